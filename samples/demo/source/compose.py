@@ -201,8 +201,9 @@ t0 = START + dt.timedelta(days=45, hours=18, minutes=31)
 for k, (b, s, c, score, codes, text) in enumerate(extras[:2]):
     items.append(item(b, s, c, score, codes, text, dict(cp_author), t0 + dt.timedelta(minutes=4 * k)))
 # Spam: two links-only posts and a flood of the same text from one account.
-for b, s, c, score, codes, text in extras[2:4]:
-    items.append(item(b, s, c, score, codes, text))
+spam_authors = [{'name': 'Promo Deals', 'handle': 'promo_deals_2026'}, {'name': 'Бонусы Бесплатно', 'handle': 'free_bonus_club'}]
+for (b, s, c, score, codes, text), spammer in zip(extras[2:4], spam_authors):
+    items.append(item(b, s, c, score, codes, text, spammer))
 flood_author = {'name': 'Заработок Онлайн', 'handle': 'easy_money_example'}
 t1 = START + dt.timedelta(days=33, hours=11, minutes=2)
 b, s, c, score, codes, text = extras[4]
