@@ -1,0 +1,105 @@
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Sentiment;
+
+namespace Listening.Core.Factors;
+
+/// <summary>
+/// Finds the factors of a taxonomy in a text and gives each mention the sentiment of its own clause.
+/// Clause sentiment = the opinion-word score of the clause with negation (<see cref="SentimentCues"/>),
+/// plus the injected model's score of the clause text when a model is given. A clause without any
+/// opinion word borrows the cues of its sentence ("The pizza? Excellent."), else is neutral.
+/// Thread-safe.
+/// </summary>
+public sealed class FactorExtractor
+{
+    private readonly TermMatcher matcher;
+    private readonly ISentimentScorer? clauseScorer;
+    private readonly SentimentCues cues;
+
+    public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
+    {
+        Taxonomy = taxonomy;
+        this.clauseScorer = clauseScorer;
+        this.cues = cues ?? SentimentCues.Default;
+        matcher = new TermMatcher(taxonomy.Factors
+            .Select(f => f.Terms.Values.SelectMany(terms => terms))
+            .ToList());
+    }
+
+    public FactorTaxonomy Taxonomy { get; }
+
+    /// <summary>Scores of |score| below this are neutral.</summary>
+    public float NeutralBand { get; init; } = 0.05f;
+
+    public IReadOnlyList<FactorMention> Extract(string text)
+    {
+        var tokens = WordTokenizer.Tokenize(text);
+        if (tokens.Count == 0) return [];
+        var clauses = ClauseSplitter.Split(text, tokens);
+        var mentions = new List<FactorMention>();
+        var matches = new List<TermMatch>();
+        foreach (var clause in clauses)
+        {
+            matches.Clear();
+            matcher.Find(tokens, clause.FirstToken, clause.EndToken, matches);
+            if (matches.Count == 0) continue;
+            var sentiment = ClauseSentiment(text, tokens, clauses, clause);
+            var seen = 0UL;
+            foreach (var m in matches)
+            {
+                if (IsInsideLongerMatch(m, matches)) continue;
+                // One mention per factor and clause; the bit set covers the first 64 factors, the rest dedupe by search.
+                if (m.Group < 64)
+                {
+                    if ((seen & (1UL << m.Group)) != 0) continue;
+                    seen |= 1UL << m.Group;
+                }
+                else if (mentions.Any(x => x.Start == clause.Start && x.Factor == Taxonomy.Factors[m.Group].Id)) continue;
+                mentions.Add(new FactorMention(Taxonomy.Factors[m.Group].Id, sentiment.Label, sentiment.Score, clause.Start, clause.Length));
+            }
+        }
+        return mentions;
+    }
+
+    private (SentimentLabel Label, float Score) ClauseSentiment(string text, List<WordToken> tokens, List<Clause> clauses, Clause clause)
+    {
+        var cue = cues.Score(tokens, clause.FirstToken, clause.EndToken);
+        if (cue.IsEmpty)
+        {
+            var (first, end) = SentenceTokens(clauses, clause.Sentence);
+            cue = cues.Score(tokens, first, end);
+        }
+        var score = cue.Score;
+        if (clauseScorer is not null)
+        {
+            score = Math.Clamp(score + clauseScorer.Score(text.Substring(clause.Start, clause.Length)).Score, -1f, 1f);
+        }
+        var label = score > NeutralBand ? SentimentLabel.Positive
+            : score < -NeutralBand ? SentimentLabel.Negative
+            : SentimentLabel.Neutral;
+        return (label, score);
+    }
+
+    private static (int First, int End) SentenceTokens(List<Clause> clauses, int sentence)
+    {
+        int first = int.MaxValue, end = 0;
+        foreach (var c in clauses)
+        {
+            if (c.Sentence != sentence) continue;
+            first = Math.Min(first, c.FirstToken);
+            end = Math.Max(end, c.EndToken);
+        }
+        return (first, end);
+    }
+
+    private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.TokenCount <= m.TokenCount) continue;
+            if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
+}
