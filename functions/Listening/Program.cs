@@ -9,6 +9,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     EvaluateCommand.Create(),
     BenchCommand.Create(),
     EvaluateFactorsCommand.Create(),
+    BenchFactorsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -26,23 +26,25 @@ internal static class EvaluateFactorsCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
             try
             {
                 var dataDir = parse.GetRequiredValue(data);
-                if (!dataDir.Exists) return Task.FromResult(Fail($"data folder not found: {dataDir.FullName}"));
+                if (!dataDir.Exists) return Task.FromResult(Fail(error, $"data folder not found: {dataDir.FullName}"));
                 var mappingsDir = parse.GetValue(mappings)?.FullName ?? FindMappings();
                 if (mappingsDir is null || !Directory.Exists(mappingsDir))
-                    return Task.FromResult(Fail("mapping files not found; pass --mappings ml-models/factors/mappings"));
+                    return Task.FromResult(Fail(error, "mapping files not found; pass --mappings ml-models/factors/mappings"));
                 var modelFile = parse.GetValue(model);
                 var clauseScorer = modelFile is null ? null : LoadClauseModel(modelFile.FullName);
                 var results = FactorEvaluationRun.Run(dataDir.FullName, FactorEvaluationRun.LoadMappings(mappingsDir), clauseScorer, parse.GetValue(split), cancellationToken);
-                if (results.Count == 0) return Task.FromResult(Fail($"no aspect-labelled dataset named by the mappings under {dataDir.FullName}"));
-                Console.Out.Write(parse.GetValue(json) ? ToJson(results) : ToTable(results, parse.GetValue(split)));
+                if (results.Count == 0) return Task.FromResult(Fail(error, $"no aspect-labelled dataset named by the mappings under {dataDir.FullName}"));
+                output.Write(parse.GetValue(json) ? ToJson(results) : ToTable(results, parse.GetValue(split)));
                 return Task.FromResult(0);
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                return Task.FromResult(Fail(e.Message));
+                return Task.FromResult(Fail(error, e.Message));
             }
         });
         return command;
@@ -56,9 +58,9 @@ internal static class EvaluateFactorsCommand
         throw new InvalidOperationException("--model is not wired yet: the sentiment predictor is not in this build; omit --model to use opinion words with negation");
     }
 
-    private static int Fail(string message)
+    private static int Fail(TextWriter error, string message)
     {
-        Console.Error.WriteLine($"evaluate-factors: {message}");
+        error.WriteLine($"evaluate-factors: {message}");
         return 1;
     }
 
