@@ -6,9 +6,10 @@ namespace Listening.Core.Factors;
 
 /// <summary>
 /// Finds the factors of a taxonomy in a text and gives each mention the sentiment of its own clause.
-/// Clause sentiment = the opinion-word score of the clause with negation (<see cref="SentimentCues"/>),
-/// plus the injected model's score of the clause text when a model is given. A clause without any
-/// opinion word borrows the cues of its sentence ("The pizza? Excellent."), else is neutral.
+/// Clause sentiment = the injected model's score of the clause text plus the clause's opinion words with
+/// negation (<see cref="SentimentCues"/>). Without a model, the opinion words alone; a clause without any
+/// borrows those of its sentence ("The pizza? Excellent."), then, in a short post, of the whole text,
+/// else it is neutral.
 /// Thread-safe.
 /// </summary>
 public sealed class FactorExtractor
@@ -31,6 +32,9 @@ public sealed class FactorExtractor
 
     /// <summary>Scores of |score| below this are neutral.</summary>
     public float NeutralBand { get; init; } = 0.05f;
+
+    /// <summary>Texts up to this many characters (a tweet) lend their opinion words to a clause that has none.</summary>
+    public int ShortText { get; init; } = 280;
 
     public IReadOnlyList<FactorMention> Extract(string text)
     {
@@ -65,15 +69,22 @@ public sealed class FactorExtractor
     private (SentimentLabel Label, float Score) ClauseSentiment(string text, List<WordToken> tokens, List<Clause> clauses, Clause clause)
     {
         var cue = cues.Score(tokens, clause.FirstToken, clause.EndToken);
-        if (cue.IsEmpty)
-        {
-            var (first, end) = SentenceTokens(clauses, clause.Sentence);
-            cue = cues.Score(tokens, first, end);
-        }
-        var score = cue.Score;
+        float score;
         if (clauseScorer is not null)
         {
-            score = Math.Clamp(score + clauseScorer.Score(text.Substring(clause.Start, clause.Length)).Score, -1f, 1f);
+            // The model always has an opinion on the clause; the clause's own cues (with negation) correct it.
+            score = Math.Clamp(clauseScorer.Score(text.Substring(clause.Start, clause.Length)).Score + cue.Score, -1f, 1f);
+        }
+        else
+        {
+            if (cue.IsEmpty)
+            {
+                var (first, end) = SentenceTokens(clauses, clause.Sentence);
+                cue = cues.Score(tokens, first, end);
+            }
+            // A short post is one thought: "Site down? #help" has its opinion outside the clause.
+            if (cue.IsEmpty && text.Length <= ShortText) cue = cues.Score(tokens, 0, tokens.Count);
+            score = cue.Score;
         }
         var label = score > NeutralBand ? SentimentLabel.Positive
             : score < -NeutralBand ? SentimentLabel.Negative
