@@ -33,3 +33,32 @@ public class FeedbackScorerTests
         Assert.Equal("en", scorer.Score(Item("Доставка быстрая", language: "en")).Language);
     }
 }
+
+public class BrandTaxonomiesTests
+{
+    private static FeedbackItem Item(string brand, string text, string? competitorOf = null) =>
+        new("id", FeedbackKind.Mention, "test", brand, text, DateTimeOffset.UnixEpoch, CompetitorOf: competitorOf);
+
+    [Fact]
+    public void Each_brand_is_read_with_its_own_taxonomy_and_competitors_with_the_analysing_brands()
+    {
+        var taxonomies = new BrandTaxonomies(FactorTaxonomy.Default,
+        [
+            new BrandTaxonomyConfig("Pizzeria", ["restaurants"], """{ "factors": [ { "id": "oven", "terms": { "en": ["wood oven"] } } ] }"""),
+        ]);
+        var scorer = new FeedbackScorer(new FactorExtractorTests.RecordingScorer(0.2f), taxonomies);
+        const string text = "The wood oven pizza was delicious";
+
+        Assert.Equal(["oven", "food"], scorer.Score(Item("pizzeria", text)).Factors.Select(f => f.Factor)); // brand names ignore case
+        Assert.Equal(["oven", "food"], scorer.Score(Item("Rival Pizza", text, competitorOf: "Pizzeria")).Factors.Select(f => f.Factor));
+        Assert.Empty(scorer.Score(Item("Bank", text)).Factors);
+    }
+
+    [Fact]
+    public void A_broken_brand_override_names_the_brand()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            new BrandTaxonomies(FactorTaxonomy.Default, [new BrandTaxonomyConfig("Acme", [], "{ broken")]));
+        Assert.Contains("Acme", error.Message);
+    }
+}
