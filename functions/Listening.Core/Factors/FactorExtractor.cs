@@ -1,6 +1,7 @@
 using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
+using Listening.Core.Text;
 
 namespace Listening.Core.Factors;
 
@@ -33,6 +34,13 @@ public sealed class FactorExtractor
     /// <summary>Scores of |score| below this are neutral.</summary>
     public float NeutralBand { get; init; } = 0.05f;
 
+    /// <summary>
+    /// Languages in which every comma also ends a clause. Russian punctuation puts a comma at each clause
+    /// boundary ("еда вкусная, официант грубый"); English commas mostly list things, and splitting on them
+    /// measured slightly worse on the English train splits.
+    /// </summary>
+    public IReadOnlySet<string> CommaLanguages { get; init; } = new HashSet<string> { LanguageDetector.Russian };
+
     /// <summary>Texts up to this many characters (a tweet) lend their opinion words to a clause that has none.</summary>
     public int ShortText { get; init; } = 280;
 
@@ -40,7 +48,7 @@ public sealed class FactorExtractor
     {
         var tokens = WordTokenizer.Tokenize(text);
         if (tokens.Count == 0) return [];
-        var clauses = ClauseSplitter.Split(text, tokens);
+        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)));
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
         foreach (var clause in clauses)

@@ -38,6 +38,14 @@ public class ClauseSplitterTests
     }
 
     [Fact]
+    public void Commas_split_when_asked_for_russian_texts()
+    {
+        const string text = "Еда вкусная, официант грубый";
+        var clauses = ClauseSplitter.Split(text, WordTokenizer.Tokenize(text), commas: true);
+        Assert.Equal(["Еда вкусная", "официант грубый"], clauses.Select(c => text.Substring(c.Start, c.Length)));
+    }
+
+    [Fact]
     public void Clauses_know_their_sentence()
     {
         const string text = "Good but slow. Cheap";

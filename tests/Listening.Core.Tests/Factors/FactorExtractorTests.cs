@@ -51,7 +51,9 @@ public class FactorExtractorTests
     [InlineData("The prices are not bad", "price")]
     public void A_negated_complaint_reads_as_positive(string text, string factor)
     {
-        Assert.Equal(SentimentLabel.Positive, Single(Default.Extract(text), factor).Label);
+        var mentions = Default.Extract(text).Where(m => m.Factor == factor).ToList();
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, m => Assert.Equal(SentimentLabel.Positive, m.Label));
     }
 
     [Theory]
@@ -73,6 +75,17 @@ public class FactorExtractorTests
     {
         var mentions = Restaurants.Extract(text);
         Assert.DoesNotContain(mentions, m => m.Factor is "price" or "food" or "support");
+    }
+
+    [Fact]
+    public void Russian_commas_separate_opinions_english_lists_do_not()
+    {
+        var russian = Restaurants.Extract("Еда вкусная, официант грубый");
+        Assert.Equal(SentimentLabel.Positive, Single(russian, "food").Label);
+        Assert.Equal(SentimentLabel.Negative, Single(russian, "staff").Label);
+
+        var english = Restaurants.Extract("The food, the drinks and the waiters were great");
+        Assert.Equal(SentimentLabel.Positive, Single(english, "staff").Label);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class ClauseSplitter
         "хотя", "несмотря", "although", "though", "while",
     };
 
-    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens)
+    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false)
     {
         var clauses = new List<Clause>();
         if (tokens.Count == 0) return clauses;
@@ -32,7 +32,7 @@ public static class ClauseSplitter
             var sentenceBreak = IsSentenceBreak(gap);
             var boundary = sentenceBreak
                 || Contrast.Contains(tokens[i].Lower)
-                || (concessive && gap.Contains(','));
+                || ((concessive || commas) && gap.Contains(','));
             if (!boundary) continue;
             clauses.Add(Make(tokens, first, i, sentence));
             if (sentenceBreak) sentence++;
