@@ -151,6 +151,24 @@ public class FactorExtractorTests
     }
 
     [Fact]
+    public void Extraction_is_thread_safe_and_deterministic()
+    {
+        string[] texts =
+        [
+            "Еда была отличная, но официант нахамил, а доставку ждали два часа.",
+            "The food was great but the waiter was rude and the prices are too high.",
+            "Не понравилась доставка, зато приложение удобное и оплата прошла быстро.",
+            "Customer service never answered; the refund took a month.",
+        ];
+        var expected = texts.Select(t => Restaurants.Extract(t)).ToList();
+
+        var results = new IReadOnlyList<FactorMention>[400];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = Restaurants.Extract(texts[i % texts.Length]));
+
+        for (var i = 0; i < results.Length; i++) Assert.Equal(expected[i % texts.Length], results[i]);
+    }
+
+    [Fact]
     public void Empty_and_punctuation_only_texts_have_no_mentions()
     {
         Assert.Empty(Default.Extract(""));
