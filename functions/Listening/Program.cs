@@ -10,6 +10,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     BenchCommand.Create(),
     EvaluateFactorsCommand.Create(),
     BenchFactorsCommand.Create(),
+    FactorsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
