@@ -88,6 +88,18 @@ public class FactorExtractorTests
         Assert.Equal(SentimentLabel.Positive, Single(english, "staff").Label);
     }
 
+    [Theory]
+    [InlineData("Меня всё устроило", "food")] // "меню" and "меня" share the stem "мен"
+    [InlineData("Мои друзья и мои friends пришли", "staff")] // "friendly" and "friends" share "friend"
+    [InlineData("She works at the hospital", "staff")] // "hospitality" / "hospital"
+    [InlineData("Долг по кредиту закрыт", "waiting_time")] // "долго" / "долг"
+    [InlineData("Поехали по дороге", "price")] // "дорогой" / "дорога"
+    [InlineData("Ценят своих клиентов", "price")] // "цены" / "ценят"
+    public void Stem_collisions_are_pinned_to_exact_forms(string text, string factor)
+    {
+        Assert.DoesNotContain(Restaurants.Extract(text), m => m.Factor == factor);
+    }
+
     [Fact]
     public void A_phrase_wins_over_the_single_word_inside_it()
     {
