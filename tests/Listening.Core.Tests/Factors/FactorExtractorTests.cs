@@ -148,6 +148,14 @@ public class FactorExtractorTests
     }
 
     [Fact]
+    public void A_sentence_without_opinion_words_takes_the_texts_tone_at_half_weight()
+    {
+        var delivery = Single(Default.Extract("Ужасный вечер. Доставка была в понедельник."), "delivery");
+        Assert.Equal(SentimentLabel.Negative, delivery.Label);
+        Assert.Equal(-0.5f, delivery.Score);
+    }
+
+    [Fact]
     public void The_injected_model_scores_the_clause_text_not_the_whole_review()
     {
         // A stand-in for the ML.NET model (not part of this branch): it records what it was asked to score.
