@@ -49,12 +49,13 @@ public sealed class FactorExtractor
         var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)));
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
+        CueScore? documentCue = null; // computed once, only if some clause needs it
         foreach (var clause in clauses)
         {
             matches.Clear();
             matcher.Find(tokens, clause.FirstToken, clause.EndToken, matches);
             if (matches.Count == 0) continue;
-            var sentiment = ClauseSentiment(text, tokens, clauses, clause);
+            var sentiment = ClauseSentiment(text, tokens, clauses, clause, ref documentCue);
             var seen = 0UL;
             foreach (var m in matches)
             {
@@ -72,7 +73,7 @@ public sealed class FactorExtractor
         return mentions;
     }
 
-    private (SentimentLabel Label, float Score) ClauseSentiment(string text, List<WordToken> tokens, List<Clause> clauses, Clause clause)
+    private (SentimentLabel Label, float Score) ClauseSentiment(string text, List<WordToken> tokens, List<Clause> clauses, Clause clause, ref CueScore? documentCue)
     {
         var cue = cues.Score(tokens, clause.FirstToken, clause.EndToken);
         float score;
@@ -92,7 +93,7 @@ public sealed class FactorExtractor
             if (cue.IsEmpty)
             {
                 // Last resort: the tone of the whole text, at half weight — a weaker signal than the clause's own.
-                cue = cues.Score(tokens, 0, tokens.Count);
+                cue = documentCue ??= cues.Score(tokens, 0, tokens.Count);
                 weight = 0.5f;
             }
             score = cue.Score * weight;
