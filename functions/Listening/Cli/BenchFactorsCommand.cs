@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Listening.Core.Factors;
+using Listening.Core.Sentiment;
 
 namespace Listening.Cli;
 
@@ -23,7 +24,8 @@ internal static class BenchFactorsCommand
     {
         var items = new Option<int>("--items") { Description = "How many texts to score", DefaultValueFactory = _ => 200_000 };
         var input = new Option<FileInfo?>("--in") { Description = "Texts to score, one per line (default: built-in ~300-character reviews)" };
-        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input };
+        var model = new Option<FileInfo?>("--model") { Description = "Sentiment model (model.zip) to score each clause with, as in production" };
+        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input, model };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -45,7 +47,17 @@ internal static class BenchFactorsCommand
                 parse.InvocationConfiguration.Error.WriteLine("bench-factors: no texts to score");
                 return 1;
             }
-            var extractor = new FactorExtractor(FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName)));
+            ISentimentScorer? clauseScorer;
+            try
+            {
+                clauseScorer = parse.GetValue(model) is { } modelFile ? EvaluateFactorsCommand.LoadClauseModel(modelFile.FullName) : null;
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"bench-factors: {e.Message}");
+                return 1;
+            }
+            var extractor = new FactorExtractor(FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName)), clauseScorer);
             var mentions = 0L;
             for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += extractor.Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
             mentions = 0;
@@ -60,7 +72,7 @@ internal static class BenchFactorsCommand
             var cpu = process.TotalProcessorTime - cpuBefore;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             var averageLength = texts.Average(t => t.Length);
-            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, opinion-word clause sentiment");
+            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, clause sentiment: {(clauseScorer is null ? "opinion words" : "model + opinion words")}");
             output.WriteLine($"  {count / clock.Elapsed.TotalSeconds:N0} items/s wall   {count / cpu.TotalSeconds:N0} items per CPU-second   {clock.Elapsed.TotalMicroseconds / count:0.0} µs/item   {(double)mentions / count:0.0} mentions/item   {allocated / count:N0} B allocated/item");
             return 0;
         });

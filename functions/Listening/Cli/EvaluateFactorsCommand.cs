@@ -53,7 +53,7 @@ internal static class EvaluateFactorsCommand
     // The ML.NET predictor (PooledSentimentScorer) comes from the sentiment branch; it is looked up by name
     // so this command builds before that merge and uses the model as soon as the type is there.
     // After the merge this can become a direct call to PooledSentimentScorer.Load(path).
-    private static ISentimentScorer LoadClauseModel(string path)
+    internal static ISentimentScorer LoadClauseModel(string path)
     {
         if (!File.Exists(path)) throw new IOException($"model not found: {path}");
         var load = typeof(FactorEvaluationRun).Assembly
