@@ -58,7 +58,23 @@ public static class FactorEvaluationRun
 
     public static IEnumerable<Row> Rows(string trainTsv, AspectMapping mapping, EvaluationSplit split)
     {
+        var rows = ReadRows(trainTsv, mapping).ToList();
+        // A text that also occurs under a train id (SemEval 2014 and 2016 share sentences) is not dev:
+        // the sentiment model may have trained on it.
+        var trainTexts = rows.Where(r => !DevSplit.IsDev(r.Id)).Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
         var seenTexts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            // Score each text once.
+            if (!seenTexts.Add(row.Text)) continue;
+            var isDev = DevSplit.IsDev(row.Id) && !trainTexts.Contains(row.Text);
+            if (split == EvaluationSplit.Dev && !isDev || split == EvaluationSplit.Train && isDev) continue;
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<Row> ReadRows(string trainTsv, AspectMapping mapping)
+    {
         var lineNumber = 0;
         foreach (var line in File.ReadLines(trainTsv))
         {
@@ -69,10 +85,6 @@ public static class FactorEvaluationRun
             var row = new Row(columns[0], columns[2], columns[3], columns[5]);
             if (mapping.IdPrefixes.Count > 0 && !mapping.IdPrefixes.Any(p => row.Id.StartsWith(p, StringComparison.Ordinal))) continue;
             if (mapping.LabelledRowsOnly && row.Aspects.Length == 0) continue;
-            // SemEval 2014 and 2016 annotate many of the same sentences; score each text once.
-            if (!seenTexts.Add(row.Text)) continue;
-            var isDev = DevSplit.IsDev(mapping.SplitKey == "text" ? row.Text : row.Id);
-            if (split == EvaluationSplit.Dev && !isDev || split == EvaluationSplit.Train && isDev) continue;
             yield return row;
         }
     }

@@ -18,8 +18,6 @@ public sealed record AspectMapping
     public required string Lang { get; init; }
     public List<string> IdPrefixes { get; set; } = [];
     public List<string> Packs { get; set; } = [];
-    /// <summary>"id" or "text": what the dev split hashes.</summary>
-    public string SplitKey { get; set; } = "id";
     /// <summary>Only rows with at least one aspect label (airline: only negative tweets carry a reason).</summary>
     public bool LabelledRowsOnly { get; init; }
     public Dictionary<string, string?> Labels { get; set; } = [];
