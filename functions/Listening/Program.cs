@@ -8,6 +8,9 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     BenchCommand.Create(),
+    EvaluateFactorsCommand.Create(),
+    BenchFactorsCommand.Create(),
+    FactorsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

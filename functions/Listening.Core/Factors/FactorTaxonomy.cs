@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Listening.Core.Factors;
+
+/// <summary>
+/// The factors a brand tracks. The default for consumer brands and the packs (restaurants, banks,
+/// telecom, airlines) ship as embedded JSON; a brand's own file is layered on top with
+/// <see cref="With"/>: factors with a known id gain its names and terms, new ids are added,
+/// <c>"remove"</c> drops factors and <c>"replace": true</c> starts from nothing.
+/// </summary>
+public sealed class FactorTaxonomy
+{
+    public const string DefaultName = "default";
+    private const string ResourcePrefix = "Listening.Core.Factors.Taxonomies.";
+
+    public IReadOnlyList<Factor> Factors { get; }
+
+    public FactorTaxonomy(IReadOnlyList<Factor> factors)
+    {
+        var duplicate = factors.GroupBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new FormatException($"factor '{duplicate.Key}' is defined twice");
+        Factors = factors;
+    }
+
+    public Factor? Find(string id) => Factors.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>Names of the shipped taxonomies: "default" and the packs.</summary>
+    public static IReadOnlyList<string> Shipped { get; } = typeof(FactorTaxonomy).Assembly
+        .GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".json".Length])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>The default consumer-brand taxonomy.</summary>
+    public static FactorTaxonomy Default { get; } = new FactorTaxonomy([]).With(LoadShippedDocument(DefaultName));
+
+    /// <summary>The default taxonomy plus the named packs, in order.</summary>
+    public static FactorTaxonomy WithPacks(params IEnumerable<string> packs) =>
+        packs.Aggregate(Default, (taxonomy, pack) => taxonomy.With(LoadShippedDocument(pack)));
+
+    /// <summary>This taxonomy with a configuration document (a pack or a brand's override) layered on top.</summary>
+    public FactorTaxonomy With(string json) => With(Parse(json));
+
+    private FactorTaxonomy With(TaxonomyDocument document)
+    {
+        var remove = document.Remove ?? [];
+        var result = document.Replace ? [] : Factors.Where(f => !remove.Contains(f.Id)).ToList();
+        foreach (var entry in document.Factors ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(entry.Id)) throw new FormatException("a factor has no id");
+            var index = result.FindIndex(f => f.Id == entry.Id);
+            var incoming = entry.ToFactor();
+            if (index < 0) result.Add(incoming);
+            else result[index] = Merge(result[index], incoming);
+        }
+        return new FactorTaxonomy(result);
+    }
+
+    private static Factor Merge(Factor existing, Factor incoming)
+    {
+        var names = existing.Names.ToDictionary();
+        foreach (var (language, name) in incoming.Names) names[language] = name;
+        var terms = existing.Terms.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        foreach (var (language, list) in incoming.Terms)
+        {
+            if (!terms.TryGetValue(language, out var known)) terms[language] = known = [];
+            known.AddRange(list.Where(t => !known.Contains(t)));
+        }
+        return existing with
+        {
+            Names = names,
+            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value),
+        };
+    }
+
+    private static TaxonomyDocument Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, TaxonomyJson.Default.TaxonomyDocument)
+                ?? throw new FormatException("the taxonomy document is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"invalid taxonomy JSON at line {e.LineNumber + 1}: {e.Message}", e);
+        }
+    }
+
+    private static TaxonomyDocument LoadShippedDocument(string name)
+    {
+        using var stream = typeof(FactorTaxonomy).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json")
+            ?? throw new ArgumentException($"no shipped taxonomy '{name}' (known: {string.Join(", ", Shipped)})", nameof(name));
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+}
+
+internal sealed class TaxonomyDocument
+{
+    public List<FactorEntry> Factors { get; set; } = [];
+    public bool Replace { get; set; }
+    public List<string> Remove { get; set; } = [];
+}
+
+internal sealed record FactorEntry(
+    string Id,
+    Dictionary<string, string>? Names,
+    Dictionary<string, List<string>>? Terms)
+{
+    public Factor ToFactor() => new(
+        Id,
+        Names ?? [],
+        (Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList()));
+}
+
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(TaxonomyDocument))]
+internal sealed partial class TaxonomyJson : JsonSerializerContext;

@@ -1,0 +1,104 @@
+using Listening.Core.Factors.Text;
+
+namespace Listening.Core.Factors;
+
+/// <summary>A match of one term: which group (factor index) and which words.</summary>
+public readonly record struct TermMatch(int Group, int FirstToken, int TokenCount);
+
+/// <summary>
+/// Finds terms (words and phrases, see <see cref="Factor"/> for the syntax) in tokenized text.
+/// Compiled once from term lists; matching is a dictionary look-up per word on its stem and its
+/// surface form, so cost does not grow with the size of the taxonomy. Thread-safe after construction.
+/// </summary>
+public sealed class TermMatcher
+{
+    private enum RuleKind { Stem, Exact, Prefix }
+
+    private readonly record struct Rule(RuleKind Kind, string Value)
+    {
+        public bool Matches(in WordToken token) => Kind switch
+        {
+            RuleKind.Stem => token.Stem == Value,
+            RuleKind.Exact => token.Lower == Value,
+            _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
+        };
+    }
+
+    private sealed record Pattern(int Group, Rule[] Rules);
+
+    private readonly Dictionary<string, List<Pattern>> byStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Pattern>> byExact = new(StringComparer.Ordinal);
+    private readonly List<Pattern> byPrefix = [];
+
+    /// <param name="groups">Term lists; a match reports the index of its list as <see cref="TermMatch.Group"/>.</param>
+    public TermMatcher(IReadOnlyList<IEnumerable<string>> groups)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var term in groups[g])
+            {
+                var rules = Compile(term);
+                // Two spellings with one stem ("tasty", "Tasty") must not count twice.
+                if (rules.Length == 0 || !known.Add($"{g}|{string.Join(' ', rules)}")) continue;
+                var pattern = new Pattern(g, rules);
+                var index = rules[0].Kind switch
+                {
+                    RuleKind.Stem => byStem,
+                    RuleKind.Exact => byExact,
+                    _ => null,
+                };
+                if (index is null) { byPrefix.Add(pattern); continue; }
+                if (!index.TryGetValue(rules[0].Value, out var list)) index[rules[0].Value] = list = [];
+                list.Add(pattern);
+            }
+        }
+    }
+
+    /// <summary>Every term occurrence within tokens [from, to); phrases never run past <paramref name="to"/>.</summary>
+    public void Find(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var token = tokens[i];
+            if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, to, into);
+            if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, to, into);
+            if (byPrefix.Count > 0) Try(byPrefix, tokens, i, to, into);
+        }
+    }
+
+    private static void Try(List<Pattern> patterns, IReadOnlyList<WordToken> tokens, int at, int to, List<TermMatch> into)
+    {
+        foreach (var pattern in patterns)
+        {
+            var rules = pattern.Rules;
+            if (at + rules.Length > to) continue;
+            var ok = true;
+            for (var k = 0; k < rules.Length && ok; k++) ok = rules[k].Matches(tokens[at + k]);
+            if (ok) into.Add(new TermMatch(pattern.Group, at, rules.Length));
+        }
+    }
+
+    private static Rule[] Compile(string term)
+    {
+        var rules = new List<Rule>();
+        foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (piece.StartsWith('='))
+            {
+                rules.AddRange(WordTokenizer.Tokenize(piece[1..]).Select(t => new Rule(RuleKind.Exact, t.Lower)));
+            }
+            else if (piece.EndsWith('*'))
+            {
+                var words = WordTokenizer.Tokenize(piece[..^1]);
+                rules.AddRange(words.Take(words.Count - 1).Select(t => new Rule(RuleKind.Stem, t.Stem)));
+                if (words.Count > 0) rules.Add(new Rule(RuleKind.Prefix, words[^1].Lower));
+            }
+            else
+            {
+                rules.AddRange(WordTokenizer.Tokenize(piece).Select(t => new Rule(RuleKind.Stem, t.Stem)));
+            }
+        }
+        return [.. rules];
+    }
+}

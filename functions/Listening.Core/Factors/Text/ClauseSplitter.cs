@@ -1,0 +1,60 @@
+namespace Listening.Core.Factors.Text;
+
+/// <summary>
+/// Splits a text into sentences (. ! ? … ; and line breaks) and sentences into clauses: a contrast
+/// word (но, а, однако, зато, but, however, although …) starts a new clause, because opinions on
+/// either side of it usually differ ("the food was great but the waiter was rude"). A concessive
+/// opener (although, хотя, несмотря) also ends its clause at the next comma
+/// ("Although the food was good, the service was slow").
+/// </summary>
+public static class ClauseSplitter
+{
+    private static readonly HashSet<string> Contrast = new(StringComparer.Ordinal)
+    {
+        "но", "а", "однако", "зато", "хотя", "впрочем", "несмотря", "кроме",
+        "but", "however", "although", "though", "whereas", "except", "nevertheless", "otherwise", "unfortunately",
+    };
+
+    private static readonly HashSet<string> Concessive = new(StringComparer.Ordinal)
+    {
+        "хотя", "несмотря", "although", "though", "while",
+    };
+
+    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false)
+    {
+        var clauses = new List<Clause>();
+        if (tokens.Count == 0) return clauses;
+        int first = 0, sentence = 0;
+        var concessive = Concessive.Contains(tokens[0].Lower);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
+            var sentenceBreak = IsSentenceBreak(gap);
+            var boundary = sentenceBreak
+                || Contrast.Contains(tokens[i].Lower)
+                || ((concessive || commas) && gap.Contains(','));
+            if (!boundary) continue;
+            clauses.Add(Make(tokens, first, i, sentence));
+            if (sentenceBreak) sentence++;
+            first = i;
+            concessive = Concessive.Contains(tokens[i].Lower);
+        }
+        clauses.Add(Make(tokens, first, tokens.Count, sentence));
+        return clauses;
+    }
+
+    private static bool IsSentenceBreak(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
+        {
+            if (c is '.' or '!' or '?' or '…' or ';' or '\n' or '\r') return true;
+        }
+        return false;
+    }
+
+    private static Clause Make(IReadOnlyList<WordToken> tokens, int first, int end, int sentence)
+    {
+        var start = tokens[first].Start;
+        return new Clause(start, tokens[end - 1].End - start, first, end - first, sentence);
+    }
+}

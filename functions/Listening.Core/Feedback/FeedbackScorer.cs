@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Listening.Core.Factors;
+using Listening.Core.Sentiment;
+using Listening.Core.Text;
+
+namespace Listening.Core.Feedback;
+
+/// <summary>
+/// Scores an item: its language (the item's own when set, else detected), the document sentiment
+/// from the injected model, and the factor mentions of the brand's taxonomy, each with the
+/// sentiment of its own clause (the same model on the clause text, plus opinion words with negation).
+/// Thread-safe when the injected scorer is.
+/// </summary>
+public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies taxonomies) : IFeedbackScorer
+{
+    // One compiled extractor per distinct taxonomy, built on first use.
+    private readonly ConcurrentDictionary<FactorTaxonomy, FactorExtractor> extractors = new(ReferenceEqualityComparer.Instance);
+
+    public FeedbackScorer(ISentimentScorer sentiment, FactorTaxonomy taxonomy)
+        : this(sentiment, new BrandTaxonomies(taxonomy))
+    {
+    }
+
+    public FeedbackScores Score(FeedbackItem item)
+    {
+        var language = string.IsNullOrWhiteSpace(item.Language) ? LanguageDetector.Detect(item.Text) : item.Language;
+        var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
+        var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
+        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text));
+    }
+}

@@ -1,0 +1,64 @@
+using Listening.Core.Factors;
+using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
+
+namespace Listening.Core.Tests.Factors;
+
+public class FeedbackScorerTests
+{
+    private static FeedbackItem Item(string text, string? language = null) =>
+        new("id-1", FeedbackKind.Review, "test", "brand", text, DateTimeOffset.UnixEpoch, Language: language);
+
+    [Fact]
+    public void Scoring_adds_language_document_sentiment_and_factor_mentions()
+    {
+        // Stand-in for the ML.NET model (built on another branch): a fixed document score.
+        var model = new FactorExtractorTests.RecordingScorer(-0.6f);
+        var scorer = new FeedbackScorer(model, FactorTaxonomy.WithPacks("restaurants"));
+
+        var scores = scorer.Score(Item("Еда вкусная, но официант нахамил"));
+
+        Assert.Equal("ru", scores.Language);
+        Assert.Equal(-0.6f, scores.Sentiment.Score);
+        Assert.Contains("Еда вкусная, но официант нахамил", model.Seen); // the document
+        Assert.Contains("но официант нахамил", model.Seen); // and the clause
+        Assert.Equal(["food", "staff"], scores.Factors.Select(f => f.Factor));
+        Assert.Equal(SentimentLabel.Negative, scores.Factors[1].Label);
+    }
+
+    [Fact]
+    public void An_item_that_states_its_language_keeps_it()
+    {
+        var scorer = new FeedbackScorer(new FactorExtractorTests.RecordingScorer(0.1f), FactorTaxonomy.Default);
+        Assert.Equal("en", scorer.Score(Item("Доставка быстрая", language: "en")).Language);
+    }
+}
+
+public class BrandTaxonomiesTests
+{
+    private static FeedbackItem Item(string brand, string text, string? competitorOf = null) =>
+        new("id", FeedbackKind.Mention, "test", brand, text, DateTimeOffset.UnixEpoch, CompetitorOf: competitorOf);
+
+    [Fact]
+    public void Each_brand_is_read_with_its_own_taxonomy_and_competitors_with_the_analysing_brands()
+    {
+        var taxonomies = new BrandTaxonomies(FactorTaxonomy.Default,
+        [
+            new BrandTaxonomyConfig("Pizzeria", ["restaurants"], """{ "factors": [ { "id": "oven", "terms": { "en": ["wood oven"] } } ] }"""),
+        ]);
+        var scorer = new FeedbackScorer(new FactorExtractorTests.RecordingScorer(0.2f), taxonomies);
+        const string text = "The wood oven pizza was delicious";
+
+        Assert.Equal(["oven", "food"], scorer.Score(Item("pizzeria", text)).Factors.Select(f => f.Factor)); // brand names ignore case
+        Assert.Equal(["oven", "food"], scorer.Score(Item("Rival Pizza", text, competitorOf: "Pizzeria")).Factors.Select(f => f.Factor));
+        Assert.Empty(scorer.Score(Item("Bank", text)).Factors);
+    }
+
+    [Fact]
+    public void A_broken_brand_override_names_the_brand()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            new BrandTaxonomies(FactorTaxonomy.Default, [new BrandTaxonomyConfig("Acme", [], "{ broken")]));
+        Assert.Contains("Acme", error.Message);
+    }
+}
