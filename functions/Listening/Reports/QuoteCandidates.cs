@@ -1,0 +1,87 @@
+using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
+
+namespace Listening.Reports;
+
+/// <summary>A quote chosen for the report, already masked.</summary>
+public sealed record Quote(string Text, string Sentiment, string Source, DateOnly Date);
+
+/// <summary>
+/// Keeps, while items stream past, the few best quotes per factor and polarity — bounded memory
+/// whatever the number of items. "Best" is deterministic: a clear clause sentiment, a readable
+/// length, then a stable hash of the item id (so re-running the report picks the same quotes).
+/// </summary>
+public sealed class QuoteCandidates(string lang, int perPolarity = 3)
+{
+    private readonly Dictionary<(string Factor, SentimentLabel Label), List<(double Rank, Quote Quote)>> _best = [];
+
+    public void Offer(ScoredFeedback scored)
+    {
+        foreach (var mention in scored.Scores.Factors)
+        {
+            var key = (mention.Factor.ToLowerInvariant(), mention.Label);
+            if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
+            var rank = Rank(scored.Item, mention.Score, mention.Label);
+            if (list.Count >= perPolarity && rank <= list[^1].Rank) continue;
+            var quote = new Quote(
+                PersonalDataMask.Mask(Snippet(scored.Item.Text, mention.Start, mention.Length), scored.Item.Author, lang),
+                mention.Label.ToString().ToLowerInvariant(), scored.Item.Source,
+                DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
+            if (list.Any(q => q.Quote.Text == quote.Text)) continue;
+            list.Add((rank, quote));
+            list.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+            if (list.Count > perPolarity) list.RemoveAt(list.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Two or three quotes for a factor: its strongest negative and positive ones, plus one more of
+    /// whichever polarity dominates (negatives first, because they are what the team acts on).
+    /// </summary>
+    public IReadOnlyList<Quote> For(string factor, long positive, long negative)
+    {
+        var neg = Get(factor, SentimentLabel.Negative);
+        var pos = Get(factor, SentimentLabel.Positive);
+        var chosen = new List<Quote>();
+        if (neg.Count > 0) chosen.Add(neg[0]);
+        if (pos.Count > 0) chosen.Add(pos[0]);
+        var extra = negative >= positive ? neg.Skip(1).Concat(pos.Skip(1)) : pos.Skip(1).Concat(neg.Skip(1));
+        chosen.AddRange(extra.Take(3 - chosen.Count));
+        if (chosen.Count < 2) chosen.AddRange(Get(factor, SentimentLabel.Neutral).Take(2 - chosen.Count));
+        return chosen;
+    }
+
+    private List<Quote> Get(string factor, SentimentLabel label) =>
+        _best.TryGetValue((factor.ToLowerInvariant(), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
+
+    private static double Rank(FeedbackItem item, float score, SentimentLabel label)
+    {
+        var clarity = label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
+        var length = item.Text.Length;
+        var readable = length is >= 40 and <= 260 ? 1.0 : length < 40 ? length / 40.0 : 260.0 / length;
+        return clarity + readable + StableFraction(item.Id) * 0.01;
+    }
+
+    private static double StableFraction(string id)
+    {
+        ulong h = 14695981039346656037;
+        foreach (var ch in id) { h ^= ch; h *= 1099511628211; }
+        return (h % 10_000) / 10_000.0;
+    }
+
+    /// <summary>The whole text when short; else the sentence around the mention, cut at 260 characters.</summary>
+    private static string Snippet(string text, int start, int length)
+    {
+        const int max = 260;
+        if (text.Length <= max) return text;
+        start = Math.Clamp(start, 0, text.Length);
+        var end = Math.Clamp(start + Math.Max(length, 1), start, text.Length);
+        var from = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(start - 1, 0)) + 1;
+        if (start - from > max / 2) from = start;
+        var to = text.IndexOfAny(['.', '!', '?', '\n'], end);
+        to = to < 0 ? text.Length : to + 1;
+        var snippet = text[from..to].Trim();
+        if (snippet.Length > max) snippet = snippet[..max].TrimEnd() + "…";
+        return (from > 0 ? "… " : "") + snippet + (to < text.Length && !snippet.EndsWith('…') ? " …" : "");
+    }
+}

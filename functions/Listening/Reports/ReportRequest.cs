@@ -1,0 +1,24 @@
+using Listening.Core.Matrix;
+
+namespace Listening.Reports;
+
+/// <summary>What a report is about: a brand, its named competitors, a period (inclusive days) and a language.</summary>
+public sealed record ReportRequest(
+    string Brand,
+    IReadOnlyList<string> Competitors,
+    DateOnly From,
+    DateOnly To,
+    string Lang = "en",
+    MatrixRules? Rules = null,
+    int MinWheelItems = 30)
+{
+    public MatrixRules MatrixRules => Rules ?? MatrixRules.Default;
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>The equally long period just before this one: where "previous quadrant" comes from.</summary>
+    public (DateOnly From, DateOnly To) Previous => (From.AddDays(-Days), From.AddDays(-1));
+
+    public bool IsAbout(string brand) =>
+        string.Equals(brand, Brand, StringComparison.OrdinalIgnoreCase) ||
+        Competitors.Any(c => string.Equals(c, brand, StringComparison.OrdinalIgnoreCase));
+}
