@@ -8,6 +8,8 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     BenchCommand.Create(),
+    ReportCommand.Create(),
+    BenchReportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

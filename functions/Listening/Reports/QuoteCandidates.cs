@@ -21,7 +21,7 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         {
             var key = (mention.Factor.ToLowerInvariant(), mention.Label);
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
-            var rank = Rank(scored.Item, mention.Score, mention.Label);
+            var rank = Rank(scored.Item, mention.Score, mention.Label) + (scored.Scores.Language == lang ? 0.5 : 0);
             if (list.Count >= perPolarity && rank <= list[^1].Rank) continue;
             var quote = new Quote(
                 PersonalDataMask.Mask(Snippet(scored.Item.Text, mention.Start, mention.Length), scored.Item.Author, lang),
@@ -69,19 +69,25 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         return (h % 10_000) / 10_000.0;
     }
 
-    /// <summary>The whole text when short; else the sentence around the mention, cut at 260 characters.</summary>
-    private static string Snippet(string text, int start, int length)
+    /// <summary>
+    /// The sentence(s) around the mention — the quote is about the factor, not the whole review —
+    /// with "…" where text was left out, cut at 260 characters.
+    /// </summary>
+    internal static string Snippet(string text, int start, int length)
     {
         const int max = 260;
-        if (text.Length <= max) return text;
         start = Math.Clamp(start, 0, text.Length);
         var end = Math.Clamp(start + Math.Max(length, 1), start, text.Length);
-        var from = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(start - 1, 0)) + 1;
+        var from = start == 0 ? 0 : text.LastIndexOfAny(['.', '!', '?', '\n'], start - 1) + 1;
         if (start - from > max / 2) from = start;
-        var to = text.IndexOfAny(['.', '!', '?', '\n'], end);
+        var to = end >= text.Length ? -1 : text.IndexOfAny(['.', '!', '?', '\n'], Math.Max(end - 1, start));
         to = to < 0 ? text.Length : to + 1;
+        while (to < text.Length && text[to] is '.' or '!' or '?') to++;
         var snippet = text[from..to].Trim();
-        if (snippet.Length > max) snippet = snippet[..max].TrimEnd() + "…";
-        return (from > 0 ? "… " : "") + snippet + (to < text.Length && !snippet.EndsWith('…') ? " …" : "");
+        var cut = snippet.Length > max;
+        if (cut) snippet = snippet[..max].TrimEnd() + "…";
+        var before = text[..from].Trim().Length > 0 ? "… " : "";
+        var after = !cut && text[to..].Trim().Length > 0 ? " …" : "";
+        return before + snippet + after;
     }
 }

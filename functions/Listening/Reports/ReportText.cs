@@ -46,8 +46,10 @@ public sealed class ReportText
             : (ru ? $"оценивается плохо (оценка {Signed(f.Performance.Value)} < медианы {Signed(c.Performance)})" : $"rated poorly (performance {Signed(f.Performance.Value)} < median {Signed(c.Performance)})");
         var edge = f.Weakest is { } w
             ? (w.Delta.Value > 0
-                ? (ru ? $"впереди всех конкурентов (Δ {Signed(w.Delta.Value)} к {w.Competitor})" : $"ahead of every competitor (Δ {Signed(w.Delta.Value)} vs {w.Competitor})")
-                : (ru ? $"не впереди {w.Competitor} (Δ {Signed(w.Delta.Value)})" : $"no edge over {w.Competitor} (Δ {Signed(w.Delta.Value)})"))
+                ? (ru ? $"впереди всех конкурентов (Δ {Signed(w.Delta.Value)} к «{w.Competitor}»)" : $"ahead of every competitor (Δ {Signed(w.Delta.Value)} vs {w.Competitor})")
+                : w.Delta.Value < 0
+                    ? (ru ? $"позади конкурента «{w.Competitor}» (Δ {Signed(w.Delta.Value)})" : $"behind {w.Competitor} (Δ {Signed(w.Delta.Value)})")
+                    : (ru ? $"наравне с конкурентом «{w.Competitor}» (Δ 0)" : $"level with {w.Competitor} (Δ 0)"))
             : (ru ? "данных о конкурентах нет" : "no competitor data");
         var text = (ru ? "Фактор " : "The factor is ") + imp + (ru ? " и " : " and ") + perf;
         text += f.RawQuadrant is Quadrant.Promote or Quadrant.Maintain || f.Weakest is not null ? "; " + edge + "." : ".";
