@@ -13,22 +13,37 @@ public sealed record Quote(string Text, string Sentiment, string Source, DateOnl
 /// </summary>
 public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 {
-    private readonly Dictionary<(string Factor, SentimentLabel Label), List<(double Rank, Quote Quote)>> _best = [];
+    private readonly Dictionary<(string Factor, SentimentLabel Label), List<(double Rank, string Raw, Quote Quote)>> _best = [];
+
+    public void Merge(QuoteCandidates other)
+    {
+        foreach (var (key, theirs) in other._best)
+        {
+            if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
+            foreach (var candidate in theirs)
+                if (!list.Any(q => q.Raw == candidate.Raw)) list.Add(candidate);
+            // Rank ties are broken by the raw text so that the merge order does not matter.
+            list.Sort((a, b) => b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : string.CompareOrdinal(a.Raw, b.Raw));
+            if (list.Count > perPolarity) list.RemoveRange(perPolarity, list.Count - perPolarity);
+        }
+    }
 
     public void Offer(ScoredFeedback scored)
     {
         foreach (var mention in scored.Scores.Factors)
         {
-            var key = (mention.Factor.ToLowerInvariant(), mention.Label);
+            var key = (Lower(mention.Factor), mention.Label);
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
             var rank = Rank(scored.Item, mention.Score, mention.Label) + (scored.Scores.Language == lang ? 0.5 : 0);
             if (list.Count >= perPolarity && rank <= list[^1].Rank) continue;
-            var quote = new Quote(
-                PersonalDataMask.Mask(Snippet(scored.Item.Text, mention.Start, mention.Length), scored.Item.Author, lang),
+            // Compare raw snippets before masking: masking is the expensive step, and repeated
+            // texts (copy-pasted reviews, templates) would otherwise be masked again and again.
+            var raw = Snippet(scored.Item.Text, mention.Start, mention.Length);
+            if (list.Any(q => q.Raw == raw)) continue;
+            var quote = new Quote(PersonalDataMask.Mask(raw, scored.Item.Author, lang),
                 mention.Label.ToString().ToLowerInvariant(), scored.Item.Source,
                 DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
-            if (list.Any(q => q.Quote.Text == quote.Text)) continue;
-            list.Add((rank, quote));
+            list.Add((rank, raw, quote));
             list.Sort((a, b) => b.Rank.CompareTo(a.Rank));
             if (list.Count > perPolarity) list.RemoveAt(list.Count - 1);
         }
@@ -52,7 +67,9 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
     }
 
     private List<Quote> Get(string factor, SentimentLabel label) =>
-        _best.TryGetValue((factor.ToLowerInvariant(), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
+        _best.TryGetValue((Lower(factor), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
+
+    private static string Lower(string s) => s.AsSpan().ContainsAnyInRange('A', 'Z') || s.Any(char.IsUpper) ? s.ToLowerInvariant() : s;
 
     private static double Rank(FeedbackItem item, float score, SentimentLabel label)
     {

@@ -10,7 +10,8 @@ namespace Listening.Reports;
 /// </summary>
 public sealed class ReportInput(ReportRequest request)
 {
-    private readonly HashSet<ulong> _seen = [];
+    // Shared by the partial inputs of parallel readers, so a duplicate is caught whichever reader sees it.
+    private HashSet<ulong> _seen = [];
 
     public ReportRequest Request { get; } = request;
     public FeedbackAggregates Aggregates { get; } = new();
@@ -29,7 +30,9 @@ public sealed class ReportInput(ReportRequest request)
     {
         var item = scored.Item;
         if (!Wants(item)) { OutsideScope++; return; }
-        if (!_seen.Add(IdHash(item.Id))) { Duplicates++; return; }
+        bool fresh;
+        lock (_seen) fresh = _seen.Add(IdHash(item.Id));
+        if (!fresh) { Duplicates++; return; }
         Aggregates.Add(scored);
         var day = DateOnly.FromDateTime(item.CreatedAt.UtcDateTime);
         if (day >= Request.From && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase))
@@ -37,6 +40,18 @@ public sealed class ReportInput(ReportRequest request)
     }
 
     public void CountOutsideScope() => OutsideScope++;
+
+    /// <summary>An empty input for one parallel reader; fold it back with <see cref="Merge"/>.</summary>
+    public ReportInput Partial() => new(Request) { _seen = _seen };
+
+    /// <summary>Adds a partial input: aggregates add up, quote candidates compete, counters sum.</summary>
+    public void Merge(ReportInput other)
+    {
+        Aggregates.Merge(other.Aggregates);
+        Quotes.Merge(other.Quotes);
+        Duplicates += other.Duplicates;
+        OutsideScope += other.OutsideScope;
+    }
 
     /// <summary>64-bit FNV-1a of the id: 1M ids cost 8 bytes each instead of a kept string.</summary>
     private static ulong IdHash(string id)
