@@ -19,7 +19,7 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Handle();
 
-    [GeneratedRegex(@"(?<=\b(?:официант\p{L}*|менеджер\p{L}*|курьер\p{L}*|оператор\p{L}*|консультант\p{L}*|кассир\p{L}*|продав\p{L}*|администратор\p{L}*|сотрудни\p{L}*|девушк\p{L}*|парен\p{L}*|waiter|waitress|manager|courier|driver|agent|operator|cashier|server|assistant|Mr\.?|Mrs\.?|Ms\.?)\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\b(?:официант\p{L}*|менеджер\p{L}*|курьер\p{L}*|оператор\p{L}*|консультант\p{L}*|кассир\p{L}*|продав\p{L}*|администратор\p{L}*|сотрудни\p{L}*|девушк\p{L}*|парен\p{L}*|waiter|waitress|manager|courier|driver|agent|operator|cashier|server|assistant|Mr\.?|Mrs\.?|Ms\.?)\s+)(?-i:\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StaffName();
 
     // Common first names, masked wherever they stand capitalised. Names that are also ordinary words

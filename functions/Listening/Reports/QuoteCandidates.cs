@@ -21,12 +21,19 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         {
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
             foreach (var candidate in theirs)
-                if (!list.Any(q => q.Raw == candidate.Raw)) list.Add(candidate);
-            // Rank ties are broken by the raw text so that the merge order does not matter.
-            list.Sort((a, b) => b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : string.CompareOrdinal(a.Raw, b.Raw));
+            {
+                var same = list.FindIndex(q => q.Raw == candidate.Raw);
+                if (same < 0) list.Add(candidate);
+                else if (candidate.Rank > list[same].Rank) list[same] = candidate;
+            }
+            list.Sort(ByRank);
             if (list.Count > perPolarity) list.RemoveRange(perPolarity, list.Count - perPolarity);
         }
     }
+
+    // Rank ties are broken by the text so that neither arrival nor merge order changes the choice.
+    private static int ByRank((double Rank, string Raw, Quote Quote) a, (double Rank, string Raw, Quote Quote) b) =>
+        b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : string.CompareOrdinal(a.Raw, b.Raw);
 
     public void Offer(ScoredFeedback scored)
     {
@@ -39,12 +46,18 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             // Compare raw snippets before masking: masking is the expensive step, and repeated
             // texts (copy-pasted reviews, templates) would otherwise be masked again and again.
             var raw = Snippet(scored.Item.Text, mention.Start, mention.Length);
-            if (list.Any(q => q.Raw == raw)) continue;
+            var same = list.FindIndex(q => q.Raw == raw);
+            if (same >= 0)
+            {
+                // The same passage again (a copied review): keep its best-ranked instance only.
+                if (list[same].Rank >= rank) continue;
+                list.RemoveAt(same);
+            }
             var quote = new Quote(PersonalDataMask.Mask(raw, scored.Item.Author, lang),
                 mention.Label.ToString().ToLowerInvariant(), scored.Item.Source,
                 DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
             list.Add((rank, raw, quote));
-            list.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+            list.Sort(ByRank);
             if (list.Count > perPolarity) list.RemoveAt(list.Count - 1);
         }
     }

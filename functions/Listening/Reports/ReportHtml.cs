@@ -90,10 +90,10 @@ public static class ReportHtml
         if (changed.Count > 0)
             items.Add(("info", (ru ? "<b>Изменения с прошлого периода:</b> " : "<b>Moved since the previous period:</b> ")
                 + string.Join("; ", changed.Select(f => $"{E(f.Name)}: {E(QName(f.PreviousQuadrant!, t))} → {E(QName(f.Quadrant, t))}")) + "."));
-        var held = m.Factors.Count(f => f.Held);
-        if (held > 0)
-            items.Add(("info", ru ? $"{held} фактор(а) оставлены в прежнем квадранте: изменение в пределах погрешности."
-                                  : $"{held} factor(s) kept in last period's quadrant: the move is within the margin of error."));
+        var held = m.Factors.Where(f => f.Held).Select(f => $"{E(f.Name)} ({E(QName(f.Quadrant, t))})").ToList();
+        if (held.Count > 0)
+            items.Add(("info", (ru ? "<b>Оставлены в прежнем квадранте</b> (сдвиг в пределах погрешности): " : "<b>Kept in last period's quadrant</b> (the move is within the margin of error): ")
+                + string.Join(", ", held) + "."));
         var sufficient = m.Wheel.Where(s => s.Sufficient && s.Score is not null).ToList();
         if (sufficient.Count >= 2)
         {
@@ -276,7 +276,7 @@ public static class ReportHtml
         {
             sb.Append($"<div class=\"qf\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">n = {t.Count(f.N)} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
             foreach (var q in f.Quotes)
-                sb.Append($"<blockquote class=\"quote {q.Sentiment}\">“{E(q.Text)}”<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
+                sb.Append($"<blockquote class=\"quote {q.Sentiment}\">{(m.Lang == "ru" ? "«" : "“")}{E(q.Text)}{(m.Lang == "ru" ? "»" : "”")}<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
             sb.Append("</div>");
         }
         sb.Append("</div></section>");
