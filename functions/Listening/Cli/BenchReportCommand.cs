@@ -20,7 +20,8 @@ internal static class BenchReportCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Skip the file: aggregate generated items directly" };
         var keep = new Option<DirectoryInfo?>("--keep") { Description = "Keep items.jsonl, report.html and report.json in this folder" };
         var lang = new Option<string>("--lang") { DefaultValueFactory = _ => "ru" };
-        var command = new Command("bench-report", "Measure report time and memory over many scored items") { items, inMemory, keep, lang };
+        var workers = new Option<int?>("--workers") { Description = "Parser threads (default: one per core)" };
+        var command = new Command("bench-report", "Measure report time and memory over many scored items") { items, inMemory, keep, lang, workers };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(items);
@@ -36,9 +37,11 @@ internal static class BenchReportCommand
                 var stopwatch = new Stopwatch();
                 using var me = Process.GetCurrentProcess();
                 var cpuBefore = TimeSpan.Zero;
+                long allocatedBefore = 0;
                 if (parse.GetValue(inMemory))
                 {
                     cpuBefore = me.TotalProcessorTime;
+                    allocatedBefore = GC.GetTotalAllocatedBytes();
                     stopwatch.Start();
                     var gathered = new ReportInput(request);
                     foreach (var s in SyntheticFeedback.Generate(n, request.Brand, request.Competitors, generateFrom, request.To, request.Lang))
@@ -56,8 +59,9 @@ internal static class BenchReportCommand
                     GC.Collect();
                     me.Refresh();
                     cpuBefore = me.TotalProcessorTime;
+                    allocatedBefore = GC.GetTotalAllocatedBytes();
                     stopwatch.Start();
-                    var code = await ReportCommand.Run(request, path, html, json, () => null, TimeProvider.System, cancellationToken);
+                    var code = await ReportCommand.Run(request, path, html, json, () => null, TimeProvider.System, cancellationToken, parse.GetValue(workers));
                     stopwatch.Stop();
                     if (code != 0) return code;
                     if (parse.GetValue(keep) is null) File.Delete(path);
@@ -67,7 +71,7 @@ internal static class BenchReportCommand
                 // CPU time next to wall time: on a shared machine the wall clock includes waiting for a core.
                 Console.WriteLine($"bench-report: {n:N0} items in {stopwatch.Elapsed.TotalSeconds:N2} s wall, {cpu.TotalSeconds:N2} s CPU "
                     + $"({n / stopwatch.Elapsed.TotalSeconds:N0} items/s wall); load average {LoadAverage()}; "
-                    + $"peak working set {me.PeakWorkingSet64 / 1048576.0:N0} MB; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB in total; "
+                    + $"peak working set {me.PeakWorkingSet64 / 1048576.0:N0} MB; allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:N0} MB while timed; "
                     + $"HTML {new FileInfo(html).Length / 1024.0:N0} KB → {html}");
                 return 0;
             }

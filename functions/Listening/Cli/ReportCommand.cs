@@ -46,13 +46,13 @@ internal static class ReportCommand
 
     /// <summary>The whole report run, shared with `bench-report`.</summary>
     internal static async Task<int> Run(ReportRequest request, string inPath, string htmlPath, string? jsonPath,
-        Func<Core.Feedback.IFeedbackScorer?> scorer, TimeProvider time, CancellationToken cancellationToken)
+        Func<Core.Feedback.IFeedbackScorer?> scorer, TimeProvider time, CancellationToken cancellationToken, int? workers = null)
     {
         var gathered = new ReportInput(request);
         long read;
         try
         {
-            read = await FeedbackFileReader.ReadAsync(inPath, gathered, scorer, time.GetUtcNow(), cancellationToken);
+            read = await FeedbackFileReader.ReadAsync(inPath, gathered, scorer, time.GetUtcNow(), cancellationToken, workers);
         }
         catch (FeedbackFileException e)
         {

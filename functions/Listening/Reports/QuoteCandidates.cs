@@ -82,7 +82,8 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
     private List<Quote> Get(string factor, SentimentLabel label) =>
         _best.TryGetValue((Lower(factor), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
 
-    private static string Lower(string s) => s.AsSpan().ContainsAnyInRange('A', 'Z') || s.Any(char.IsUpper) ? s.ToLowerInvariant() : s;
+    // Factor ids are nearly always lower case already: ToLowerInvariant then returns the same string.
+    private static string Lower(string s) => s.ToLowerInvariant();
 
     private static double Rank(FeedbackItem item, float score, SentimentLabel label)
     {

@@ -18,7 +18,12 @@ public sealed record ReportRequest(
     /// <summary>The equally long period just before this one: where "previous quadrant" comes from.</summary>
     public (DateOnly From, DateOnly To) Previous => (From.AddDays(-Days), From.AddDays(-1));
 
-    public bool IsAbout(string brand) =>
-        string.Equals(brand, Brand, StringComparison.OrdinalIgnoreCase) ||
-        Competitors.Any(c => string.Equals(c, brand, StringComparison.OrdinalIgnoreCase));
+    public bool IsAbout(string brand)
+    {
+        // Called once per input line: a plain loop, no closure.
+        if (string.Equals(brand, Brand, StringComparison.OrdinalIgnoreCase)) return true;
+        for (var i = 0; i < Competitors.Count; i++)
+            if (string.Equals(brand, Competitors[i], StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 }
