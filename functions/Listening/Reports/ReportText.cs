@@ -31,6 +31,18 @@ public sealed class ReportText
 
     public static ReportText For(string lang) => lang == "ru" ? Ru : En;
 
+    private (string Value, string Median) Apart(double value, double median, string sign)
+    {
+        foreach (var decimals in new[] { 2, 3, 4 })
+        {
+            var zeros = new string('0', decimals);
+            var format = sign == "+" ? $"+0.{zeros};−0.{zeros};0.{zeros}" : $"0.{zeros}";
+            var (a, b) = (Num(value, format), Num(median, format));
+            if (a != b || value == median) return (a, b);
+        }
+        return (Num(value, "0.0000"), Num(median, "0.0000"));
+    }
+
     /// <summary>Why a factor sits in its quadrant, in words, with the figures that put it there.</summary>
     public string Reason(FactorPosition f, Crosshairs c, MatrixRules rules, Func<string, string> name)
     {
@@ -38,12 +50,15 @@ public sealed class ReportText
         if (f.Quadrant == Quadrant.Insufficient)
             return ru ? $"Всего {Count(f.N)} упоминаний при минимуме {rules.MinMentions}: данных мало, квадрант не присваивается."
                       : $"Only {Count(f.N)} mentions (minimum {rules.MinMentions}): not enough data for a quadrant.";
+        // Enough decimals that a value and the median it is compared with never print the same.
+        var (iv, im) = Apart(f.Importance.Value, c.Importance, "");
+        var (pv, pm) = Apart(f.Performance.Value, c.Performance, "+");
         var imp = f.ImportanceHigh
-            ? (ru ? $"важен (важность {Num(f.Importance.Value)} ≥ медианы {Num(c.Importance)})" : $"important (importance {Num(f.Importance.Value)} ≥ median {Num(c.Importance)})")
-            : (ru ? $"менее важен (важность {Num(f.Importance.Value)} < медианы {Num(c.Importance)})" : $"less important (importance {Num(f.Importance.Value)} < median {Num(c.Importance)})");
+            ? (ru ? $"важен (важность {iv} ≥ медианы {im})" : $"important (importance {iv} ≥ median {im})")
+            : (ru ? $"менее важен (важность {iv} < медианы {im})" : $"less important (importance {iv} < median {im})");
         var perf = f.PerformanceHigh
-            ? (ru ? $"оценивается хорошо (оценка {Signed(f.Performance.Value)} ≥ медианы {Signed(c.Performance)})" : $"rated well (performance {Signed(f.Performance.Value)} ≥ median {Signed(c.Performance)})")
-            : (ru ? $"оценивается плохо (оценка {Signed(f.Performance.Value)} < медианы {Signed(c.Performance)})" : $"rated poorly (performance {Signed(f.Performance.Value)} < median {Signed(c.Performance)})");
+            ? (ru ? $"оценивается хорошо (оценка {pv} ≥ медианы {pm})" : $"rated well (performance {pv} ≥ median {pm})")
+            : (ru ? $"оценивается плохо (оценка {pv} < медианы {pm})" : $"rated poorly (performance {pv} < median {pm})");
         var edge = f.Weakest is { } w
             ? (w.Delta.Value > 0
                 ? (ru ? $"впереди всех конкурентов (Δ {Signed(w.Delta.Value)} к «{w.Competitor}»)" : $"ahead of every competitor (Δ {Signed(w.Delta.Value)} vs {w.Competitor})")

@@ -61,10 +61,10 @@ internal static class SmallCharts
         const double w = 90, h = 22;
         var values = points.Select(p => p.Performance).ToList();
         sb.Append($"<svg class=\"spark\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" aria-hidden=\"true\">");
-        // Scaled to the factor's own range (at least 0.4 wide) so that a real drift is visible.
+        // Scaled to the factor's own range, but at least 0.5 wide so that week-to-week noise is not drawn as drama.
         var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
         var mid = known.Count > 0 ? (known.Max() + known.Min()) / 2 : 0;
-        var half = Math.Max(0.2, known.Count > 0 ? (known.Max() - known.Min()) / 2 : 0.2);
+        var half = Math.Max(0.25, known.Count > 0 ? (known.Max() - known.Min()) / 2 : 0.25);
         var pts = values.Select((v, i) => (v, i)).Where(p => p.v is not null)
             .Select(p => (X: values.Count == 1 ? w / 2 : p.i * (w - 4) / (values.Count - 1) + 2, Y: h / 2 - (p.v!.Value - mid) / half * (h / 2 - 2))).ToList();
         if (pts.Count > 1)
