@@ -21,10 +21,11 @@ internal static class ReportCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report's numbers as JSON" };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => 30 };
         var model = new Option<string?>("--model") { Description = "Sentiment model for items without scores" };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Matrix rules as JSON: minMentions, minOutcomePairs, outcomes [rating|nps|documentSentiment], z" };
 
         var command = new Command("report", "Build the action-matrix report (HTML + JSON) from a file of feedback items")
         {
-            input, brand, competitors, from, to, lang, output, json, minMentions, model,
+            input, brand, competitors, from, to, lang, output, json, minMentions, model, rules,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,9 +35,19 @@ internal static class ReportCommand
             var inFile = parse.GetValue(input)!;
             if (!inFile.Exists) { Console.Error.WriteLine($"report: input file not found: {inFile.FullName}"); return 2; }
 
+            var matrixRules = new MatrixRules { MinMentions = parse.GetValue(minMentions) };
+            if (parse.GetValue(rules) is { } rulesFile)
+            {
+                try { matrixRules = MatrixRulesFile.Read(rulesFile.FullName); }
+                catch (Exception e) when (e is IOException or System.Text.Json.JsonException or System.ComponentModel.DataAnnotations.ValidationException)
+                {
+                    Console.Error.WriteLine($"report: {rulesFile.FullName}: {e.Message}");
+                    return 2;
+                }
+            }
             var request = new ReportRequest(parse.GetValue(brand)!.Trim(),
                 (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                fromDay, toDay, parse.GetValue(lang)!, new MatrixRules { MinMentions = parse.GetValue(minMentions) });
+                fromDay, toDay, parse.GetValue(lang)!, matrixRules);
             var result = await Run(request, inFile.FullName, parse.GetValue(output)!.FullName, parse.GetValue(json)?.FullName,
                 () => ScoringFactory.Create(parse.GetValue(model)), TimeProvider.System, cancellationToken);
             return result;
