@@ -37,7 +37,7 @@ public static class ReportBuilder
             return new FactorRow(
                 f.Factor, Name(f.Factor), Code(f.Quadrant), Code(f.RawQuadrant),
                 f.PreviousQuadrant is { } p ? Code(p) : null, f.HeldOn.Count > 0,
-                text.Reason(f, matrix.Crosshairs, rules, Name),
+                text.Reason(f, matrix.Crosshairs, rules),
                 R(f.Importance.Value), Fig(f.Importance), R(f.Performance.Value), Fig(f.Performance), f.N,
                 stats.Positive, stats.Neutral, stats.Negative, R(f.Share.Value),
                 f.Quadrant == Quadrant.Fix ? R(f.Priority) : null,
@@ -59,7 +59,7 @@ public static class ReportBuilder
                 .Select(f => f.Factor).ToList();
             return new CompetitorMatrix(c.Name, m.Items, Code(m.Measure), R(m.Crosshairs.Importance), R(m.Crosshairs.Performance),
                 m.Factors.Select(f => new CompetitorFactor(f.Factor, Name(f.Factor), Code(f.Quadrant), R(f.Importance.Value),
-                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules, Name))).ToList(), openings);
+                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules))).ToList(), openings);
         }).ToList();
 
         var totals = ours.Totals();

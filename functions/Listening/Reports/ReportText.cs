@@ -8,15 +8,15 @@ public sealed class ReportText
 {
     public required string Lang { get; init; }
     public required CultureInfo Culture { get; init; }
-    public required string Title, Period, Competitors, NoCompetitors, Generated, ItemsAnalysed, Mentions;
-    public required string NetSentiment, NetSentimentHint, Nps, NpsHint, AverageRating, FactorsToFix;
+    public required string Title, Period, Competitors, NoCompetitors, Generated, ItemsAnalysed;
+    public required string NetSentiment, Nps, NpsHint, AverageRating, FactorsToFix;
     public required string Takeaways, Matrix, MatrixHint, ActionTable, Factor, Action, Why, Importance, Performance;
     public required string VsCompetitors, Previous, Trend, Insufficient, CompetitorComparison, CompetitorHint;
     public required string CompetitorMatrices, Openings, NoOpenings, NpsTitle, Promoters, Passives, Detractors, ByChannel;
-    public required string Wheel, WheelHint, Channel, Score, Trends, TrendsHint, Quotes, NoQuotes, HowToRead, HowToReadBody;
+    public required string Wheel, WheelHint, Channel, Score, Trends, TrendsHint, Quotes, HowToRead;
     public required string ImportanceAxisLow, ImportanceAxisHigh, PerformanceAxisLow, PerformanceAxisHigh, NoData, Held;
-    public required string BehindLabel, AheadLabel, NpsNoAnswers, Week, Month, Day, SampleSize, Interval, FixFirst;
-    public required string PromoteIt, WatchIt, OpeningsLine, PreviousPeriod;
+    public required string NpsNoAnswers, Week, Month, Day, Interval, FixFirst;
+    public required string PromoteIt, OpeningsLine, PreviousPeriod;
     public required Dictionary<Quadrant, string> QuadrantNames, QuadrantMeanings;
     public required Dictionary<ImportanceMeasure, string> Measures;
     public required Dictionary<string, string> Channels;
@@ -44,7 +44,7 @@ public sealed class ReportText
     }
 
     /// <summary>Why a factor sits in its quadrant, in words, with the figures that put it there.</summary>
-    public string Reason(FactorPosition f, Crosshairs c, MatrixRules rules, Func<string, string> name)
+    public string Reason(FactorPosition f, Crosshairs c, MatrixRules rules)
     {
         var ru = Lang == "ru";
         if (f.Quadrant == Quadrant.Insufficient)
@@ -89,8 +89,8 @@ public sealed class ReportText
     {
         Lang = "en", Culture = CultureInfo.GetCultureInfo("en-GB"),
         Title = "Customer feedback: action matrix", Period = "Period", Competitors = "Competitors", NoCompetitors = "none named",
-        Generated = "Generated", ItemsAnalysed = "Feedback items", Mentions = "mentions",
-        NetSentiment = "Net sentiment", NetSentimentHint = "(positive − negative) / all, −1 … +1",
+        Generated = "Generated", ItemsAnalysed = "Feedback items",
+        NetSentiment = "Net sentiment",
         Nps = "NPS", NpsHint = "% promoters − % detractors, −100 … +100", AverageRating = "Average rating", FactorsToFix = "Factors to fix",
         Takeaways = "Key takeaways", Matrix = "Action matrix", MatrixHint = "Each dot is a factor; its size shows the number of mentions, whiskers the 95 % intervals. Lines are the medians.",
         ActionTable = "What to do, factor by factor", Factor = "Factor", Action = "Action", Why = "Why", Importance = "Importance", Performance = "Performance",
@@ -100,11 +100,8 @@ public sealed class ReportText
         NpsTitle = "Net Promoter Score", Promoters = "Promoters (9–10)", Passives = "Passives (7–8)", Detractors = "Detractors (0–6)", ByChannel = "By channel",
         Wheel = "Touchpoint wheel", WheelHint = "Each channel scored 0–10 from its own feedback. A round wheel rides smoothly; a dent shows the touchpoint to work on.",
         Channel = "Channel", Score = "Score", Trends = "Trends over the period", TrendsHint = "Net sentiment per period for us and each competitor; NPS where answers exist.",
-        Quotes = "What customers say", NoQuotes = "no quotes", HowToRead = "How to read this report",
-        HowToReadBody = "", ImportanceAxisLow = "less important", ImportanceAxisHigh = "more important",
-        PerformanceAxisLow = "rated worse", PerformanceAxisHigh = "rated better", NoData = "no data", Held = "kept from previous period",
-        BehindLabel = "behind", AheadLabel = "ahead", NpsNoAnswers = "No NPS answers in this period.", Week = "week", Month = "month", Day = "day",
-        SampleSize = "n", Interval = "95 % interval", FixFirst = "Fix first", PromoteIt = "Advertise", WatchIt = "Watch", OpeningsLine = "Openings (competitor weak, we are ahead)",
+        Quotes = "What customers say", HowToRead = "How to read this report", ImportanceAxisLow = "less important", ImportanceAxisHigh = "more important",
+        PerformanceAxisLow = "rated worse", PerformanceAxisHigh = "rated better", NoData = "no data", Held = "kept from previous period", NpsNoAnswers = "No NPS answers in this period.", Week = "week", Month = "month", Day = "day", Interval = "95 % interval", FixFirst = "Fix first", PromoteIt = "Advertise", OpeningsLine = "Openings (competitor weak, we are ahead)",
         PreviousPeriod = "previous period",
         QuadrantNames = new() { [Quadrant.Fix] = "fix", [Quadrant.Promote] = "promote", [Quadrant.Maintain] = "maintain", [Quadrant.Watch] = "watch", [Quadrant.Insufficient] = "insufficient data" },
         QuadrantMeanings = new()
@@ -127,8 +124,8 @@ public sealed class ReportText
     {
         Lang = "ru", Culture = CultureInfo.GetCultureInfo("ru-RU"),
         Title = "Отзывы клиентов: матрица действий", Period = "Период", Competitors = "Конкуренты", NoCompetitors = "не указаны",
-        Generated = "Сформирован", ItemsAnalysed = "Отзывов и упоминаний", Mentions = "упоминаний",
-        NetSentiment = "Индекс тональности", NetSentimentHint = "(позитив − негатив) / все, −1 … +1",
+        Generated = "Сформирован", ItemsAnalysed = "Отзывов и упоминаний",
+        NetSentiment = "Индекс тональности",
         Nps = "NPS", NpsHint = "% промоутеров − % критиков, −100 … +100", AverageRating = "Средняя оценка", FactorsToFix = "Факторов исправить",
         Takeaways = "Главное", Matrix = "Матрица действий", MatrixHint = "Каждая точка — фактор; размер — число упоминаний, усы — 95 % интервалы. Линии — медианы.",
         ActionTable = "Что делать по каждому фактору", Factor = "Фактор", Action = "Действие", Why = "Почему", Importance = "Важность", Performance = "Оценка",
@@ -138,11 +135,8 @@ public sealed class ReportText
         NpsTitle = "Индекс потребительской лояльности (NPS)", Promoters = "Промоутеры (9–10)", Passives = "Нейтралы (7–8)", Detractors = "Критики (0–6)", ByChannel = "По каналам",
         Wheel = "Колесо точек контакта", WheelHint = "Каждый канал оценён по шкале 0–10 по его собственным отзывам. Круглое колесо — сервис без сбоев; вмятина показывает, над какой точкой контакта работать.",
         Channel = "Канал", Score = "Оценка", Trends = "Динамика за период", TrendsHint = "Индекс тональности по периодам для нас и каждого конкурента; NPS — где есть ответы.",
-        Quotes = "Что говорят клиенты", NoQuotes = "цитат нет", HowToRead = "Как читать этот отчёт",
-        HowToReadBody = "", ImportanceAxisLow = "менее важно", ImportanceAxisHigh = "более важно",
-        PerformanceAxisLow = "оценивают хуже", PerformanceAxisHigh = "оценивают лучше", NoData = "нет данных", Held = "оставлен из прошлого периода",
-        BehindLabel = "позади", AheadLabel = "впереди", NpsNoAnswers = "В этом периоде нет ответов NPS.", Week = "неделя", Month = "месяц", Day = "день",
-        SampleSize = "n", Interval = "95 % интервал", FixFirst = "Исправить в первую очередь", PromoteIt = "Продвигать", WatchIt = "Наблюдать", OpeningsLine = "Возможности (у конкурента слабо, мы впереди)",
+        Quotes = "Что говорят клиенты", HowToRead = "Как читать этот отчёт", ImportanceAxisLow = "менее важно", ImportanceAxisHigh = "более важно",
+        PerformanceAxisLow = "оценивают хуже", PerformanceAxisHigh = "оценивают лучше", NoData = "нет данных", Held = "оставлен из прошлого периода", NpsNoAnswers = "В этом периоде нет ответов NPS.", Week = "неделя", Month = "месяц", Day = "день", Interval = "95 % интервал", FixFirst = "Исправить в первую очередь", PromoteIt = "Продвигать", OpeningsLine = "Возможности (у конкурента слабо, мы впереди)",
         PreviousPeriod = "прошлый период",
         QuadrantNames = new() { [Quadrant.Fix] = "исправить", [Quadrant.Promote] = "продвигать", [Quadrant.Maintain] = "поддерживать", [Quadrant.Watch] = "наблюдать", [Quadrant.Insufficient] = "мало данных" },
         QuadrantMeanings = new()
