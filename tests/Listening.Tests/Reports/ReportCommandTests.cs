@@ -33,6 +33,21 @@ public class ReportCommandTests : IDisposable
         Assert.Equal("Rival", json.RootElement.GetProperty("competitors")[0].GetString());
     }
 
+    [Fact]
+    public void Without_competitors_strengths_are_promoted_and_no_competitor_section_is_drawn()
+    {
+        Assert.Equal(0, Cli.Run("report", "--in", Items(), "--brand", "Acme", "--from", "2026-01-01", "--to", "2026-01-31",
+            "--lang", "en", "--out", P("solo.html"), "--json", P("solo.json")));
+
+        var html = File.ReadAllText(P("solo.html"));
+        Assert.DoesNotContain("id=\"competitor-chart\"", html);
+        using var json = JsonDocument.Parse(File.ReadAllText(P("solo.json")));
+        var factors = json.RootElement.GetProperty("factors").EnumerateArray().ToList();
+        Assert.Contains(factors, f => f.GetProperty("quadrant").GetString() == "promote");
+        Assert.All(factors, f => Assert.Equal(JsonValueKind.Null, f.GetProperty("delta").ValueKind));
+        Assert.Contains("no competitor data", factors.First(f => f.GetProperty("quadrant").GetString() == "promote").GetProperty("reason").GetString());
+    }
+
     [Theory]
     [InlineData("--from", "01/01/2026")]
     [InlineData("--to", "2025-12-01")]
