@@ -152,9 +152,9 @@ public static class ReportHtml
     private static void ActionTable(StringBuilder sb, ReportModel m, ReportText t)
     {
         sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(m.Lang == "ru" ? "под каждым значением" : "under each figure")}; n = {(m.Lang == "ru" ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}.</p>");
-        sb.Append($"<table id=\"action-table\"><thead><tr><th>{E(t.Factor)}</th><th>{E(t.Action)}</th><th class=\"num\">{E(t.Importance)}</th><th class=\"num\">{E(t.Performance)}</th><th class=\"num\">n</th>");
-        if (m.Competitors.Count > 0) sb.Append($"<th class=\"num\">{E(t.VsCompetitors)}</th>");
-        sb.Append($"<th>{E(t.Trend)}</th><th>{E(t.Why)}</th></tr></thead><tbody>");
+        sb.Append($"<table id=\"action-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
+        if (m.Competitors.Count > 0) sb.Append($"<th class=\"num w-comp\">{E(t.VsCompetitors)}</th>");
+        sb.Append($"<th class=\"w-trend\">{E(t.Trend)}</th><th class=\"w-why\">{E(t.Why)}</th></tr></thead><tbody>");
         foreach (var f in m.Factors)
         {
             sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\"><td><b>{E(f.Name)}</b></td><td>{Chip(f.Quadrant, t)}");

@@ -71,6 +71,17 @@ internal static class ReportStyle
           .kpi { border-color:#ccc; }
           .matrix-wrap { grid-template-columns: 1fr; }
           a { color: inherit; text-decoration: none; }
+          /* On A4 the reasons need the room: fixed column widths instead of content-driven ones. */
+          #action-table { table-layout: fixed; font-size: 10px; }
+          #action-table th { font-size: 8.5px; padding: 4px; }
+          #action-table td { padding: 5px 4px; }
+          #action-table .w-factor { width: 13%; } #action-table .w-action { width: 12%; } #action-table .w-num { width: 9%; }
+          #action-table .w-n { width: 6%; } #action-table .w-comp { width: 16%; } #action-table .w-trend { width: 8%; }
+          #action-table td.why { font-size: 9.5px; max-width: none; }
+          #action-table svg.spark { width: 100%; height: auto; }
+          .chip { font-size: 10px; padding: 1px 6px; }
+          .kpis { grid-template-columns: repeat(4, 1fr) !important; }
+          .kpi .value { font-size: 22px; }
         }
         @media (max-width: 900px) { .matrix-wrap, .grid2, .grid3, .quotes { grid-template-columns: 1fr; } .kpis { grid-template-columns: 1fr 1fr; } }
         """;
