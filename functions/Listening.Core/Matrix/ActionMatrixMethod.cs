@@ -53,8 +53,6 @@ public static class ActionMatrixMethod
             var performanceHigh = perf.Value >= crosshairs.Performance;
             bool? ahead = weakest is null ? null : weakest.Delta.Value > 0;
             var raw = Classify(importanceHigh, performanceHigh, ahead);
-            var priority = raw == Quadrant.Fix ? imp.Value * (crosshairs.Performance - perf.Value) : 0;
-
             var shown = raw;
             List<MatrixAxis> heldOn = [];
             var before = previous?[name];
@@ -65,6 +63,9 @@ public static class ActionMatrixMethod
                 if ((before.Ahead ?? true) != (ahead ?? true) && weakest is not null && weakest.Delta.Straddles(0)) heldOn.Add(MatrixAxis.CompetitorEdge);
                 if (heldOn.Count > 0) shown = before.Quadrant;
             }
+            // Importance × gap below the median; a factor held in "fix" whose point estimate has crossed
+            // the median gets a negative gap and so comes after the factors that are clearly weak.
+            var priority = shown == Quadrant.Fix ? imp.Value * (crosshairs.Performance - perf.Value) : 0;
             positions.Add(new FactorPosition(name, f.Items, share, imp, perf, shown, raw, importanceHigh, performanceHigh,
                 ahead, deltas, weakest, priority, before?.Quadrant, heldOn));
         }
