@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need_apt=()
 # (each feature adds its own: chromium for the report, postfix for smtp-sink, ...)
+# The report is opened in headless Chromium (tests/Listening.Tests/Reports).
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if ((${#need_apt[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi

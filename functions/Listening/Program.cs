@@ -11,6 +11,8 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     EvaluateFactorsCommand.Create(),
     BenchFactorsCommand.Create(),
     FactorsCommand.Create(),
+    ReportCommand.Create(),
+    BenchReportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Listening.Core.Matrix;
+using Listening.Reports;
+
+namespace Listening.Cli;
+
+/// <summary>`listening report`: the action-matrix report from a JSON Lines file of feedback items, offline.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--in") { Description = "JSON Lines file of feedback items (canonical shape)", Required = true };
+        var brand = new Option<string>("--brand") { Description = "The brand the report is for", Required = true };
+        var competitors = new Option<string[]>("--competitor") { Description = "A named competitor (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (UTC)", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (UTC), inclusive", Required = true };
+        var lang = new Option<string>("--lang") { Description = "Report language: ru or en", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("ru", "en");
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report's numbers as JSON" };
+        var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => 30 };
+        var model = new Option<string?>("--model") { Description = "Sentiment model for items without scores" };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Matrix rules as JSON: minMentions, minOutcomePairs, outcomes [rating|nps|documentSentiment], z" };
+
+        var command = new Command("report", "Build the action-matrix report (HTML + JSON) from a file of feedback items")
+        {
+            input, brand, competitors, from, to, lang, output, json, minMentions, model, rules,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TryDay(parse.GetValue(from)!, "--from", out var fromDay) || !TryDay(parse.GetValue(to)!, "--to", out var toDay)) return 2;
+            if (toDay < fromDay) { Console.Error.WriteLine("report: --to is before --from"); return 2; }
+            if (parse.GetValue(minMentions) < 1) { Console.Error.WriteLine("report: --min-mentions must be at least 1"); return 2; }
+            var inFile = parse.GetValue(input)!;
+            if (!inFile.Exists) { Console.Error.WriteLine($"report: input file not found: {inFile.FullName}"); return 2; }
+
+            var matrixRules = new MatrixRules { MinMentions = parse.GetValue(minMentions) };
+            if (parse.GetValue(rules) is { } rulesFile)
+            {
+                try { matrixRules = MatrixRulesFile.Read(rulesFile.FullName); }
+                catch (Exception e) when (e is IOException or System.Text.Json.JsonException or System.ComponentModel.DataAnnotations.ValidationException)
+                {
+                    Console.Error.WriteLine($"report: {rulesFile.FullName}: {e.Message}");
+                    return 2;
+                }
+            }
+            var request = new ReportRequest(parse.GetValue(brand)!.Trim(),
+                (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                fromDay, toDay, parse.GetValue(lang)!, matrixRules);
+            var result = await Run(request, inFile.FullName, parse.GetValue(output)!.FullName, parse.GetValue(json)?.FullName,
+                () => ScoringFactory.Create(parse.GetValue(model)), TimeProvider.System, cancellationToken);
+            return result;
+        });
+        return command;
+    }
+
+    /// <summary>The whole report run, shared with `bench-report`.</summary>
+    internal static async Task<int> Run(ReportRequest request, string inPath, string htmlPath, string? jsonPath,
+        Func<Core.Feedback.IFeedbackScorer?> scorer, TimeProvider time, CancellationToken cancellationToken, int? workers = null)
+    {
+        var gathered = new ReportInput(request);
+        long read;
+        try
+        {
+            read = await FeedbackFileReader.ReadAsync(inPath, gathered, scorer, time.GetUtcNow(), cancellationToken, workers);
+        }
+        catch (FeedbackFileException e)
+        {
+            Console.Error.WriteLine($"report: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"report: cannot read {inPath}: {e.Message}");
+            return 1;
+        }
+        var model = ReportBuilder.Build(gathered, time.GetUtcNow());
+        await File.WriteAllTextAsync(htmlPath, ReportHtml.Render(model), cancellationToken);
+        if (jsonPath is not null)
+        {
+            await using var stream = File.Create(jsonPath);
+            await ReportJson.WriteAsync(model, stream, cancellationToken);
+        }
+        Console.WriteLine($"report: {read:N0} items read; {model.Items.Brand:N0} for {request.Brand}"
+            + string.Concat(model.Items.Competitors.Select(c => $", {c.Items:N0} for {c.Brand}"))
+            + $"; {model.Factors.Count(f => f.Quadrant != "insufficient")} factors placed, {model.Factors.Count(f => f.Quadrant == "fix")} to fix → {htmlPath}"
+            + (jsonPath is null ? "" : $" and {jsonPath}"));
+        return 0;
+    }
+
+    private static bool TryDay(string text, string option, out DateOnly day)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return true;
+        Console.Error.WriteLine($"report: {option} must be a date like 2026-01-31, got \"{text}\"");
+        return false;
+    }
+}

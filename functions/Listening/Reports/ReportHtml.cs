@@ -1,0 +1,347 @@
+using System.Text;
+using Listening.Core.Matrix;
+using static Listening.Reports.Svg;
+
+namespace Listening.Reports;
+
+/// <summary>
+/// Renders the report model as one self-contained HTML page: inline CSS and SVG, no scripts, no
+/// fonts, images or links to fetch — it opens offline, mails as an attachment and prints on A4.
+/// </summary>
+public static class ReportHtml
+{
+    public static string Render(ReportModel m)
+    {
+        var t = ReportText.For(m.Lang);
+        var sb = new StringBuilder(256 * 1024);
+        sb.Append($"<!DOCTYPE html><html lang=\"{m.Lang}\"><head><meta charset=\"utf-8\">");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        // Belt and braces: even if a quote carried markup, the browser may load nothing from outside.
+        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        sb.Append($"<title>{E(m.Brand)} — {E(t.Title)} — {E(Period(m, t))}</title><style>{ReportStyle.Css}</style></head><body>");
+        Header(sb, m, t);
+        sb.Append("<main>");
+        Kpis(sb, m, t);
+        Takeaways(sb, m, t);
+        Matrix(sb, m, t);
+        ActionTable(sb, m, t);
+        if (m.Competitors.Count > 0) Competitors(sb, m, t);
+        Nps(sb, m, t);
+        Wheel(sb, m, t);
+        Trends(sb, m, t);
+        Quotes(sb, m, t);
+        HowToRead(sb, m, t);
+        sb.Append($"<footer>Listening · {E(m.Brand)} · {E(Period(m, t))} · {E(t.Generated)} {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</footer>");
+        sb.Append("</main></body></html>");
+        return sb.ToString();
+    }
+
+    private static string Period(ReportModel m, ReportText t) =>
+        $"{m.From.ToString("d MMM yyyy", t.Culture)} – {m.To.ToString("d MMM yyyy", t.Culture)}";
+
+    private static void Header(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append("<header class=\"top\"><div class=\"inner\">");
+        sb.Append($"<div class=\"kicker\">{E(t.Title)}</div><h1>{E(m.Brand)}</h1><div class=\"meta\">");
+        sb.Append($"<span>{E(t.Period)}: <b>{E(Period(m, t))}</b></span>");
+        sb.Append($"<span>{E(t.Competitors)}: <b>{E(m.Competitors.Count > 0 ? string.Join(", ", m.Competitors) : t.NoCompetitors)}</b></span>");
+        sb.Append($"<span>{E(t.Generated)}: {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</span>");
+        sb.Append("</div></div></header>");
+    }
+
+    private static void Kpis(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        var h = m.Headline;
+        sb.Append("<div class=\"kpis\">");
+        var prev = m.Items.PreviousPeriod > 0 ? $"{t.PreviousPeriod}: {t.Count(m.Items.PreviousPeriod)}" : "";
+        var compCounts = string.Join(", ", m.Items.Competitors.Select(c => $"{c.Brand} {t.Count(c.Items)}"));
+        Kpi(sb, "", t.ItemsAnalysed, t.Count(m.Items.Brand), string.Join(" · ", new[] { prev, compCounts }.Where(s => s.Length > 0)));
+        var change = h.PreviousNetSentiment?.Value is { } p && h.NetSentiment.Value is { } now ? $" · {t.PreviousPeriod} {t.Signed(p)}" : "";
+        Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}");
+        Kpi(sb, "", t.Nps, h.Nps.N > 0 ? t.Signed(h.Nps.Score, "+0;−0;0") : "—",
+            h.Nps.N > 0 ? $"[{t.Signed(h.Nps.Low, "+0;−0;0")}; {t.Signed(h.Nps.High, "+0;−0;0")}] · n = {t.Count(h.Nps.N)}" : t.NpsNoAnswers);
+        var fix = m.Factors.Count(f => f.Quadrant == "fix");
+        Kpi(sb, "fix", t.FactorsToFix, fix.ToString(t.Culture),
+            h.AverageRating is { } r ? $"{t.AverageRating}: {t.Num(r, "0.00")} ★ · n = {t.Count(h.Rated)}" : $"{m.Factors.Count(f => f.Quadrant != "insufficient")} / {m.Factors.Count}");
+        sb.Append("</div>");
+    }
+
+    private static void Kpi(StringBuilder sb, string cls, string label, string value, string sub) =>
+        sb.Append($"<div class=\"kpi {cls}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div><div class=\"sub\">{E(sub)}</div></div>");
+
+    private static void Takeaways(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        var ru = m.Lang == "ru";
+        var items = new List<(string Cls, string Html)>();
+        foreach (var f in m.Factors.Where(f => f.Quadrant == "fix").Take(3))
+        {
+            var behind = f.BehindCompetitor && f.DeltaVs is not null
+                ? (ru ? $" — отстаём от конкурента «{E(f.DeltaVs)}» на {t.Num(-f.Delta!.Value)}" : $" — behind {E(f.DeltaVs)} by {t.Num(-f.Delta!.Value)}") : "";
+            items.Add(("fix", $"<b>{E(t.FixFirst)}: {E(f.Name)}</b> — {E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} (n = {t.Count(f.N)}){behind}."));
+        }
+        foreach (var f in m.Factors.Where(f => f.Quadrant == "promote").Take(2))
+            items.Add(("promote", $"<b>{E(t.PromoteIt)}: {E(f.Name)}</b> — {E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} (n = {t.Count(f.N)})"
+                + (f.Delta is { } d ? (ru ? $", впереди ближайшего конкурента «{E(f.DeltaVs!)}» на {t.Num(d)}." : $", ahead of {E(f.DeltaVs!)} by {t.Num(d)}.") : ".")));
+        foreach (var c in m.CompetitorMatrices.Where(c => c.Openings.Count > 0))
+            items.Add(("opening", (ru ? $"<b>Возможность: слабые места конкурента «{E(c.Brand)}»</b> — " : $"<b>Opening: {E(c.Brand)} is weak on</b> ")
+                + E(string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)))
+                + (ru ? ", а мы там сильнее." : ", where we do better.")));
+        var changed = m.Factors.Where(f => f.PreviousQuadrant is { } p && p != "insufficient" && p != f.Quadrant).ToList();
+        if (changed.Count > 0)
+            items.Add(("info", (ru ? "<b>Изменения с прошлого периода:</b> " : "<b>Moved since the previous period:</b> ")
+                + string.Join("; ", changed.Select(f => $"{E(f.Name)}: {E(QName(f.PreviousQuadrant!, t))} → {E(QName(f.Quadrant, t))}")) + "."));
+        var held = m.Factors.Where(f => f.Held).Select(f => $"{E(f.Name)} ({E(QName(f.Quadrant, t))})").ToList();
+        if (held.Count > 0)
+            items.Add(("info", (ru ? "<b>Оставлены в прежнем квадранте</b> (сдвиг в пределах погрешности): " : "<b>Kept in last period's quadrant</b> (the move is within the margin of error): ")
+                + string.Join(", ", held) + "."));
+        var sufficient = m.Wheel.Where(s => s.Sufficient && s.Score is not null).ToList();
+        if (sufficient.Count >= 2)
+        {
+            var worst = sufficient.MinBy(s => s.Score)!;
+            var best = sufficient.MaxBy(s => s.Score)!;
+            if (best.Score - worst.Score >= 1)
+                items.Add(("watch", ru ? $"<b>Колесо точек контакта:</b> слабее всего «{E(worst.Name)}» ({t.Num(worst.Score, "0.0")} из 10), лучше всего «{E(best.Name)}» ({t.Num(best.Score, "0.0")})."
+                                       : $"<b>Touchpoint wheel:</b> weakest is {E(worst.Name)} ({t.Num(worst.Score, "0.0")} / 10), strongest {E(best.Name)} ({t.Num(best.Score, "0.0")})."));
+        }
+        if (items.Count == 0) items.Add(("info", E(t.NoData)));
+        sb.Append($"<section id=\"takeaways\"><h2>{E(t.Takeaways)}</h2><ul class=\"takeaways\">");
+        foreach (var (cls, html) in items) sb.Append($"<li class=\"{cls}\">{html}</li>");
+        sb.Append("</ul></section>");
+    }
+
+    internal static string QName(string code, ReportText t) =>
+        t.QuadrantName(Enum.Parse<Quadrant>(code, ignoreCase: true));
+
+    private static string Chip(string quadrant, ReportText t) =>
+        $"<span class=\"chip q-{quadrant}\" style=\"background:{Palette.Of(quadrant)}\">{E(QName(quadrant, t))}</span>";
+
+    private static void Matrix(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append($"<section id=\"matrix-section\"><h2>{E(t.Matrix)}</h2><p class=\"hint\">{E(t.MatrixHint)}</p><div class=\"matrix-wrap\"><div>");
+        var points = m.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
+            .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value,
+                f.ImportanceInterval.Low ?? f.Importance.Value, f.ImportanceInterval.High ?? f.Importance.Value,
+                f.PerformanceInterval.Low ?? f.Performance.Value, f.PerformanceInterval.High ?? f.Performance.Value, f.N, f.Quadrant, f.Held)).ToList();
+        MatrixChart.Render(sb, "matrix", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t);
+        sb.Append("</div><div class=\"legend\">");
+        foreach (var q in new[] { Quadrant.Fix, Quadrant.Promote, Quadrant.Maintain, Quadrant.Watch })
+        {
+            var code = ReportBuilder.Code(q);
+            var names = m.Factors.Where(f => f.Quadrant == code).Select(f => f.Name).ToList();
+            sb.Append($"<div><span class=\"sw\" style=\"background:{Palette.Of(code)}\"></span><span><b>{E(t.QuadrantName(q))}</b> — {E(t.QuadrantMeanings[q])}"
+                + (names.Count > 0 ? $"<br><span class=\"muted\">{E(string.Join(", ", names))}</span>" : "") + "</span></div>");
+        }
+        var few = m.Factors.Where(f => f.Quadrant == "insufficient").ToList();
+        if (few.Count > 0)
+            sb.Append($"<div><span class=\"sw\" style=\"background:{Palette.Of("insufficient")}\"></span><span><b>{E(t.Insufficient)}</b> (n &lt; {m.Method.MinMentions})<br><span class=\"muted\">"
+                + E(string.Join(", ", few.Select(f => $"{f.Name} ({f.N})"))) + "</span></span></div>");
+        sb.Append($"<p class=\"hint\">{E(t.Importance)}: {E(t.Measures[MeasureOf(m.Method.ImportanceMeasure)])}. "
+            + $"{(m.Lang == "ru" ? "Медианы" : "Medians")}: {E(t.Importance.ToLower(t.Culture))} {t.Num(m.Method.ImportanceCrosshair)}, {E(t.Performance.ToLower(t.Culture))} {t.Signed(m.Method.PerformanceCrosshair)} "
+            + $"({(m.Lang == "ru" ? "по" : "over")} {m.Method.FactorsWithEnoughMentions} {(m.Lang == "ru" ? "факторам с n ≥" : "factors with n ≥")} {m.Method.MinMentions}).</p>");
+        sb.Append("</div></div></section>");
+    }
+
+    internal static ImportanceMeasure MeasureOf(string code) => code switch
+    {
+        "rating-correlation" => ImportanceMeasure.RatingCorrelation,
+        "nps-correlation" => ImportanceMeasure.NpsCorrelation,
+        "sentiment-correlation" => ImportanceMeasure.SentimentCorrelation,
+        _ => ImportanceMeasure.ShareOfMentions,
+    };
+
+    private static void ActionTable(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(m.Lang == "ru" ? "под каждым значением" : "under each figure")}; n = {(m.Lang == "ru" ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}.</p>");
+        sb.Append($"<table id=\"action-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
+        if (m.Competitors.Count > 0) sb.Append($"<th class=\"num w-comp\">{E(t.VsCompetitors)}</th>");
+        sb.Append($"<th class=\"w-trend\">{E(t.Trend)}</th><th class=\"w-why\">{E(t.Why)}</th></tr></thead><tbody>");
+        foreach (var f in m.Factors)
+        {
+            sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\"><td><b>{E(f.Name)}</b></td><td>{Chip(f.Quadrant, t)}");
+            if (f.Held) sb.Append($"<span class=\"held\">{E(t.Held)}</span>");
+            else if (f.PreviousQuadrant is { } p && p != f.Quadrant && p != "insufficient") sb.Append($"<span class=\"held\">{E(t.Previous)}: {E(QName(p, t))}</span>");
+            sb.Append("</td>");
+            sb.Append($"<td class=\"num\">{t.Num(f.Importance)}<span class=\"ci\">[{t.Num(f.ImportanceInterval.Low)}; {t.Num(f.ImportanceInterval.High)}]</span></td>");
+            var cls = f.Performance is < 0 ? "neg" : f.Performance is > 0 ? "pos" : "";
+            sb.Append($"<td class=\"num {cls}\">{t.Signed(f.Performance)}<span class=\"ci\">[{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}]</span></td>");
+            sb.Append($"<td class=\"num\">{t.Count(f.N)}</td>");
+            if (m.Competitors.Count > 0)
+            {
+                sb.Append("<td class=\"num\">");
+                foreach (var c in f.Competitors)
+                {
+                    var dc = c.Delta is < 0 ? "neg" : c.Delta is > 0 ? "pos" : "muted";
+                    sb.Append($"<span class=\"{dc}\">{t.Signed(c.Delta)}</span> <span class=\"ci\" style=\"display:inline\">{E(c.Competitor)} · n={t.Count(c.N)}</span><br>");
+                }
+                sb.Append("</td>");
+            }
+            sb.Append("<td>");
+            SmallCharts.Sparkline(sb, f.Trend, Palette.Of(f.Quadrant));
+            sb.Append($"</td><td class=\"why\">{E(f.Reason)}</td></tr>");
+        }
+        sb.Append("</tbody></table></section>");
+    }
+
+    private static void Competitors(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append($"<section id=\"competitors\"><h2>{E(t.CompetitorComparison)}</h2><p class=\"hint\">{E(t.CompetitorHint)}</p>");
+        var rows = m.Factors.Where(f => f.Performance is not null).ToList();
+        SmallCharts.CompetitorDots(sb, rows, m.Competitors, m.Brand, t);
+        sb.Append("</section>");
+        sb.Append($"<section id=\"competitor-matrices\"><h2>{E(t.CompetitorMatrices)}</h2><p class=\"hint\">{E(t.OpeningsLine)}.</p><div class=\"grid{(m.CompetitorMatrices.Count >= 3 ? 3 : 2)}\">");
+        foreach (var c in m.CompetitorMatrices)
+        {
+            sb.Append($"<div class=\"mini\"><h3>{E(c.Brand)} <span class=\"muted\" style=\"font-weight:400\">· n = {t.Count(c.Items)}</span></h3>");
+            var pts = c.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
+                .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value, f.Importance.Value, f.Importance.Value,
+                    f.Performance.Value, f.Performance.Value, f.N, f.Quadrant)).ToList();
+            MatrixChart.Render(sb, "matrix-" + Slug(c.Brand), pts, c.ImportanceCrosshair, c.PerformanceCrosshair, t, 460, 340, compact: true);
+            sb.Append($"<p style=\"margin:8px 0 0;font-size:13px\"><b>{E(t.Openings)}:</b> ")
+              .Append(E(c.Openings.Count > 0 ? string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)) : t.NoOpenings))
+              .Append("</p></div>");
+        }
+        sb.Append("</div></section>");
+    }
+
+    private static void Nps(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        var n = m.Nps.Brand;
+        sb.Append($"<section id=\"nps\"><h2>{E(t.NpsTitle)}</h2><p class=\"hint\">{E(t.NpsHint)}.</p><div class=\"grid2\"><div>");
+        sb.Append($"<div class=\"bignum\">{(n.N > 0 ? E(t.Signed(n.Score, "+0;−0;0")) : "—")}</div>");
+        sb.Append($"<p class=\"muted\" style=\"margin:6px 0 12px\">{(n.N > 0 ? $"{E(t.Interval)} [{t.Signed(n.Low, "+0;−0;0")}; {t.Signed(n.High, "+0;−0;0")}] · n = {t.Count(n.N)}" : E(t.NpsNoAnswers))}</p>");
+        SmallCharts.NpsBar(sb, n, t);
+        var brands = m.Nps.Competitors.Where(c => c.Nps.N > 0).Select(c => (Label: c.Brand, c.Nps)).ToList();
+        if (brands.Count > 0)
+        {
+            sb.Append($"<h3>{E(t.Competitors)}</h3>");
+            NpsTable(sb, brands.Prepend((m.Brand, n)).ToList(), t);
+        }
+        sb.Append("</div><div>");
+        var rows = m.Nps.ByChannel.Select(c => (Label: t.ChannelName(c.Channel), c.Nps)).ToList();
+        if (rows.Count > 0)
+        {
+            sb.Append($"<h3 style=\"margin-top:0\">{E(t.ByChannel)}</h3>");
+            NpsTable(sb, rows, t);
+        }
+        sb.Append("</div></div></section>");
+    }
+
+    private static void NpsTable(StringBuilder sb, IReadOnlyList<(string Label, NpsValue Nps)> rows, ReportText t)
+    {
+        sb.Append($"<table class=\"nps-table\"><thead><tr><th></th><th class=\"num\">NPS</th><th class=\"num\">{E(t.Interval)}</th><th class=\"num\">n</th></tr></thead><tbody>");
+        foreach (var (label, nps) in rows)
+            sb.Append($"<tr><td>{E(label)}</td><td class=\"num\"><b>{t.Signed(nps.Score, "+0;−0;0")}</b></td><td class=\"num muted\">[{t.Signed(nps.Low, "+0;−0;0")}; {t.Signed(nps.High, "+0;−0;0")}]</td><td class=\"num\">{t.Count(nps.N)}</td></tr>");
+        sb.Append("</tbody></table>");
+    }
+
+    private static void Wheel(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append($"<section id=\"wheel-section\"><h2>{E(t.Wheel)}</h2><p class=\"hint\">{E(t.WheelHint)}</p><div class=\"grid2\"><div>");
+        RadarChart.Render(sb, m.Wheel, t);
+        sb.Append($"</div><div><table id=\"wheel-table\"><thead><tr><th>{E(t.Channel)}</th><th class=\"num\">{E(t.Score)} (0–10)</th><th class=\"num\">{E(t.Interval)}</th><th class=\"num\">n</th></tr></thead><tbody>");
+        foreach (var s in m.Wheel.OrderBy(s => s.Score ?? double.MaxValue))
+            sb.Append($"<tr><td>{E(s.Name)}{(s.Sufficient ? "" : $" <span class=\"muted\">({E(t.Insufficient)})</span>")}</td><td class=\"num\"><b>{t.Num(s.Score, "0.0")}</b></td>"
+                + $"<td class=\"num muted\">[{t.Num(s.Low, "0.0")}; {t.Num(s.High, "0.0")}]</td><td class=\"num\">{t.Count(s.N)}</td></tr>");
+        sb.Append("</tbody></table></div></div></section>");
+    }
+
+    private static void Trends(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        var b = m.Trends.Buckets;
+        var unit = m.Trends.Granularity switch { "day" => t.Day, "week" => t.Week, _ => t.Month };
+        sb.Append($"<section id=\"trends\"><h2>{E(t.Trends)}</h2><p class=\"hint\">{E(t.TrendsHint)} ({E(unit)})</p>");
+        var labels = b.Select(x => x.Start.ToString(m.Trends.Granularity == "month" ? "MMM yy" : "d MMM", t.Culture)).ToList();
+        var series = new List<TrendChart.Series> { new(m.Brand, b.Select(x => x.NetSentiment.Value).ToList(), Palette.Brands[0], true) };
+        for (var i = 0; i < m.Competitors.Count; i++)
+            series.Add(new(m.Competitors[i], b.Select(x => x.Competitors[i].NetSentiment.Value).ToList(), Palette.Brands[Math.Min(i + 1, Palette.Brands.Length - 1)], false));
+        var all = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).ToList();
+        var (min, max) = all.Count > 0 ? (Math.Max(-1, Math.Floor(all.Min() * 5 - 0.5) / 5), Math.Min(1, Math.Ceiling(all.Max() * 5 + 0.5) / 5)) : (-1.0, 1.0);
+        sb.Append($"<h3>{E(t.NetSentiment)}</h3>");
+        TrendChart.Render(sb, "trend", t.NetSentiment, labels, b.Select(x => x.N).ToList(), series, min, max, "+0.0#;−0.0#;0", t);
+        if (b.Any(x => x.Nps.N > 0))
+        {
+            sb.Append($"<h3>NPS</h3>");
+            TrendChart.Render(sb, "trend-nps", "NPS", labels, b.Select(x => x.Nps.N).ToList(),
+                [new(m.Brand, b.Select(x => x.Nps.N > 0 ? x.Nps.Score : null).ToList(), Palette.Brands[0], true)],
+                Math.Max(-100, Math.Floor((b.Where(x => x.Nps.N > 0).Min(x => x.Nps.Score ?? 0) - 5) / 20) * 20),
+                Math.Min(100, Math.Ceiling((b.Where(x => x.Nps.N > 0).Max(x => x.Nps.Score ?? 0) + 5) / 20) * 20), "+0;−0;0", t, height: 200);
+        }
+        sb.Append("</section>");
+    }
+
+    private static void Quotes(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        sb.Append($"<section id=\"quotes\" class=\"flow\"><h2>{E(t.Quotes)}</h2><p class=\"hint\">{(m.Lang == "ru" ? "Персональные данные (имена, e-mail, телефоны, @ники) скрыты." : "Personal data (names, e-mails, phone numbers, @handles) is masked.")}</p><div class=\"quotes\">");
+        foreach (var f in m.Factors.Where(f => f.Quotes.Count > 0))
+        {
+            sb.Append($"<div class=\"qf\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">n = {t.Count(f.N)} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
+            foreach (var q in f.Quotes)
+                sb.Append($"<blockquote class=\"quote {q.Sentiment}\">{(m.Lang == "ru" ? "«" : "“")}{E(q.Text)}{(m.Lang == "ru" ? "»" : "”")}<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
+            sb.Append("</div>");
+        }
+        sb.Append("</div></section>");
+    }
+
+    private static void HowToRead(StringBuilder sb, ReportModel m, ReportText t)
+    {
+        var ru = m.Lang == "ru";
+        var x = m.Method;
+        var level = t.Num(x.ConfidenceLevel * 100, "0");
+        sb.Append($"<section id=\"how-to-read\" class=\"howto\"><h2>{E(t.HowToRead)}</h2>");
+        string[] paragraphs = ru
+            ?
+            [
+                $"<b>Важность</b> выводится из данных, а не спрашивается: это {E(t.Measures[MeasureOf(x.ImportanceMeasure)])}. Используется первая из мер «оценка в звёздах → ответ NPS → тональность текста», для которой у каждого фактора с достаточными данными есть не меньше {x.MinOutcomePairs} пар; иначе — доля упоминаний.",
+                "<b>Оценка</b> фактора — индекс тональности его упоминаний: (позитивные − негативные) / все, от −1 до +1. Тональность берётся из предложения или части предложения, где упомянут фактор, а не из всего отзыва.",
+                $"<b>Перекрестье</b> — медианы важности и оценки по факторам, у которых не меньше {x.MinMentions} упоминаний. Факторы с меньшим числом упоминаний помечены «мало данных» и квадранта не получают. Значение, равное медиане, считается «не ниже медианы».",
+                "<b>Δ к конкуренту</b> = наша оценка − оценка конкурента по тем же факторам (учитываются конкуренты с достаточным числом упоминаний). «Впереди» значит Δ > 0 ко всем таким конкурентам.",
+                $"<b>Интервалы</b> ({level} %): для оценки и NPS — нормальное приближение для среднего ответов −1/0/+1 (дисперсия с поправкой на один позитивный и один негативный ответ); для корреляции — преобразование Фишера; для доли — интервал Уилсона; для колеса — нормальный интервал среднего.",
+                $"<b>Смена квадранта.</b> Прошлый период — {E(x.PreviousFrom.ToString("d MMM yyyy", t.Culture))} – {E(x.PreviousTo.ToString("d MMM yyyy", t.Culture))}. Фактор меняет квадрант, только если интервал по изменившейся оси не пересекает медиану (для Δ — не включает 0); иначе он остаётся в прежнем квадранте с пометкой.",
+                "<b>NPS</b> — из ответа 0–10 «порекомендуете ли вы нас»: промоутеры 9–10, нейтралы 7–8, критики 0–6; NPS = % промоутеров − % критиков (−100 … +100).",
+                $"<b>Колесо точек контакта</b>: каждый канал оценён 0–10 по его отзывам — ответ NPS, если он есть, иначе оценка в звёздах ((звёзды − 1) × 2,5), иначе тональность текста ((тональность + 1) × 5). Каналы с менее чем {x.MinWheelItems} отзывами показаны пустой точкой.",
+                "<b>Цитаты</b> отобраны детерминированно: самые определённые по тональности фрагменты удобной длины; имена, e-mail, телефоны и @ники скрыты.",
+            ]
+            :
+            [
+                $"<b>Importance</b> is derived, not asked: the {E(t.Measures[MeasureOf(x.ImportanceMeasure)])}. The first of “star rating → NPS answer → sentiment of the whole text” for which every factor with enough mentions has at least {x.MinOutcomePairs} pairs is used; otherwise the share of mentions.",
+                "<b>Performance</b> is the net sentiment of the factor's mentions: (positive − negative) / all, from −1 to +1. The sentiment is that of the sentence or clause where the factor is mentioned, not of the whole review.",
+                $"<b>Crosshairs</b> are the medians of importance and performance over factors with at least {x.MinMentions} mentions. Factors with fewer are marked “insufficient data” and get no quadrant. A value equal to the median counts as “at or above”.",
+                "<b>Δ against a competitor</b> = our performance − the competitor's on the same factor (competitors with enough mentions only). “Ahead” means Δ > 0 against every such competitor.",
+                $"<b>Intervals</b> ({level} %): performance and NPS — normal approximation for the mean of −1/0/+1 answers (variance adjusted by one extra positive and one extra negative answer); correlation — Fisher z; shares — Wilson; wheel — normal interval of the mean.",
+                $"<b>Quadrant changes.</b> The previous period is {E(x.PreviousFrom.ToString("d MMM yyyy", t.Culture))} – {E(x.PreviousTo.ToString("d MMM yyyy", t.Culture))}. A factor moves to a new quadrant only when the interval on the axis that changed does not straddle the median (for Δ: does not include 0); otherwise it stays where it was, marked as kept.",
+                "<b>NPS</b> comes from the 0–10 “would you recommend us” answer: promoters 9–10, passives 7–8, detractors 0–6; NPS = % promoters − % detractors (−100 … +100).",
+                $"<b>Touchpoint wheel</b>: each channel is scored 0–10 from its feedback — the NPS answer when given, else the star rating ((stars − 1) × 2.5), else the text sentiment ((sentiment + 1) × 5). Channels with fewer than {x.MinWheelItems} items are drawn as hollow dots.",
+                "<b>Quotes</b> are chosen deterministically: the clearest-sentiment passages of readable length; names, e-mails, phone numbers and @handles are masked.",
+            ];
+        sb.Append("<table class=\"rules\"><thead><tr>")
+          .Append(ru ? "<th>Квадрант</th><th>Правило</th><th>Что делать</th>" : "<th>Quadrant</th><th>Rule</th><th>What it means</th>")
+          .Append("</tr></thead><tbody>");
+        (Quadrant Q, string Rule)[] rules = ru
+            ?
+            [
+                (Quadrant.Fix, "важность ≥ медианы, оценка < медианы; порядок — важность × отставание от медианы, сначала факторы, где мы позади конкурента"),
+                (Quadrant.Promote, "важность ≥ медианы, оценка ≥ медианы, впереди конкурентов (Δ > 0 или данных о конкурентах нет)"),
+                (Quadrant.Maintain, "оценка ≥ медианы и важность < медианы или нет преимущества перед конкурентом (Δ ≤ 0)"),
+                (Quadrant.Watch, "важность < медианы, оценка < медианы"),
+                (Quadrant.Insufficient, $"меньше {x.MinMentions} упоминаний"),
+            ]
+            :
+            [
+                (Quadrant.Fix, "importance ≥ median, performance < median; ordered by importance × gap to the median, factors behind a competitor first"),
+                (Quadrant.Promote, "importance ≥ median, performance ≥ median, ahead of competitors (Δ > 0, or no competitor data)"),
+                (Quadrant.Maintain, "performance ≥ median, and importance < median or no edge over a competitor (Δ ≤ 0)"),
+                (Quadrant.Watch, "importance < median, performance < median"),
+                (Quadrant.Insufficient, $"fewer than {x.MinMentions} mentions"),
+            ];
+        foreach (var (q, rule) in rules)
+            sb.Append($"<tr><td>{Chip(ReportBuilder.Code(q), t)}</td><td>{E(rule)}</td><td>{E(t.QuadrantMeanings[q])}</td></tr>");
+        sb.Append("</tbody></table>");
+        foreach (var p in paragraphs) sb.Append($"<p>{p}</p>");
+        sb.Append($"<p class=\"muted\">{(ru ? "Отзывов бренда" : "Brand items")}: {t.Count(m.Items.Brand)}; {(ru ? "в прошлом периоде" : "previous period")}: {t.Count(m.Items.PreviousPeriod)}; "
+            + string.Join("; ", m.Items.Competitors.Select(c => $"{E(c.Brand)}: {t.Count(c.Items)}"))
+            + (m.Items.Duplicates > 0 ? $"; {(ru ? "дубликатов отброшено" : "duplicates dropped")}: {t.Count(m.Items.Duplicates)}" : "") + ".</p>");
+        sb.Append("</section>");
+    }
+
+    private static string Slug(string s) => new(s.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+}

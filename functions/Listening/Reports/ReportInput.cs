@@ -1,0 +1,63 @@
+using Listening.Core.Feedback;
+using Listening.Core.Matrix;
+
+namespace Listening.Reports;
+
+/// <summary>
+/// Everything a report reads, gathered in one pass over scored items: the per-day sufficient
+/// statistics of the brand and its competitors (current and previous period) and a bounded set of
+/// quote candidates. Items are not kept; duplicates (same id) count once.
+/// </summary>
+public sealed class ReportInput(ReportRequest request)
+{
+    // Shared by the partial inputs of parallel readers, so a duplicate is caught whichever reader sees it.
+    private HashSet<ulong> _seen = [];
+
+    public ReportRequest Request { get; } = request;
+    public FeedbackAggregates Aggregates { get; } = new();
+    public QuoteCandidates Quotes { get; } = new(request.Lang);
+    public long Duplicates { get; private set; }
+    public long OutsideScope { get; private set; }
+
+    /// <summary>Whether the report needs this item at all (brand and date) — checked before scoring it.</summary>
+    public bool Wants(FeedbackItem item)
+    {
+        var day = DateOnly.FromDateTime(item.CreatedAt.UtcDateTime);
+        return Request.IsAbout(item.Brand) && day >= Request.Previous.From && day <= Request.To;
+    }
+
+    public void Add(ScoredFeedback scored)
+    {
+        var item = scored.Item;
+        if (!Wants(item)) { OutsideScope++; return; }
+        bool fresh;
+        lock (_seen) fresh = _seen.Add(IdHash(item.Id));
+        if (!fresh) { Duplicates++; return; }
+        Aggregates.Add(scored);
+        var day = DateOnly.FromDateTime(item.CreatedAt.UtcDateTime);
+        if (day >= Request.From && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase))
+            Quotes.Offer(scored);
+    }
+
+    public void CountOutsideScope() => OutsideScope++;
+
+    /// <summary>An empty input for one parallel reader; fold it back with <see cref="Merge"/>.</summary>
+    public ReportInput Partial() => new(Request) { _seen = _seen };
+
+    /// <summary>Adds a partial input: aggregates add up, quote candidates compete, counters sum.</summary>
+    public void Merge(ReportInput other)
+    {
+        Aggregates.Merge(other.Aggregates);
+        Quotes.Merge(other.Quotes);
+        Duplicates += other.Duplicates;
+        OutsideScope += other.OutsideScope;
+    }
+
+    /// <summary>64-bit FNV-1a of the id: 1M ids cost 8 bytes each instead of a kept string.</summary>
+    private static ulong IdHash(string id)
+    {
+        ulong h = 14695981039346656037;
+        foreach (var ch in id) { h ^= ch; h *= 1099511628211; }
+        return h;
+    }
+}

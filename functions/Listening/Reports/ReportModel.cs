@@ -1,0 +1,86 @@
+namespace Listening.Reports;
+
+// The report's numbers, once: the JSON is this model serialised, and the HTML is rendered from it.
+// Numbers that may be undefined (no data) are nullable so that the JSON never carries NaN.
+
+public sealed record ReportModel(
+    string Brand,
+    IReadOnlyList<string> Competitors,
+    DateOnly From,
+    DateOnly To,
+    string Lang,
+    DateTimeOffset GeneratedAt,
+    ItemsSummary Items,
+    MethodSummary Method,
+    Headline Headline,
+    IReadOnlyList<FactorRow> Factors,
+    IReadOnlyList<CompetitorMatrix> CompetitorMatrices,
+    NpsSection Nps,
+    IReadOnlyList<WheelSpoke> Wheel,
+    TrendSection Trends);
+
+public sealed record ItemsSummary(long Brand, long PreviousPeriod, IReadOnlyList<BrandCount> Competitors, long Duplicates, long OutsideScope);
+
+public sealed record BrandCount(string Brand, long Items);
+
+public sealed record MethodSummary(
+    int MinMentions, int MinOutcomePairs, double ConfidenceLevel, string ImportanceMeasure,
+    double? ImportanceCrosshair, double? PerformanceCrosshair, int FactorsWithEnoughMentions,
+    DateOnly PreviousFrom, DateOnly PreviousTo, int MinWheelItems);
+
+/// <summary>The figures at the top of the page.</summary>
+public sealed record Headline(Figure NetSentiment, Figure? PreviousNetSentiment, NpsValue Nps, double? AverageRating, long Rated);
+
+/// <summary>A value with its interval and sample size.</summary>
+public sealed record Figure(double? Value, double? Low, double? High, long N);
+
+public sealed record FactorRow(
+    string Factor,
+    string Name,
+    string Quadrant,
+    string RawQuadrant,
+    string? PreviousQuadrant,
+    bool Held,
+    string Reason,
+    double? Importance,
+    Figure ImportanceInterval,
+    double? Performance,
+    Figure PerformanceInterval,
+    long N,
+    long Positive,
+    long Neutral,
+    long Negative,
+    double? Share,
+    double? Priority,
+    double? Delta,
+    string? DeltaVs,
+    bool BehindCompetitor,
+    IReadOnlyList<CompetitorRow> Competitors,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<Quote> Quotes);
+
+public sealed record CompetitorRow(string Competitor, double? Performance, long N, double? Delta, double? DeltaLow, double? DeltaHigh);
+
+public sealed record TrendPoint(DateOnly Start, double? Performance, long N);
+
+public sealed record CompetitorMatrix(
+    string Brand, long Items, string ImportanceMeasure, double? ImportanceCrosshair, double? PerformanceCrosshair,
+    IReadOnlyList<CompetitorFactor> Factors, IReadOnlyList<string> Openings);
+
+public sealed record CompetitorFactor(string Factor, string Name, string Quadrant, double? Importance, double? Performance, long N, string Reason);
+
+public sealed record NpsValue(double? Score, double? Low, double? High, long N, long Promoters, long Passives, long Detractors);
+
+public sealed record ChannelNps(string Channel, NpsValue Nps);
+
+public sealed record NpsSection(NpsValue Brand, IReadOnlyList<ChannelNps> ByChannel, IReadOnlyList<BrandNps> Competitors);
+
+public sealed record BrandNps(string Brand, NpsValue Nps);
+
+public sealed record WheelSpoke(string Channel, string Name, double? Score, double? Low, double? High, long N, bool Sufficient);
+
+public sealed record TrendSection(string Granularity, IReadOnlyList<TrendBucket> Buckets);
+
+public sealed record TrendBucket(DateOnly Start, DateOnly End, long N, Figure NetSentiment, NpsValue Nps, IReadOnlyList<BrandTrend> Competitors);
+
+public sealed record BrandTrend(string Brand, Figure NetSentiment);

@@ -1,0 +1,88 @@
+namespace Listening.Reports;
+
+/// <summary>The page's only stylesheet, inline: system fonts, no external resources, A4-friendly print rules.</summary>
+internal static class ReportStyle
+{
+    public const string Css = """
+        :root { --ink:#1d2733; --muted:#5f6b7a; --line:#e3e6ea; --brand:#1f3a5f; --bg:#f4f6f9; }
+        * { box-sizing: border-box; }
+        html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        body { margin:0; background:var(--bg); color:var(--ink); font: 14px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; }
+        main { max-width: 1080px; margin: 0 auto; padding: 0 24px 48px; }
+        header.top { background: linear-gradient(120deg, #1f3a5f, #2d5a8a); color:#fff; padding: 28px 0 26px; margin-bottom: 22px; }
+        header.top .inner { max-width:1080px; margin:0 auto; padding:0 24px; }
+        header.top .kicker { text-transform: uppercase; letter-spacing:.08em; font-size:12px; opacity:.8; }
+        header.top h1 { margin: 4px 0 6px; font-size: 30px; font-weight: 700; }
+        header.top .meta { font-size: 13px; opacity:.92; }
+        header.top .meta span { margin-right: 18px; white-space: nowrap; }
+        section { background:#fff; border:1px solid var(--line); border-radius:10px; padding: 20px 24px; margin: 0 0 18px; break-inside: avoid-page; }
+        section.flow { break-inside: auto; }
+        h2 { font-size: 19px; margin: 0 0 4px; color: var(--brand); }
+        h3 { font-size: 15px; margin: 14px 0 6px; }
+        p.hint, .muted { color: var(--muted); }
+        p.hint { margin: 0 0 12px; font-size: 12.5px; }
+        .kpis { display:grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin-bottom: 18px; }
+        .kpi { background:#fff; border:1px solid var(--line); border-radius:10px; padding:14px 16px; }
+        .kpi .label { font-size:12px; color:var(--muted); text-transform: uppercase; letter-spacing:.04em; }
+        .kpi .value { font-size:30px; font-weight:700; line-height:1.15; margin:4px 0 2px; }
+        .kpi .sub { font-size:12px; color:var(--muted); }
+        .kpi.fix .value { color:#c8414b; }
+        ul.takeaways { margin: 6px 0 0; padding-left: 0; list-style: none; }
+        ul.takeaways li { padding: 7px 0 7px 14px; border-left: 4px solid var(--line); margin-bottom: 6px; background:#fafbfc; }
+        ul.takeaways li.fix { border-color:#c8414b; } ul.takeaways li.promote { border-color:#2a9d5c; }
+        ul.takeaways li.opening { border-color:#8e5bb5; } ul.takeaways li.watch { border-color:#d99a00; } ul.takeaways li.info { border-color:#3a6ea5; }
+        .matrix-wrap { display:grid; grid-template-columns: 640px 1fr; gap: 18px; align-items:start; }
+        .legend div { display:flex; gap:8px; align-items:flex-start; margin-bottom:10px; font-size:13px; }
+        .legend .sw { width:14px; height:14px; border-radius:50%; flex: 0 0 14px; margin-top:3px; }
+        svg.chart { max-width:100%; height:auto; display:block; font-family: inherit; }
+        svg text { fill: var(--ink); } svg text.muted { fill: var(--muted); } svg .qlabel { font-weight:700; letter-spacing:.06em; }
+        svg .factor-label { paint-order: stroke; stroke:#fff; stroke-width:3px; stroke-linejoin:round; }
+        table { width:100%; border-collapse: collapse; font-size: 13px; }
+        th { text-align:left; font-size:11.5px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); border-bottom:2px solid var(--line); padding:6px 8px; }
+        td { border-bottom:1px solid var(--line); padding:8px; vertical-align: top; }
+        tr { break-inside: avoid; }
+        td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
+        td .ci { display:block; font-size:11px; color:var(--muted); }
+        td.why { font-size:12.5px; color:#39434f; max-width: 360px; }
+        .chip { display:inline-block; padding:2px 9px; border-radius:999px; font-size:12px; font-weight:600; color:#fff; white-space:nowrap; }
+        .chip.light { color: var(--ink); background:#eef0f3; }
+        .held { display:block; font-size:11px; color:var(--muted); margin-top:3px; }
+        .neg { color:#c8414b; } .pos { color:#2a9d5c; }
+        .grid2 { display:grid; grid-template-columns: 1fr 1fr; gap: 18px; }
+        .grid3 { display:grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
+        .mini { border:1px solid var(--line); border-radius:8px; padding:10px; }
+        .mini h3 { margin-top:0; }
+        .bignum { font-size:46px; font-weight:700; line-height:1; color: var(--brand); }
+        .quotes { display:grid; grid-template-columns: 1fr 1fr; gap: 12px 18px; }
+        .qf { break-inside: avoid; }
+        .qf h3 { display:flex; gap:8px; align-items:center; }
+        blockquote { margin: 0 0 8px; padding: 8px 12px; border-left: 3px solid #c3c9d1; background:#fafbfc; font-size:13px; }
+        blockquote.negative { border-color:#c8414b; } blockquote.positive { border-color:#2a9d5c; }
+        blockquote cite { display:block; font-style:normal; font-size:11px; color:var(--muted); margin-top:3px; }
+        .rules td { font-size:13px; }
+        .howto p { margin: 6px 0; font-size: 13.5px; }
+        footer { color:var(--muted); font-size:12px; text-align:center; margin-top: 10px; }
+        @page { size: A4; margin: 12mm; }
+        @media print {
+          body { background:#fff; font-size: 11px; }
+          header.top { padding: 14px 0; }
+          main { padding: 0; max-width: none; }
+          section { border: none; padding: 8px 0; margin-bottom: 8px; }
+          .kpi { border-color:#ccc; }
+          .matrix-wrap { grid-template-columns: 1fr; }
+          a { color: inherit; text-decoration: none; }
+          /* On A4 the reasons need the room: fixed column widths instead of content-driven ones. */
+          #action-table { table-layout: fixed; font-size: 10px; }
+          #action-table th { font-size: 8.5px; padding: 4px; }
+          #action-table td { padding: 5px 4px; }
+          #action-table .w-factor { width: 13%; } #action-table .w-action { width: 12%; } #action-table .w-num { width: 9%; }
+          #action-table .w-n { width: 6%; } #action-table .w-comp { width: 16%; } #action-table .w-trend { width: 8%; }
+          #action-table td.why { font-size: 9.5px; max-width: none; }
+          #action-table svg.spark { width: 100%; height: auto; }
+          .chip { font-size: 10px; padding: 1px 6px; }
+          .kpis { grid-template-columns: repeat(4, 1fr) !important; }
+          .kpi .value { font-size: 22px; }
+        }
+        @media (max-width: 900px) { .matrix-wrap, .grid2, .grid3, .quotes { grid-template-columns: 1fr; } .kpis { grid-template-columns: 1fr 1fr; } }
+        """;
+}
