@@ -1,0 +1,224 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Listening.Storage.Sqlite;
+
+/// <summary>
+/// The local shape's one SQLite file (WAL): queue messages, documents. Every write goes through one
+/// connection and is group-committed — concurrent writers are batched into a single transaction; if one
+/// of them throws, the batch is rolled back and each write is redone in its own transaction, so only the
+/// failing one fails (writes are therefore plain functions of the transaction, safe to run twice). A write's task completes only
+/// after its transaction committed, so whatever a caller acknowledges (a 202, a completed message) is
+/// on disk and survives a kill -9 (WAL + synchronous=NORMAL loses nothing on a process crash).
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private const int SmallBatch = 4;
+    private static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
+    private readonly string connectionString;
+    private readonly SqliteConnection writer;
+    private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
+
+    public SqliteDatabase(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        writer = new SqliteConnection(connectionString);
+        writer.Open();
+        // A big WAL between checkpoints: pages rewritten by the stages of one item are copied back once.
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-32768;");
+        Execute(writer, Schema);
+        using (var version = writer.CreateCommand())
+        {
+            version.CommandText = "PRAGMA user_version";
+            var found = Convert.ToInt32(version.ExecuteScalar());
+            if (found != 0 && found != SchemaVersion)
+                throw new InvalidOperationException($"{path} was written by another version (schema {found}, expected {SchemaVersion}); use a new data dir");
+            Execute(writer, $"PRAGMA user_version={SchemaVersion}");
+        }
+        loop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Runs <paramref name="write"/> inside the next group commit; completes after the commit.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken = default)
+    {
+        var op = new Write<T>(write);
+        if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        return op.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>A short read on a pooled reader connection (WAL readers never block the writer; each connection
+    /// keeps its prepared statements).</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!readers.TryTake(out var connection)) connection = OpenReader();
+        try { return Task.FromResult(read(connection)); }
+        catch (Exception e) { return Task.FromException<T>(e); }
+        finally { readers.Add(connection); }
+    }
+
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<IWrite>(MaxBatch);
+        while (await writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+            if (batch.Count < SmallBatch)
+            {
+                // Each commit appends every page it touched to the WAL: a moment's wait for more writers
+                // saves far more than it costs when writes trickle in one by one.
+                await Task.Delay(CommitDelay);
+                while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+            }
+            if (!TryCommit(batch) && batch.Count > 1)
+            {
+                // One write failed and rolled the batch back: redo each alone so only the failing one fails.
+                foreach (var op in batch) TryCommit([op]);
+            }
+            batch.Clear();
+        }
+    }
+
+    private bool TryCommit(List<IWrite> batch)
+    {
+        try
+        {
+            using (var tx = writer.BeginTransaction())
+            {
+                foreach (var op in batch) op.Run(tx);
+                tx.Commit();
+            }
+            foreach (var op in batch) op.Succeed();
+            return true;
+        }
+        catch (Exception e)
+        {
+            if (batch.Count == 1) batch[0].Fail(e);
+            return false;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        writes.Writer.TryComplete();
+        await loop;
+        writer.Dispose();
+        while (readers.TryTake(out var reader)) reader.Dispose();
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    }
+
+    private interface IWrite
+    {
+        void Run(SqliteTransaction tx);
+        void Succeed();
+        void Fail(Exception error);
+    }
+
+    private sealed class Write<T>(Func<SqliteTransaction, T> write) : IWrite
+    {
+        private T? result;
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Run(SqliteTransaction tx) => result = write(tx);
+        public void Succeed() => Completion.TrySetResult(result!);
+        public void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    // Documents: the local stand-in for Cosmos DB containers. brand, competitor_of, created_unix and stage copy
+    // the document's fields of those names (see DocumentIndex) for the feedback queries; other containers leave them null.
+    // Messages: the local stand-in for Service Bus queues; a dead-letter queue is the queue named
+    // "<queue>/$DeadLetterQueue", as Service Bus addresses it.
+    private const int SchemaVersion = 3;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS documents(
+          container TEXT NOT NULL,
+          id TEXT NOT NULL,
+          body TEXT NOT NULL,
+          brand TEXT,
+          competitor_of TEXT,
+          created_unix REAL,
+          stage TEXT,
+          PRIMARY KEY (container, id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS documents_stage ON documents(container, stage);
+        CREATE INDEX IF NOT EXISTS documents_brand ON documents(container, brand, created_unix);
+        CREATE INDEX IF NOT EXISTS documents_competitor ON documents(container, competitor_of, created_unix) WHERE competitor_of IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS messages(
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          queue TEXT NOT NULL,
+          message_id TEXT NOT NULL,
+          body TEXT NOT NULL,
+          enqueued_at INTEGER NOT NULL,
+          visible_at INTEGER NOT NULL,
+          delivery_count INTEGER NOT NULL DEFAULT 0,
+          lock_token TEXT,
+          last_error TEXT,
+          dead_letter_reason TEXT);
+        CREATE INDEX IF NOT EXISTS messages_ready ON messages(queue, visible_at, seq);
+        CREATE TABLE IF NOT EXISTS message_ids(
+          queue TEXT NOT NULL,
+          message_id TEXT NOT NULL,
+          expires_at INTEGER NOT NULL,
+          PRIMARY KEY (queue, message_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS message_ids_expiry ON message_ids(expires_at);
+        """;
+}
+
+/// <summary>
+/// Commands cached per connection and SQL text, so each statement is prepared once per connection (a connection is
+/// used by one caller at a time: the writer loop, or a rented reader). Callers must not dispose them.
+/// </summary>
+internal static class SqliteCommands
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Cache = new();
+
+    public static SqliteCommand Command(this SqliteTransaction tx, string sql)
+    {
+        var command = Cached(tx.Connection!, sql);
+        command.Transaction = tx;
+        return command;
+    }
+
+    public static SqliteCommand Command(this SqliteConnection connection, string sql)
+    {
+        var command = Cached(connection, sql);
+        command.Transaction = null;
+        return command;
+    }
+
+    private static SqliteCommand Cached(SqliteConnection connection, string sql)
+    {
+        var commands = Cache.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    {
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}
