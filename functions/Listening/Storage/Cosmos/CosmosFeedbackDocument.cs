@@ -14,12 +14,15 @@ namespace Listening.Storage.Cosmos;
 /// </summary>
 public static class CosmosFeedbackDocument
 {
-    public static JsonObject ToJson(FeedbackRecord record)
+    public static JsonObject ToJson(FeedbackRecord record) => Stamp(FeedbackDocument.ToJson(record), record.Item);
+
+    /// <summary>Adds <c>pk</c> and <c>createdUtc</c> to a <see cref="FeedbackDocument"/> of <paramref name="item"/>
+    /// (what a handler must do to a document it hands to the Cosmos DB output binding).</summary>
+    public static JsonObject Stamp(JsonObject document, FeedbackItem item)
     {
-        var json = FeedbackDocument.ToJson(record);
-        json["pk"] = FeedbackPartitionKey.For(record.Item);
-        json["createdUtc"] = CreatedUtc(record.Item.CreatedAt);
-        return json;
+        document["pk"] = FeedbackPartitionKey.For(item);
+        document["createdUtc"] = CreatedUtc(item.CreatedAt);
+        return document;
     }
 
     public static string CreatedUtc(DateTimeOffset instant) =>

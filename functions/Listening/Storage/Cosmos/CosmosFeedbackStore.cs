@@ -14,7 +14,7 @@ namespace Listening.Storage.Cosmos;
 /// Stream APIs throughout, so the JSON is exactly <see cref="CosmosFeedbackDocument"/> and a 404 or
 /// 409 is a status code, not an exception.
 /// </summary>
-public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges) : IFeedbackStore
+public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges) : IFeedbackStore, IItemAwareFeedbackStore
 {
     private const int MaxConcurrencyAttempts = 5;
 
@@ -71,8 +71,12 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         throw new CosmosStoreException($"update of {record.Item.Id} lost the race {MaxConcurrencyAttempts} times");
     }
 
+    /// <summary>Point read in the item's partition.</summary>
+    public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken) =>
+        (await ReadAsync(item.Id, new PartitionKey(FeedbackPartitionKey.For(item)), cancellationToken))?.Record;
+
     /// <summary>By id alone the partition is unknown, so this is a query across partitions (an operator
-    /// look-up, not a pipeline path: the stages carry the whole document in their messages).</summary>
+    /// look-up; pipeline stages have the item and use the point read above).</summary>
     public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.id = @id").WithParameter("@id", id);
