@@ -14,7 +14,8 @@ namespace Listening.Storage.Cosmos;
 /// Stream APIs throughout, so the JSON is exactly <see cref="CosmosFeedbackDocument"/> and a 404 or
 /// 409 is a status code, not an exception.
 /// </summary>
-public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges) : IFeedbackStore, IItemAwareFeedbackStore
+public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges, CosmosIntakeCounters? intake = null)
+    : IFeedbackStore, IItemAwareFeedbackStore
 {
     private const int MaxConcurrencyAttempts = 5;
 
@@ -29,11 +30,19 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         {
             using var created = await container.CreateItemStreamAsync(CosmosFeedbackDocument.ToStream(record), pk, NoContentOnWrite, cancellationToken);
             Meter("create", created);
-            if (created.IsSuccessStatusCode) return record;
+            if (created.IsSuccessStatusCode)
+            {
+                if (intake is not null) await intake.CountAsync(item, duplicate: false, now, cancellationToken);
+                return record;
+            }
             if (created.StatusCode != HttpStatusCode.Conflict) throw Failure("create", created);
 
             var stored = await ReadAsync(item.Id, pk, cancellationToken);
-            if (stored is not null) return stored.Value.Record;
+            if (stored is not null)
+            {
+                if (intake is not null) await intake.CountAsync(item, duplicate: true, now, cancellationToken);
+                return stored.Value.Record;
+            }
             // Deleted between the conflict and the read (erasure): try the create again.
         }
         throw new CosmosStoreException($"create of {item.Id} kept conflicting");

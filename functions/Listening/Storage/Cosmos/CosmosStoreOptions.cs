@@ -20,6 +20,12 @@ public sealed class CosmosStoreOptions
     [Required]
     public string FeedbackContainer { get; set; } = "feedback";
 
+    [Required]
+    public string AggregatesContainer { get; set; } = "aggregates";
+
+    /// <summary>Keep per-brand, per-day intake counters (Patch increments; about one patch per ingest).</summary>
+    public bool IntakeCounters { get; set; } = true;
+
     /// <summary>Key auth, for the loopback test server only. Null → managed identity (Entra ID).</summary>
     public string? AccountKey { get; set; }
 

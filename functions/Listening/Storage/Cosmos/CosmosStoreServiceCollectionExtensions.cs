@@ -21,8 +21,10 @@ public static class CosmosStoreServiceCollectionExtensions
         services.AddSingleton<IFeedbackStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
-            var container = sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.FeedbackContainer);
-            return new CosmosFeedbackStore(container, sp.GetRequiredService<CosmosRequestCharges>());
+            var client = sp.GetRequiredService<CosmosClient>();
+            var charges = sp.GetRequiredService<CosmosRequestCharges>();
+            var intake = options.IntakeCounters ? new CosmosIntakeCounters(client.GetContainer(options.Database, options.AggregatesContainer), charges) : null;
+            return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
         });
         services.AddHostedService<CosmosStoreSetup>();
         return services;
@@ -36,6 +38,7 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
     public static IReadOnlyDictionary<string, string> PartitionKeyPaths { get; } = new Dictionary<string, string>
     {
         ["feedback"] = "/pk",
+        ["aggregates"] = "/pk",
     };
 
     public static CosmosClient CreateClient(CosmosStoreOptions options)
@@ -63,6 +66,8 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
         Database database = await client.CreateDatabaseIfNotExistsAsync(options.Database, cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(
             new ContainerProperties(options.FeedbackContainer, PartitionKeyPaths["feedback"]), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(options.AggregatesContainer, PartitionKeyPaths["aggregates"]), cancellationToken: cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>

@@ -78,6 +78,25 @@ public sealed class CosmosFeedbackDocumentTests(CosmosServerFixture server)
     }
 
     [Fact]
+    public async Task Intake_counters_count_new_items_and_duplicate_deliveries_per_brand_and_day()
+    {
+        var (feedback, aggregates) = await server.NewContainersAsync("intake");
+        var charges = CosmosFeedbackStoreTests.NewCharges().Charges;
+        var intake = new CosmosIntakeCounters(aggregates, charges);
+        var store = new CosmosFeedbackStore(feedback, charges, intake);
+        var burst = Item("Delivered five times at once", Now.AddDays(-3));
+
+        for (var i = 0; i < 3; i++) await store.AddIfAbsentAsync(Item($"item {i}", Now.AddDays(-1)), Now, None);
+        await store.AddIfAbsentAsync(Item("item 0", Now.AddDays(-1)), Now, None);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.AddIfAbsentAsync(burst, Now, None)));
+        await store.AddIfAbsentAsync(Item("next day", Now), Now.AddDays(1), None);
+
+        Assert.Equal(new IntakeCount("Acme", DateOnly.FromDateTime(Now.UtcDateTime), 4, 5), await intake.ReadAsync("Acme", DateOnly.FromDateTime(Now.UtcDateTime), None));
+        Assert.Equal(1, (await intake.ReadAsync("Acme", DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1), None)).Ingested);
+        Assert.Equal(0, (await intake.ReadAsync("Initech", DateOnly.FromDateTime(Now.UtcDateTime), None)).Ingested);
+    }
+
+    [Fact]
     public async Task Every_call_is_metered_with_its_request_charge()
     {
         using var meter = new RequestUnitsListener();

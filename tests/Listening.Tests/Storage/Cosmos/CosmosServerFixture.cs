@@ -27,17 +27,21 @@ public sealed class CosmosServerFixture : IAsyncLifetime
         AccountKey = EmulatorKey,
         Database = "listening-tests",
         FeedbackContainer = container,
+        AggregatesContainer = container + "-aggregates",
         UseGatewayMode = true,
         AcceptAnyServerCertificate = true,
         CreateIfMissing = true,
     };
 
     /// <summary>A fresh, empty feedback container, so tests never see each other's documents.</summary>
-    public async Task<Container> NewFeedbackContainerAsync(string prefix)
+    public async Task<Container> NewFeedbackContainerAsync(string prefix) => (await NewContainersAsync(prefix)).Feedback;
+
+    /// <summary>Fresh, empty feedback and aggregates containers.</summary>
+    public async Task<(Container Feedback, Container Aggregates)> NewContainersAsync(string prefix)
     {
         var options = Options($"{prefix}-{Interlocked.Increment(ref containers)}");
         await CosmosStoreSetup.EnsureCreatedAsync(Client, options, CancellationToken.None);
-        return Client.GetContainer(options.Database, options.FeedbackContainer);
+        return (Client.GetContainer(options.Database, options.FeedbackContainer), Client.GetContainer(options.Database, options.AggregatesContainer));
     }
 
     public async Task InitializeAsync()
