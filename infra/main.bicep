@@ -54,6 +54,9 @@ param webhookSecretNames array = ['typeform', 'surveymonkey', 'formbricks', 'qua
 @description('Key Vault purge protection (cannot be turned off once on).')
 param keyVaultPurgeProtection bool = true
 
+@description('NCRONTAB schedule of the BuildActionMatrix timer (app setting ReportSchedule); daily at 05:00 UTC by default.')
+param reportSchedule string = '0 0 5 * * *'
+
 @description('Log Analytics retention in days.')
 @minValue(30)
 param logRetentionInDays int = 30
@@ -75,13 +78,16 @@ var names = {
 // The queues the function.json files bind to (functions/*/function.json, connection "ServiceBusConnection").
 var queueNames = ['feedback-ingested', 'feedback-scored']
 
-// The containers the Cosmos store adapter writes (functions/Listening/Store/Cosmos; docs/azure.md).
+// The containers (docs/azure.md, "Cosmos DB containers"). feedback and aggregates are written by the
+// Cosmos store adapter (functions/Listening/Storage/Cosmos) and the output bindings; reports by the
+// BuildActionMatrix binding; ledger is reserved for the responses store. indexedPaths: only what
+// queries filter or sort on is indexed, which keeps write RUs down; [] = point reads only.
 var cosmosDatabase = 'listening'
 var cosmosContainers = [
-  { name: 'feedback', partitionKey: '/pk' }
-  { name: 'ledger', partitionKey: '/pk' }
-  { name: 'reports', partitionKey: '/pk' }
-  { name: 'aggregates', partitionKey: '/pk' }
+  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?'] }
+  { name: 'aggregates', partitionKey: '/pk', indexedPaths: [] }
+  { name: 'reports', partitionKey: '/brand', indexedPaths: ['/brand/?', '/to/?'] }
+  { name: 'ledger', partitionKey: '/authorId' }
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -171,6 +177,7 @@ module functionApp 'modules/functionapp.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     keyVaultUri: keyVault.outputs.uri
     webhookSecretNames: webhookSecretNames
+    reportSchedule: reportSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags

@@ -10,7 +10,7 @@ param serverless bool
 @description('Database-level autoscale maximum RU/s; ignored when serverless.')
 @minValue(1000)
 param autoscaleMaxThroughput int
-@description('Containers as { name, partitionKey, defaultTtl? } (partitionKey like "/pk").')
+@description('Containers as { name, partitionKey, indexedPaths?, defaultTtl? }: partitionKey like "/pk"; indexedPaths (e.g. ["/stage/?"]) indexes only those paths, [] none (point reads only); absent = everything but /text.')
 param containers array
 param principalId string
 param tags object
@@ -59,12 +59,12 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
           version: 2
         }
         defaultTtl: container.?defaultTtl ?? -1
+        // Every indexed path costs write RUs; texts are read back, never filtered on.
         indexingPolicy: {
           indexingMode: 'consistent'
           automatic: true
-          includedPaths: [{ path: '/*' }]
-          // Texts are read back, never filtered on: indexing them would only cost write RUs.
-          excludedPaths: [{ path: '/text/?' }, { path: '/"_etag"/?' }]
+          includedPaths: map(container.?indexedPaths ?? ['/*'], path => { path: path })
+          excludedPaths: container.?indexedPaths == null ? [{ path: '/text/?' }, { path: '/"_etag"/?' }] : [{ path: '/*' }]
         }
       }
     }

@@ -16,6 +16,7 @@ param cosmosEndpoint string
 param cosmosDatabase string
 param keyVaultUri string
 param webhookSecretNames array
+param reportSchedule string
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -56,6 +57,8 @@ var baseSettings = {
   CosmosDbConnection__accountEndpoint: cosmosEndpoint
   CosmosDbConnection__credential: identityConnection.credential
   CosmosDbConnection__clientId: identityConnection.clientId
+  // %ReportSchedule% in functions/BuildActionMatrix/function.json.
+  ReportSchedule: reportSchedule
   // Read by the handler itself (Listening's own configuration, not the Functions host's).
   Store__Kind: 'Cosmos'
   Store__Cosmos__AccountEndpoint: cosmosEndpoint

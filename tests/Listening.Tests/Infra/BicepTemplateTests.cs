@@ -109,6 +109,23 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
     }
 
     [Fact]
+    public void Cosmos_containers_match_what_the_store_adapter_writes()
+    {
+        var declared = compiled.Template["variables"]!["cosmosContainers"]!.AsArray()
+            .ToDictionary(c => (string)c!["name"]!, c => c!.AsObject());
+
+        foreach (var (name, partitionKey) in Listening.Storage.Cosmos.CosmosStoreSetup.PartitionKeyPaths)
+        {
+            Assert.True(declared.ContainsKey(name), $"infra/main.bicep declares no container '{name}'");
+            Assert.Equal(partitionKey, (string?)declared[name]["partitionKey"]);
+        }
+        // The feedback queries filter on stage and createdUtc and sort on createdUtc: those must stay indexed.
+        var indexed = declared["feedback"]["indexedPaths"]!.AsArray().Select(p => (string?)p).ToList();
+        Assert.Contains("/stage/?", indexed);
+        Assert.Contains("/createdUtc/?", indexed);
+    }
+
+    [Fact]
     public void Template_outputs_the_endpoints_a_deployment_needs()
     {
         var outputs = compiled.Template["outputs"]!.AsObject().Select(o => o.Key).ToHashSet();
