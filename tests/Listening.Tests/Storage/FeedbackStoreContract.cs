@@ -3,7 +3,7 @@ using Listening.Core.Sentiment;
 using Listening.Core.Factors;
 using Listening.Storage;
 
-namespace Listening.Tests.Storage;
+namespace Listening.Tests.Stores;
 
 /// <summary>
 /// The behaviour every <see cref="IFeedbackStore"/> adapter must have. Each adapter's test class

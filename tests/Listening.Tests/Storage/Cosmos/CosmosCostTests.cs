@@ -7,7 +7,7 @@ using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;
 
-namespace Listening.Tests.Storage.Cosmos;
+namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>
 /// Request units per feedback item along the Azure pipeline, read off the adapter's RU meter (the

@@ -4,7 +4,7 @@ using Listening.Storage;
 using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 
-namespace Listening.Tests.Storage.Cosmos;
+namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>What only the Cosmos DB adapter promises: partitioning, ETag concurrency, point reads, RU metering.</summary>
 [Collection(CosmosServerCollection.Name)]

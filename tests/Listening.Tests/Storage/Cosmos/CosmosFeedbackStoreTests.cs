@@ -3,7 +3,7 @@ using Listening.Storage.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Listening.Tests.Storage.Cosmos;
+namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>The store contract against a real Cosmos DB protocol server on loopback.</summary>
 [Collection(CosmosServerCollection.Name)]

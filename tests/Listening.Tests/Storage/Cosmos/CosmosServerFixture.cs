@@ -3,7 +3,7 @@ using Listening.Storage.Cosmos;
 using Listening.Tests.Infra;
 using Microsoft.Azure.Cosmos;
 
-namespace Listening.Tests.Storage.Cosmos;
+namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>
 /// A real Cosmos DB protocol server on loopback: @vercel/cosmosdb-server 1.0.1 (installed by

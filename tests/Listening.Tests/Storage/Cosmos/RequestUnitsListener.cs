@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Listening.Storage.Cosmos;
 
-namespace Listening.Tests.Storage.Cosmos;
+namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>Collects the adapter's <c>listening.cosmos.*</c> measurements, by operation.</summary>
 internal sealed class RequestUnitsListener : IDisposable
