@@ -60,10 +60,10 @@ var baseSettings = {
   // %ReportSchedule% in functions/BuildActionMatrix/function.json.
   ReportSchedule: reportSchedule
   // Read by the handler itself (Listening's own configuration, not the Functions host's).
-  Store__Kind: 'Cosmos'
-  Store__Cosmos__AccountEndpoint: cosmosEndpoint
-  Store__Cosmos__Database: cosmosDatabase
-  Store__Cosmos__ManagedIdentityClientId: identityClientId
+  Listening__Store__Kind: 'Cosmos'
+  Listening__Store__Cosmos__AccountEndpoint: cosmosEndpoint
+  Listening__Store__Cosmos__Database: cosmosDatabase
+  Listening__Store__Cosmos__ManagedIdentityClientId: identityClientId
   AZURE_CLIENT_ID: identityClientId
 }
 

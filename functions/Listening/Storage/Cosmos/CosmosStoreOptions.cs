@@ -3,13 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Listening.Storage.Cosmos;
 
 /// <summary>
-/// Configuration section <c>Store:Cosmos</c>. On Azure the Bicep template sets
-/// <c>Store__Cosmos__AccountEndpoint</c>, <c>__Database</c> and <c>__ManagedIdentityClientId</c>;
+/// Configuration section <c>Listening:Store:Cosmos</c>. On Azure the Bicep template sets
+/// <c>Listening__Store__Cosmos__AccountEndpoint</c>, <c>__Database</c> and <c>__ManagedIdentityClientId</c>;
 /// an account key is only for the loopback test server (the Azure account has local auth off).
 /// </summary>
 public sealed class CosmosStoreOptions
 {
-    public const string Section = "Store:Cosmos";
+    public const string Section = "Listening:Store:Cosmos";
 
     [Required]
     public Uri? AccountEndpoint { get; set; }

@@ -8,7 +8,7 @@ namespace Listening.Storage.Cosmos;
 
 public static class CosmosStoreServiceCollectionExtensions
 {
-    /// <summary>The Cosmos DB store (configuration section <c>Store:Cosmos</c>) as <see cref="IFeedbackStore"/>.</summary>
+    /// <summary>The Cosmos DB store (configuration section <c>Listening:Store:Cosmos</c>) as <see cref="IFeedbackStore"/>.</summary>
     public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
     {
         services.AddOptions<CosmosStoreOptions>()
