@@ -48,14 +48,17 @@ param cosmosServerless bool = true
 @minValue(1000)
 param cosmosAutoscaleMaxThroughput int = 4000
 
-@description('Survey tools whose webhook secret lives in Key Vault as secret "webhook-<name>".')
-param webhookSecretNames array = ['typeform', 'surveymonkey', 'formbricks', 'qualtrics', 'googleforms']
+@description('Webhook endpoints as { tool, brand } (tool: typeform, surveymonkey, formbricks, qualtrics, google-forms, generic, mention): each gets app setting Webhooks__<tool>__<brand>__Secret from Key Vault secret "webhook-<tool>-<brand>".')
+param webhooks array = []
 
 @description('Key Vault purge protection (cannot be turned off once on).')
 param keyVaultPurgeProtection bool = true
 
 @description('NCRONTAB schedule of the BuildActionMatrix timer (app setting ReportSchedule); daily at 05:00 UTC by default.')
 param reportSchedule string = '0 0 5 * * *'
+
+@description('NCRONTAB schedule of the RequeueStalledFeedback timer (app setting StalledFeedbackSchedule).')
+param stalledFeedbackSchedule string = '0 */1 * * * *'
 
 @description('Log Analytics retention in days.')
 @minValue(30)
@@ -84,7 +87,7 @@ var queueNames = ['feedback-ingested', 'feedback-scored']
 // queries filter or sort on is indexed, which keeps write RUs down; [] = point reads only.
 var cosmosDatabase = 'listening'
 var cosmosContainers = [
-  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?'] }
+  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?', '/updatedUtc/?'] }
   { name: 'aggregates', partitionKey: '/pk', indexedPaths: [] }
   { name: 'reports', partitionKey: '/brand', indexedPaths: ['/brand/?', '/to/?'] }
   { name: 'ledger', partitionKey: '/authorId' }
@@ -176,8 +179,9 @@ module functionApp 'modules/functionapp.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabase: cosmos.outputs.databaseName
     keyVaultUri: keyVault.outputs.uri
-    webhookSecretNames: webhookSecretNames
+    webhooks: webhooks
     reportSchedule: reportSchedule
+    stalledFeedbackSchedule: stalledFeedbackSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags

@@ -15,8 +15,9 @@ param serviceBusNamespace string
 param cosmosEndpoint string
 param cosmosDatabase string
 param keyVaultUri string
-param webhookSecretNames array
+param webhooks array
 param reportSchedule string
+param stalledFeedbackSchedule string
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -57,8 +58,9 @@ var baseSettings = {
   CosmosDbConnection__accountEndpoint: cosmosEndpoint
   CosmosDbConnection__credential: identityConnection.credential
   CosmosDbConnection__clientId: identityConnection.clientId
-  // %ReportSchedule% in functions/BuildActionMatrix/function.json.
+  // %ReportSchedule% / %StalledFeedbackSchedule% in the timer functions' function.json.
   ReportSchedule: reportSchedule
+  StalledFeedbackSchedule: stalledFeedbackSchedule
   // Read by the handler itself (Listening's own configuration, not the Functions host's).
   Listening__Store__Kind: 'Cosmos'
   Listening__Store__Cosmos__AccountEndpoint: cosmosEndpoint
@@ -67,11 +69,11 @@ var baseSettings = {
   AZURE_CLIENT_ID: identityClientId
 }
 
-// Webhooks__Secrets__typeform = @Microsoft.KeyVault(SecretUri=https://<vault>/secrets/webhook-typeform)
+// Webhooks__typeform__acme__Secret = @Microsoft.KeyVault(SecretUri=https://<vault>/secrets/webhook-typeform-acme)
 var secretSettings = toObject(
-  webhookSecretNames,
-  name => 'Webhooks__Secrets__${name}',
-  name => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${name})'
+  webhooks,
+  hook => 'Webhooks__${hook.tool}__${hook.brand}__Secret',
+  hook => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${hook.tool}-${hook.brand})'
 )
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

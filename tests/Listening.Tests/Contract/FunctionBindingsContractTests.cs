@@ -127,8 +127,8 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
             AssertValueFits(name, declared[binding], value);
     }
 
-    [Theory(Skip = "Integration step for the lead: handlers must stamp the documents they give the feedback container's "
-                   + "output binding with CosmosFeedbackDocument.Stamp (pk, createdUtc); see docs/azure.md, 'Merging'.")]
+    [Theory(Skip = "Integration step for the lead: handlers must hand the feedback container's output binding "
+                   + "CosmosFeedbackDocument.ToJson(record) (pk, createdUtc, updatedUtc); see docs/azure.md, 'Merging notes'.")]
     [MemberData(nameof(InvokedFunctions))]
     public async Task Documents_for_the_feedback_container_carry_its_partition_key(string name)
     {
@@ -141,7 +141,8 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
             {
                 var record = FeedbackDocument.Parse(document);
                 Assert.Equal(FeedbackPartitionKey.For(record.Item), document.GetProperty("pk").GetString());
-                Assert.Equal(CosmosFeedbackDocument.CreatedUtc(record.Item.CreatedAt), document.GetProperty("createdUtc").GetString());
+                Assert.Equal(CosmosFeedbackDocument.Utc(record.Item.CreatedAt), document.GetProperty("createdUtc").GetString());
+                Assert.Equal(CosmosFeedbackDocument.Utc(record.UpdatedAt), document.GetProperty("updatedUtc").GetString());
             }
     }
 

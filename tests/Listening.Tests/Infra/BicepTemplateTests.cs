@@ -119,10 +119,11 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
             Assert.True(declared.ContainsKey(name), $"infra/main.bicep declares no container '{name}'");
             Assert.Equal(partitionKey, (string?)declared[name]["partitionKey"]);
         }
-        // The feedback queries filter on stage and createdUtc and sort on createdUtc: those must stay indexed.
+        // The feedback queries filter on stage, createdUtc and updatedUtc and sort on createdUtc: those must stay indexed.
         var indexed = declared["feedback"]["indexedPaths"]!.AsArray().Select(p => (string?)p).ToList();
         Assert.Contains("/stage/?", indexed);
         Assert.Contains("/createdUtc/?", indexed);
+        Assert.Contains("/updatedUtc/?", indexed);
     }
 
     [Fact]

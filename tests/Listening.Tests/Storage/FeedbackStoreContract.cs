@@ -141,6 +141,27 @@ public abstract class FeedbackStoreContract
     }
 
     [Fact]
+    public async Task Query_by_stage_finds_items_stalled_at_a_stage_up_to_the_limit()
+    {
+        var store = await NewStoreAsync();
+        var cutoff = Now.AddMinutes(-5);
+        for (var i = 0; i < 4; i++) await store.AddIfAbsentAsync(Item($"stalled {i}"), Now.AddMinutes(-30 + i), None);
+        await store.AddIfAbsentAsync(Item("fresh"), Now, None);
+        var moved = Item("moved on");
+        await store.AddIfAbsentAsync(moved, Now.AddMinutes(-30), None);
+        await store.UpsertAsync(new FeedbackRecord(moved, FeedbackStage.Scored, Scores(), Now.AddMinutes(-20)), None);
+
+        var stalled = new List<FeedbackRecord>();
+        await foreach (var record in store.QueryByStageAsync(FeedbackStage.Ingested, cutoff, 10, None)) stalled.Add(record);
+        var limited = new List<FeedbackRecord>();
+        await foreach (var record in store.QueryByStageAsync(FeedbackStage.Ingested, cutoff, 2, None)) limited.Add(record);
+
+        Assert.Equal(["stalled 0", "stalled 1", "stalled 2", "stalled 3"], stalled.Select(r => r.Item.Text).Order());
+        Assert.All(stalled, r => Assert.Equal(FeedbackStage.Ingested, r.Stage));
+        Assert.Equal(2, limited.Count);
+    }
+
+    [Fact]
     public async Task Count_by_stage_counts_every_stage()
     {
         var store = await NewStoreAsync();

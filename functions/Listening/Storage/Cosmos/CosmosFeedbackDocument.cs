@@ -7,25 +7,25 @@ namespace Listening.Storage.Cosmos;
 
 /// <summary>
 /// A <see cref="FeedbackDocument"/> as stored in Cosmos DB: the same JSON plus <c>pk</c> (the partition
-/// key, <see cref="FeedbackPartitionKey"/>) and <c>createdUtc</c> (creation instant as a fixed-width
-/// UTC string, so range filters and ORDER BY compare instants even when items carry different offsets).
+/// key, <see cref="FeedbackPartitionKey"/>), <c>createdUtc</c> and <c>updatedUtc</c> (the instants as fixed-width
+/// UTC strings, so range filters and ORDER BY compare instants even when items carry different offsets).
 /// Whatever writes the <c>feedback</c> container — this adapter or a Cosmos DB output binding — must
 /// write this shape.
 /// </summary>
 public static class CosmosFeedbackDocument
 {
-    public static JsonObject ToJson(FeedbackRecord record) => Stamp(FeedbackDocument.ToJson(record), record.Item);
-
-    /// <summary>Adds <c>pk</c> and <c>createdUtc</c> to a <see cref="FeedbackDocument"/> of <paramref name="item"/>
-    /// (what a handler must do to a document it hands to the Cosmos DB output binding).</summary>
-    public static JsonObject Stamp(JsonObject document, FeedbackItem item)
+    /// <summary>The document to store — and to hand to the Cosmos DB output binding of the <c>feedback</c> container.</summary>
+    public static JsonObject ToJson(FeedbackRecord record)
     {
-        document["pk"] = FeedbackPartitionKey.For(item);
-        document["createdUtc"] = CreatedUtc(item.CreatedAt);
+        var document = FeedbackDocument.ToJson(record);
+        document["pk"] = FeedbackPartitionKey.For(record.Item);
+        document["createdUtc"] = Utc(record.Item.CreatedAt);
+        document["updatedUtc"] = Utc(record.UpdatedAt);
         return document;
     }
 
-    public static string CreatedUtc(DateTimeOffset instant) =>
+    /// <summary>An instant as a fixed-width UTC string: ordinal order = time order.</summary>
+    public static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static MemoryStream ToStream(FeedbackRecord record)

@@ -106,11 +106,28 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
             var query = new QueryDefinition(
                     "SELECT * FROM c WHERE c.pk = @pk AND c.createdUtc >= @from AND c.createdUtc < @to ORDER BY c.createdUtc")
                 .WithParameter("@pk", pk)
-                .WithParameter("@from", CosmosFeedbackDocument.CreatedUtc(from))
-                .WithParameter("@to", CosmosFeedbackDocument.CreatedUtc(to));
+                .WithParameter("@from", CosmosFeedbackDocument.Utc(from))
+                .WithParameter("@to", CosmosFeedbackDocument.Utc(to));
             var options = new QueryRequestOptions { PartitionKey = new PartitionKey(pk) };
             await foreach (var document in QueryDocumentsAsync("query", query, options, cancellationToken))
                 yield return FeedbackDocument.Parse(document);
+        }
+    }
+
+    /// <summary>A query across partitions on the indexed <c>stage</c> and <c>updatedUtc</c>, read until
+    /// <paramref name="max"/> items (no TOP/OFFSET: the page size bounds what each round trip returns).</summary>
+    public async IAsyncEnumerable<FeedbackRecord> QueryByStageAsync(FeedbackStage stage, DateTimeOffset updatedBefore, int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (max <= 0) yield break;
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.stage = @stage AND c.updatedUtc < @before")
+            .WithParameter("@stage", FeedbackDocument.StageName(stage))
+            .WithParameter("@before", CosmosFeedbackDocument.Utc(updatedBefore));
+        var taken = 0;
+        await foreach (var document in QueryDocumentsAsync("query-stage", query, new QueryRequestOptions { MaxItemCount = Math.Min(max, 1000) }, cancellationToken))
+        {
+            yield return FeedbackDocument.Parse(document);
+            if (++taken == max) yield break;
         }
     }
 
