@@ -113,6 +113,24 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
     }
 
     [Theory]
+    [MemberData(nameof(Functions))]
+    public void Connections_and_settings_are_in_the_local_settings_example(string name)
+    {
+        // Copied to local.settings.json, it is what Core Tools need to run the same function.json files.
+        var values = JsonNode.Parse(File.ReadAllText(RepoRoot.Combine("local.settings.example.json")))!["Values"]!.AsObject();
+        Assert.Equal("Custom", (string?)values["FUNCTIONS_WORKER_RUNTIME"]);
+        foreach (var binding in Function(name).Bindings)
+        {
+            if (binding.Type == "cosmosDB") Assert.True(values.ContainsKey(binding.GetString("connection") + "__accountEndpoint"));
+            if (binding.Type.StartsWith("serviceBus", StringComparison.Ordinal))
+                Assert.True(values.ContainsKey(binding.GetString("connection") + "__fullyQualifiedNamespace"));
+            foreach (var text in binding.Properties.Values.Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!))
+                if (text.Length > 2 && text[0] == '%' && text[^1] == '%')
+                    Assert.True(values.ContainsKey(text[1..^1]), $"{name}: %{text[1..^1]}% missing from local.settings.example.json");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(InvokedFunctions))]
     public async Task Invoked_with_its_declared_inputs_a_function_writes_exactly_its_declared_outputs(string name)
     {
