@@ -28,7 +28,8 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         var pk = new PartitionKey(FeedbackPartitionKey.For(item));
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
-            using var created = await container.CreateItemStreamAsync(CosmosFeedbackDocument.ToStream(record), pk, NoContentOnWrite, cancellationToken);
+            using var body = CosmosFeedbackDocument.ToStream(record);
+            using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
             Meter("create", created);
             if (created.IsSuccessStatusCode)
             {
@@ -61,7 +62,8 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
             var stored = await ReadAsync(record.Item.Id, pk, cancellationToken);
             if (stored is null)
             {
-                using var created = await container.CreateItemStreamAsync(CosmosFeedbackDocument.ToStream(record), pk, NoContentOnWrite, cancellationToken);
+                using var body = CosmosFeedbackDocument.ToStream(record);
+                using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
                 Meter("create", created);
                 if (created.IsSuccessStatusCode) return;
                 if (created.StatusCode == HttpStatusCode.Conflict) continue;
@@ -71,7 +73,8 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
             if (stored.Value.Record.Stage > record.Stage) return;
 
             var options = new ItemRequestOptions { IfMatchEtag = stored.Value.ETag, EnableContentResponseOnWrite = false };
-            using var replaced = await container.ReplaceItemStreamAsync(CosmosFeedbackDocument.ToStream(record), record.Item.Id, pk, options, cancellationToken);
+            using var replacement = CosmosFeedbackDocument.ToStream(record);
+            using var replaced = await container.ReplaceItemStreamAsync(replacement, record.Item.Id, pk, options, cancellationToken);
             Meter("replace", replaced);
             if (replaced.IsSuccessStatusCode) return;
             if (replaced.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) continue;
