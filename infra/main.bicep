@@ -54,8 +54,8 @@ param webhooks array = []
 @description('Key Vault purge protection (cannot be turned off once on).')
 param keyVaultPurgeProtection bool = true
 
-@description('NCRONTAB schedule of the BuildActionMatrix timer (app setting ReportSchedule); daily at 05:00 UTC by default.')
-param reportSchedule string = '0 0 5 * * *'
+@description('NCRONTAB schedule of the BuildActionMatrix timer (app setting ReportSchedule); daily at 06:00 UTC by default.')
+param reportSchedule string = '0 0 6 * * *'
 
 @description('NCRONTAB schedule of the RequeueStalledFeedback timer (app setting StalledFeedbackSchedule).')
 param stalledFeedbackSchedule string = '0 */1 * * * *'
