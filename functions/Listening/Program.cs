@@ -20,6 +20,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     HandlerCommand.Create(),
     StatusCommand.Create(),
     DemoCommand.Create(),
+    PackageCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

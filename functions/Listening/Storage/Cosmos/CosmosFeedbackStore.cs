@@ -1,0 +1,186 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Listening.Core.Feedback;
+using Microsoft.Azure.Cosmos;
+
+namespace Listening.Storage.Cosmos;
+
+/// <summary>
+/// <see cref="IFeedbackStore"/> on Cosmos DB for NoSQL, container <c>feedback</c> partitioned by
+/// <c>/pk</c> = report brand + UTC month (<see cref="FeedbackPartitionKey"/>). Uses only what a plain
+/// account offers: point reads, create / replace with ETags, parameterised queries without
+/// GROUP BY, DISTINCT, OFFSET/LIMIT, stored procedures, batches or the change feed.
+/// Stream APIs throughout, so the JSON is exactly <see cref="CosmosFeedbackDocument"/> and a 404 or
+/// 409 is a status code, not an exception.
+/// </summary>
+public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges, CosmosIntakeCounters? intake = null)
+    : IFeedbackStore, IItemAwareFeedbackStore
+{
+    private const int MaxConcurrencyAttempts = 5;
+
+    private static readonly ItemRequestOptions NoContentOnWrite = new() { EnableContentResponseOnWrite = false };
+
+    /// <summary>Create with the deterministic id; 409 means "already there" → return what is stored.</summary>
+    public async Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
+        var pk = new PartitionKey(FeedbackPartitionKey.For(item));
+        for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
+        {
+            using var body = CosmosFeedbackDocument.ToStream(record);
+            using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
+            Meter("create", created);
+            if (created.IsSuccessStatusCode)
+            {
+                if (intake is not null) await intake.CountAsync(item, duplicate: false, now, cancellationToken);
+                return record;
+            }
+            if (created.StatusCode != HttpStatusCode.Conflict) throw Failure("create", created);
+
+            var stored = await ReadAsync(item.Id, pk, cancellationToken);
+            if (stored is not null)
+            {
+                if (intake is not null) await intake.CountAsync(item, duplicate: true, now, cancellationToken);
+                return stored.Value.Record;
+            }
+            // Deleted between the conflict and the read (erasure): try the create again.
+        }
+        throw new CosmosStoreException($"create of {item.Id} kept conflicting");
+    }
+
+    /// <summary>
+    /// Writes the record unless the stored one is further along: read with its ETag, replace only if
+    /// nobody wrote in between (If-Match), else re-read and decide again. A late redelivery of an
+    /// earlier stage therefore never moves an item back.
+    /// </summary>
+    public async Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    {
+        var pk = new PartitionKey(FeedbackPartitionKey.For(record.Item));
+        for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
+        {
+            var stored = await ReadAsync(record.Item.Id, pk, cancellationToken);
+            if (stored is null)
+            {
+                using var body = CosmosFeedbackDocument.ToStream(record);
+                using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
+                Meter("create", created);
+                if (created.IsSuccessStatusCode) return;
+                if (created.StatusCode == HttpStatusCode.Conflict) continue;
+                throw Failure("create", created);
+            }
+
+            if (stored.Value.Record.Stage > record.Stage) return;
+
+            var options = new ItemRequestOptions { IfMatchEtag = stored.Value.ETag, EnableContentResponseOnWrite = false };
+            using var replacement = CosmosFeedbackDocument.ToStream(record);
+            using var replaced = await container.ReplaceItemStreamAsync(replacement, record.Item.Id, pk, options, cancellationToken);
+            Meter("replace", replaced);
+            if (replaced.IsSuccessStatusCode) return;
+            if (replaced.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) continue;
+            throw Failure("replace", replaced);
+        }
+        throw new CosmosStoreException($"update of {record.Item.Id} lost the race {MaxConcurrencyAttempts} times");
+    }
+
+    /// <summary>Point read in the item's partition.</summary>
+    public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken) =>
+        (await ReadAsync(item.Id, new PartitionKey(FeedbackPartitionKey.For(item)), cancellationToken))?.Record;
+
+    /// <summary>By id alone the partition is unknown, so this is a query across partitions (an operator
+    /// look-up; pipeline stages have the item and use the point read above).</summary>
+    public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.id = @id").WithParameter("@id", id);
+        await foreach (var document in QueryDocumentsAsync("get", query, new QueryRequestOptions(), cancellationToken))
+            return FeedbackDocument.Parse(document);
+        return null;
+    }
+
+    /// <summary>One single-partition query per month of the range, months in order, each ordered by
+    /// creation time: the whole result streams oldest first without buffering.</summary>
+    public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var pk in FeedbackPartitionKey.Covering(brand, from, to))
+        {
+            // The pk predicate repeats the partition scope in the query itself, so the result is
+            // right even where the partition key option is not honoured (the loopback test server).
+            var query = new QueryDefinition(
+                    "SELECT * FROM c WHERE c.pk = @pk AND c.createdUtc >= @from AND c.createdUtc < @to ORDER BY c.createdUtc")
+                .WithParameter("@pk", pk)
+                .WithParameter("@from", CosmosFeedbackDocument.Utc(from))
+                .WithParameter("@to", CosmosFeedbackDocument.Utc(to));
+            var options = new QueryRequestOptions { PartitionKey = new PartitionKey(pk) };
+            await foreach (var document in QueryDocumentsAsync("query", query, options, cancellationToken))
+                yield return FeedbackDocument.Parse(document);
+        }
+    }
+
+    /// <summary>A query across partitions on the indexed <c>stage</c> and <c>updatedUtc</c>, read until
+    /// <paramref name="max"/> items (no TOP/OFFSET: the page size bounds what each round trip returns).</summary>
+    public async IAsyncEnumerable<FeedbackRecord> QueryByStageAsync(FeedbackStage stage, DateTimeOffset updatedBefore, int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (max <= 0) yield break;
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.stage = @stage AND c.updatedUtc < @before")
+            .WithParameter("@stage", FeedbackDocument.StageName(stage))
+            .WithParameter("@before", CosmosFeedbackDocument.Utc(updatedBefore));
+        var taken = 0;
+        await foreach (var document in QueryDocumentsAsync("query-stage", query, new QueryRequestOptions { MaxItemCount = Math.Min(max, 1000) }, cancellationToken))
+        {
+            yield return FeedbackDocument.Parse(document);
+            if (++taken == max) yield break;
+        }
+    }
+
+    /// <summary>One COUNT per stage (no GROUP BY, which not every query engine offers across partitions).</summary>
+    public async Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<FeedbackStage, long>();
+        foreach (var stage in Enum.GetValues<FeedbackStage>())
+        {
+            var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.stage = @stage")
+                .WithParameter("@stage", FeedbackDocument.StageName(stage));
+            long total = 0;
+            await foreach (var partial in QueryDocumentsAsync("count", query, new QueryRequestOptions(), cancellationToken))
+                total += partial.GetInt64();
+            if (total > 0) counts[stage] = total;
+        }
+        return counts;
+    }
+
+    private async Task<(FeedbackRecord Record, string ETag)?> ReadAsync(string id, PartitionKey pk, CancellationToken cancellationToken)
+    {
+        using var response = await container.ReadItemStreamAsync(id, pk, cancellationToken: cancellationToken);
+        Meter("read", response);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        if (!response.IsSuccessStatusCode) throw Failure("read", response);
+        using var document = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
+        return (FeedbackDocument.Parse(document.RootElement), response.Headers.ETag);
+    }
+
+    private async IAsyncEnumerable<JsonElement> QueryDocumentsAsync(string operation, QueryDefinition query, QueryRequestOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var iterator = container.GetItemQueryStreamIterator(query, requestOptions: options);
+        while (iterator.HasMoreResults)
+        {
+            using var page = await iterator.ReadNextAsync(cancellationToken);
+            Meter(operation, page);
+            if (!page.IsSuccessStatusCode) throw Failure(operation, page);
+            using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
+            foreach (var document in body.RootElement.GetProperty("Documents").EnumerateArray())
+                yield return document.Clone();
+        }
+    }
+
+    private void Meter(string operation, ResponseMessage response) =>
+        charges.Record(container.Id, operation, response.StatusCode, response.Headers.RequestCharge);
+
+    private static CosmosStoreException Failure(string operation, ResponseMessage response) =>
+        new($"Cosmos DB {operation} failed: {(int)response.StatusCode} {response.StatusCode} {response.ErrorMessage}");
+}
+
+/// <summary>A Cosmos DB call failed in a way the store cannot resolve (not 404/409/412).</summary>
+public sealed class CosmosStoreException(string message) : Exception(message);

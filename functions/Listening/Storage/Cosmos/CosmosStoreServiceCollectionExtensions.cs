@@ -1,0 +1,77 @@
+using Azure.Identity;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Listening.Storage.Cosmos;
+
+public static class CosmosStoreServiceCollectionExtensions
+{
+    /// <summary>The Cosmos DB store (configuration section <c>Listening:Store:Cosmos</c>) as <see cref="IFeedbackStore"/>.</summary>
+    public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
+    {
+        services.AddOptions<CosmosStoreOptions>()
+            .BindConfiguration(CosmosStoreOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<CosmosRequestCharges>();
+        services.AddSingleton(sp => CosmosStoreSetup.CreateClient(sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value));
+        services.AddSingleton<IFeedbackStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+            var client = sp.GetRequiredService<CosmosClient>();
+            var charges = sp.GetRequiredService<CosmosRequestCharges>();
+            var intake = options.IntakeCounters ? new CosmosIntakeCounters(client.GetContainer(options.Database, options.AggregatesContainer), charges) : null;
+            return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
+        });
+        services.AddHostedService<CosmosStoreSetup>();
+        return services;
+    }
+}
+
+/// <summary>Builds the client and, where configured, creates the database and containers at start.</summary>
+public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOptions> options) : IHostedService
+{
+    /// <summary>Containers this app writes, with their partition key paths (infra/main.bicep declares the same).</summary>
+    public static IReadOnlyDictionary<string, string> PartitionKeyPaths { get; } = new Dictionary<string, string>
+    {
+        ["feedback"] = "/pk",
+        ["aggregates"] = "/pk",
+    };
+
+    public static CosmosClient CreateClient(CosmosStoreOptions options)
+    {
+        var clientOptions = new CosmosClientOptions
+        {
+            ApplicationName = "listening",
+            ConnectionMode = options.UseGatewayMode ? ConnectionMode.Gateway : ConnectionMode.Direct,
+            LimitToEndpoint = options.UseGatewayMode,
+        };
+        if (options.AcceptAnyServerCertificate)
+            clientOptions.ServerCertificateCustomValidationCallback = (_, _, _) => true;
+
+        var endpoint = options.AccountEndpoint!.ToString();
+        return options.AccountKey is { Length: > 0 } key
+            ? new CosmosClient(endpoint, key, clientOptions)
+            : new CosmosClient(endpoint, new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = options.ManagedIdentityClientId,
+            }), clientOptions);
+    }
+
+    public static async Task EnsureCreatedAsync(CosmosClient client, CosmosStoreOptions options, CancellationToken cancellationToken)
+    {
+        Database database = await client.CreateDatabaseIfNotExistsAsync(options.Database, cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(options.FeedbackContainer, PartitionKeyPaths["feedback"]), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(options.AggregatesContainer, PartitionKeyPaths["aggregates"]), cancellationToken: cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        options.Value.CreateIfMissing ? EnsureCreatedAsync(client, options.Value, cancellationToken) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,202 @@
+// Listening on Azure: a Flex Consumption Function App running the `listening` custom handler,
+// Service Bus queues between the pipeline stages, Cosmos DB as the store, Key Vault for webhook
+// secrets, Application Insights for telemetry. Everything authenticates with one user-assigned
+// managed identity; no connection string or account key is created or stored.
+//
+//   az deployment group create -g <rg> -f infra/main.bicep -p baseName=<name>
+//
+// See docs/azure.md for the full deployment, app settings and cost model.
+
+targetScope = 'resourceGroup'
+
+@description('Short lowercase prefix for every resource name.')
+@minLength(3)
+@maxLength(11)
+param baseName string = 'listening'
+
+@description('Region for every resource (must offer the Flex Consumption plan).')
+param location string = resourceGroup().location
+
+@description('Makes globally unique names (storage, Cosmos DB, Service Bus, Key Vault, app) stable per resource group.')
+param nameSuffix string = uniqueString(resourceGroup().id)
+
+@description('Flex Consumption: maximum instances the app may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Flex Consumption: instance memory in MB (2048 is the default 1-vCPU size).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Service Bus tier. Standard suits up to a few million messages a month; Premium gives dedicated messaging units.')
+@allowed(['Standard', 'Premium'])
+param serviceBusSku string = 'Standard'
+
+@description('Service Bus Premium messaging units (about 4 MB/s each).')
+@allowed([1, 2, 4, 8, 16])
+param serviceBusPremiumCapacity int = 1
+
+@description('Deliveries before a message is dead-lettered (the handler fails an invocation with a non-2xx answer).')
+@minValue(1)
+param maxDeliveryCount int = 10
+
+@description('Cosmos DB serverless (pay per RU) or provisioned autoscale.')
+param cosmosServerless bool = true
+
+@description('Cosmos DB autoscale maximum RU/s for the database (provisioned mode only).')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 4000
+
+@description('Webhook endpoints as { tool, brand } (tool: typeform, surveymonkey, formbricks, qualtrics, google-forms, generic, mention): each gets app setting Webhooks__<tool>__<brand>__Secret from Key Vault secret "webhook-<tool>-<brand>".')
+param webhooks array = []
+
+@description('Key Vault purge protection (cannot be turned off once on).')
+param keyVaultPurgeProtection bool = true
+
+@description('NCRONTAB schedule of the BuildActionMatrix timer (app setting ReportSchedule); daily at 06:00 UTC by default.')
+param reportSchedule string = '0 0 6 * * *'
+
+@description('NCRONTAB schedule of the RequeueStalledFeedback timer (app setting StalledFeedbackSchedule).')
+param stalledFeedbackSchedule string = '0 */1 * * * *'
+
+@description('Log Analytics retention in days.')
+@minValue(30)
+param logRetentionInDays int = 30
+
+param tags object = { app: 'listening' }
+
+var names = {
+  identity: 'id-${baseName}-${nameSuffix}'
+  plan: 'plan-${baseName}-${nameSuffix}'
+  app: 'func-${baseName}-${nameSuffix}'
+  storage: take('st${replace(baseName, '-', '')}${nameSuffix}', 24)
+  serviceBus: 'sb-${baseName}-${nameSuffix}'
+  cosmos: 'cosmos-${baseName}-${nameSuffix}'
+  keyVault: take('kv-${baseName}-${nameSuffix}', 24)
+  logAnalytics: 'log-${baseName}-${nameSuffix}'
+  appInsights: 'appi-${baseName}-${nameSuffix}'
+}
+
+// The queues the function.json files bind to (functions/*/function.json, connection "ServiceBusConnection").
+var queueNames = ['feedback-ingested', 'feedback-scored']
+
+// The containers (docs/azure.md, "Cosmos DB containers"). feedback and aggregates are written by the
+// Cosmos store adapter (functions/Listening/Storage/Cosmos) and the output bindings; reports by the
+// BuildActionMatrix binding; ledger is reserved for the responses store. indexedPaths: only what
+// queries filter or sort on is indexed, which keeps write RUs down; [] = point reads only.
+var cosmosDatabase = 'listening'
+var cosmosContainers = [
+  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?', '/updatedUtc/?'] }
+  { name: 'aggregates', partitionKey: '/pk', indexedPaths: [] }
+  { name: 'reports', partitionKey: '/brand', indexedPaths: ['/brand/?', '/to/?'] }
+  { name: 'ledger', partitionKey: '/authorId' }
+]
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    retentionInDays: logRetentionInDays
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    storageAccountName: names.storage
+    deploymentContainerName: 'app-package'
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'serviceBus'
+  params: {
+    location: location
+    namespaceName: names.serviceBus
+    sku: serviceBusSku
+    premiumCapacity: serviceBusPremiumCapacity
+    queueNames: queueNames
+    maxDeliveryCount: maxDeliveryCount
+    duplicateDetectionWindow: 'PT1H'
+    messageTimeToLive: 'P14D'
+    lockDuration: 'PT1M'
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    location: location
+    accountName: names.cosmos
+    databaseName: cosmosDatabase
+    serverless: cosmosServerless
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    containers: cosmosContainers
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    location: location
+    vaultName: names.keyVault
+    principalId: identity.properties.principalId
+    enablePurgeProtection: keyVaultPurgeProtection
+    tags: tags
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    location: location
+    planName: names.plan
+    appName: names.app
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabase: cosmos.outputs.databaseName
+    keyVaultUri: keyVault.outputs.uri
+    webhooks: webhooks
+    reportSchedule: reportSchedule
+    stalledFeedbackSchedule: stalledFeedbackSchedule
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    tags: tags
+  }
+}
+
+output functionAppName string = functionApp.outputs.name
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+output identityClientId string = identity.properties.clientId
+output identityPrincipalId string = identity.properties.principalId
+output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
+output cosmosEndpoint string = cosmos.outputs.endpoint
+output cosmosDatabase string = cosmos.outputs.databaseName
+output keyVaultName string = keyVault.outputs.name
+output keyVaultUri string = keyVault.outputs.uri
+output storageAccountName string = storage.outputs.name
+output deploymentContainerUrl string = storage.outputs.deploymentContainerUrl
+output appInsightsName string = monitoring.outputs.appInsightsName

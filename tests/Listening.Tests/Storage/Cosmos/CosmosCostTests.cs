@@ -1,0 +1,117 @@
+using System.Text;
+using Listening.Core.Factors;
+using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
+using Listening.Storage;
+using Listening.Storage.Cosmos;
+using Microsoft.Azure.Cosmos;
+using Xunit.Abstractions;
+
+namespace Listening.Tests.Stores.Cosmos;
+
+/// <summary>
+/// Request units per feedback item along the Azure pipeline, read off the adapter's RU meter (the
+/// figures behind docs/azure.md's cost model). The loopback server charges modelled RUs (see
+/// cosmosdb-server.js); what is measured here is the operations and document sizes the adapter
+/// and the output bindings produce per item. Run:
+///   dotnet test tests/Listening.Tests -c Release --filter Cosmos_request_units_per_item --logger "console;verbosity=detailed"
+/// </summary>
+[Collection(CosmosServerCollection.Name)]
+public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelper output)
+{
+    private const int Items = 120;
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Cosmos_request_units_per_item_along_the_pipeline()
+    {
+        using var meter = new RequestUnitsListener();
+        var (charges, provider) = CosmosFeedbackStoreTests.NewCharges();
+        using var _ = provider;
+        var (container, aggregates) = await server.NewContainersAsync("cost");
+        // As deployed: with the per-brand, per-day intake counters (one Patch per ingest).
+        IFeedbackStore store = new CosmosFeedbackStore(container, charges, new CosmosIntakeCounters(aggregates, charges));
+        var items = Enumerable.Range(0, Items).Select(Item).ToList();
+        var stages = new List<(string Stage, double Ru, double Ops)>();
+        long documentBytes = 0;
+
+        async Task Stage(string name, Func<FeedbackItem, Task<double>> perItem)
+        {
+            meter.Reset();
+            double outside = 0;
+            foreach (var item in items) outside += await perItem(item);
+            stages.Add((name, (meter.Total + outside) / Items, (double)meter.Operations / Items));
+            if (meter.ByOperation.TryGetValue("patch", out var patch))
+                output.WriteLine($"  of which intake counter patches: {patch / Items:F2} RU/item");
+        }
+
+        // The Cosmos DB output binding upserts the handler's document; its charge is read off the response.
+        async Task<double> BindingUpsert(FeedbackRecord record)
+        {
+            using var stream = CosmosFeedbackDocument.ToStream(record);
+            documentBytes = Math.Max(documentBytes, stream.Length);
+            using var response = await container.UpsertItemStreamAsync(stream, new PartitionKey(FeedbackPartitionKey.For(record.Item)));
+            Assert.True(response.IsSuccessStatusCode);
+            return response.Headers.RequestCharge;
+        }
+
+        await Stage("ingest (create + counter patch)", async item => { await store.AddIfAbsentAsync(item, Now, None); return 0; });
+        await Stage("webhook retry (409 + read + patch)", async item => { await store.AddIfAbsentAsync(item, Now, None); return 0; });
+        await Stage("score (point read + binding upsert)", async item =>
+        {
+            var stored = await store.GetAsync(item, None);
+            return await BindingUpsert(stored! with { Stage = FeedbackStage.Scored, Scores = Scores(item) });
+        });
+        await Stage("respond (point read + binding upsert)", async item =>
+        {
+            var stored = await store.GetAsync(item, None);
+            return await BindingUpsert(stored! with { Stage = FeedbackStage.Responded });
+        });
+        meter.Reset();
+        var reported = 0;
+        await foreach (var _r in store.QueryAsync("Acme", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), None))
+            reported++;
+        stages.Add(("report read (per item, once)", meter.Total / Items, (double)meter.Operations / Items));
+
+        Assert.Equal(Items, reported);
+        output.WriteLine($"{Items} items, largest document {documentBytes} bytes");
+        foreach (var (name, ru, ops) in stages)
+            output.WriteLine($"{name,-40} {ru,6:F2} RU/item  {ops,5:F2} calls/item");
+        var pipeline = stages.Where(s => !s.Stage.StartsWith("webhook", StringComparison.Ordinal)).Sum(s => s.Ru);
+        output.WriteLine($"{"pipeline total (no retries)",-40} {pipeline,6:F2} RU/item");
+
+        // The hot path is point operations only: a create and a counter patch, then per stage one point read
+        // (+ the binding's upsert); no query.
+        Assert.InRange(stages[0].Ops, 2.0, 2.05); // + the counter document's first 404 and create per brand-day
+        Assert.Equal(3.0, stages[1].Ops);
+        Assert.Equal(1.0, stages[2].Ops);
+        Assert.Equal(1.0, stages[3].Ops);
+        Assert.InRange(pipeline, 10, 80);
+    }
+
+    private static FeedbackItem Item(int i)
+    {
+        // Review-length texts (≈ 250–700 characters), deterministic.
+        var text = new StringBuilder($"Order {i}: ");
+        string[] sentences =
+        [
+            "The courier arrived on time and was polite. ",
+            "Prices are a bit higher than at the shop next door, but the quality is worth it. ",
+            "Support answered my question within an hour. ",
+            "The app crashed twice while I was paying. ",
+            "Доставка быстрая, но упаковка была порвана. ",
+            "Персонал вежливый, обязательно закажу ещё. ",
+        ];
+        for (var s = 0; s < 4 + i % 8; s++) text.Append(sentences[(i + s) % sentences.Length]);
+        var created = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i * 97);
+        return new FeedbackItem(FeedbackIds.Derive("typeform", $"resp-{i}", "Acme", ""), FeedbackKind.Survey, "typeform", "Acme",
+            text.ToString().Trim(), created, Rating: 1 + i % 5, Nps: i % 11, Author: new Author($"typeform-a{i}", "Ann Example", null, $"ann{i}@example.com"),
+            ExternalId: $"resp-{i}", Channel: "survey", ReceivedAt: created.AddSeconds(3));
+    }
+
+    private static FeedbackScores Scores(FeedbackItem item) =>
+        new(item.Id.Length % 2 == 0 ? "en" : "ru", new SentimentScore(SentimentLabel.Positive, 0.62f, 0.08f, 0.22f, 0.70f),
+            [new FactorMention("delivery", SentimentLabel.Positive, 0.7f, 12, 7), new FactorMention("price", SentimentLabel.Negative, -0.4f, 60, 6),
+             new FactorMention("support", SentimentLabel.Positive, 0.5f, 140, 7)]);
+}
