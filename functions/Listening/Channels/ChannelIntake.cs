@@ -10,10 +10,13 @@ public enum IntakeOutcome { Accepted, Duplicate, Rejected }
 /// <summary>What happened to one item handed to the pipeline; <see cref="Id"/> is its deterministic item id.</summary>
 public sealed record IntakeResult(IntakeOutcome Outcome, string? Id = null, string? Error = null);
 
-/// <summary>The pipeline's entry: puts a validated item on the ingest path (queue + store), idempotently by id.</summary>
+/// <summary>
+/// The pipeline's entry for channels: puts validated items on the ingest path (store + <c>feedback-ingested</c>
+/// queue), idempotently by id. Results are in input order; an item already stored is a duplicate.
+/// </summary>
 public interface IFeedbackIntake
 {
-    Task<IntakeResult> SubmitAsync(FeedbackItemDto item, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IntakeResult>> SubmitAsync(IReadOnlyList<FeedbackItemDto> items, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -27,18 +30,41 @@ public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOpt
     private readonly SpamFilter _spam = new(options.Value.Spam);
     private readonly Lock _spamLock = new();
 
-    public async Task<IntakeResult> SubmitAsync(FeedbackItemDto dto, CancellationToken cancellationToken)
-    {
-        var errors = dto.Validate();
-        if (errors.Count > 0) return new IntakeResult(IntakeOutcome.Rejected, Error: string.Join("; ", errors.SelectMany(e => e.Value)));
-        Attribution(dto.Brand!).Apply(dto);
+    public async Task<IntakeResult> SubmitAsync(FeedbackItemDto dto, CancellationToken cancellationToken) =>
+        (await SubmitAsync([dto], cancellationToken))[0];
 
-        var item = dto.ToItem(time.GetUtcNow());
-        SpamVerdict verdict;
-        lock (_spamLock) verdict = _spam.Check(item);
-        if (verdict.Kind == SpamKind.CrossPost) return new IntakeResult(IntakeOutcome.Duplicate, verdict.OriginalId);
-        if (verdict.IsSpam) dto.Spam = verdict.Reason;
-        return await pipeline.SubmitAsync(dto, cancellationToken);
+    public async Task<IReadOnlyList<IntakeResult>> SubmitAsync(IReadOnlyList<FeedbackItemDto> dtos, CancellationToken cancellationToken)
+    {
+        var results = new IntakeResult?[dtos.Count];
+        var forward = new List<(int Index, FeedbackItemDto Dto)>(dtos.Count);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < dtos.Count; i++)
+        {
+            var dto = dtos[i];
+            var errors = dto.Validate();
+            if (errors.Count > 0)
+            {
+                results[i] = new IntakeResult(IntakeOutcome.Rejected, Error: string.Join("; ", errors.SelectMany(e => e.Value)));
+                continue;
+            }
+            Attribution(dto.Brand!).Apply(dto);
+            var item = dto.ToItem(now);
+            SpamVerdict verdict;
+            lock (_spamLock) verdict = _spam.Check(item);
+            if (verdict.Kind == SpamKind.CrossPost)
+            {
+                results[i] = new IntakeResult(IntakeOutcome.Duplicate, verdict.OriginalId);
+                continue;
+            }
+            if (verdict.IsSpam) dto.Spam = verdict.Reason;
+            forward.Add((i, dto));
+        }
+        if (forward.Count > 0)
+        {
+            var submitted = await pipeline.SubmitAsync(forward.Select(f => f.Dto).ToList(), cancellationToken);
+            for (var j = 0; j < forward.Count; j++) results[forward[j].Index] = submitted[j];
+        }
+        return results.Select(r => r!).ToList();
     }
 
     private BrandAttribution Attribution(string brand) => _attributions.GetOrAdd(brand, b => new BrandAttribution(b,

@@ -16,6 +16,11 @@ public sealed class LoopbackSite : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Body, string ContentType, string ETag)> _pages = new();
     public ConcurrentQueue<(string Path, string? IfNoneMatch, string? UserAgent, int Status)> Requests { get; } = new();
     public string Robots { get; set; } = "User-agent: *\nDisallow: /private/\n";
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+    public ConcurrentQueue<(string Path, string? Authorization, string? ApiToken)> ApiCalls { get; } = new();
+
+    /// <summary>The next <paramref name="count"/> requests for <paramref name="path"/> answer 503 (a flaky API).</summary>
+    public void FailNext(string path, int count) => _failures[path] = count;
 
     private LoopbackSite(WebApplication app) => _app = app;
 
@@ -43,7 +48,14 @@ public sealed class LoopbackSite : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         int status;
-        if (path == "/robots.txt")
+        ApiCalls.Enqueue((path, context.Request.Headers.Authorization.ToString(), context.Request.Headers["X-API-TOKEN"].ToString()));
+        if (_failures.TryGetValue(path, out var failures) && failures > 0)
+        {
+            _failures[path] = failures - 1;
+            status = 503;
+            context.Response.StatusCode = status;
+        }
+        else if (path == "/robots.txt")
         {
             status = 200;
             context.Response.StatusCode = status;

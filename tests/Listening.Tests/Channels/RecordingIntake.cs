@@ -12,9 +12,10 @@ internal sealed class RecordingIntake : IFeedbackIntake
 {
     public ConcurrentDictionary<string, FeedbackItemDto> Items { get; } = new();
 
-    public Task<IntakeResult> SubmitAsync(FeedbackItemDto item, CancellationToken cancellationToken)
-    {
-        var id = item.ToItem(DateTimeOffset.UnixEpoch).Id;
-        return Task.FromResult(Items.TryAdd(id, item) ? new IntakeResult(IntakeOutcome.Accepted, id) : new IntakeResult(IntakeOutcome.Duplicate, id));
-    }
+    public Task<IReadOnlyList<IntakeResult>> SubmitAsync(IReadOnlyList<FeedbackItemDto> items, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<IntakeResult>>(items.Select(item =>
+        {
+            var id = item.ToItem(DateTimeOffset.UnixEpoch).Id;
+            return Items.TryAdd(id, item) ? new IntakeResult(IntakeOutcome.Accepted, id) : new IntakeResult(IntakeOutcome.Duplicate, id);
+        }).ToList());
 }
