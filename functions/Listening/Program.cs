@@ -15,6 +15,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     HandlerCommand.Create(),
     StatusCommand.Create(),
     DemoCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

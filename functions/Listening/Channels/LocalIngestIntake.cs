@@ -15,7 +15,7 @@ namespace Listening.Channels;
 /// SQLite transaction — the same store and queue path as <c>POST /api/feedback</c>, without a network hop.
 /// </summary>
 public sealed class LocalIngestIntake(
-    LocalInvoker invoker, FunctionTopology topology, DurableQueue queue, SqliteDatabase database, IFeedbackStore store, TimeProvider time)
+    LocalInvoker invoker, FunctionTopology topology, DurableQueue queue, SqliteDatabase database, TimeProvider time)
     : IFeedbackIntake
 {
     private const string IngestFunction = "IngestFeedback";
@@ -25,7 +25,7 @@ public sealed class LocalIngestIntake(
         if (items.Count == 0) return [];
         var function = topology.Functions.FirstOrDefault(f => f.Name == IngestFunction)
             ?? throw new TopologyException($"channels need the {IngestFunction} function");
-        var known = await IntakeDuplicates.KnownAsync(store, items, time.GetUtcNow(), cancellationToken);
+        var known = await KnownAsync(items, cancellationToken);
 
         var body = JsonSerializer.Serialize(items, FeedbackItemDto.JsonOptions);
         var request = new HttpRequestData("http://localhost/api/feedback", "POST", JsonSerializer.SerializeToElement(new { }),
@@ -44,6 +44,27 @@ public sealed class LocalIngestIntake(
         await database.WriteAsync(tx => { outputs.Apply(tx, queue); return 0; }, cancellationToken);
         outputs.SignalReceivers(queue);
         return IntakeDuplicates.Results(IdsOf(outputs.HttpResponse), known);
+    }
+
+    /// <summary>Ids already stored, in one query per batch (a point read per item would dominate a large import).</summary>
+    private Task<HashSet<string>> KnownAsync(IReadOnlyList<FeedbackItemDto> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var ids = items.Select(i => i.ToItem(now).Id).Distinct().ToList();
+        return database.ReadAsync(connection =>
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var names = chunk.Select((_, i) => $"$p{i}").ToList();
+                using var command = connection.Command($"SELECT id FROM documents WHERE container = $c AND id IN ({string.Join(',', names)})")
+                    .With("$c", SqliteFeedbackStore.Container);
+                for (var i = 0; i < chunk.Length; i++) command.With(names[i], chunk[i]);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) known.Add(reader.GetString(0));
+            }
+            return known;
+        }, cancellationToken);
     }
 
     private static IReadOnlyList<string> IdsOf(JsonNode? response)

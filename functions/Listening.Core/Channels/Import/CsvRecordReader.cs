@@ -18,6 +18,12 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',', int
 
     public int MaxRecordLines { get; } = Math.Max(maxRecordLines, 1);
 
+    /// <summary>
+    /// The header's field count, once known. A record that spans lines through a quoted field and does not come out
+    /// with this many fields is taken as a stray quote: reported at its first line, and reading resumes on the next.
+    /// </summary>
+    public int? ExpectedFields { get; set; }
+
     public IEnumerable<CsvRecord> ReadAll()
     {
         while (Read() is { } record) yield return record;
@@ -67,6 +73,11 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',', int
             line = next;
         }
         fields.Add(field.ToString());
+        if (consumed.Count > 1 && ExpectedFields is { } expected && fields.Count != expected)
+        {
+            foreach (var raw in consumed.Skip(1).Reverse()) PushBack(raw);
+            return new CsvRecord(startLine, [], $"a quoted field is not closed properly (the row ran into the next line and has {fields.Count} fields, not {expected})");
+        }
         return new CsvRecord(startLine, fields);
     }
 

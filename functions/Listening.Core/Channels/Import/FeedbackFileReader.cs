@@ -22,6 +22,7 @@ public static class FeedbackFileReader
         if (header.Error is not null) { yield return ImportRow.Rejected(header.Line, "header: " + header.Error); yield break; }
         var map = ColumnMap.FromHeader(header.Fields, columns, out var mapError);
         if (mapError is not null) { yield return ImportRow.Rejected(header.Line, mapError); yield break; }
+        records.ExpectedFields = map.Width;
 
         while (records.Read() is { } record)
         {

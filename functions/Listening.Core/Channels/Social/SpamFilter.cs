@@ -16,8 +16,10 @@ public sealed class SpamRules
     /// <summary>This many posts of any text from one author within <see cref="BurstWindow"/> is a flood.</summary>
     public int BurstPosts { get; set; } = 20;
     public TimeSpan BurstWindow { get; set; } = TimeSpan.FromMinutes(10);
-    /// <summary>Authors remembered at most (oldest forgotten first): bounds memory on a long-running process.</summary>
-    public int MaxAuthors { get; set; } = 100_000;
+    /// <summary>Authors remembered at most (oldest forgotten first): bounds memory on a long-running process or a big import.</summary>
+    public int MaxAuthors { get; set; } = 50_000;
+    /// <summary>Recent posts remembered per author.</summary>
+    public int MaxPostsPerAuthor { get; set; } = 50;
 }
 
 /// <summary>
@@ -31,7 +33,8 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
     private readonly Dictionary<string, LinkedList<Post>> _byAuthor = new(StringComparer.Ordinal);
     private readonly Queue<string> _authorOrder = new();
 
-    private sealed record Post(string Id, DateTimeOffset At, HashSet<string> Shingles, string Normalized);
+    /// <summary>A remembered post: hashes only (shingles and the normalized text), so memory per post stays small.</summary>
+    private sealed record Post(string Id, DateTimeOffset At, HashSet<ulong> Shingles, ulong Normalized);
 
     public SpamVerdict Check(FeedbackItem item)
     {
@@ -39,8 +42,9 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
         var authorKey = AuthorKey(item.Author);
         if (authorKey is null) return SpamVerdict.Clean;
 
-        var normalized = Normalize(item.Text);
-        var shingles = Shingles(normalized);
+        var normalizedText = Normalize(item.Text);
+        var normalized = Fnv(normalizedText);
+        var shingles = Shingles(normalizedText);
         var posts = Posts(authorKey);
         while (posts.First is { } oldest && item.CreatedAt - oldest.Value.At > _rules.Window) posts.RemoveFirst();
 
@@ -50,6 +54,7 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
         var copies = posts.Where(p => p.Normalized == normalized || Similarity(p.Shingles, shingles) >= _rules.NearIdentical).ToList();
         var burst = posts.Count(p => (item.CreatedAt - p.At).Duration() <= _rules.BurstWindow);
         posts.AddLast(new Post(item.Id, item.CreatedAt, shingles, normalized));
+        if (posts.Count > _rules.MaxPostsPerAuthor) posts.RemoveFirst();
 
         if (copies.Count + 1 >= _rules.FloodCopies || burst + 1 >= _rules.BurstPosts) return new SpamVerdict(SpamKind.Flood);
         if (copies.Count > 0) return new SpamVerdict(SpamKind.CrossPost, copies[0].Id);
@@ -91,16 +96,24 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
         return sb.ToString().TrimEnd();
     }
 
-    private static HashSet<string> Shingles(string normalized)
+    private static HashSet<ulong> Shingles(string normalized)
     {
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3) return [.. words];
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 2 < words.Length; i++) set.Add($"{words[i]} {words[i + 1]} {words[i + 2]}");
+        if (words.Length < 3) return [.. words.Select(Fnv)];
+        var set = new HashSet<ulong>();
+        for (var i = 0; i + 2 < words.Length; i++) set.Add(Fnv($"{words[i]} {words[i + 1]} {words[i + 2]}"));
         return set;
     }
 
-    private static double Similarity(HashSet<string> a, HashSet<string> b)
+    /// <summary>FNV-1a 64: stable across processes (string.GetHashCode is randomized per process).</summary>
+    private static ulong Fnv(string s)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in s) { hash ^= c; hash *= 1099511628211UL; }
+        return hash;
+    }
+
+    private static double Similarity(HashSet<ulong> a, HashSet<ulong> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
         var common = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
