@@ -102,8 +102,8 @@ internal static class ImportCommand
         }
 
         var rate = summary.Elapsed.TotalSeconds > 0 ? (summary.Read + summary.Rejected) / summary.Elapsed.TotalSeconds : 0;
-        console.WriteLine($"{Path.GetFileName(request.Path)}: {summary.Accepted:N0} accepted, {summary.Duplicates:N0} duplicate, {summary.Rejected:N0} rejected " +
-                          $"in {summary.Elapsed.TotalSeconds:0.0} s ({rate:N0} rows/s)");
+        console.WriteLine($"{Path.GetFileName(request.Path)}: {summary.Accepted:N0} accepted, {summary.Duplicates:N0} duplicate, {summary.Rejected:N0} rejected");
+        console.WriteLine($"  {summary.Read + summary.Rejected:N0} rows in {summary.Elapsed.TotalSeconds:0.0} s ({rate:N0} rows/s)");
         foreach (var r in summary.Rejections.Take(50))
             console.WriteLine(r.Line > 0 ? $"  line {r.Line}: {r.Reason}" : $"  {r.Reason}");
         if (summary.Rejected > 50) console.WriteLine($"  … and {summary.Rejected - 50:N0} more rejected rows");

@@ -17,9 +17,9 @@ public sealed class SpamRules
     public int BurstPosts { get; set; } = 20;
     public TimeSpan BurstWindow { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>Authors remembered at most (oldest forgotten first): bounds memory on a long-running process or a big import.</summary>
-    public int MaxAuthors { get; set; } = 50_000;
+    public int MaxAuthors { get; set; } = 20_000;
     /// <summary>Recent posts remembered per author.</summary>
-    public int MaxPostsPerAuthor { get; set; } = 50;
+    public int MaxPostsPerAuthor { get; set; } = 20;
 }
 
 /// <summary>
