@@ -110,3 +110,43 @@ public sealed class SourcePollerTests : IAsyncLifetime
         Assert.Empty(_intake.Items);
     }
 }
+
+/// <summary>The PollSources timer function invoked the way the Functions host invokes it, on the local shape.</summary>
+public sealed class PollSourcesFunctionTests : IAsyncLifetime
+{
+    private LoopbackSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await LoopbackSite.StartAsync();
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Fact]
+    public async Task Timer_invocation_polls_configured_sources_and_only_new_items_enter_the_store()
+    {
+        _site.Put("/shoes", Fixture.Text("reviews-jsonld.html"));
+        _site.Put("/feed.atom", Fixture.Text("feed-atom.xml"), "application/atom+xml");
+        await using var factory = new Pipeline.PipelineFactory(new Dictionary<string, string?>
+        {
+            ["Channels:Sources:0:Name"] = "shop", ["Channels:Sources:0:Url"] = _site.Url("/shoes").ToString(), ["Channels:Sources:0:Brand"] = "acme",
+            ["Channels:Sources:1:Name"] = "blogs", ["Channels:Sources:1:Kind"] = "feed", ["Channels:Sources:1:Url"] = _site.Url("/feed.atom").ToString(),
+            ["Channels:Sources:1:Brand"] = "acme",
+            ["Channels:Competitors:acme:0:Name"] = "Globex",
+            ["Channels:Polling:MinDelayPerHost"] = "00:00:00.050",
+        }, null);
+        using var client = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<Listening.Storage.IFeedbackStore>();
+        var timer = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"IsPastDue":false}},"Metadata":{}}""";
+
+        var first = await client.PostAsync("/PollSources", new StringContent(timer, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        var logs = await first.Content.ReadAsStringAsync();
+        Assert.Contains("shop: Content, 3 found, 3 new", logs);
+        Assert.Contains("blogs: Content, 2 found, 2 new", logs);
+        Assert.Equal(5, (await store.CountByStageAsync(default)).Values.Sum());
+        var globex = await store.GetAsync(Core.Feedback.FeedbackIds.Derive("blogs", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6b", "Globex", ""), default);
+        Assert.Equal("acme", globex!.Item.CompetitorOf);
+
+        var second = await client.PostAsync("/PollSources", new StringContent(timer, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("shop: NotModified", await second.Content.ReadAsStringAsync());
+        Assert.Equal(5, (await store.CountByStageAsync(default)).Values.Sum());
+    }
+}

@@ -41,6 +41,7 @@ public sealed class WebhookPipeline : IAsyncLifetime
             ["Webhooks:qualtrics:acme:Mapping:RatingQuestion"] = "QID3",
             ["Webhooks:google-forms:acme:Secret"] = "gf-secret",
             ["Webhooks:generic:acme:Secret"] = "generic-secret",
+            ["Webhooks:generic:acme:StandardSecret"] = Whsec,
             ["Webhooks:mention:acme:Secret"] = "mention-secret",
             ["Channels:Competitors:acme:0:Name"] = "Globex",
             ["Channels:Fetch:FirstDelay"] = "00:00:00.020",
@@ -221,6 +222,22 @@ public class WebhookTests(WebhookPipeline pipeline)
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "guess", Now) },
             FeedbackIds.Derive("kiosk", "kiosk-77", "acme", ""));
         Assert.Equal(("Self-checkout was quick", 5), (item.Text, item.Rating));
+    }
+
+    [Fact]
+    public async Task Generic_endpoint_accepts_any_standard_webhooks_sender_and_refuses_a_stale_one()
+    {
+        var body = Encoding.UTF8.GetBytes("[{\"source\":\"helpdesk\",\"externalId\":\"t-9\",\"text\":\"Support solved it in five minutes\"}]");
+        Dictionary<string, string> Headers(long ts, string secret) => new()
+        {
+            ["webhook-id"] = "evt_9", ["webhook-timestamp"] = ts.ToString(),
+            ["webhook-signature"] = StandardWebhookSignature.Sign(body, secret, "evt_9", ts),
+        };
+        var stale = await pipeline.PostAsync("generic", body, Headers(Now - 600, WebhookPipeline.Whsec));
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        var item = await AssertOneItemAsync("generic", body, Headers(Now, WebhookPipeline.Whsec), Headers(Now, "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+            FeedbackIds.Derive("helpdesk", "t-9", "acme", ""));
+        Assert.Equal("Support solved it in five minutes", item.Text);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public sealed class WebhookSettings
 {
     /// <summary>The signing secret (Typeform secret, <c>whsec_…</c>, SurveyMonkey API secret, Qualtrics shared key, our HMAC key).</summary>
     public string? Secret { get; set; }
+    /// <summary>Generic endpoint: the <c>whsec_…</c> secret of a Standard Webhooks sender.</summary>
+    public string? StandardSecret { get; set; }
     /// <summary>SurveyMonkey: the app's client id (the HMAC key is <c>{ClientId}&amp;{Secret}</c>).</summary>
     public string? ClientId { get; set; }
     /// <summary>SurveyMonkey access token / Qualtrics API token, for fetching the answers.</summary>
