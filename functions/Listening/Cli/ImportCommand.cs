@@ -46,7 +46,11 @@ internal static class ImportCommand
             catch (ArgumentException) { Console.Error.WriteLine($"import: unknown encoding '{parse.GetValue(encoding)}'"); return 2; }
             var delim = parse.GetValue(delimiter)!;
             if (delim is not ("tab" or "\\t") && delim.Length != 1) { Console.Error.WriteLine("import: --delimiter must be one character or 'tab'"); return 2; }
-            var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var args = ServeCommand.HostArgs(0, parse.GetValue(dataDir)!, parse.GetValue(root)).Append("--Logging:LogLevel:Default=Warning").ToArray();
+            await using var app = ListeningWebApp.Build(args, AppShape.Local);
+            // Column names from configuration (Channels:Import:Columns:text = Kommentar), overridden by --map.
+            var columns = app.Services.GetRequiredService<IConfiguration>().GetSection("Channels:Import:Columns").GetChildren()
+                .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
             foreach (var pair in parse.GetValue(map) ?? [])
             {
                 var eq = pair.IndexOf('=');
@@ -54,8 +58,6 @@ internal static class ImportCommand
                 columns[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
             }
 
-            var args = ServeCommand.HostArgs(0, parse.GetValue(dataDir)!, parse.GetValue(root)).Append("--Logging:LogLevel:Default=Warning").ToArray();
-            await using var app = ListeningWebApp.Build(args, AppShape.Local);
             var options = app.Services.GetRequiredService<IOptions<ChannelsOptions>>().Value;
             var request = new ImportRequest(path.FullName, fmt.Value,
                 new ImportDefaults(parse.GetValue(brand) ?? "", parse.GetValue(source)!, parse.GetValue(kind)!, CompetitorOf: parse.GetValue(competitorOf)),

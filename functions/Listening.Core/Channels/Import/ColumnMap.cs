@@ -3,7 +3,7 @@ namespace Listening.Core.Channels.Import;
 /// <summary>
 /// Which CSV column feeds which feedback field. Columns are found by common header names
 /// (text/review/comment…, rating/stars…, date…, author…) unless mapped explicitly, e.g. from
-/// <c>--map text=Kommentar --map rating=Sterne</c> or configuration <c>Import:Columns</c>.
+/// <c>--map text=Kommentar --map rating=Sterne</c> or configuration <c>Channels:Import:Columns</c>.
 /// </summary>
 public sealed class ColumnMap
 {
