@@ -102,6 +102,15 @@ public class ReviewPageParserTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
+    [Fact]
+    public void Parsing_past_the_time_limit_is_a_clean_rejection()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div class=\"r\"><span>a</span></div>", 100_000)) + "</body></html>";
+        var parser = new ReviewPageParser(new ReviewPageLimits { ParseTimeout = TimeSpan.FromMilliseconds(1) });
+        var e = Assert.Throws<ReviewPageRejectedException>(() => parser.Parse(html, new SiteProfile { Review = ".r", Text = "span" }));
+        Assert.Contains("longer than", e.Message);
+    }
+
     /// <summary>Deep nesting, huge attributes and thousands of bogus JSON-LD blocks, to the given size.</summary>
     internal static string HostilePage(int bytes)
     {
