@@ -21,7 +21,7 @@ public sealed class SqliteSourceStateStore(SqliteDatabase database) : ISourceSta
     public Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(new Document(Key(state.Url), state.Url, state.ETag, state.LastModified, state.SeenIds.ToList()), JsonSerializerOptions.Web);
-        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, Key(state.Url), json); return 0; }, cancellationToken);
+        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, Key(state.Url), json, default); return 0; }, cancellationToken);
     }
 
     private static string Key(string url) =>
