@@ -2,8 +2,8 @@
  * Listening — send every Google Forms submission to the Listening webhook.
  *
  * Install: in the form, Extensions → Apps Script, paste this file, then
- *   1. Project Settings → Script properties: LISTENING_URL = https://<app>.azurewebsites.net/api/webhooks/google-forms/<brand>
- *                                            LISTENING_SECRET = the value of Webhooks:google-forms:<brand>:Secret
+ *   1. Project Settings → Script properties: LISTENING_URL = https://<app>.azurewebsites.net/api/webhooks/googleforms/<brand>
+ *                                            LISTENING_SECRET = the value of Webhooks:googleforms:<brand>:Secret
  *   2. Triggers → Add trigger → onFormSubmit, event source "From form", event type "On form submit".
  *
  * Signature (docs/channels.md): X-Listening-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>.

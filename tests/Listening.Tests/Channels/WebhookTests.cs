@@ -39,7 +39,7 @@ public sealed class WebhookPipeline : IAsyncLifetime
             ["Webhooks:qualtrics:acme:ApiToken"] = "q-token",
             ["Webhooks:qualtrics:acme:ApiBaseUrl"] = api,
             ["Webhooks:qualtrics:acme:Mapping:RatingQuestion"] = "QID3",
-            ["Webhooks:google-forms:acme:Secret"] = "gf-secret",
+            ["Webhooks:googleforms:acme:Secret"] = "gf-secret",
             ["Webhooks:generic:acme:Secret"] = "generic-secret",
             ["Webhooks:generic:acme:StandardSecret"] = Whsec,
             ["Webhooks:mention:acme:Secret"] = "mention-secret",
@@ -204,10 +204,10 @@ public class WebhookTests(WebhookPipeline pipeline)
     public async Task Google_forms_submission_signed_by_the_apps_script_scheme_becomes_one_item()
     {
         var body = Fixture.Payload("google-forms-submission.json");
-        var item = await AssertOneItemAsync("google-forms", body,
+        var item = await AssertOneItemAsync("googleforms", body,
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "gf-secret", Now) },
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "gf-secret", Now - 3600) },
-            FeedbackIds.Derive("google-forms", "2_ABaOnud8Hq1vW3sK9xYpLmN0", "acme", ""));
+            FeedbackIds.Derive("google_forms", "2_ABaOnud8Hq1vW3sK9xYpLmN0", "acme", ""));
         Assert.Equal("Very clean store, but the queue at the till was long.", item.Text);
         Assert.Equal((8, 5), (item.Nps, item.Rating));
         Assert.Equal(("Li Wei", "li.wei@example.com"), (item.Author!.Name, item.Author.Email));

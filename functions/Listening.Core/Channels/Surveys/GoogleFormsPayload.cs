@@ -9,9 +9,9 @@ public static class GoogleFormsPayload
 {
     public static SurveyResponse Parse(ReadOnlyMemory<byte> body)
     {
-        using var doc = JsonReading.Parse(body, "google-forms");
+        using var doc = JsonReading.Parse(body, "googleforms");
         var root = doc.RootElement;
-        var id = root.Str("responseId") ?? throw new WebhookPayloadException("google-forms: responseId is missing");
+        var id = root.Str("responseId") ?? throw new WebhookPayloadException("googleforms: responseId is missing");
         var answers = new List<SurveyAnswer>();
         foreach (var a in root.Prop("answers").Items())
         {
@@ -34,6 +34,6 @@ public static class GoogleFormsPayload
         }
         var hidden = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (root.Str("respondentEmail") is { Length: > 0 } email) hidden["email"] = email;
-        return new SurveyResponse("google-forms", id, root.Prop("submittedAt").Time(), answers, hidden);
+        return new SurveyResponse("google_forms", id, root.Prop("submittedAt").Time(), answers, hidden);
     }
 }

@@ -8,12 +8,12 @@ using Listening.Handler;
 namespace Listening.Functions;
 
 /// <summary>
-/// POST /api/webhooks/google-forms/{brand}: a submission posted by our Apps Script (docs/google-forms.gs),
+/// POST /api/webhooks/googleforms/{brand}: a submission posted by our Apps Script (docs/google-forms.gs),
 /// signed <c>X-Listening-Signature: t=…,v1=…</c>.
 /// </summary>
 public sealed class WebhookGoogleForms(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGoogleForms> logger) : IForwardedHttpFunction
 {
-    private const string Tool = "google-forms";
+    private const string Tool = "googleforms";
 
     public Delegate Endpoint => HandleAsync;
 
