@@ -67,7 +67,8 @@ public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOpt
         return results.Select(r => r!).ToList();
     }
 
+    // Configuration keys are case-insensitive; the bound dictionaries may not be, so match brands by hand.
     private BrandAttribution Attribution(string brand) => _attributions.GetOrAdd(brand, b => new BrandAttribution(b,
-        options.Value.BrandAliases.GetValueOrDefault(b) ?? [],
-        options.Value.Competitors.GetValueOrDefault(b) ?? []));
+        options.Value.BrandAliases.FirstOrDefault(kv => string.Equals(kv.Key, b, StringComparison.OrdinalIgnoreCase)).Value ?? [],
+        options.Value.Competitors.FirstOrDefault(kv => string.Equals(kv.Key, b, StringComparison.OrdinalIgnoreCase)).Value ?? []));
 }
