@@ -21,6 +21,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     StatusCommand.Create(),
     DemoCommand.Create(),
     PackageCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

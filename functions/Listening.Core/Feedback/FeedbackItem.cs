@@ -9,6 +9,7 @@ public sealed record Author(string? Id = null, string? Name = null, string? Hand
 /// The canonical piece of feedback, whatever channel it came through.
 /// <see cref="Brand"/> is the brand the text is about; <see cref="CompetitorOf"/> names the brand
 /// whose competitive analysis it feeds when it is about a competitor.
+/// <see cref="Spam"/> names why the item is spam (links-only, flood): kept, but out of the matrix and loyalty awards.
 /// </summary>
 public sealed record FeedbackItem(
     string Id,
@@ -25,4 +26,5 @@ public sealed record FeedbackItem(
     string? Channel = null,
     string? Url = null,
     string? Language = null,
-    DateTimeOffset? ReceivedAt = null);
+    DateTimeOffset? ReceivedAt = null,
+    string? Spam = null);

@@ -28,6 +28,8 @@ public sealed class FeedbackItemDto
     public DateTimeOffset? ReceivedAt { get; set; }
     public SentimentDto? Sentiment { get; set; }
     public List<FactorMentionDto>? Factors { get; set; }
+    /// <summary>Why the item is spam (links-only, flood); null when it is not.</summary>
+    public string? Spam { get; set; }
 
     public const int MaxTextLength = 20_000;
 
@@ -63,7 +65,7 @@ public sealed class FeedbackItemDto
         }
         return new FeedbackItem(id, kind, source, brand, text, CreatedAt ?? now, Rating, Nps, author,
             ExternalId, string.IsNullOrWhiteSpace(CompetitorOf) ? null : CompetitorOf.Trim(),
-            Channel?.Trim().ToLowerInvariant(), Url, Lang, ReceivedAt ?? now);
+            Channel?.Trim().ToLowerInvariant(), Url, Lang, ReceivedAt ?? now, Spam);
     }
 
     public static FeedbackItemDto From(FeedbackItem item, FeedbackScores? scores = null) => new()
@@ -85,6 +87,7 @@ public sealed class FeedbackItemDto
         ReceivedAt = item.ReceivedAt,
         Sentiment = scores is null ? null : SentimentDto.From(scores.Sentiment),
         Factors = scores?.Factors.Select(FactorMentionDto.From).ToList(),
+        Spam = item.Spam,
     };
 
     /// <summary>Scores carried by the DTO, when it has them (a file of already-scored items).</summary>

@@ -1,3 +1,4 @@
+using Listening.Channels;
 using Listening.Handler;
 using Listening.Ingest;
 using Listening.LocalRuntime;
@@ -42,6 +43,7 @@ public static class ListeningWebApp
         builder.Services.AddScoring();
         builder.Services.AddReporting();
         builder.Services.AddFunctionHandlers();
+        builder.Services.AddChannels();
         if (shape == AppShape.Local) builder.Services.AddLocalRuntime();
 
         var app = builder.Build();

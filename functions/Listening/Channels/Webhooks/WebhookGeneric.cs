@@ -1,0 +1,35 @@
+using Listening.Channels;
+using Listening.Channels.Webhooks;
+using Listening.Core.Channels;
+using Listening.Core.Channels.Signatures;
+using Listening.Handler;
+
+namespace Listening.Functions;
+
+/// <summary>
+/// POST /api/webhooks/generic/{brand}: the canonical feedback JSON (one item or an array) from any sender that can
+/// sign with <c>X-Listening-Signature: t=…,v1=…</c>, or that follows Standard Webhooks (<c>webhook-signature</c>,
+/// with a <c>whsec_</c> secret in <c>Webhooks:generic:{brand}:StandardSecret</c>).
+/// </summary>
+public sealed class WebhookGeneric(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGeneric> logger) : IForwardedHttpFunction
+{
+    private const string Tool = "generic";
+
+    public Delegate Endpoint => HandleAsync;
+
+    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    {
+        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
+        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null) return Webhook.TooLarge();
+        var settings = WebhookSettings.For(configuration, Tool, brand);
+        var headers = context.Request.Headers;
+        var check = headers.ContainsKey(StandardWebhookSignature.SignatureHeader)
+            ? StandardWebhookSignature.Verify(body, settings.StandardSecret, headers[StandardWebhookSignature.IdHeader],
+                headers[StandardWebhookSignature.TimestampHeader], headers[StandardWebhookSignature.SignatureHeader], time.GetUtcNow())
+            : ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow());
+        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
+        try { return await Webhook.SubmitAsync(Tool, brand, GenericPayload.Parse(body, brand), intake, logger, cancellationToken); }
+        catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
+    }
+}

@@ -1,0 +1,32 @@
+using Listening.Channels;
+using Listening.Channels.Webhooks;
+using Listening.Core.Channels;
+using Listening.Core.Channels.Signatures;
+using Listening.Core.Channels.Social;
+using Listening.Handler;
+
+namespace Listening.Functions;
+
+/// <summary>
+/// POST /api/webhooks/mention/{brand}: social mentions pushed by a social-listening service
+/// (<c>id, network, author, url, text, time</c>; one, an array, or <c>{"mentions": [...]}</c>), signed with
+/// <c>X-Listening-Signature</c>. Competitor mentions are attributed; spam is marked; cross-posts collapse.
+/// </summary>
+public sealed class WebhookMention(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookMention> logger) : IForwardedHttpFunction
+{
+    private const string Tool = "mention";
+
+    public Delegate Endpoint => HandleAsync;
+
+    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    {
+        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
+        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null) return Webhook.TooLarge();
+        var settings = WebhookSettings.For(configuration, Tool, brand);
+        var check = ListeningSignature.Verify(body, settings.Secret, context.Request.Headers[ListeningSignature.Header], time.GetUtcNow());
+        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
+        try { return await Webhook.SubmitAsync(Tool, brand, MentionPayload.Parse(body, brand), intake, logger, cancellationToken); }
+        catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
+    }
+}
