@@ -8,6 +8,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     BenchCommand.Create(),
+    TemplatesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
