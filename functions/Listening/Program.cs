@@ -1,13 +1,20 @@
 using System.CommandLine;
 using Listening.Cli;
+using Listening.Web;
 
 // The `listening` executable: one command per file under Cli/.
+if (ListeningWebApp.IsHostStart(args)) return await ListeningWebApp.RunAsync(args, AppShape.Local); // WebApplicationFactory
+
 var root = new RootCommand("Listening — feedback and social-listening pipeline")
 {
     ScoreCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
+    HandlerCommand.Create(),
+    StatusCommand.Create(),
+    DemoCommand.Create(),
     TemplatesCommand.Create(),
 };
 

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using Listening.Functions;
+using Listening.LocalRuntime;
+using Listening.Storage.Sqlite;
+using Listening.Topology;
+using Microsoft.Extensions.Options;
+
+namespace Listening.Cli;
+
+/// <summary>`listening status`: queue depths, dead letters and items per stage, read from a data dir (running or not).</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var dataDir = new Option<string>("--data-dir") { Description = "the data dir `serve` uses", DefaultValueFactory = _ => ".data" };
+        var json = new Option<bool>("--json") { Description = "print the /api/status JSON" };
+        var command = new Command("status", "Show queue depths, dead letters and items per stage") { dataDir, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var dir = parse.GetValue(dataDir)!;
+            var file = Path.Combine(dir, "listening.db");
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"status: no pipeline data in {Path.GetFullPath(dir)} (run `listening serve --data-dir {dir}` first)");
+                return 2;
+            }
+            await using var database = new SqliteDatabase(file);
+            var options = Options.Create(new LocalRuntimeOptions { DataDir = dir });
+            var queue = new DurableQueue(database, options, TimeProvider.System);
+            var topology = FunctionTopology.Load(FunctionTopology.FindRoot(null));
+            var report = await StatusReport.ReadAsync(new SqliteFeedbackStore(database), new LocalQueueMetrics(queue, topology), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                return 0;
+            }
+            Console.WriteLine($"items: {report.Items.Total}");
+            foreach (var (stage, count) in report.Items.ByStage) Console.WriteLine($"  {stage,-14} {count,10}");
+            Console.WriteLine("queues:                 active  dead-letter");
+            foreach (var (name, depth) in report.Queues) Console.WriteLine($"  {name,-20} {depth.Active,8} {depth.DeadLettered,12}");
+            Console.WriteLine($"dead letters: {report.DeadLetters}");
+            return 0;
+        });
+        return command;
+    }
+}

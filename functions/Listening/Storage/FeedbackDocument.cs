@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Listening.Core.Feedback;
+
+namespace Listening.Storage;
+
+/// <summary>
+/// The JSON document of a <see cref="FeedbackRecord"/> in the `feedback` container: the canonical
+/// item shape (<see cref="FeedbackItemDto"/>, scores included once scored) flattened with
+/// <c>stage</c>, <c>updatedAt</c> and <c>error</c>. Both store adapters and the pipeline's queue
+/// messages use exactly this shape.
+/// </summary>
+public static class FeedbackDocument
+{
+    public static JsonObject ToJson(FeedbackRecord record)
+    {
+        var json = JsonSerializer.SerializeToNode(FeedbackItemDto.From(record.Item, record.Scores), FeedbackItemDto.JsonOptions)!.AsObject();
+        json["stage"] = StageName(record.Stage);
+        json["updatedAt"] = record.UpdatedAt;
+        if (record.Error is not null) json["error"] = record.Error;
+        return json;
+    }
+
+    public static string Serialize(FeedbackRecord record) => ToJson(record).ToJsonString(FeedbackItemDto.JsonOptions);
+
+    public static FeedbackRecord Parse(string json) => Parse(JsonDocument.Parse(json).RootElement);
+
+    public static FeedbackRecord Parse(JsonElement json)
+    {
+        var dto = json.Deserialize<FeedbackItemDto>(FeedbackItemDto.JsonOptions)
+            ?? throw new JsonException("feedback document is null");
+        var stage = json.TryGetProperty("stage", out var s) && s.ValueKind == JsonValueKind.String
+            ? ParseStage(s.GetString()!) : FeedbackStage.Ingested;
+        var updatedAt = json.TryGetProperty("updatedAt", out var u) && u.ValueKind == JsonValueKind.String
+            ? u.GetDateTimeOffset() : dto.ReceivedAt ?? dto.CreatedAt ?? DateTimeOffset.UnixEpoch;
+        var error = json.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        var item = dto.ToItem(dto.CreatedAt ?? updatedAt);
+        return new FeedbackRecord(item, stage, dto.ToScores(), updatedAt, error);
+    }
+
+    public static string StageName(FeedbackStage stage) => stage switch
+    {
+        FeedbackStage.Ingested => "ingested",
+        FeedbackStage.Scored => "scored",
+        FeedbackStage.Responded => "responded",
+        FeedbackStage.DeadLettered => "dead-lettered",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    public static FeedbackStage ParseStage(string name) => name switch
+    {
+        "ingested" => FeedbackStage.Ingested,
+        "scored" => FeedbackStage.Scored,
+        "responded" => FeedbackStage.Responded,
+        "dead-lettered" => FeedbackStage.DeadLettered,
+        _ => throw new JsonException($"unknown stage '{name}'"),
+    };
+}

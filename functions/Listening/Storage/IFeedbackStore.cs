@@ -1,0 +1,32 @@
+using Listening.Core.Feedback;
+
+namespace Listening.Storage;
+
+/// <summary>
+/// Where feedback items live between and after the stages: the `feedback` container
+/// (one document per item, <c>id</c> = <see cref="FeedbackItem.Id"/>, partition key <c>/id</c> so a
+/// point read needs only the id). Two adapters: SQLite for the local shape, Cosmos DB on Azure.
+/// Stage writes from the pipeline arrive through the Cosmos DB output binding (an upsert of
+/// <see cref="FeedbackDocument"/>); this port is what handlers use to read, to create an item on
+/// ingest without ever overwriting a later stage, and to upsert where no binding is involved.
+/// </summary>
+public interface IFeedbackStore
+{
+    /// <summary>Creates the item at stage <see cref="FeedbackStage.Ingested"/> unless a document with its
+    /// id exists; returns the stored record either way (so a re-post never moves an item back a stage).
+    /// Cosmos: CreateItem, 409 → point read.</summary>
+    Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Blind upsert keyed by id (what the output binding does).</summary>
+    Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Point read by id; null when absent.</summary>
+    Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Items about <paramref name="brand"/> and about its named competitors
+    /// (<see cref="FeedbackItem.CompetitorOf"/> = brand) created in [from, to), oldest first.</summary>
+    IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Item count per stage (stages with no items may be absent).</summary>
+    Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using Listening.Core.Feedback;
+
+namespace Listening.Storage.Sqlite;
+
+/// <summary>The feedback port over the local document table (container <c>feedback</c>).</summary>
+public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+{
+    public const string Container = "feedback";
+
+    public Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fresh = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
+        var json = FeedbackDocument.Serialize(fresh);
+        return database.WriteAsync(tx =>
+        {
+            var stored = SqliteDocuments.InsertIfAbsent(tx, Container, item.Id, json);
+            return ReferenceEquals(stored, json) ? fresh : FeedbackDocument.Parse(stored);
+        }, cancellationToken);
+    }
+
+    public Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    {
+        var json = FeedbackDocument.Serialize(record);
+        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, record.Item.Id, json); return 0; }, cancellationToken);
+    }
+
+    public Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(c => SqliteDocuments.Get(c, Container, id) is { } json ? FeedbackDocument.Parse(json) : null, cancellationToken);
+
+    public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = database.OpenReader();
+        await using var command = connection.Command("""
+            SELECT body, created_unix AS t, id FROM documents WHERE container = $c AND brand = $b AND created_unix >= $from AND created_unix < $to
+            UNION ALL
+            SELECT body, created_unix AS t, id FROM documents WHERE container = $c AND competitor_of = $b AND created_unix >= $from AND created_unix < $to
+            ORDER BY t, id
+            """)
+            .With("$c", Container).With("$b", brand)
+            .With("$from", from.ToUnixTimeMilliseconds() / 1000.0).With("$to", to.ToUnixTimeMilliseconds() / 1000.0);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return FeedbackDocument.Parse(reader.GetString(0));
+    }
+
+    public Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<FeedbackStage, long>>(c =>
+        {
+            using var command = c.Command("SELECT stage, COUNT(*) FROM documents WHERE container = $c GROUP BY stage").With("$c", Container);
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<FeedbackStage, long>();
+            while (reader.Read())
+                if (!reader.IsDBNull(0)) counts[FeedbackDocument.ParseStage(reader.GetString(0))] = reader.GetInt64(1);
+            return counts;
+        }, cancellationToken);
+}

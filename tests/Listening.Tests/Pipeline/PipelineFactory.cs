@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using Listening.Functions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Listening.Tests.Pipeline;
+
+/// <summary>
+/// The local shape in-process (WebApplicationFactory over Program: Main sees host arguments and builds the local
+/// web app) on a fresh data dir. <paramref name="settings"/> override configuration, e.g. Listening:Local:MaxDeliveryCount.
+/// </summary>
+public class PipelineFactory(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+{
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), $"listening-test-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Listening:Local:DataDir", DataDir);
+        builder.UseSetting("Listening:Local:RetryDelay", "00:00:00.010");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
+    }
+
+    /// <summary>Polls /api/status until no message is pending and no item is still at ingest.</summary>
+    public async Task<StatusReport> WaitForDrainAsync(HttpClient client, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var status = (await client.GetFromJsonAsync<StatusReport>("/api/status"))!;
+            if (status.Drained) return status;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"pipeline did not drain: {System.Text.Json.JsonSerializer.Serialize(status)}");
+            await Task.Delay(50);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>One local shape shared by the tests that need no special settings.</summary>
+public sealed class SharedPipeline() : PipelineFactory(null, null);
+
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<SharedPipeline>
+{
+    public const string Name = "pipeline";
+}
