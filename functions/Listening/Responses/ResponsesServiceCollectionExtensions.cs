@@ -32,6 +32,7 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton(sp => ThankYouTemplateFiles.Load(sp.GetRequiredService<IOptions<ResponsesOptions>>().Value.TemplatesDir,
             sp.GetRequiredService<IOptions<ResponseRules>>().Value));
         services.AddSingleton(sp => new LoyaltyPolicy(sp.GetRequiredService<IOptions<LoyaltyRules>>().Value));
+        services.AddSingleton<IResponseStore, Sqlite.SqliteResponseStore>(); // the Cosmos DB adapter registers here too, chosen by configuration
         services.AddSingleton<ResponsePlanner>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<OutboxDelivery>();

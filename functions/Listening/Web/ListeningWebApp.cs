@@ -2,6 +2,7 @@ using Listening.Handler;
 using Listening.Ingest;
 using Listening.LocalRuntime;
 using Listening.Reporting;
+using Listening.Responses;
 using Listening.Scoring;
 using Listening.Storage;
 using Listening.Topology;
@@ -22,6 +23,8 @@ public static class ListeningWebApp
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["ReportSchedule"] = "0 0 6 * * *",
+        ["ResponsesDeliverySchedule"] = "*/5 * * * * *",
+        ["ResponsesMonitorSchedule"] = "0 */5 * * * *",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -39,6 +42,7 @@ public static class ListeningWebApp
         builder.Services.AddFeedbackStore();
         builder.Services.AddScoring();
         builder.Services.AddReporting();
+        builder.Services.AddResponses();
         builder.Services.AddFunctionHandlers();
         if (shape == AppShape.Local) builder.Services.AddLocalRuntime();
 
