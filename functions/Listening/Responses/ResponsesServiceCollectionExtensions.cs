@@ -41,6 +41,9 @@ public static class ResponsesServiceCollectionExtensions
             .AddResilienceHandler("responses-webhooks", (builder, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+                // Quick retries within one attempt wait real milliseconds on the socket; the durable schedule between
+                // attempts (OutboxDelivery) is the one that follows the injected clock.
+                builder.TimeProvider = TimeProvider.System;
                 if (o.HttpRetries > 0)
                     builder.AddRetry(new HttpRetryStrategyOptions
                     {
