@@ -40,6 +40,8 @@ public sealed partial class ThankYouComposer
     public ThankYou? Compose(ThankYouRequest request)
     {
         var item = request.Item;
+        // Feedback about a competitor is collected for the analysis; answering it would speak in another brand's name.
+        if (item.CompetitorOf is not null) return null;
         var route = ReplyRoute.Choose(item, request.Profile, rules.ReplySources);
         if (route is null) return null;
 

@@ -21,6 +21,7 @@ public sealed class ResponsePlanner(LoyaltyPolicy policy, ThankYouComposer compo
         var profile = rules.Value.ProfileOf(item.Author?.Id);
         var thanks = composer.Compose(new ThankYouRequest(item, scores, profile, loyalty));
         var tone = thanks?.Tone ?? Tones.Of(item, scores);
+        var followUp = tone == Tone.Negative && item.CompetitorOf is null; // a competitor's unhappy customer is theirs to answer
         var messages = new List<OutboxMessage>();
         var webhooks = delivery.Value.Webhooks;
 
@@ -54,7 +55,7 @@ public sealed class ResponsePlanner(LoyaltyPolicy policy, ThankYouComposer compo
                 ["brand"] = award.Brand, ["source"] = award.Source, ["points"] = award.Points, ["at"] = award.At,
             }), now, award.AuthorId, item.Id));
         }
-        if (tone == Tone.Negative && webhooks.ContainsKey("followup"))
+        if (followUp && webhooks.ContainsKey("followup"))
         {
             // A ticket for the person who keeps the promise made in the apology.
             messages.Add(new OutboxMessage($"followup-{item.Id}", FollowUpKind, "webhook:followup", Payload(FollowUpKind, now, new JsonObject
@@ -68,7 +69,7 @@ public sealed class ResponsePlanner(LoyaltyPolicy policy, ThankYouComposer compo
         }
 
         var tracking = new ResponseTracking(item.Id, item.Author?.Id, item.Source, item.Kind, tone, item.CreatedAt, now,
-            thanks is not null, tone == Tone.Negative, loyalty.Reason, loyalty.Points);
+            thanks is not null, followUp, loyalty.Reason, loyalty.Points);
         return new ResponsePlan(loyalty, tracking, messages);
     }
 

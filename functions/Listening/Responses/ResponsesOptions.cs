@@ -37,6 +37,12 @@ public sealed class DeliveryOptions
     public Dictionary<string, WebhookEndpoint> Webhooks { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>
+    /// A folder where messages go whose webhook or SMTP server is not configured, one <c>{id}.json</c> file each (like an
+    /// SMTP pickup directory): for trying the local shape without a CRM. Unset = such messages are dead-lettered.
+    /// </summary>
+    public string? PickupDirectory { get; set; }
 }
 
 public sealed class WebhookEndpoint

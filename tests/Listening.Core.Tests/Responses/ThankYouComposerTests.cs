@@ -174,6 +174,14 @@ public class ThankYouComposerTests
     }
 
     [Fact]
+    public void Feedback_about_a_competitor_is_never_answered()
+    {
+        var item = Item(brand: "PelmeniBar") with { CompetitorOf = "Acme" };
+
+        Assert.Null(Composer.Compose(new ThankYouRequest(item, Scores("ru", SentimentLabel.Positive), null, Points(0))));
+    }
+
+    [Fact]
     public void An_unsupported_language_falls_back_to_the_default_language()
     {
         var m = Compose(Item(), Scores("de", SentimentLabel.Positive));

@@ -134,4 +134,20 @@ public class OutboxDeliveryTests
         Assert.Equal(OutboxStatus.DeadLettered, entry.Status);
         Assert.Contains("Responses:Delivery:Webhooks:reply", entry.LastError);
     }
+
+    [Fact]
+    public async Task Without_a_configured_endpoint_messages_go_to_the_pickup_directory_once()
+    {
+        var pickup = Directory.CreateTempSubdirectory("pickup-").FullName;
+        var (harness, id) = await ThankedAsync(new Dictionary<string, string?> { ["Responses:Delivery:PickupDirectory"] = pickup });
+        await using var _ = harness;
+
+        await harness.Delivery.RunOnceAsync(CancellationToken.None);
+        await harness.Delivery.RunOnceAsync(CancellationToken.None);
+
+        var file = Assert.Single(Directory.GetFiles(pickup));
+        Assert.Equal($"{id}.json", Path.GetFileName(file));
+        Assert.Contains("Hello Kate,", System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("data").GetProperty("body").GetString());
+        Assert.Equal(OutboxStatus.Delivered, (await harness.Store.GetMessageAsync(id, CancellationToken.None))!.Status);
+    }
 }

@@ -150,4 +150,19 @@ public class RespondToAuthorTests
         Assert.Equal(OutboxStatus.Pending, (await harness.Store.GetMessageAsync("r-1", CancellationToken.None))!.Status);
         Assert.Equal(OutboxStatus.Pending, (await harness.Store.GetMessageAsync("u-3", CancellationToken.None))!.Status);
     }
+
+    [Fact]
+    public async Task A_complaint_about_a_competitor_gets_no_answer_no_ticket_and_no_points()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var harness = new ResponsesHarness(receiver.Settings("reply", "followup"));
+        var item = ResponsesHarness.Scored("r-1", "В PelmeniBar опять холодные пельмени", SentimentLabel.Negative, Anna, brand: "PelmeniBar", competitorOf: "Acme");
+
+        await harness.RespondAsync(item);
+
+        Assert.Null(await harness.Store.GetMessageAsync($"thanks-{item.Item.Id}", CancellationToken.None));
+        Assert.Null(await harness.Store.GetMessageAsync($"followup-{item.Item.Id}", CancellationToken.None));
+        Assert.Empty(await harness.Store.LedgerAsync(AuthorId(Anna), CancellationToken.None));
+        Assert.Equal(FeedbackStage.Responded, (await harness.Feedback.GetAsync(item.Item.Id, CancellationToken.None))!.Stage);
+    }
 }

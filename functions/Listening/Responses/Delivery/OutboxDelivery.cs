@@ -23,6 +23,7 @@ public sealed partial class OutboxDelivery(
             var message = entry.Message;
             var result = message.Target switch
             {
+                _ when !Configured(message.Target) && !string.IsNullOrWhiteSpace(o.PickupDirectory) => await PickupAsync(o.PickupDirectory, message, cancellationToken),
                 "email" => await smtp.SendAsync(message.Id, message.Payload, cancellationToken),
                 var t when t.StartsWith("webhook:", StringComparison.Ordinal) => await webhooks.SendAsync(t["webhook:".Length..], message.Id, message.Payload, cancellationToken),
                 var t => DeliveryResult.Fail($"unknown delivery target '{t}'"),
@@ -48,6 +49,28 @@ public sealed partial class OutboxDelivery(
             }
         }
         return new DeliveryRun(due.Count, delivered, retried, dead);
+    }
+
+    private bool Configured(string target) => target == "email"
+        ? !string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+        : target.StartsWith("webhook:", StringComparison.Ordinal) && options.Value.Webhooks.ContainsKey(target["webhook:".Length..]);
+
+    /// <summary>Writes the message as <c>{id}.json</c> (temp file + rename, so a reader never sees half a file; rewriting is idempotent).</summary>
+    private static async Task<DeliveryResult> PickupAsync(string directory, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, $"{message.Id}.json");
+            var temp = path + ".tmp";
+            await File.WriteAllTextAsync(temp, message.Payload, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+            return DeliveryResult.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DeliveryResult.Retry($"pickup directory: {e.Message}");
+        }
     }
 
     // Ids and targets only: payloads and errors may carry personal data (an SMTP server echoes the address).
