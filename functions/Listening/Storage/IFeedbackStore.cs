@@ -27,6 +27,10 @@ public interface IFeedbackStore
     /// (<see cref="FeedbackItem.CompetitorOf"/> = brand) created in [from, to), oldest first.</summary>
     IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="max"/> items at <paramref name="stage"/> last updated before <paramref name="updatedBefore"/>
+    /// (finds items whose next message was lost).</summary>
+    IAsyncEnumerable<FeedbackRecord> QueryByStageAsync(FeedbackStage stage, DateTimeOffset updatedBefore, int max, CancellationToken cancellationToken);
+
     /// <summary>Item count per stage (stages with no items may be absent).</summary>
     Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken);
 }

@@ -23,6 +23,7 @@ public static class ListeningWebApp
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["ReportSchedule"] = "0 0 6 * * *",
+        ["StalledFeedbackSchedule"] = "0 */1 * * * *",
         ["ResponsesDeliverySchedule"] = "*/5 * * * * *",
         ["ResponsesMonitorSchedule"] = "0 */5 * * * *",
         ["Logging:LogLevel:Default"] = "Information",
@@ -39,6 +40,7 @@ public static class ListeningWebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(topology);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Functions.StalledFeedbackOptions>().BindConfiguration(Functions.StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddFeedbackStore();
         builder.Services.AddScoring();
         builder.Services.AddReporting();

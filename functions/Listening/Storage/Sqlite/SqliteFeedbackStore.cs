@@ -44,6 +44,20 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         while (await reader.ReadAsync(cancellationToken)) yield return FeedbackDocument.Parse(reader.GetString(0));
     }
 
+    public async IAsyncEnumerable<FeedbackRecord> QueryByStageAsync(FeedbackStage stage, DateTimeOffset updatedBefore, int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = database.OpenReader();
+        await using var command = connection.Command("""
+            SELECT body FROM documents
+            WHERE container = $c AND stage = $s AND unixepoch(json_extract(body, '$.updatedAt'), 'subsec') < $before
+            LIMIT $n
+            """).With("$c", Container).With("$s", FeedbackDocument.StageName(stage))
+            .With("$before", updatedBefore.ToUnixTimeMilliseconds() / 1000.0).With("$n", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return FeedbackDocument.Parse(reader.GetString(0));
+    }
+
     public Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyDictionary<FeedbackStage, long>>(c =>
         {

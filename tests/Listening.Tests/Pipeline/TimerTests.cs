@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Listening.Tests.Pipeline;
+
+public class TimerTests
+{
+    [Fact]
+    public async Task BuildActionMatrix_runs_on_its_cron_schedule_and_stores_one_report_per_brand_and_day()
+    {
+        await using var factory = new PipelineFactory(new Dictionary<string, string?>
+        {
+            ["ReportSchedule"] = "*/1 * * * * *",
+            ["Listening:Reports:Brands:0"] = "Blinnaya",
+        }, null);
+        var client = factory.CreateClient();
+        await client.PostAsync(Feedback.Item("Great pancakes, fast delivery"));
+        await factory.WaitForDrainAsync(client);
+
+        var database = factory.Services.GetRequiredService<Storage.Sqlite.SqliteDatabase>();
+        string? report = null;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (report is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            report = await database.ReadAsync(c =>
+            {
+                using var command = c.CreateCommand();
+                command.CommandText = "SELECT body FROM documents WHERE container = 'reports'";
+                return command.ExecuteScalar() as string;
+            });
+        }
+
+        Assert.NotNull(report);
+        using var json = JsonDocument.Parse(report);
+        Assert.Equal("Blinnaya", json.RootElement.GetProperty("brand").GetString());
+        Assert.StartsWith("blinnaya-", json.RootElement.GetProperty("id").GetString());
+        Assert.Contains("Blinnaya", json.RootElement.GetProperty("content").GetString());
+    }
+}
