@@ -42,6 +42,8 @@ public sealed class ResponseCatalog
                 if (!texts.Subjects.ContainsKey(tone.Key())) yield return $"languages.{lang}.subjects.{tone.Key()} is missing";
             if (!texts.FollowUpHow.ContainsKey(ReplyRoute.Reply)) yield return $"languages.{lang}.followUpHow.reply is missing (the fallback)";
             if (string.IsNullOrWhiteSpace(texts.And)) yield return $"languages.{lang}.and is missing";
+            if (texts.PointsWords.Count is not (2 or 3)) yield return $"languages.{lang}.pointsWords needs 2 (one, other) or 3 (one, few, many) forms";
+            if (texts.HoursWords.Count is not (2 or 3)) yield return $"languages.{lang}.hoursWords needs 2 (one, other) or 3 (one, few, many) forms";
         }
         foreach (var (id, langs) in Factors)
             foreach (var (lang, forms) in langs)
@@ -66,6 +68,17 @@ public sealed class LanguageTexts
     public Dictionary<string, string> FollowUpHow { get; set; } = [];
     /// <summary>The list conjunction: "и" / "and".</summary>
     public string And { get; set; } = "and";
+    /// <summary>"points" agreeing with the number: Russian one/few/many, English one/other (variable <c>points_words</c>).</summary>
+    public List<string> PointsWords { get; set; } = [];
+    /// <summary>"hours" as used in the follow-up promise (variable <c>follow_up_hours_words</c>).</summary>
+    public List<string> HoursWords { get; set; } = [];
+
+    public string Agree(List<string> forms, long n) => forms.Count switch
+    {
+        3 => RussianGrammar.Plural(n, forms[0], forms[1], forms[2]),
+        2 => RussianGrammar.Plural(n, forms[0], forms[1]),
+        _ => "",
+    };
 }
 
 public sealed record Executive(string Name, string Title);

@@ -15,10 +15,16 @@ namespace Listening.Core.Responses;
 /// </summary>
 public sealed partial class ThankYouComposer
 {
+    // Registered once for the process: per-render filter lists make DotLiquid reflect over the filter class every time.
+    static ThankYouComposer() => Template.RegisterFilter(typeof(ThankYouFilters));
+
     private readonly ResponseCatalog catalog;
     private readonly ResponseRules rules;
     private readonly Dictionary<string, Template> bodies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Template> snippets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> literalSnippets = new(StringComparer.Ordinal);
+    // Signatures depend on the brand and language only; DotLiquid renders cost tens of microseconds each.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Brand), string> signatures = new();
 
     /// <param name="bodySources">template name (file name without <c>.liquid</c>) → Liquid source.</param>
     /// <exception cref="FormatException">a template does not parse; the message names it.</exception>
@@ -30,6 +36,9 @@ public sealed partial class ThankYouComposer
         foreach (var (lang, texts) in catalog.Languages)
         {
             snippets[$"{lang}.signature"] = ParseTemplate($"catalog.json languages.{lang}.signature", texts.Signature);
+            foreach (var (tone, subject) in texts.Subjects)
+                if (!subject.Contains("{{", StringComparison.Ordinal) && !subject.Contains("{%", StringComparison.Ordinal))
+                    literalSnippets.Add($"{lang}.subject.{tone}");
             foreach (var (tone, subject) in texts.Subjects)
                 snippets[$"{lang}.subject.{tone}"] = ParseTemplate($"catalog.json languages.{lang}.subjects.{tone}", subject);
         }
@@ -58,6 +67,7 @@ public sealed partial class ThankYouComposer
         context["vip"] = tier == AuthorTier.Vip;
         context["channel"] = route.Channel;
         context["points"] = request.Loyalty.Points;
+        context["points_words"] = texts.Agree(texts.PointsWords, request.Loyalty.Points);
 
         var mentions = request.Scores.Factors
             .OrderBy(f => f.Start)
@@ -74,6 +84,7 @@ public sealed partial class ThankYouComposer
         var followUp = tone == Tone.Negative;
         context["follow_up"] = followUp;
         context["follow_up_hours"] = rules.FollowUpHours;
+        context["follow_up_hours_words"] = texts.Agree(texts.HoursWords, rules.FollowUpHours);
         context["follow_up_how"] = texts.FollowUpHow.GetValueOrDefault(route.Channel) ?? texts.FollowUpHow[ReplyRoute.Reply];
 
         if (catalog.ExecutiveFor(item.Brand, language) is { } executive)
@@ -81,10 +92,13 @@ public sealed partial class ThankYouComposer
             context["executive_name"] = executive.Name;
             context["executive_title"] = executive.Title;
         }
-        context["signature"] = Render(snippets[$"{language}.signature"], context);
+        context["signature"] = signatures.GetOrAdd((language, item.Brand), _ => Render(snippets[$"{language}.signature"], context));
 
         var body = Tidy(Render(bodies[templateName], context));
-        var subject = Tidy(Render(snippets[$"{language}.subject.{tone.Key()}"], context)).ReplaceLineEndings(" ");
+        var subjectKey = $"{language}.subject.{tone.Key()}";
+        var subject = literalSnippets.Contains(subjectKey)
+            ? catalog.Languages[language].Subjects[tone.Key()].Trim()
+            : Tidy(Render(snippets[subjectKey], context)).ReplaceLineEndings(" ");
         return new ThankYou(item.Id, item.Author?.Id, language, tone, templateName, route, subject, body, followUp, request.Loyalty.Points);
     }
 
@@ -163,7 +177,6 @@ public sealed partial class ThankYouComposer
         var parameters = new RenderParameters(CultureInfo.InvariantCulture)
         {
             LocalVariables = context,
-            Filters = [typeof(ThankYouFilters)],
             ErrorsOutputMode = ErrorsOutputMode.Rethrow,
         };
         // A DotLiquid template keeps render state on itself: one render at a time per template.

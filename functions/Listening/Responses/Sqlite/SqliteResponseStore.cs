@@ -25,37 +25,66 @@ public sealed partial class SqliteResponseStore : IResponseStore
         database.WriteAsync(tx => { using var c = tx.Command(Schema); return c.ExecuteNonQuery(); }).GetAwaiter().GetResult();
     }
 
-    public Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken) =>
-        database.WriteAsync(tx =>
+    public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
+    {
+        // Optimistic: decide and render outside the single writer (rendering costs tens of microseconds), then commit
+        // only if the author's ledger is still what the decision saw; otherwise decide again on the new ledger.
+        for (var attempt = 1; ; attempt++)
         {
-            if (ReadDecision(tx, itemId) is { } decided)
+            var (existing, ledger) = await database.ReadAsync(c => Snapshot(c.Command, itemId, authorId), cancellationToken);
+            if (existing is not null) return existing;
+            var candidate = plan(ledger);
+            var committed = await database.WriteAsync(tx =>
             {
-                var award = ReadLedger(tx, "id = $v", LoyaltyLedger.AwardId(itemId)).FirstOrDefault();
-                return new ResponsePlan(new LoyaltyDecision(award, decided.LoyaltyReason), decided, [], AlreadyDecided: true);
-            }
-            var ledger = authorId is null ? [] : ReadLedger(tx, "author_id = $v", authorId);
-            var result = plan(ledger);
-            if (result.Loyalty.IsNewAward)
+                var (decided, current) = Snapshot(tx.Command, itemId, authorId);
+                if (decided is not null) return decided;
+                if (!current.Select(e => e.Id).Order(StringComparer.Ordinal).SequenceEqual(ledger.Select(e => e.Id).Order(StringComparer.Ordinal))) return null;
+                Append(tx, candidate);
+                return candidate;
+            }, cancellationToken);
+            if (committed is not null) return committed;
+            if (attempt >= 20) throw new InvalidOperationException($"the ledger of the author of {itemId} kept changing; giving up for this delivery");
+        }
+    }
+
+    /// <summary>The earlier decision for the item (with its award), or the author's ledger to decide on.</summary>
+    private static (ResponsePlan? Decided, List<LedgerEntry> Ledger) Snapshot(Func<string, SqliteCommand> sql, string itemId, string? authorId)
+    {
+        using (var command = sql($"SELECT {DecisionColumns} FROM response_decisions WHERE item_id = $id").With("$id", itemId))
+        {
+            if (ReadDecisionRows(command).FirstOrDefault() is { } decided)
             {
-                var e = result.Loyalty.Award!;
-                using var insert = tx.Command("""
-                    INSERT INTO loyalty_ledger(id, author_id, item_id, brand, source, points, at_ms, fingerprint)
-                    VALUES ($id, $a, $item, $b, $s, $p, $at, $f) ON CONFLICT(id) DO NOTHING
-                    """).With("$id", e.Id).With("$a", e.AuthorId).With("$item", e.ItemId).With("$b", e.Brand).With("$s", e.Source)
-                    .With("$p", e.Points).With("$at", e.At.ToUnixTimeMilliseconds()).With("$f", e.Fingerprint);
-                insert.ExecuteNonQuery();
+                using var award = sql($"{LedgerSelect} WHERE id = $v").With("$v", LoyaltyLedger.AwardId(itemId));
+                return (new ResponsePlan(new LoyaltyDecision(ReadLedgerRows(award).FirstOrDefault(), decided.LoyaltyReason), decided, [], AlreadyDecided: true), []);
             }
-            foreach (var message in result.Messages) InsertOutbox(tx, message, TimeSpan.Zero);
-            var t = result.Tracking;
-            using (var decision = tx.Command("""
-                INSERT INTO response_decisions(item_id, author_id, source, kind, tone, created_ms, decided_ms, reachable, follow_up, loyalty_reason, points)
-                VALUES ($item, $a, $s, $k, $tone, $created, $decided, $reach, $follow, $reason, $p)
-                """).With("$item", t.ItemId).With("$a", t.AuthorId).With("$s", t.Source).With("$k", t.Kind.ToString()).With("$tone", t.Tone.ToString())
-                .With("$created", t.CreatedAt.ToUnixTimeMilliseconds()).With("$decided", t.DecidedAt.ToUnixTimeMilliseconds())
-                .With("$reach", t.Reachable).With("$follow", t.FollowUp).With("$reason", t.LoyaltyReason).With("$p", t.Points))
-                decision.ExecuteNonQuery();
-            return result;
-        }, cancellationToken);
+        }
+        if (authorId is null) return (null, []);
+        using var ledger = sql($"{LedgerSelect} WHERE author_id = $v").With("$v", authorId);
+        return (null, ReadLedgerRows(ledger));
+    }
+
+    private static void Append(SqliteTransaction tx, ResponsePlan plan)
+    {
+        if (plan.Loyalty.IsNewAward)
+        {
+            var e = plan.Loyalty.Award!;
+            using var insert = tx.Command("""
+                INSERT INTO loyalty_ledger(id, author_id, item_id, brand, source, points, at_ms, fingerprint)
+                VALUES ($id, $a, $item, $b, $s, $p, $at, $f) ON CONFLICT(id) DO NOTHING
+                """).With("$id", e.Id).With("$a", e.AuthorId).With("$item", e.ItemId).With("$b", e.Brand).With("$s", e.Source)
+                .With("$p", e.Points).With("$at", e.At.ToUnixTimeMilliseconds()).With("$f", e.Fingerprint);
+            insert.ExecuteNonQuery();
+        }
+        foreach (var message in plan.Messages) InsertOutbox(tx, message, TimeSpan.Zero);
+        var t = plan.Tracking;
+        using var decision = tx.Command("""
+            INSERT INTO response_decisions(item_id, author_id, source, kind, tone, created_ms, decided_ms, reachable, follow_up, loyalty_reason, points)
+            VALUES ($item, $a, $s, $k, $tone, $created, $decided, $reach, $follow, $reason, $p)
+            """).With("$item", t.ItemId).With("$a", t.AuthorId).With("$s", t.Source).With("$k", t.Kind.ToString()).With("$tone", t.Tone.ToString())
+            .With("$created", t.CreatedAt.ToUnixTimeMilliseconds()).With("$decided", t.DecidedAt.ToUnixTimeMilliseconds())
+            .With("$reach", t.Reachable).With("$follow", t.FollowUp).With("$reason", t.LoyaltyReason).With("$p", t.Points);
+        decision.ExecuteNonQuery();
+    }
 
     public Task<IReadOnlyList<LedgerEntry>> LedgerAsync(string authorId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<LedgerEntry>>(c =>
@@ -227,18 +256,6 @@ public sealed partial class SqliteResponseStore : IResponseStore
             """).With("$id", m.Id).With("$k", m.Kind).With("$t", m.Target).With("$p", m.Payload).With("$purpose", m.Purpose.ToString())
             .With("$a", m.AuthorId).With("$item", m.ItemId).With("$created", m.CreatedAt.ToUnixTimeMilliseconds()).With("$status", status).With("$note", note);
         return command.ExecuteNonQuery() == 1;
-    }
-
-    private static ResponseTracking? ReadDecision(SqliteTransaction tx, string itemId)
-    {
-        using var command = tx.Command($"SELECT {DecisionColumns} FROM response_decisions WHERE item_id = $id").With("$id", itemId);
-        return ReadDecisionRows(command).FirstOrDefault();
-    }
-
-    private static List<LedgerEntry> ReadLedger(SqliteTransaction tx, string where, string value)
-    {
-        using var command = tx.Command($"{LedgerSelect} WHERE {where}").With("$v", value);
-        return ReadLedgerRows(command);
     }
 
     private const string LedgerSelect = "SELECT id, author_id, item_id, brand, source, points, at_ms, fingerprint FROM loyalty_ledger";
