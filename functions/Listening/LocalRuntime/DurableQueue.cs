@@ -27,14 +27,12 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var (queue, id, body) = message;
-        using (var seen = tx.Command("""
-                   INSERT INTO message_ids(queue, message_id, expires_at) VALUES ($q, $id, $exp)
-                   ON CONFLICT(queue, message_id) DO UPDATE SET expires_at = excluded.expires_at WHERE message_ids.expires_at < $now
-                   """).With("$q", queue).With("$id", id).With("$exp", now + (long)settings.DuplicateDetectionWindow.TotalMilliseconds).With("$now", now))
-        {
-            if (seen.ExecuteNonQuery() == 0) return false;
-        }
-        using var insert = tx.Command("INSERT INTO messages(queue, message_id, body, enqueued_at, visible_at) VALUES ($q, $id, $body, $now, $now)")
+        var seen = tx.Command("""
+            INSERT INTO message_ids(queue, message_id, expires_at) VALUES ($q, $id, $exp)
+            ON CONFLICT(queue, message_id) DO UPDATE SET expires_at = excluded.expires_at WHERE message_ids.expires_at < $now
+            """).With("$q", queue).With("$id", id).With("$exp", now + (long)settings.DuplicateDetectionWindow.TotalMilliseconds).With("$now", now);
+        if (seen.ExecuteNonQuery() == 0) return false;
+        var insert = tx.Command("INSERT INTO messages(queue, message_id, body, enqueued_at, visible_at) VALUES ($q, $id, $body, $now, $now)")
             .With("$q", queue).With("$id", id).With("$body", body).With("$now", now);
         insert.ExecuteNonQuery();
         return true;
@@ -61,12 +59,12 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
         return database.WriteAsync<IReadOnlyList<QueueMessage>>(tx =>
         {
             var received = new List<QueueMessage>();
-            using (var command = tx.Command("""
+            var command = tx.Command("""
                        UPDATE messages SET delivery_count = delivery_count + 1, visible_at = $until, lock_token = $token
                        WHERE seq IN (SELECT seq FROM messages WHERE queue = $q AND visible_at <= $now ORDER BY visible_at, seq LIMIT $n)
                        RETURNING seq, message_id, body, enqueued_at, delivery_count, dead_letter_reason, last_error
                        """).With("$q", queue).With("$now", now.ToUnixTimeMilliseconds()).With("$n", max).With("$token", token)
-                       .With("$until", (now + settings.LockDuration).ToUnixTimeMilliseconds()))
+                       .With("$until", (now + settings.LockDuration).ToUnixTimeMilliseconds());
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -89,7 +87,7 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
     /// <summary>Settles a message inside the caller's transaction (with the invocation's outputs, so both or neither happen).</summary>
     public void Complete(SqliteTransaction tx, QueueMessage message)
     {
-        using var command = tx.Command("DELETE FROM messages WHERE seq = $s AND lock_token = $t")
+        var command = tx.Command("DELETE FROM messages WHERE seq = $s AND lock_token = $t")
             .With("$s", message.Sequence).With("$t", message.LockToken);
         if (command.ExecuteNonQuery() == 0)
             throw new MessageLockLostException($"message {message.Sequence} on {message.Queue}: lock lost before completion");
@@ -107,7 +105,7 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
                 var visible = IsDeadLetterQueue(message.Queue) && message.DeliveryCount >= settings.MaxDeliveryCount
                     ? long.MaxValue
                     : (now + settings.RetryDelay).ToUnixTimeMilliseconds();
-                using var command = tx.Command("UPDATE messages SET visible_at = $v, lock_token = NULL, last_error = $e WHERE seq = $s AND lock_token = $t")
+                var command = tx.Command("UPDATE messages SET visible_at = $v, lock_token = NULL, last_error = $e WHERE seq = $s AND lock_token = $t")
                     .With("$v", visible).With("$e", Truncate(error)).With("$s", message.Sequence).With("$t", message.LockToken);
                 command.ExecuteNonQuery();
             }
@@ -120,7 +118,7 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
         database.ReadAsync<IReadOnlyDictionary<string, QueueDepth>>(connection =>
         {
             var counts = new Dictionary<string, long>();
-            using (var command = connection.Command("SELECT queue, COUNT(*) FROM messages GROUP BY queue"))
+            var command = connection.Command("SELECT queue, COUNT(*) FROM messages GROUP BY queue");
             using (var reader = command.ExecuteReader())
                 while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
             return queues.Where(q => !IsDeadLetterQueue(q)).Distinct().ToDictionary(q => q,
@@ -133,14 +131,14 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return database.WriteAsync(tx =>
         {
-            using var command = tx.Command("DELETE FROM message_ids WHERE expires_at < $now").With("$now", now);
+            var command = tx.Command("DELETE FROM message_ids WHERE expires_at < $now").With("$now", now);
             return command.ExecuteNonQuery();
         }, cancellationToken);
     }
 
     private static void MoveToDeadLetter(SqliteTransaction tx, QueueMessage message, string reason, string error, DateTimeOffset now)
     {
-        using var command = tx.Command("""
+        var command = tx.Command("""
             UPDATE messages SET queue = $dlq, visible_at = $now, delivery_count = 0, lock_token = NULL, dead_letter_reason = $r, last_error = $e
             WHERE seq = $s
             """).With("$dlq", message.Queue + DeadLetterSuffix).With("$now", now.ToUnixTimeMilliseconds())

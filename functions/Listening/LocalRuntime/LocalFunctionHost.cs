@@ -53,12 +53,11 @@ public sealed partial class LocalFunctionHost(
             try
             {
                 var batch = await queue.ReceiveAsync(queueName, batchSize, stoppingToken);
-                if (batch.Count == 0)
-                {
-                    await queue.WaitAsync(queueName, settings.MaxPollInterval, stoppingToken);
-                    continue;
-                }
-                await Parallel.ForEachAsync(batch, parallel, (message, ct) => new ValueTask(ProcessAsync(function, message, ct)));
+                if (batch.Count > 0) await Parallel.ForEachAsync(batch, parallel, (message, ct) => new ValueTask(ProcessAsync(function, message, ct)));
+                if (batch.Count == batchSize) continue;
+                if (batch.Count == 0) await queue.WaitAsync(queueName, settings.MaxPollInterval, stoppingToken);
+                // A trickle would otherwise cost one receive transaction per message: let a few more arrive.
+                await Task.Delay(settings.ReceiveCoalescing, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e)

@@ -46,15 +46,17 @@ public static partial class LocalHttpTriggers
             context.Request.RouteValues.ToDictionary(r => r.Key, r => r.Value?.ToString() ?? ""),
             body);
         var payload = Payloads.Http(function.Name, function.Trigger.Name, request, time.GetUtcNow());
+        // Once invoked, the function runs to the end and its outputs are committed even if the client goes away
+        // (as on the Functions host): a store write without its queue message would leave the item stranded.
         var invoker = services.GetRequiredService<LocalInvoker>();
-        var (result, error) = await invoker.InvokeAsync(function.Name, payload, context.RequestAborted);
+        var (result, error) = await invoker.InvokeAsync(function.Name, payload, CancellationToken.None);
         if (result is null)
             return Results.Problem(statusCode: 500, title: "Function failed", detail: $"{function.Name}: {error}");
         var outputs = PreparedOutputs.From(function, result);
         if (outputs.Messages.Count > 0 || outputs.Documents.Count > 0)
         {
             var queue = services.GetRequiredService<DurableQueue>();
-            await services.GetRequiredService<SqliteDatabase>().WriteAsync(tx => { outputs.Apply(tx, queue); return 0; }, context.RequestAborted);
+            await services.GetRequiredService<SqliteDatabase>().WriteAsync(tx => { outputs.Apply(tx, queue); return 0; }, CancellationToken.None);
             outputs.SignalReceivers(queue);
         }
         return ToResult(outputs.HttpResponse ?? result.ReturnValue);

@@ -25,6 +25,9 @@ public sealed class LocalRuntimeOptions
     /// <summary>Longest wait between polls of an idle queue (enqueues in this process wake receivers at once).</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Pause before receiving again after a partial batch, so messages arriving one by one are received in batches.</summary>
+    public TimeSpan ReceiveCoalescing { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Largest request body the local HTTP front accepts before the handler sees it (the Functions host's is 100 MB).</summary>
     [Range(1024, int.MaxValue)] public int MaxHttpBodyBytes { get; set; } = 16 * 1024 * 1024;
 }

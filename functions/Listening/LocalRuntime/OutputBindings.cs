@@ -10,14 +10,14 @@ namespace Listening.LocalRuntime;
 /// <summary>An invocation's outputs, resolved against its function.json: queue messages, documents, HTTP response.</summary>
 public sealed record PreparedOutputs(
     IReadOnlyList<OutgoingMessage> Messages,
-    IReadOnlyList<(string Container, string Id, string Json)> Documents,
+    IReadOnlyList<(string Container, string Id, string Json, DocumentIndex Index)> Documents,
     JsonNode? HttpResponse)
 {
     /// <summary>Writes messages and documents in the caller's transaction.</summary>
     public void Apply(SqliteTransaction tx, DurableQueue queue)
     {
         foreach (var message in Messages) queue.Enqueue(tx, message);
-        foreach (var (container, id, json) in Documents) SqliteDocuments.Upsert(tx, container, id, json);
+        foreach (var (container, id, json, index) in Documents) SqliteDocuments.Upsert(tx, container, id, json, index);
     }
 
     public void SignalReceivers(DurableQueue queue)
@@ -30,7 +30,7 @@ public sealed record PreparedOutputs(
     public static PreparedOutputs From(FunctionDefinition function, InvocationResult result)
     {
         var messages = new List<OutgoingMessage>();
-        var documents = new List<(string, string, string)>();
+        var documents = new List<(string, string, string, DocumentIndex)>();
         JsonNode? http = null;
         foreach (var binding in function.Outputs)
         {
@@ -40,7 +40,12 @@ public sealed record PreparedOutputs(
                 case "servicebus":
                     var queueName = binding.Require(function.Name, "queueName");
                     foreach (var element in Elements(value))
-                        messages.Add(OutgoingMessage.For(queueName, element is JsonValue v && v.TryGetValue<string>(out var text) ? text : element.ToJsonString()));
+                    {
+                        if (element is JsonValue v && v.TryGetValue<string>(out var text)) messages.Add(OutgoingMessage.For(queueName, text));
+                        else if (element is JsonObject o && o["id"] is JsonValue id && id.TryGetValue<string>(out var messageId) && messageId.Length > 0)
+                            messages.Add(new OutgoingMessage(queueName, messageId, o.ToJsonString()));
+                        else messages.Add(OutgoingMessage.For(queueName, element.ToJsonString()));
+                    }
                     break;
                 case "cosmosdb":
                     var container = binding.Require(function.Name, "containerName");
@@ -49,7 +54,7 @@ public sealed record PreparedOutputs(
                         var document = element is JsonValue s && s.TryGetValue<string>(out var raw) ? JsonNode.Parse(raw) : element;
                         var id = document?["id"]?.GetValue<string>()
                             ?? throw new InvocationException($"{function.Name}: a '{binding.Name}' document has no string \"id\"");
-                        documents.Add((container, id, document.ToJsonString()));
+                        documents.Add((container, id, document.ToJsonString(), DocumentIndex.Of(document)));
                     }
                     break;
                 case "http":

@@ -5,8 +5,9 @@ namespace Listening.Storage.Sqlite;
 
 /// <summary>
 /// The local shape's one SQLite file (WAL): queue messages, documents. Every write goes through one
-/// connection and is group-committed — concurrent writers are batched into a single transaction, each
-/// in its own savepoint so one failing write does not undo the others. A write's task completes only
+/// connection and is group-committed — concurrent writers are batched into a single transaction; if one
+/// of them throws, the batch is rolled back and each write is redone in its own transaction, so only the
+/// failing one fails (writes are therefore plain functions of the transaction, safe to run twice). A write's task completes only
 /// after its transaction committed, so whatever a caller acknowledges (a 202, a completed message) is
 /// on disk and survives a kill -9 (WAL + synchronous=NORMAL loses nothing on a process crash).
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteConnection writer;
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
 
     public SqliteDatabase(string path)
     {
@@ -24,8 +26,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
+        // A big WAL between checkpoints: pages rewritten by the stages of one item are copied back once.
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-32768;");
         Execute(writer, Schema);
+        using (var version = writer.CreateCommand())
+        {
+            version.CommandText = "PRAGMA user_version";
+            var found = Convert.ToInt32(version.ExecuteScalar());
+            if (found != 0 && found != SchemaVersion)
+                throw new InvalidOperationException($"{path} was written by another version (schema {found}, expected {SchemaVersion}); use a new data dir");
+            Execute(writer, $"PRAGMA user_version={SchemaVersion}");
+        }
         loop = Task.Run(WriteLoopAsync);
     }
 
@@ -37,12 +48,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return op.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>A read on its own pooled connection (WAL readers never block the writer).</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken = default)
+    /// <summary>A short read on a pooled reader connection (WAL readers never block the writer; each connection
+    /// keeps its prepared statements).</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken = default)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return read(connection);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!readers.TryTake(out var connection)) connection = OpenReader();
+        try { return Task.FromResult(read(connection)); }
+        catch (Exception e) { return Task.FromException<T>(e); }
+        finally { readers.Add(connection); }
     }
 
     public SqliteConnection OpenReader()
@@ -58,29 +72,31 @@ public sealed class SqliteDatabase : IAsyncDisposable
         while (await writes.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
-            try
+            if (!TryCommit(batch) && batch.Count > 1)
             {
-                using (var tx = writer.BeginTransaction())
-                {
-                    foreach (var op in batch)
-                    {
-                        Execute(tx, "SAVEPOINT w");
-                        try { op.Run(tx); Execute(tx, "RELEASE w"); }
-                        catch (Exception e)
-                        {
-                            Execute(tx, "ROLLBACK TO w; RELEASE w");
-                            op.Fail(e);
-                        }
-                    }
-                    tx.Commit();
-                }
-                foreach (var op in batch) op.Succeed();
-            }
-            catch (Exception e)
-            {
-                foreach (var op in batch) op.Fail(e);
+                // One write failed and rolled the batch back: redo each alone so only the failing one fails.
+                foreach (var op in batch) TryCommit([op]);
             }
             batch.Clear();
+        }
+    }
+
+    private bool TryCommit(List<IWrite> batch)
+    {
+        try
+        {
+            using (var tx = writer.BeginTransaction())
+            {
+                foreach (var op in batch) op.Run(tx);
+                tx.Commit();
+            }
+            foreach (var op in batch) op.Succeed();
+            return true;
+        }
+        catch (Exception e)
+        {
+            if (batch.Count == 1) batch[0].Fail(e);
+            return false;
         }
     }
 
@@ -91,19 +107,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteTransaction tx, string sql)
-    {
-        using var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     public async ValueTask DisposeAsync()
     {
         writes.Writer.TryComplete();
         await loop;
         writer.Dispose();
+        while (readers.TryTake(out var reader)) reader.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
     }
 
@@ -117,26 +126,27 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private sealed class Write<T>(Func<SqliteTransaction, T> write) : IWrite
     {
         private T? result;
-        private bool failed;
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public void Run(SqliteTransaction tx) => result = write(tx);
-        public void Succeed() { if (!failed) Completion.TrySetResult(result!); }
-        public void Fail(Exception error) { failed = true; Completion.TrySetException(error); }
+        public void Succeed() => Completion.TrySetResult(result!);
+        public void Fail(Exception error) => Completion.TrySetException(error);
     }
 
-    // Documents: the local stand-in for Cosmos DB containers. The generated columns index what the
-    // feedback queries filter on; any other container just leaves them null.
+    // Documents: the local stand-in for Cosmos DB containers. brand, competitor_of, created_unix and stage copy
+    // the document's fields of those names (see DocumentIndex) for the feedback queries; other containers leave them null.
     // Messages: the local stand-in for Service Bus queues; a dead-letter queue is the queue named
     // "<queue>/$DeadLetterQueue", as Service Bus addresses it.
+    private const int SchemaVersion = 2;
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents(
           container TEXT NOT NULL,
           id TEXT NOT NULL,
           body TEXT NOT NULL,
-          brand TEXT GENERATED ALWAYS AS (json_extract(body, '$.brand')) VIRTUAL,
-          competitor_of TEXT GENERATED ALWAYS AS (json_extract(body, '$.competitorOf')) VIRTUAL,
-          created_unix REAL GENERATED ALWAYS AS (unixepoch(json_extract(body, '$.createdAt'), 'subsec')) VIRTUAL,
-          stage TEXT GENERATED ALWAYS AS (json_extract(body, '$.stage')) VIRTUAL,
+          brand TEXT,
+          competitor_of TEXT,
+          created_unix REAL,
+          stage TEXT,
           PRIMARY KEY (container, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS documents_stage ON documents(container, stage);
         CREATE INDEX IF NOT EXISTS documents_brand ON documents(container, brand, created_unix);
@@ -162,21 +172,38 @@ public sealed class SqliteDatabase : IAsyncDisposable
         """;
 }
 
-/// <summary>Small ADO.NET shorthands for the local stores.</summary>
+/// <summary>
+/// Commands cached per connection and SQL text, so each statement is prepared once per connection (a connection is
+/// used by one caller at a time: the writer loop, or a rented reader). Callers must not dispose them.
+/// </summary>
 internal static class SqliteCommands
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Cache = new();
+
     public static SqliteCommand Command(this SqliteTransaction tx, string sql)
     {
-        var command = tx.Connection!.CreateCommand();
+        var command = Cached(tx.Connection!, sql);
         command.Transaction = tx;
-        command.CommandText = sql;
         return command;
     }
 
     public static SqliteCommand Command(this SqliteConnection connection, string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = Cached(connection, sql);
+        command.Transaction = null;
+        return command;
+    }
+
+    private static SqliteCommand Cached(SqliteConnection connection, string sql)
+    {
+        var commands = Cache.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+        command.Parameters.Clear();
         return command;
     }
 

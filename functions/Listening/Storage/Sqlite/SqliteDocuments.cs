@@ -5,30 +5,49 @@ namespace Listening.Storage.Sqlite;
 /// <summary>Documents by container and id: the local stand-in for Cosmos DB (upsert = what the output binding does).</summary>
 public static class SqliteDocuments
 {
-    public static void Upsert(SqliteTransaction tx, string container, string id, string json)
+    public static void Upsert(SqliteTransaction tx, string container, string id, string json, DocumentIndex index)
     {
-        using var command = tx.Command("""
-            INSERT INTO documents(container, id, body) VALUES ($c, $id, $body)
-            ON CONFLICT(container, id) DO UPDATE SET body = excluded.body
+        var command = tx.Command("""
+            INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) VALUES ($c, $id, $body, $b, $co, $t, $s)
+            ON CONFLICT(container, id) DO UPDATE SET body = excluded.body, brand = excluded.brand, competitor_of = excluded.competitor_of,
+              created_unix = excluded.created_unix, stage = excluded.stage
             """).With("$c", container).With("$id", id).With("$body", json);
-        command.ExecuteNonQuery();
+        index.Bind(command).ExecuteNonQuery();
     }
 
     /// <summary>Inserts unless present; returns the stored body either way.</summary>
-    public static string InsertIfAbsent(SqliteTransaction tx, string container, string id, string json)
+    public static string InsertIfAbsent(SqliteTransaction tx, string container, string id, string json, DocumentIndex index)
     {
-        using (var insert = tx.Command("INSERT INTO documents(container, id, body) VALUES ($c, $id, $body) ON CONFLICT(container, id) DO NOTHING")
-                   .With("$c", container).With("$id", id).With("$body", json))
-        {
-            if (insert.ExecuteNonQuery() == 1) return json;
-        }
-        using var select = tx.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);
+        var insert = tx.Command("""
+            INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) VALUES ($c, $id, $body, $b, $co, $t, $s)
+            ON CONFLICT(container, id) DO NOTHING
+            """).With("$c", container).With("$id", id).With("$body", json);
+        if (index.Bind(insert).ExecuteNonQuery() == 1) return json;
+        var select = tx.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);
         return (string)select.ExecuteScalar()!;
     }
 
     public static string? Get(SqliteConnection connection, string container, string id)
     {
-        using var command = connection.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);
+        var command = connection.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);
         return command.ExecuteScalar() as string;
     }
+}
+
+/// <summary>The document fields the local store indexes (<c>brand</c>, <c>competitorOf</c>, <c>createdAt</c>, <c>stage</c>),
+/// taken from the document when it is written.</summary>
+public readonly record struct DocumentIndex(string? Brand, string? CompetitorOf, double? CreatedUnix, string? Stage)
+{
+    public static DocumentIndex Of(System.Text.Json.Nodes.JsonNode document)
+    {
+        string? Text(string name) => document[name] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        double? created = Text("createdAt") is { } c && DateTimeOffset.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? Unix(at) : null;
+        return new DocumentIndex(Text("brand"), Text("competitorOf"), created, Text("stage"));
+    }
+
+    public static double Unix(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
+
+    internal SqliteCommand Bind(SqliteCommand command) =>
+        command.With("$b", Brand).With("$co", CompetitorOf).With("$t", CreatedUnix).With("$s", Stage);
 }

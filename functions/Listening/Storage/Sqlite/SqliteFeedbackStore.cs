@@ -14,7 +14,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         var json = FeedbackDocument.Serialize(fresh);
         return database.WriteAsync(tx =>
         {
-            var stored = SqliteDocuments.InsertIfAbsent(tx, Container, item.Id, json);
+            var stored = SqliteDocuments.InsertIfAbsent(tx, Container, item.Id, json, IndexOf(fresh));
             return ReferenceEquals(stored, json) ? fresh : FeedbackDocument.Parse(stored);
         }, cancellationToken);
     }
@@ -22,8 +22,11 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
         var json = FeedbackDocument.Serialize(record);
-        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, record.Item.Id, json); return 0; }, cancellationToken);
+        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, record.Item.Id, json, IndexOf(record)); return 0; }, cancellationToken);
     }
+
+    private static DocumentIndex IndexOf(FeedbackRecord record) =>
+        new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
 
     public Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync(c => SqliteDocuments.Get(c, Container, id) is { } json ? FeedbackDocument.Parse(json) : null, cancellationToken);
@@ -32,14 +35,14 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = database.OpenReader();
-        await using var command = connection.Command("""
+        var command = connection.Command("""
             SELECT body, created_unix AS t, id FROM documents WHERE container = $c AND brand = $b AND created_unix >= $from AND created_unix < $to
             UNION ALL
             SELECT body, created_unix AS t, id FROM documents WHERE container = $c AND competitor_of = $b AND created_unix >= $from AND created_unix < $to
             ORDER BY t, id
             """)
             .With("$c", Container).With("$b", brand)
-            .With("$from", from.ToUnixTimeMilliseconds() / 1000.0).With("$to", to.ToUnixTimeMilliseconds() / 1000.0);
+            .With("$from", DocumentIndex.Unix(from)).With("$to", DocumentIndex.Unix(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return FeedbackDocument.Parse(reader.GetString(0));
     }
@@ -48,7 +51,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = database.OpenReader();
-        await using var command = connection.Command("""
+        var command = connection.Command("""
             SELECT body FROM documents
             WHERE container = $c AND stage = $s AND unixepoch(json_extract(body, '$.updatedAt'), 'subsec') < $before
             LIMIT $n
@@ -61,7 +64,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public Task<IReadOnlyDictionary<FeedbackStage, long>> CountByStageAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyDictionary<FeedbackStage, long>>(c =>
         {
-            using var command = c.Command("SELECT stage, COUNT(*) FROM documents WHERE container = $c GROUP BY stage").With("$c", Container);
+            var command = c.Command("SELECT stage, COUNT(*) FROM documents WHERE container = $c GROUP BY stage").With("$c", Container);
             using var reader = command.ExecuteReader();
             var counts = new Dictionary<FeedbackStage, long>();
             while (reader.Read())

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Ingest benchmark: single-item POSTs against `listening serve` with wrk, the whole pipeline running behind it.
+# Usage: bench/ingest.sh [duration=30s] [connections=16] [threads=2]
+# Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-30s}; connections=${2:-16}; threads=${3:-2}
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+dotnet build functions/Listening/Listening.csproj -c Release -v q -nologo 2>&1 | grep -E "error|Warn" || true
+data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+dotnet functions/Listening/bin/Release/net10.0/listening.dll serve --port "$port" --data-dir "$data" >"$data/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.2; done
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+drain() { until curl -s "http://127.0.0.1:$port/api/status" | grep -q '"drained":true'; do sleep 0.2; done; }
+responded() { curl -s "http://127.0.0.1:$port/api/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"]["byStage"]["responded"])'; }
+# Warm-up (JIT, caches), not measured.
+wrk -t"$threads" -c"$connections" -d5s -s bench/ingest.lua "http://127.0.0.1:$port" >/dev/null; drain
+warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); start=$(date +%s.%N)
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/ingest.lua "http://127.0.0.1:$port" | grep -E "Latency|50%|99%|Requests/sec|accepted/s|Socket errors"
+drain
+end=$(date +%s.%N); after=$(cpu)
+items=$(( $(responded) - warm ))
+python3 - "$items" "$before" "$after" "$tick" "$start" "$end" <<'PY'
+import sys
+items, before, after, tick, start, end = int(sys.argv[1]), *map(float, sys.argv[2:])
+cpu = (after - before) / tick
+print(f"pipeline: {items} items accepted→responded in {end - start:.1f} s ({items / (end - start):.0f} items/s wall)")
+print(f"serve CPU: {cpu:.1f} s = {1e6 * cpu / items:.0f} µs per item end to end ({items / cpu:.0f} items per CPU-second)")
+PY
+grep VmHWM "/proc/$pid/status"
