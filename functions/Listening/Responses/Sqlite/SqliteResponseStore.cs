@@ -22,7 +22,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public SqliteResponseStore(SqliteDatabase database)
     {
         this.database = database;
-        database.WriteAsync(tx => { using var c = tx.Command(Schema); return c.ExecuteNonQuery(); }).GetAwaiter().GetResult();
+        database.WriteAsync(tx => { var c = tx.Command(Schema); return c.ExecuteNonQuery(); }).GetAwaiter().GetResult();
     }
 
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
@@ -50,16 +50,14 @@ public sealed partial class SqliteResponseStore : IResponseStore
     /// <summary>The earlier decision for the item (with its award), or the author's ledger to decide on.</summary>
     private static (ResponsePlan? Decided, List<LedgerEntry> Ledger) Snapshot(Func<string, SqliteCommand> sql, string itemId, string? authorId)
     {
-        using (var command = sql($"SELECT {DecisionColumns} FROM response_decisions WHERE item_id = $id").With("$id", itemId))
+        // Commands are cached per connection by SqliteDatabase: never disposed here.
+        if (ReadDecisionRows(sql($"SELECT {DecisionColumns} FROM response_decisions WHERE item_id = $id").With("$id", itemId)).FirstOrDefault() is { } decided)
         {
-            if (ReadDecisionRows(command).FirstOrDefault() is { } decided)
-            {
-                using var award = sql($"{LedgerSelect} WHERE id = $v").With("$v", LoyaltyLedger.AwardId(itemId));
-                return (new ResponsePlan(new LoyaltyDecision(ReadLedgerRows(award).FirstOrDefault(), decided.LoyaltyReason), decided, [], AlreadyDecided: true), []);
-            }
+            var award = sql($"{LedgerSelect} WHERE id = $v").With("$v", LoyaltyLedger.AwardId(itemId));
+            return (new ResponsePlan(new LoyaltyDecision(ReadLedgerRows(award).FirstOrDefault(), decided.LoyaltyReason), decided, [], AlreadyDecided: true), []);
         }
         if (authorId is null) return (null, []);
-        using var ledger = sql($"{LedgerSelect} WHERE author_id = $v").With("$v", authorId);
+        var ledger = sql($"{LedgerSelect} WHERE author_id = $v").With("$v", authorId);
         return (null, ReadLedgerRows(ledger));
     }
 
@@ -68,7 +66,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         if (plan.Loyalty.IsNewAward)
         {
             var e = plan.Loyalty.Award!;
-            using var insert = tx.Command("""
+            var insert = tx.Command("""
                 INSERT INTO loyalty_ledger(id, author_id, item_id, brand, source, points, at_ms, fingerprint)
                 VALUES ($id, $a, $item, $b, $s, $p, $at, $f) ON CONFLICT(id) DO NOTHING
                 """).With("$id", e.Id).With("$a", e.AuthorId).With("$item", e.ItemId).With("$b", e.Brand).With("$s", e.Source)
@@ -77,7 +75,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         }
         foreach (var message in plan.Messages) InsertOutbox(tx, message, TimeSpan.Zero);
         var t = plan.Tracking;
-        using var decision = tx.Command("""
+        var decision = tx.Command("""
             INSERT INTO response_decisions(item_id, author_id, source, kind, tone, created_ms, decided_ms, reachable, follow_up, loyalty_reason, points)
             VALUES ($item, $a, $s, $k, $tone, $created, $decided, $reach, $follow, $reason, $p)
             """).With("$item", t.ItemId).With("$a", t.AuthorId).With("$s", t.Source).With("$k", t.Kind.ToString()).With("$tone", t.Tone.ToString())
@@ -89,7 +87,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public Task<IReadOnlyList<LedgerEntry>> LedgerAsync(string authorId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<LedgerEntry>>(c =>
         {
-            using var command = c.Command(LedgerSelect + " WHERE author_id = $v ORDER BY at_ms, id").With("$v", authorId);
+            var command = c.Command(LedgerSelect + " WHERE author_id = $v ORDER BY at_ms, id").With("$v", authorId);
             return ReadLedgerRows(command);
         }, cancellationToken);
 
@@ -100,7 +98,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         database.WriteAsync<IReadOnlyList<OutboxEntry>>(tx =>
         {
             var nowMs = now.ToUnixTimeMilliseconds();
-            using var command = tx.Command($"""
+            var command = tx.Command($"""
                 UPDATE outbox SET lease_until_ms = $lease
                 WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_ms <= $now AND lease_until_ms <= $now
                              ORDER BY next_attempt_ms, created_ms LIMIT $max)
@@ -113,10 +111,9 @@ public sealed partial class SqliteResponseStore : IResponseStore
         database.WriteAsync(tx =>
         {
             var ms = now.ToUnixTimeMilliseconds();
-            using (var command = tx.Command("UPDATE outbox SET status = 'delivered', delivered_ms = $now, lease_until_ms = 0, attempts = attempts + 1 WHERE id = $id AND status = 'pending'")
-                       .With("$id", messageId).With("$now", ms))
-                command.ExecuteNonQuery();
-            using var replied = tx.Command("""
+            tx.Command("UPDATE outbox SET status = 'delivered', delivered_ms = $now, lease_until_ms = 0, attempts = attempts + 1 WHERE id = $id AND status = 'pending'")
+                .With("$id", messageId).With("$now", ms).ExecuteNonQuery();
+            var replied = tx.Command("""
                 UPDATE response_decisions SET replied_ms = $now
                 WHERE replied_ms IS NULL AND item_id = (SELECT item_id FROM outbox WHERE id = $id AND kind = 'thank-you')
                 """).With("$id", messageId).With("$now", ms);
@@ -126,7 +123,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public Task ScheduleRetryAsync(string messageId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken) =>
         database.WriteAsync(tx =>
         {
-            using var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = $next, lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
+            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = $next, lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
                 .With("$id", messageId).With("$next", nextAttempt.ToUnixTimeMilliseconds()).With("$e", error);
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -134,7 +131,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public Task DeadLetterAsync(string messageId, string reason, CancellationToken cancellationToken) =>
         database.WriteAsync(tx =>
         {
-            using var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, status = 'dead-lettered', lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
+            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, status = 'dead-lettered', lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
                 .With("$id", messageId).With("$e", reason);
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -142,14 +139,14 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public Task<OutboxEntry?> GetMessageAsync(string messageId, CancellationToken cancellationToken) =>
         database.ReadAsync(c =>
         {
-            using var command = c.Command($"SELECT {OutboxColumns} FROM outbox WHERE id = $id").With("$id", messageId);
+            var command = c.Command($"SELECT {OutboxColumns} FROM outbox WHERE id = $id").With("$id", messageId);
             return ReadOutboxRows(command).FirstOrDefault();
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<OutboxStatus, long>> CountMessagesAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyDictionary<OutboxStatus, long>>(c =>
         {
-            using var command = c.Command("SELECT status, COUNT(*) FROM outbox GROUP BY status");
+            var command = c.Command("SELECT status, COUNT(*) FROM outbox GROUP BY status");
             using var reader = command.ExecuteReader();
             var counts = new Dictionary<OutboxStatus, long>();
             while (reader.Read()) counts[ParseStatus(reader.GetString(0))] = reader.GetInt64(1);
@@ -159,7 +156,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     public Task<IReadOnlyList<ResponseTracking>> TrackingAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ResponseTracking>>(c =>
         {
-            using var command = c.Command($"SELECT {DecisionColumns} FROM response_decisions WHERE created_ms >= $since OR (replied_ms IS NULL AND reachable = 1)")
+            var command = c.Command($"SELECT {DecisionColumns} FROM response_decisions WHERE created_ms >= $since OR (replied_ms IS NULL AND reachable = 1)")
                 .With("$since", since.ToUnixTimeMilliseconds());
             return ReadDecisionRows(command);
         }, cancellationToken);
@@ -169,7 +166,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         {
             foreach (var id in itemIds)
             {
-                using var command = tx.Command("UPDATE response_decisions SET alerted_ms = $now WHERE item_id = $id AND alerted_ms IS NULL")
+                var command = tx.Command("UPDATE response_decisions SET alerted_ms = $now WHERE item_id = $id AND alerted_ms IS NULL")
                     .With("$id", id).With("$now", now.ToUnixTimeMilliseconds());
                 command.ExecuteNonQuery();
             }
@@ -180,7 +177,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         database.WriteAsync(tx =>
         {
             // Freed pages are zeroed, so erased text does not linger in the file's free space.
-            using (var secure = tx.Command("PRAGMA secure_delete = ON")) secure.ExecuteNonQuery();
+            tx.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
 
             // Items first: they tell which name, handle and e-mail to look for in the free text.
             var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -189,26 +186,19 @@ public sealed partial class SqliteResponseStore : IResponseStore
             var queued = RewriteJson(tx, "SELECT seq, body FROM messages WHERE json_valid(body) AND json_extract(body, '$.author.id') = $a",
                 "UPDATE messages SET body = $body WHERE seq = $id", authorId, secrets);
 
-            int messages;
-            using (var outbox = tx.Command("""
+            var messages = tx.Command("""
                 UPDATE outbox SET payload = '{"erased":true}', author_id = NULL,
                   status = CASE WHEN status IN ('pending', 'held') THEN 'dead-lettered' ELSE status END,
                   last_error = CASE WHEN status IN ('pending', 'held') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END
                 WHERE author_id = $a
-                """).With("$a", authorId))
-                messages = outbox.ExecuteNonQuery();
+                """).With("$a", authorId).ExecuteNonQuery();
 
-            int ledger;
             // One anonymous id per erasure: counts and sums survive, the link to the person does not.
-            using (var anonymise = tx.Command("UPDATE loyalty_ledger SET author_id = $anon, fingerprint = NULL WHERE author_id = $a")
-                       .With("$a", authorId).With("$anon", $"erased-{Guid.NewGuid():N}"))
-                ledger = anonymise.ExecuteNonQuery();
-            using (var decisions = tx.Command("UPDATE response_decisions SET author_id = NULL WHERE author_id = $a").With("$a", authorId))
-                decisions.ExecuteNonQuery();
-
-            using (var log = tx.Command("INSERT INTO erasures(at_ms, items, messages, ledger_entries, queued_messages) VALUES ($at, $i, $m, $l, $q)")
-                       .With("$at", now.ToUnixTimeMilliseconds()).With("$i", items).With("$m", messages).With("$l", ledger).With("$q", queued))
-                log.ExecuteNonQuery();
+            var ledger = tx.Command("UPDATE loyalty_ledger SET author_id = $anon, fingerprint = NULL WHERE author_id = $a")
+                .With("$a", authorId).With("$anon", $"erased-{Guid.NewGuid():N}").ExecuteNonQuery();
+            tx.Command("UPDATE response_decisions SET author_id = NULL WHERE author_id = $a").With("$a", authorId).ExecuteNonQuery();
+            tx.Command("INSERT INTO erasures(at_ms, items, messages, ledger_entries, queued_messages) VALUES ($at, $i, $m, $l, $q)")
+                .With("$at", now.ToUnixTimeMilliseconds()).With("$i", items).With("$m", messages).With("$l", ledger).With("$q", queued).ExecuteNonQuery();
             return new ErasureReport(items, messages, ledger, queued);
         }, cancellationToken);
 
@@ -216,8 +206,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
     private static int RewriteJson(SqliteTransaction tx, string select, string update, string authorId, HashSet<string> secrets)
     {
         var rows = new List<(object Id, JsonObject Body)>();
-        using (var command = tx.Command(select).With("$c", FeedbackContainer).With("$a", authorId))
-        using (var reader = command.ExecuteReader())
+        using (var reader = tx.Command(select).With("$c", FeedbackContainer).With("$a", authorId).ExecuteReader())
             while (reader.Read())
                 if (JsonNode.Parse(reader.GetString(1)) is JsonObject body) rows.Add((reader.GetValue(0), body));
 
@@ -229,7 +218,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         {
             body.Remove("author");
             if (body["text"]?.GetValue<string>() is { } text) body["text"] = Mask(text, secrets);
-            using var command = tx.Command(update).With("$c", FeedbackContainer).With("$id", id).With("$body", body.ToJsonString());
+            var command = tx.Command(update).With("$c", FeedbackContainer).With("$id", id).With("$body", body.ToJsonString());
             command.ExecuteNonQuery();
         }
         return rows.Count;
@@ -245,12 +234,12 @@ public sealed partial class SqliteResponseStore : IResponseStore
         string? note = null;
         if (m.Purpose == MessagePurpose.Unsolicited && m.AuthorId is not null)
         {
-            using var last = tx.Command("SELECT MAX(created_ms) FROM outbox WHERE author_id = $a AND purpose = 'Unsolicited' AND status <> 'held'").With("$a", m.AuthorId);
+            var last = tx.Command("SELECT MAX(created_ms) FROM outbox WHERE author_id = $a AND purpose = 'Unsolicited' AND status <> 'held'").With("$a", m.AuthorId);
             var lastMs = last.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
             if (!ContactPolicy.MayContact(m.Purpose, lastMs, m.CreatedAt, unsolicitedPeriod))
                 (status, note) = ("held", "contact-frequency cap: the author had an unsolicited message within the period");
         }
-        using var command = tx.Command("""
+        var command = tx.Command("""
             INSERT INTO outbox(id, kind, target, payload, purpose, author_id, item_id, created_ms, status, next_attempt_ms, last_error)
             VALUES ($id, $k, $t, $p, $purpose, $a, $item, $created, $status, $created, $note) ON CONFLICT(id) DO NOTHING
             """).With("$id", m.Id).With("$k", m.Kind).With("$t", m.Target).With("$p", m.Payload).With("$purpose", m.Purpose.ToString())
