@@ -67,4 +67,31 @@ public class ResponseMonitorTests
         Assert.Equal(30, social.GetProperty("p90Minutes").GetDouble());
         Assert.Equal(4, social.GetProperty("repliedOnTime").GetInt32());
     }
+
+    [Fact]
+    public async Task On_monday_morning_the_weekly_digest_covers_the_previous_week_and_goes_by_email_when_configured()
+    {
+        var port = SmtpSink.FreePort();
+        using var sink = await SmtpSink.StartAsync(port);
+        await using var harness = new ResponsesHarness(new Dictionary<string, string?>
+        {
+            ["Responses:Monitoring:DigestEmail"] = "marketing@acme.example",
+            ["Responses:Delivery:Smtp:Host"] = "127.0.0.1",
+            ["Responses:Delivery:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Responses:Delivery:Smtp:Security"] = "none",
+        });
+        await harness.RespondAsync(ResponsesHarness.Scored("w-1", "Опять задержали заказ, безобразие", SentimentLabel.Negative, new Author(null, "Petr", "@petr", null), source: "vk"));
+
+        harness.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero)); // a Monday
+        var run = await Monitor(harness).RunOnceAsync(CancellationToken.None);
+        await harness.Delivery.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["digest-daily-2026-11-22", "digest-weekly-2026-11-16"], run.DigestsQueued);
+        var weekly = sink.Messages().Select(m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m))))
+            .Single(m => m.Subject?.Contains("weekly") == true);
+        Assert.Equal("Response times, weekly digest 2026-11-16 – 2026-11-22", weekly.Subject);
+        Assert.Contains("social", weekly.TextBody);
+        Assert.Contains("Still waiting (negative first):", weekly.TextBody);
+        Assert.Contains("OVERDUE", weekly.TextBody);
+    }
 }
