@@ -8,6 +8,7 @@ public static class LoyaltyReasons
     public const string NoAuthor = "no-author";
     public const string Competitor = "competitor-mention";
     public const string Spam = "spam";
+    public const string TooShort = "too-short";
     public const string Duplicate = "duplicate";
     public const string PlatformForbidsIncentives = "platform-forbids-incentives";
     public const string NoPointsConfigured = "no-points-configured";

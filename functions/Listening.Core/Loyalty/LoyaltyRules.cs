@@ -26,10 +26,10 @@ public sealed class LoyaltyRules
     public static readonly IReadOnlyDictionary<string, bool> DefaultSources = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
     {
         ["site"] = true, ["app"] = true, ["api"] = true, ["email"] = true, ["survey"] = true,
-        ["typeform"] = true, ["surveymonkey"] = true, ["formbricks"] = true, ["qualtrics"] = true, ["googleforms"] = true,
-        ["google"] = false, ["yandex"] = false, ["yandex-maps"] = false, ["2gis"] = false, ["otzovik"] = false,
+        ["typeform"] = true, ["surveymonkey"] = true, ["formbricks"] = true, ["qualtrics"] = true, ["googleforms"] = true, ["google_forms"] = true,
+        ["google"] = false, ["yandex"] = false, ["yandex-maps"] = false, ["yandex_maps"] = false, ["2gis"] = false, ["otzovik"] = false,
         ["irecommend"] = false, ["tripadvisor"] = false, ["trustpilot"] = false, ["yelp"] = false,
-        ["booking"] = false, ["amazon"] = false, ["ozon"] = false, ["wildberries"] = false, ["yandex-market"] = false,
+        ["booking"] = false, ["amazon"] = false, ["ozon"] = false, ["wildberries"] = false, ["yandex-market"] = false, ["yandex_market"] = false,
     };
 
     public BrandRules For(string brand) => Brands.TryGetValue(brand, out var b) ? b : BrandRules.Empty;

@@ -11,6 +11,8 @@ public sealed class ResponseCatalog
 {
     public string DefaultLanguage { get; set; } = "ru";
     public Dictionary<string, LanguageTexts> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Brand id (as in the items) → language → the name customers know ("lavka" → "Лавка Плюс"); default: the id.</summary>
+    public Dictionary<string, Dictionary<string, string>> Brands { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Brand → language → executive. Key <c>*</c> is the default for every brand.</summary>
     public Dictionary<string, Dictionary<string, Executive>> Executives { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Factor id (as in the factor taxonomy) → language → forms.</summary>
@@ -23,6 +25,7 @@ public sealed class ResponseCatalog
             ?? throw new FormatException("catalog.json is empty");
         // Deserialisation replaces the dictionaries, dropping the case-insensitive comparers.
         catalog.Languages = new(catalog.Languages, StringComparer.OrdinalIgnoreCase);
+        catalog.Brands = catalog.Brands.ToDictionary(e => e.Key, e => new Dictionary<string, string>(e.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         catalog.Executives = catalog.Executives.ToDictionary(e => e.Key, e => new Dictionary<string, Executive>(e.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         catalog.Factors = catalog.Factors.ToDictionary(e => e.Key, e => new Dictionary<string, FactorForms>(e.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         return catalog;
@@ -30,6 +33,8 @@ public sealed class ResponseCatalog
 
     public Executive? ExecutiveFor(string brand, string language) =>
         (Executives.GetValueOrDefault(brand) ?? Executives.GetValueOrDefault("*"))?.GetValueOrDefault(language);
+
+    public string BrandName(string brand, string language) => Brands.GetValueOrDefault(brand)?.GetValueOrDefault(language) ?? brand;
 
     public FactorForms? FactorFor(string factorId, string language) => Factors.GetValueOrDefault(factorId)?.GetValueOrDefault(language);
 

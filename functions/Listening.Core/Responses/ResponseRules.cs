@@ -16,7 +16,7 @@ public sealed class ResponseRules
 
     public static readonly string[] DefaultReplySources =
     [
-        "site", "app", "google", "yandex", "yandex-maps", "2gis", "otzovik", "irecommend", "tripadvisor", "trustpilot",
+        "site", "app", "google", "yandex", "yandex-maps", "yandex_maps", "2gis", "otzovik", "irecommend", "tripadvisor", "trustpilot",
         "vk", "telegram", "twitter", "x", "instagram", "facebook", "ok", "youtube", "tiktok",
     ];
 

@@ -25,11 +25,11 @@ public sealed class ResponseTargets
     {
         ["vk"] = Social, ["telegram"] = Social, ["twitter"] = Social, ["x"] = Social, ["instagram"] = Social,
         ["facebook"] = Social, ["ok"] = Social, ["youtube"] = Social, ["tiktok"] = Social, ["threads"] = Social,
-        ["google"] = Review, ["yandex"] = Review, ["yandex-maps"] = Review, ["2gis"] = Review, ["otzovik"] = Review,
+        ["google"] = Review, ["yandex"] = Review, ["yandex-maps"] = Review, ["yandex_maps"] = Review, ["2gis"] = Review, ["otzovik"] = Review,
         ["irecommend"] = Review, ["tripadvisor"] = Review, ["trustpilot"] = Review, ["yelp"] = Review, ["booking"] = Review,
-        ["amazon"] = Review, ["ozon"] = Review, ["wildberries"] = Review, ["yandex-market"] = Review, ["site"] = Review, ["app"] = Review,
+        ["amazon"] = Review, ["ozon"] = Review, ["wildberries"] = Review, ["yandex-market"] = Review, ["yandex_market"] = Review, ["site"] = Review, ["app"] = Review,
         ["email"] = Email,
-        ["typeform"] = Survey, ["surveymonkey"] = Survey, ["formbricks"] = Survey, ["qualtrics"] = Survey, ["googleforms"] = Survey, ["survey"] = Survey,
+        ["typeform"] = Survey, ["surveymonkey"] = Survey, ["formbricks"] = Survey, ["qualtrics"] = Survey, ["googleforms"] = Survey, ["google_forms"] = Survey, ["survey"] = Survey,
     };
 
     /// <summary>The channel class of a source; an unlisted source is classed by the item's kind.</summary>

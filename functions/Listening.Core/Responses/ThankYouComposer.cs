@@ -51,6 +51,8 @@ public sealed partial class ThankYouComposer
         var item = request.Item;
         // Feedback about a competitor is collected for the analysis; answering it would speak in another brand's name.
         if (item.CompetitorOf is not null) return null;
+        // Answering spam (publicly, often) only rewards it.
+        if (Loyalty.SpamCheck.LooksLikeSpam(item.Text)) return null;
         var route = ReplyRoute.Choose(item, request.Profile, rules.ReplySources);
         if (route is null) return null;
 
@@ -61,7 +63,8 @@ public sealed partial class ThankYouComposer
         var context = new Hash();
 
         if (Blank(item.Author?.Name) is { } name) context["name"] = name;
-        context["brand"] = item.Brand;
+        context["brand"] = catalog.BrandName(item.Brand, language);
+        context["brand_id"] = item.Brand;
         context["language"] = language;
         context["tone"] = tone.Key();
         context["vip"] = tier == AuthorTier.Vip;

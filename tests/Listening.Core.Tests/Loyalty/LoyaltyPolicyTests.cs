@@ -104,8 +104,14 @@ public class LoyaltyPolicyTests
         Assert.True(Policy.Decide(Item(), lateEvening, Now).IsNewAward);
     }
 
+    [Fact]
+    public void A_one_word_review_earns_nothing_but_is_not_called_spam()
+    {
+        Assert.Equal(LoyaltyReasons.TooShort, Policy.Decide(Item(text: "Отлично!"), [], Now).Reason);
+    }
+
     [Theory]
-    [InlineData("Отлично")]
+    [InlineData("https://example.ru/free-bonus https://example.ru/free-bonus")]
     [InlineData("Купите дешёвые часы http://spam.example и http://spam2.example")]
     [InlineData("ааааааааааааааааааа!!!! супер")]
     [InlineData("хорошо хорошо хорошо хорошо хорошо хорошо магазин")]

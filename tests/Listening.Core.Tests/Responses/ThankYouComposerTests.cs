@@ -182,6 +182,14 @@ public class ThankYouComposerTests
     }
 
     [Fact]
+    public void Spam_is_not_answered()
+    {
+        var item = Item() with { Text = "https://example.com/deal/8h2k https://example.com/deal/8h2k https://example.com/deal/9x1p" };
+
+        Assert.Null(Composer.Compose(new ThankYouRequest(item, Scores("en", SentimentLabel.Neutral), null, Points(0))));
+    }
+
+    [Fact]
     public void An_unsupported_language_falls_back_to_the_default_language()
     {
         var m = Compose(Item(), Scores("de", SentimentLabel.Positive));
