@@ -47,7 +47,21 @@ internal static class TemplatesCommand
             }
 
             var languages = parse.GetValue(lang) is { Length: > 0 } l ? l : catalog.Languages.Keys.ToArray();
-            var tones = parse.GetValue(tone) is { Length: > 0 } t ? t.Select(x => Enum.Parse<Tone>(x, true)).ToArray() : Enum.GetValues<Tone>();
+            var tones = Enum.GetValues<Tone>();
+            if (parse.GetValue(tone) is { Length: > 0 } t)
+            {
+                if (t.FirstOrDefault(x => !Enum.TryParse<Tone>(x, true, out _)) is { } bad)
+                {
+                    Console.Error.WriteLine($"templates: --tone '{bad}' is not one of positive, neutral, negative");
+                    return 2;
+                }
+                tones = t.Select(x => Enum.Parse<Tone>(x, true)).ToArray();
+            }
+            if (parse.GetValue(lang) is { Length: > 0 } requested && requested.FirstOrDefault(x => !catalog.Languages.ContainsKey(x)) is { } unknown)
+            {
+                Console.Error.WriteLine($"templates: --lang '{unknown}' has no entry in catalog.json (known: {string.Join(", ", catalog.Languages.Keys)})");
+                return 2;
+            }
             var factorIds = parse.GetValue(factors) is { Length: > 0 } f ? f : ["delivery"];
             foreach (var language in languages)
                 foreach (var each in tones)
