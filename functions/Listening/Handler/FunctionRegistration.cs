@@ -1,4 +1,3 @@
-using System.Reflection;
 using Listening.Topology;
 
 namespace Listening.Handler;

@@ -41,13 +41,13 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
     /// <summary>Wakes this process's receivers of <paramref name="queue"/> after a commit that enqueued to it.</summary>
     public void Signal(string queue)
     {
-        var signal = Signal_(queue);
-        if (signal.CurrentCount == 0) signal.Release();
+        try { SignalFor(queue).Release(); }
+        catch (SemaphoreFullException) { } // already signalled: one wake-up is enough
     }
 
     /// <summary>Waits until something is enqueued here or the poll interval passes.</summary>
     public Task WaitAsync(string queue, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Signal_(queue).WaitAsync(timeout, cancellationToken);
+        SignalFor(queue).WaitAsync(timeout, cancellationToken);
 
     /// <summary>Locks up to <paramref name="max"/> visible messages. A message whose delivery count would pass the
     /// maximum (its handler kept failing, or the process died while holding it) goes to the dead-letter queue instead.</summary>
@@ -148,7 +148,7 @@ public sealed class DurableQueue(SqliteDatabase database, IOptions<LocalRuntimeO
 
     private static string Truncate(string error) => error.Length <= 4000 ? error : error[..4000];
 
-    private SemaphoreSlim Signal_(string queue) => signals.GetOrAdd(queue, _ => new SemaphoreSlim(0, 1));
+    private SemaphoreSlim SignalFor(string queue) => signals.GetOrAdd(queue, _ => new SemaphoreSlim(0, 1));
 
     /// <summary>The body's top-level <c>id</c> when it is a JSON object with one (a feedback item's deterministic id),
     /// else a hash of the body: what the pipeline would set as the Service Bus MessageId.</summary>

@@ -24,7 +24,7 @@ public sealed partial class LocalFunctionHost(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var binding in topology.Functions.SelectMany(f => f.Bindings))
-            if (!OutputBindings_Supported(binding.Type))
+            if (!IsSupported(binding.Type))
                 throw new TopologyException($"binding type '{binding.Type}' is not supported by the local shape");
         return base.StartAsync(cancellationToken);
     }
@@ -149,7 +149,7 @@ public sealed partial class LocalFunctionHost(
         return configuration[name] ?? throw new TopologyException($"app setting '{name}' (referenced as {value}) is not set");
     }
 
-    private static bool OutputBindings_Supported(string type) =>
+    private static bool IsSupported(string type) =>
         PreparedOutputs.SupportedTypes.Contains(type, StringComparer.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Receive loop of {Function} failed; retrying")]

@@ -14,7 +14,7 @@ namespace Listening.LocalRuntime;
 /// the request becomes the host's invocation payload, the outputs are committed, then the <c>res</c> output is
 /// the response — so a 2xx means the messages are durably queued.
 /// </summary>
-public static partial class LocalHttpTriggers
+public static class LocalHttpTriggers
 {
     public static IEndpointRouteBuilder MapLocalHttpTriggers(this IEndpointRouteBuilder endpoints)
     {

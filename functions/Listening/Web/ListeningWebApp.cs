@@ -59,7 +59,7 @@ public static class ListeningWebApp
     /// <summary>Arguments that are host settings rather than a command (<c>--environment=…</c>, <c>--contentRoot=…</c>):
     /// what WebApplicationFactory passes to Main. Such a start runs the local shape.</summary>
     public static bool IsHostStart(string[] args) =>
-        args is [var first, ..] && first.StartsWith("--", StringComparison.Ordinal) && first.Contains('=') ;
+        args is [var first, ..] && first.StartsWith("--", StringComparison.Ordinal) && first.Contains('=');
 
     public static async Task<int> RunAsync(string[] args, AppShape shape)
     {

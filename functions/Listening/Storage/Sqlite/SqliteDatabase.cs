@@ -14,6 +14,8 @@ namespace Listening.Storage.Sqlite;
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     private const int MaxBatch = 512;
+    private const int SmallBatch = 4;
+    private static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -72,6 +74,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
         while (await writes.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+            if (batch.Count < SmallBatch)
+            {
+                // Each commit appends every page it touched to the WAL: a moment's wait for more writers
+                // saves far more than it costs when writes trickle in one by one.
+                await Task.Delay(CommitDelay);
+                while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+            }
             if (!TryCommit(batch) && batch.Count > 1)
             {
                 // One write failed and rolled the batch back: redo each alone so only the failing one fails.
@@ -136,7 +145,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     // the document's fields of those names (see DocumentIndex) for the feedback queries; other containers leave them null.
     // Messages: the local stand-in for Service Bus queues; a dead-letter queue is the queue named
     // "<queue>/$DeadLetterQueue", as Service Bus addresses it.
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents(
@@ -150,7 +159,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
           PRIMARY KEY (container, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS documents_stage ON documents(container, stage);
         CREATE INDEX IF NOT EXISTS documents_brand ON documents(container, brand, created_unix);
-        CREATE INDEX IF NOT EXISTS documents_competitor ON documents(container, competitor_of, created_unix);
+        CREATE INDEX IF NOT EXISTS documents_competitor ON documents(container, competitor_of, created_unix) WHERE competitor_of IS NOT NULL;
         CREATE TABLE IF NOT EXISTS messages(
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           queue TEXT NOT NULL,

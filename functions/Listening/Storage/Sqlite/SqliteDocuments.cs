@@ -5,12 +5,12 @@ namespace Listening.Storage.Sqlite;
 /// <summary>Documents by container and id: the local stand-in for Cosmos DB (upsert = what the output binding does).</summary>
 public static class SqliteDocuments
 {
+    /// <remarks>An id's brand, competitor and creation time never change, so an update leaves their indexes alone.</remarks>
     public static void Upsert(SqliteTransaction tx, string container, string id, string json, DocumentIndex index)
     {
         var command = tx.Command("""
             INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) VALUES ($c, $id, $body, $b, $co, $t, $s)
-            ON CONFLICT(container, id) DO UPDATE SET body = excluded.body, brand = excluded.brand, competitor_of = excluded.competitor_of,
-              created_unix = excluded.created_unix, stage = excluded.stage
+            ON CONFLICT(container, id) DO UPDATE SET body = excluded.body, stage = excluded.stage
             """).With("$c", container).With("$id", id).With("$body", json);
         index.Bind(command).ExecuteNonQuery();
     }
