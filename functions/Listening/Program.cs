@@ -22,6 +22,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     DemoCommand.Create(),
     PackageCommand.Create(),
     ImportCommand.Create(),
+    TemplatesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -44,7 +44,7 @@ internal static class DemoCommand
 
         var dir = dataDir ?? Path.Combine(Path.GetTempPath(), $"listening-demo-{Guid.NewGuid():N}");
         var app = ListeningWebApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}", $"--Listening:Root={root}",
-            "--Logging:LogLevel:Default=Warning"], AppShape.Local);
+            "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}"], AppShape.Local);
         await app.StartAsync(cancellationToken);
         try
         {
@@ -85,6 +85,7 @@ internal static class DemoCommand
                 paths.Add(path);
                 await PrintSummaryAsync(brand, store.QueryAsync(brand, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1), cancellationToken), cancellationToken);
             }
+            await Responses.ResponsesDemo.PrintAsync(app.Services, Console.Out, cancellationToken);
             foreach (var path in paths) Console.WriteLine($"report: {path}");
             return 0;
         }

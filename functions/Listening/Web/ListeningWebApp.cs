@@ -3,6 +3,7 @@ using Listening.Handler;
 using Listening.Ingest;
 using Listening.LocalRuntime;
 using Listening.Reporting;
+using Listening.Responses;
 using Listening.Scoring;
 using Listening.Storage;
 using Listening.Topology;
@@ -24,6 +25,8 @@ public static class ListeningWebApp
     {
         ["ReportSchedule"] = "0 0 6 * * *",
         ["StalledFeedbackSchedule"] = "0 */1 * * * *",
+        ["ResponsesDeliverySchedule"] = "*/5 * * * * *",
+        ["ResponsesMonitorSchedule"] = "0 */5 * * * *",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -42,6 +45,7 @@ public static class ListeningWebApp
         builder.Services.AddFeedbackStore();
         builder.Services.AddScoring();
         builder.Services.AddReporting();
+        builder.Services.AddResponses();
         builder.Services.AddFunctionHandlers();
         builder.Services.AddChannels();
         if (shape == AppShape.Local) builder.Services.AddLocalRuntime();

@@ -1,0 +1,23 @@
+using Listening.Core.Feedback;
+using Listening.Core.Loyalty;
+
+namespace Listening.Core.Responses;
+
+/// <summary>What composing needs: the scored item, the author's profile (if known) and the loyalty decision already taken.</summary>
+public sealed record ThankYouRequest(FeedbackItem Item, FeedbackScores Scores, AuthorProfile? Profile, LoyaltyDecision Loyalty);
+
+/// <summary>
+/// A composed message. <see cref="FollowUp"/> asks a person to follow up (every complaint).
+/// <see cref="Subject"/>, <see cref="Body"/> and <see cref="Route"/> contain personal data.
+/// </summary>
+public sealed record ThankYou(
+    string ItemId,
+    string? AuthorId,
+    string Language,
+    Tone Tone,
+    string Template,
+    ReplyRoute Route,
+    string Subject,
+    string Body,
+    bool FollowUp,
+    int Points);

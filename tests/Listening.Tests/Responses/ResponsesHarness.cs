@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Listening.Core.Factors;
+using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
+using Listening.Functions;
+using Listening.Handler;
+using Listening.Responses;
+using Listening.Responses.Delivery;
+using Listening.Storage;
+using Listening.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Listening.Tests.Responses;
+
+/// <summary>
+/// The response stage on real parts — a SQLite file, the real stores, RespondToAuthor, the outbox worker with its
+/// HttpClient and SMTP client — with a FakeTimeProvider for the clock (caps, backoff and response times are about time).
+/// </summary>
+public sealed class ResponsesHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), $"listening-responses-{Guid.NewGuid():N}");
+    public ServiceProvider Services { get; }
+    public IResponseStore Store => Services.GetRequiredService<IResponseStore>();
+    public IFeedbackStore Feedback => Services.GetRequiredService<IFeedbackStore>();
+    public OutboxDelivery Delivery => Services.GetRequiredService<OutboxDelivery>();
+    public string DatabasePath => Path.Combine(DataDir, "listening.db");
+
+    public ResponsesHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null)
+    {
+        if (dataDir is not null) DataDir = dataDir;
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Loyalty:Points"] = "50",
+            ["Loyalty:MaxPointsPerDay"] = "100",
+            ["Loyalty:MaxPointsPerMonth"] = "300",
+            ["Responses:Delivery:HttpRetryDelay"] = "00:00:00.010",
+            ["Responses:Delivery:BaseDelay"] = "00:00:30",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) defaults[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(defaults).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(new SqliteDatabase(DatabasePath));
+        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddResponses();
+        services.AddSingleton<RespondToAuthor>();
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        // What ValidateOnStart does in the app.
+        _ = Services.GetRequiredService<IOptions<ResponsesOptions>>().Value;
+        _ = Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+        _ = Services.GetRequiredService<IOptions<Core.Loyalty.LoyaltyRules>>().Value;
+    }
+
+    /// <summary>An item as ScoreFeedback leaves it, stored and ready for RespondToAuthor.</summary>
+    public static FeedbackRecord Scored(string externalId, string text, SentimentLabel label, Author? author, string source = "site",
+        string lang = "ru", int? rating = null, string brand = "Acme", string? competitorOf = null, params string[] factors)
+    {
+        var dto = new FeedbackItemDto
+        {
+            Source = source, ExternalId = externalId, Brand = brand, Text = text, Rating = rating, CompetitorOf = competitorOf,
+            CreatedAt = Start.AddMinutes(-10),
+            Author = author is null ? null : new AuthorDto(author.Id, author.Name, author.Handle, author.Email),
+        };
+        var item = dto.ToItem(Start);
+        var p = label switch { SentimentLabel.Negative => (0.9f, 0.05f, 0.05f), SentimentLabel.Positive => (0.05f, 0.05f, 0.9f), _ => (0.05f, 0.9f, 0.05f) };
+        var scores = new FeedbackScores(lang, SentimentScore.FromProbabilities(p.Item1, p.Item2, p.Item3),
+            factors.Select((f, i) => new FactorMention(f, label, 0, i * 10, 5)).ToList());
+        return new FeedbackRecord(item, FeedbackStage.Scored, scores, Start);
+    }
+
+    /// <summary>Delivers <paramref name="record"/> to RespondToAuthor exactly as the Functions host would, and applies its document output.</summary>
+    public async Task<InvocationResult> RespondAsync(FeedbackRecord record, bool store = true)
+    {
+        if (store) await Feedback.UpsertAsync(record, CancellationToken.None);
+        var payload = new JsonObject
+        {
+            ["Data"] = new JsonObject { ["message"] = FeedbackDocument.Serialize(record) },
+            ["Metadata"] = new JsonObject { ["DeliveryCount"] = 1 },
+        };
+        var request = JsonSerializer.Deserialize<InvocationRequest>(payload.ToJsonString(), InvocationJson.Options)!;
+        var result = await Services.GetRequiredService<RespondToAuthor>().InvokeAsync(request, CancellationToken.None);
+        if (result.Outputs.TryGetValue("document", out var document) && document is not null)
+            await Feedback.UpsertAsync(FeedbackDocument.Parse(document.ToJsonString()), CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>Every text value stored in the SQLite file's tables, for scans for personal data.</summary>
+    public async Task<List<string>> AllStoredTextAsync()
+    {
+        var db = Services.GetRequiredService<SqliteDatabase>();
+        return await db.ReadAsync(c =>
+        {
+            var texts = new List<string>();
+            var tables = new List<string>();
+            using (var list = c.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+                using var r = list.ExecuteReader();
+                while (r.Read()) tables.Add(r.GetString(0));
+            }
+            foreach (var table in tables)
+            {
+                using var select = c.CreateCommand();
+                select.CommandText = $"SELECT * FROM \"{table}\"";
+                using var r = select.ExecuteReader();
+                while (r.Read())
+                    for (var i = 0; i < r.FieldCount; i++)
+                        if (!r.IsDBNull(i) && r.GetValue(i) is string s) texts.Add($"{table}: {s}");
+            }
+            return texts;
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+}
