@@ -15,7 +15,7 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
         var incoming = FeedbackDocument.Parse(request.Json("message"));
-        var stored = await store.GetAsync(incoming.Item.Id, cancellationToken);
+        var stored = await store.GetAsync(incoming.Item, cancellationToken);
         var result = new InvocationResult();
         if (stored is { Stage: FeedbackStage.Responded or FeedbackStage.DeadLettered })
             return result.Log("already past scoring");
