@@ -53,6 +53,7 @@ internal static class BenchCommand
         var texts = Texts(1000);
         for (var i = 0; i < 2000; i++) scorer.Score(texts[i % texts.Length]); // JIT and pool warm-up
         long count = 0;
+        var cpuStart = CpuTime();
         clock.Restart();
         var budget = TimeSpan.FromSeconds(seconds);
         while (clock.Elapsed < budget)
@@ -61,20 +62,30 @@ internal static class BenchCommand
             count += texts.Length;
         }
         var rate = count / clock.Elapsed.TotalSeconds;
+        var cpuRate = count / (CpuTime() - cpuStart).TotalSeconds;
 
-        clock.Restart();
+        var scratch = new Listening.Ml.Features.FeatureScratch();
+        cpuStart = CpuTime();
+        for (var i = 0; i < 100_000; i++) scorer.Model.Featurizer.Featurize(texts[i % texts.Length], scratch);
+        var featurizeRate = 100_000 / (CpuTime() - cpuStart).TotalSeconds;
+
+        cpuStart = CpuTime();
         var detected = 0;
         for (var i = 0; i < 100_000; i++) detected += LanguageDetector.Detect(texts[i % texts.Length]).Length;
-        var detectRate = 100_000 / clock.Elapsed.TotalSeconds;
+        var detectRate = 100_000 / (CpuTime() - cpuStart).TotalSeconds;
 
         Console.WriteLine($"model file:           {path}");
         Console.WriteLine($"model size:           {new FileInfo(path).Length / 1024.0 / 1024:F2} MB (target ≤ 20 MB)");
         Console.WriteLine($"load + first score:   {coldLoad.TotalMilliseconds:F0} ms cold (first in process, incl. JIT), {warmLoad.TotalMilliseconds:F0} ms warm (target < 1000 ms)");
-        Console.WriteLine($"predictions/s:        {rate:N0} on one thread, 200-char texts, featurisation included (target ≥ 20,000)");
-        Console.WriteLine($"language detection/s: {detectRate:N0} on one thread");
+        Console.WriteLine($"predictions/s:        {cpuRate:N0} per CPU-second of one thread, 200-char texts, featurisation included (target ≥ 20,000); {rate:N0} per wall-clock second");
+        Console.WriteLine($"featurisation only/s: {featurizeRate:N0} per CPU-second");
+        Console.WriteLine($"language detection/s: {detectRate:N0} per CPU-second");
         GC.KeepAlive(detected);
         return 0;
     }
+
+    // CPU time, not wall time: on a shared machine the wall clock also counts other processes' turns.
+    private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>Deterministic 200-character texts drawn from <see cref="Phrases"/>.</summary>
     internal static string[] Texts(int count)

@@ -17,7 +17,7 @@ internal static class EvaluateCommand
         {
             model, data, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => DataOptions.Guard("evaluate", () =>
         {
             var modelPath = parse.GetValue(model)!.FullName;
             var scorer = PooledSentimentScorer.Load(modelPath);
@@ -26,7 +26,7 @@ internal static class EvaluateCommand
                 ? EvaluationReport.ToJson(results, modelPath)
                 : EvaluationReport.ToText(results, modelPath));
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -30,7 +30,7 @@ internal static class TrainCommand
         {
             data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, iterations, lang, evaluate,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => DataOptions.Guard("train", () =>
         {
             var ngrams = (parse.GetValue(charNgrams) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(int.Parse).ToArray();
@@ -52,7 +52,7 @@ internal static class TrainCommand
                 Console.WriteLine(EvaluationReport.ToText(SentimentEvaluator.Evaluate(new PooledSentimentScorer(model), evaluated), path));
             }
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -11,12 +11,14 @@ namespace Listening.Ml.Features;
 /// <param name="CharNgramLengths">Lengths of the character n-grams taken inside each word (padded with boundary marks).</param>
 /// <param name="HeadChars">Long texts keep their first HeadChars …</param>
 /// <param name="TailChars">… and last TailChars characters (verdicts come at the end of reviews).</param>
+/// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
     bool WordBigrams = true,
     int[]? CharNgramLengths = null,
     int HeadChars = 700,
-    int TailChars = 300)
+    int TailChars = 300,
+    bool ContextFeatures = true)
 {
     [JsonIgnore]
     public int[] CharNgrams => CharNgramLengths ?? [3, 4];

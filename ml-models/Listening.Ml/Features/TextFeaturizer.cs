@@ -11,7 +11,7 @@ namespace Listening.Ml.Features;
 /// </summary>
 public sealed class TextFeaturizer(FeaturizerOptions options)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
     private readonly uint _mask = (uint)options.Dimension - 1;
@@ -29,16 +29,19 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     public void Featurize(string text, FeatureScratch scratch)
     {
         scratch.Clear();
-        var normalized = TextNormalizer.Normalize(Truncate(text));
+        var truncated = Truncate(text);
+        var normalized = TextNormalizer.Normalize(truncated);
         var span = normalized.AsSpan();
         uint previous = 0;
         var hasPrevious = false;
+        var tokens = 0;
         while (!span.IsEmpty)
         {
             var space = span.IndexOf(' ');
             var token = space < 0 ? span : span[..space];
             span = space < 0 ? [] : span[(space + 1)..];
             if (token.IsEmpty) continue;
+            tokens++;
 
             var h = Hash(token, UnigramSeed);
             scratch.Add(h & _mask);
@@ -48,6 +51,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
 
             if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
                 AddCharGrams(token, scratch);
+        }
+        if (options.ContextFeatures)
+        {
+            scratch.Add(Hash(LanguageDetector.Detect(truncated), ContextSeed) & _mask);
+            var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
+            scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
         }
         scratch.Finish();
     }
