@@ -13,8 +13,8 @@ public sealed record TrainingOptions(
     FeaturizerOptions Featurizer,
     int MaxRowsPerDataset = 12_000,
     double ClassBalance = 0.5,
-    float L1 = 0.01f,
-    float L2 = 0.01f,
+    float L1 = 0.03f,
+    float L2 = 0.03f,
     int MaxIterations = 200,
     float Tolerance = 1e-5f,
     string? Language = null)
