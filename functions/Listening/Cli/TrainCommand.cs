@@ -22,13 +22,15 @@ internal static class TrainCommand
         var l2 = new Option<float>("--l2") { DefaultValueFactory = _ => defaults.L2 };
         var maxRows = new Option<int>("--max-per-dataset") { Description = "Training rows per dataset at most (hash-sampled).", DefaultValueFactory = _ => defaults.MaxRowsPerDataset };
         var classBalance = new Option<double>("--class-balance") { Description = "0 = natural class mix … 1 = classes weigh the same within a dataset.", DefaultValueFactory = _ => defaults.ClassBalance };
+        var datasetBalance = new Option<double>("--dataset-balance") { Description = "1 = datasets weigh by row count … 0 = every dataset weighs the same.", DefaultValueFactory = _ => defaults.DatasetBalance };
         var iterations = new Option<int>("--max-iterations") { DefaultValueFactory = _ => defaults.MaxIterations };
         var lang = new Option<string?>("--lang") { Description = "Train on the datasets of one language only (ru / en)." };
+        var joint = new Option<bool>("--joint") { Description = "Train one joint model for all languages instead of one model per language (ru, en) routed by the language detector." };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
-        var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams) on the dataset folders' train splits.")
+        var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, iterations, lang, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
@@ -36,13 +38,15 @@ internal static class TrainCommand
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams),
-                parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(l1), parse.GetValue(l2),
+                parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
                 parse.GetValue(iterations), Language: parse.GetValue(lang));
             var started = DateTime.UtcNow;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");
             Console.Error.WriteLine($"options: {options} char n-grams [{string.Join(',', options.Featurizer.CharNgrams)}]");
-            var model = SentimentTrainer.Train(datasets, options, Console.Error.WriteLine);
+            var model = parse.GetValue(joint) || options.Language is not null
+                ? SentimentTrainer.Train(datasets, options, Console.Error.WriteLine)
+                : SentimentTrainer.TrainPerLanguage(datasets, options, Console.Error.WriteLine);
             var path = parse.GetValue(output)!.FullName;
             model.Save(path);
             Console.Error.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024:F1} MB) in {(DateTime.UtcNow - started).TotalSeconds:F0} s total");

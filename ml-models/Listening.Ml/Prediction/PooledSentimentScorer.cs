@@ -8,7 +8,8 @@ namespace Listening.Ml.Prediction;
 /// <summary>
 /// Thread-safe <see cref="ISentimentScorer"/>: a PredictionEngine is not thread-safe, so each call
 /// rents one (with its feature scratch and rows) from a pool and returns it; the pool grows to the
-/// peak number of concurrent callers and no further.
+/// peak number of concurrent callers and no further. A per-language model routes each text to the
+/// engine of its detected language.
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -27,7 +28,7 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         {
             model.Featurizer.Featurize(text, lease.Scratch);
             lease.Scratch.CopyTo(ref lease.Input.Features, _dimension);
-            lease.Engine.Predict(lease.Input, ref lease.Output);
+            lease.Engines[model.LanguageFor(text)].Predict(lease.Input, ref lease.Output);
             var p = lease.Output.Score;
             if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
             return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
@@ -40,9 +41,10 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
 
     private sealed class Lease(SentimentModel model)
     {
-        public readonly PredictionEngine<FeatureRow, ScoreRow> Engine = model.Context.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(
-            model.Transformer, ignoreMissingColumns: true,
-            inputSchemaDefinition: FeatureRow.Schema(model.Featurizer.Options.Dimension));
+        public readonly Dictionary<string, PredictionEngine<FeatureRow, ScoreRow>> Engines = model.Transformers.ToDictionary(
+            kv => kv.Key,
+            kv => model.Context.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(kv.Value, ignoreMissingColumns: true,
+                inputSchemaDefinition: FeatureRow.Schema(model.Featurizer.Options.Dimension)));
         public readonly FeatureScratch Scratch = new();
         public readonly FeatureRow Input = new();
         public ScoreRow Output = new();

@@ -14,6 +14,22 @@ namespace Listening.Ml.Training;
 /// </summary>
 public static class SentimentTrainer
 {
+    /// <summary>
+    /// One model per language (ru, en), each trained on its language's datasets only, saved as one
+    /// file; texts are routed by <see cref="Listening.Core.Text.LanguageDetector"/>.
+    /// </summary>
+    public static SentimentModel TrainPerLanguage(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
+    {
+        var languages = datasets.Select(d => d.Lang).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var models = new Dictionary<string, SentimentModel>();
+        foreach (var lang in languages)
+        {
+            log?.Invoke($"-- {lang}");
+            models[lang] = Train(datasets, options with { Language = lang }, log);
+        }
+        return SentimentModel.Combine(models);
+    }
+
     public static SentimentModel Train(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
         log ??= _ => { };

@@ -27,9 +27,10 @@ public static class TrainingSet
                 .ToList();
             if (rows.Count == 0) continue;
             var counts = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
+            var datasetWeight = Math.Pow(rows.Count, options.DatasetBalance - 1);
             var weights = counts.ToDictionary(
                 kv => kv.Key,
-                kv => (float)Math.Pow(rows.Count / (double)(counts.Count * kv.Value), options.ClassBalance));
+                kv => (float)(datasetWeight * Math.Pow(rows.Count / (double)(counts.Count * kv.Value), options.ClassBalance)));
             result.AddRange(rows.Select(r => new WeightedText(r, weights[r.Label])));
         }
         if (result.Count == 0) throw new InvalidOperationException("no training rows (check --data and --lang)");

@@ -23,6 +23,7 @@ public class ShippedModelTests(ShippedModelFixture fixture)
         scorer.Score("warm");
         // The target is < 1 s; a shared CI core gets some slack.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"load took {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(["en", "ru"], scorer.Model.Transformers.Keys.Order()); // one model per language, as the card says
     }
 
     [Theory]

@@ -37,6 +37,24 @@ public sealed class TinyTrainingTests : IDisposable
     }
 
     [Fact]
+    public void A_per_language_model_routes_each_text_to_its_language_and_round_trips_byte_for_byte()
+    {
+        var path = Path.Combine(_dir, "two.zip");
+        var again = Path.Combine(_dir, "two-again.zip");
+        SentimentTrainer.TrainPerLanguage([TinyDataset(), TinyEnglishDataset()], Options).Save(path);
+        var model = SentimentModel.Load(path);
+        Assert.Equal(["en", "ru"], model.Transformers.Keys.Order());
+        Assert.Equal("ru", model.LanguageFor("отлично"));
+        Assert.Equal("en", model.LanguageFor("great"));
+        Assert.Equal("ru", model.LanguageFor("Дуже дякую")); // Ukrainian: "other", but Cyrillic
+        var scorer = new PooledSentimentScorer(model);
+        Assert.Equal(SentimentLabel.Positive, scorer.Score("great, love it").Label);
+        Assert.Equal(SentimentLabel.Negative, scorer.Score("ужасно медленно").Label);
+        model.Save(again);
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
+    }
+
+    [Fact]
     public void Training_set_caps_each_dataset_and_balances_its_classes()
     {
         var rows = Enumerable.Range(0, 1000)
@@ -49,6 +67,21 @@ public sealed class TinyTrainingTests : IDisposable
         var totals = set.GroupBy(w => w.Row.Label).ToDictionary(g => g.Key, g => g.Sum(w => w.Weight));
         Assert.Equal(totals[SentimentLabel.Negative], totals[SentimentLabel.Positive], 1);
         Assert.Equal(1.0, set.Average(w => w.Weight), 3);
+    }
+
+    private static Dataset TinyEnglishDataset()
+    {
+        string[] positive = ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"];
+        string[] negative = ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"];
+        string[] neutral = ["opening hours", "address", "where is it", "order number", "which gate", "what time"];
+        var rows = new List<LabelledText>();
+        for (var i = 0; i < 40; i++)
+        {
+            rows.Add(new($"ep{i}", "en", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
+            rows.Add(new($"en{i}", "en", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
+            rows.Add(new($"eu{i}", "en", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
+        }
+        return new Dataset("tiny_en", "en", rows, false);
     }
 
     private static Dataset TinyDataset()
