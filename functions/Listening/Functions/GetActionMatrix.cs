@@ -15,9 +15,8 @@ public sealed class GetActionMatrix : IForwardedHttpFunction
     public Delegate Endpoint => async (string brand, string? from, string? to, string? lang, string? format,
         IActionMatrixReports reports, IOptions<ReportOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
     {
-        ReportFormat kind = ReportFormat.Html;
-        if (format is not null && (!Enum.TryParse(format, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
-            return Problem("Invalid format", "format must be html or json");
+        ReportFormat? kind = format?.ToLowerInvariant() switch { null or "html" => ReportFormat.Html, "json" => ReportFormat.Json, _ => null };
+        if (kind is null) return Problem("Invalid format", "format must be html or json");
         var language = lang ?? options.Value.Lang;
         if (language is not ("ru" or "en")) return Problem("Invalid language", "lang must be ru or en");
         var (defaultFrom, today) = options.Value.DefaultPeriod(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
@@ -29,7 +28,7 @@ public sealed class GetActionMatrix : IForwardedHttpFunction
         if (string.IsNullOrWhiteSpace(brand)) return Problem("Invalid brand", "brand is required");
 
         var model = await reports.BuildAsync(new ActionMatrixQuery(brand.Trim(), first, last, language), cancellationToken);
-        var report = RenderedReport.Of(model, kind);
+        var report = RenderedReport.Of(model, kind.Value);
         return Results.Content(report.Content, report.ContentType);
     };
 

@@ -84,6 +84,7 @@ public class ActionMatrixEndpointTests(ReportPipeline pipeline)
 
     [Theory]
     [InlineData("format=pdf")]
+    [InlineData("format=1")]
     [InlineData("lang=de")]
     [InlineData("from=2026-13-01")]
     [InlineData("from=2026-02-01&to=2026-01-01")]
