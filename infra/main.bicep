@@ -60,6 +60,12 @@ param reportSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule of the RequeueStalledFeedback timer (app setting StalledFeedbackSchedule).')
 param stalledFeedbackSchedule string = '0 */1 * * * *'
 
+@description('NCRONTAB schedule of the DeliverResponses timer (app setting ResponsesDeliverySchedule): how often the response outbox is sent. Every minute here (locally every 5 s); a seconds-level timer would keep a Flex instance busy around the clock.')
+param responsesDeliverySchedule string = '0 */1 * * * *'
+
+@description('NCRONTAB schedule of the MonitorResponses timer (app setting ResponsesMonitorSchedule).')
+param responsesMonitorSchedule string = '0 */5 * * * *'
+
 @description('Log Analytics retention in days.')
 @minValue(30)
 param logRetentionInDays int = 30
@@ -182,6 +188,8 @@ module functionApp 'modules/functionapp.bicep' = {
     webhooks: webhooks
     reportSchedule: reportSchedule
     stalledFeedbackSchedule: stalledFeedbackSchedule
+    responsesDeliverySchedule: responsesDeliverySchedule
+    responsesMonitorSchedule: responsesMonitorSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags

@@ -18,6 +18,8 @@ param keyVaultUri string
 param webhooks array
 param reportSchedule string
 param stalledFeedbackSchedule string
+param responsesDeliverySchedule string
+param responsesMonitorSchedule string
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -58,9 +60,12 @@ var baseSettings = {
   CosmosDbConnection__accountEndpoint: cosmosEndpoint
   CosmosDbConnection__credential: identityConnection.credential
   CosmosDbConnection__clientId: identityConnection.clientId
-  // %ReportSchedule% / %StalledFeedbackSchedule% in the timer functions' function.json.
+  // The %…% schedules in the timer functions' function.json (BuildActionMatrix, RequeueStalledFeedback,
+  // DeliverResponses, MonitorResponses); the contract test keeps this list complete.
   ReportSchedule: reportSchedule
   StalledFeedbackSchedule: stalledFeedbackSchedule
+  ResponsesDeliverySchedule: responsesDeliverySchedule
+  ResponsesMonitorSchedule: responsesMonitorSchedule
   // Read by the handler itself (Listening's own configuration, not the Functions host's).
   Listening__Store__Kind: 'Cosmos'
   Listening__Store__Cosmos__AccountEndpoint: cosmosEndpoint

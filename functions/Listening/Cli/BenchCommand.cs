@@ -1,17 +1,103 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Listening.Core.Text;
+using Listening.Ml.Prediction;
 
 namespace Listening.Cli;
 
+/// <summary>
+/// `listening bench sentiment`: model file size, load time, and predictions per second on one
+/// thread for 200-character texts (featurisation included).
+/// </summary>
 internal static class BenchCommand
 {
+    // Mixed Russian and English feedback phrases, cut and joined into 200-character texts.
+    private static readonly string[] Phrases =
+    [
+        "Доставка пришла на день раньше, курьер вежливый", "приложение постоянно вылетает после обновления",
+        "в отделении очередь на час, а окно работает одно", "The staff were friendly and the room was spotless",
+        "my flight was delayed three hours and nobody told us why", "цены выросли, а качество осталось прежним",
+        "Great app, but the search could be faster", "оператор решил вопрос за пять минут, спасибо!",
+        "@support still waiting for a refund :(", "пункт выдачи чистый, заказ выдали быстро)))",
+        "terrible customer service, never again", "в целом нормально, ничего особенного",
+    ];
+
     public static Command Create()
     {
-        var command = new Command("bench", "(not built yet)");
-        command.SetAction(_ =>
+        var model = DataOptions.Model();
+        var seconds = new Option<double>("--seconds") { Description = "How long to measure.", DefaultValueFactory = _ => 5 };
+        var sentiment = new Command("sentiment", "Benchmark the sentiment model: size, load time, single-thread predictions/s on 200-character texts.")
         {
-            Console.Error.WriteLine("bench: not built yet");
+            model, seconds,
+        };
+        sentiment.SetAction(parse => Run(parse.GetValue(model)!.FullName, parse.GetValue(seconds)));
+        return new Command("bench", "Benchmarks.") { sentiment };
+    }
+
+    private static int Run(string path, double seconds)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"bench: model not found: {path}");
             return 2;
-        });
-        return command;
+        }
+        var clock = Stopwatch.StartNew();
+        var scorer = PooledSentimentScorer.Load(path);
+        scorer.Score("warm up");
+        var coldLoad = clock.Elapsed;
+        clock.Restart();
+        scorer = PooledSentimentScorer.Load(path);
+        scorer.Score("warm up");
+        var warmLoad = clock.Elapsed;
+
+        var texts = Texts(1000);
+        for (var i = 0; i < 2000; i++) scorer.Score(texts[i % texts.Length]); // JIT and pool warm-up
+        long count = 0;
+        var cpuStart = CpuTime();
+        clock.Restart();
+        var budget = TimeSpan.FromSeconds(seconds);
+        while (clock.Elapsed < budget)
+        {
+            for (var i = 0; i < texts.Length; i++) scorer.Score(texts[i]);
+            count += texts.Length;
+        }
+        var rate = count / clock.Elapsed.TotalSeconds;
+        var cpuRate = count / (CpuTime() - cpuStart).TotalSeconds;
+
+        var scratch = new Listening.Ml.Features.FeatureScratch();
+        cpuStart = CpuTime();
+        for (var i = 0; i < 100_000; i++) scorer.Model.Featurizer.Featurize(texts[i % texts.Length], scratch);
+        var featurizeRate = 100_000 / (CpuTime() - cpuStart).TotalSeconds;
+
+        cpuStart = CpuTime();
+        var detected = 0;
+        for (var i = 0; i < 100_000; i++) detected += LanguageDetector.Detect(texts[i % texts.Length]).Length;
+        var detectRate = 100_000 / (CpuTime() - cpuStart).TotalSeconds;
+
+        Console.WriteLine($"model file:           {path}");
+        Console.WriteLine($"model size:           {new FileInfo(path).Length / 1024.0 / 1024:F2} MB (target ≤ 20 MB)");
+        Console.WriteLine($"load + first score:   {coldLoad.TotalMilliseconds:F0} ms cold (first in process, incl. JIT), {warmLoad.TotalMilliseconds:F0} ms warm (target < 1000 ms)");
+        Console.WriteLine($"predictions/s:        {cpuRate:N0} per CPU-second of one thread, 200-char texts, featurisation included (target ≥ 20,000); {rate:N0} per wall-clock second");
+        Console.WriteLine($"featurisation only/s: {featurizeRate:N0} per CPU-second");
+        Console.WriteLine($"language detection/s: {detectRate:N0} per CPU-second");
+        GC.KeepAlive(detected);
+        return 0;
+    }
+
+    // CPU time, not wall time: on a shared machine the wall clock also counts other processes' turns.
+    private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>Deterministic 200-character texts drawn from <see cref="Phrases"/>.</summary>
+    internal static string[] Texts(int count)
+    {
+        var random = new Random(42);
+        var texts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var text = "";
+            while (text.Length < 200) text += Phrases[random.Next(Phrases.Length)] + ". ";
+            texts[i] = text[..200];
+        }
+        return texts;
     }
 }

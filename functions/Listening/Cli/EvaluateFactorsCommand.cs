@@ -4,6 +4,7 @@ using System.Text.Json;
 using Listening.Core.Factors.Evaluation;
 using Listening.Core.Sentiment;
 using Listening.Ml.Factors;
+using Listening.Ml.Prediction;
 
 namespace Listening.Cli;
 
@@ -50,25 +51,10 @@ internal static class EvaluateFactorsCommand
         return command;
     }
 
-    // The ML.NET predictor (PooledSentimentScorer) comes from the sentiment branch; it is looked up by name
-    // so this command builds before that merge and uses the model as soon as the type is there.
-    // After the merge this can become a direct call to PooledSentimentScorer.Load(path).
     internal static ISentimentScorer LoadClauseModel(string path)
     {
         if (!File.Exists(path)) throw new IOException($"model not found: {path}");
-        var load = typeof(FactorEvaluationRun).Assembly
-            .GetType("Listening.Ml.Prediction.PooledSentimentScorer")
-            ?.GetMethod("Load", [typeof(string)]);
-        if (load is null)
-            throw new InvalidOperationException("--model needs the sentiment predictor, which is not in this build; omit --model to use opinion words with negation");
-        try
-        {
-            return (ISentimentScorer)load.Invoke(null, [path])!;
-        }
-        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw new InvalidOperationException($"cannot load model {path}: {e.InnerException.Message}", e.InnerException);
-        }
+        return PooledSentimentScorer.Load(path);
     }
 
     private static int Fail(TextWriter error, string message)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Listening.Core.Matrix;
 using Listening.Reports;
+using Listening.Scoring;
 
 namespace Listening.Cli;
 
@@ -49,7 +50,7 @@ internal static class ReportCommand
                 (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 fromDay, toDay, parse.GetValue(lang)!, matrixRules);
             var result = await Run(request, inFile.FullName, parse.GetValue(output)!.FullName, parse.GetValue(json)?.FullName,
-                () => ScoringFactory.Create(parse.GetValue(model)), TimeProvider.System, cancellationToken);
+                () => FeedbackScorers.Create(new ScoringOptions { ModelPath = parse.GetValue(model) }), TimeProvider.System, cancellationToken);
             return result;
         });
         return command;

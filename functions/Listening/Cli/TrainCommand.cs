@@ -1,17 +1,62 @@
 using System.CommandLine;
+using Listening.Ml.Data;
+using Listening.Ml.Evaluation;
+using Listening.Ml.Features;
+using Listening.Ml.Prediction;
+using Listening.Ml.Training;
 
 namespace Listening.Cli;
 
+/// <summary>`listening train --data DIR --out model.zip`: trains the sentiment model deterministically.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var command = new Command("train", "(not built yet)");
-        command.SetAction(_ =>
+        var defaults = TrainingOptions.Default;
+        var data = DataOptions.Data(required: true);
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model zip.", Required = true };
+        var hashBits = new Option<int>("--hash-bits") { Description = "Feature space of 2^N hashed buckets.", DefaultValueFactory = _ => defaults.Featurizer.HashBits };
+        var charNgrams = new Option<string>("--char-ngrams") { Description = "In-word character n-gram lengths, comma-separated ('' for none).", DefaultValueFactory = _ => string.Join(',', defaults.Featurizer.CharNgrams) };
+        var noBigrams = new Option<bool>("--no-bigrams") { Description = "Word unigrams only." };
+        var l1 = new Option<float>("--l1") { DefaultValueFactory = _ => defaults.L1 };
+        var l2 = new Option<float>("--l2") { DefaultValueFactory = _ => defaults.L2 };
+        var maxRows = new Option<int>("--max-per-dataset") { Description = "Training rows per dataset at most (hash-sampled).", DefaultValueFactory = _ => defaults.MaxRowsPerDataset };
+        var classBalance = new Option<double>("--class-balance") { Description = "0 = natural class mix … 1 = classes weigh the same within a dataset.", DefaultValueFactory = _ => defaults.ClassBalance };
+        var datasetBalance = new Option<double>("--dataset-balance") { Description = "1 = datasets weigh by row count … 0 = every dataset weighs the same.", DefaultValueFactory = _ => defaults.DatasetBalance };
+        var iterations = new Option<int>("--max-iterations") { DefaultValueFactory = _ => defaults.MaxIterations };
+        var lang = new Option<string?>("--lang") { Description = "Train on the datasets of one language only (ru / en)." };
+        var joint = new Option<bool>("--joint") { Description = "Train one joint model for all languages instead of one model per language (ru, en) routed by the language detector." };
+        var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
+
+        var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            Console.Error.WriteLine("train: not built yet");
-            return 2;
-        });
+            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, evaluate,
+        };
+        command.SetAction(parse => DataOptions.Guard("train", () =>
+        {
+            var ngrams = (parse.GetValue(charNgrams) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(int.Parse).ToArray();
+            var options = new TrainingOptions(
+                new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams),
+                parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
+                parse.GetValue(iterations), Language: parse.GetValue(lang));
+            var started = DateTime.UtcNow;
+            var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
+            Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");
+            Console.Error.WriteLine($"options: {options} char n-grams [{string.Join(',', options.Featurizer.CharNgrams)}]");
+            var model = parse.GetValue(joint) || options.Language is not null
+                ? SentimentTrainer.Train(datasets, options, Console.Error.WriteLine)
+                : SentimentTrainer.TrainPerLanguage(datasets, options, Console.Error.WriteLine);
+            var path = parse.GetValue(output)!.FullName;
+            model.Save(path);
+            Console.Error.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024:F1} MB) in {(DateTime.UtcNow - started).TotalSeconds:F0} s total");
+            if (parse.GetValue(evaluate))
+            {
+                var evaluated = options.Language is { } only ? datasets.Where(d => d.Lang == only) : datasets;
+                Console.WriteLine(EvaluationReport.ToText(SentimentEvaluator.Evaluate(new PooledSentimentScorer(model), evaluated), path));
+            }
+            return 0;
+        }));
         return command;
     }
 }

@@ -13,7 +13,7 @@ public abstract class DeadLetterRecorder(IFeedbackStore store, TimeProvider time
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
         var incoming = FeedbackDocument.Parse(request.Json("message"));
-        var stored = await store.GetAsync(incoming.Item.Id, cancellationToken) ?? incoming;
+        var stored = await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
         if (stored.Stage == FeedbackStage.Responded) return new InvocationResult().Log("already responded; dead letter dropped");
         var reason = request.MetadataString("DeadLetterReason") ?? "dead-lettered";
         var description = request.MetadataString("DeadLetterErrorDescription");

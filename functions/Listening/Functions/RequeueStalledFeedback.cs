@@ -19,8 +19,9 @@ public sealed class StalledFeedbackOptions
 
 /// <summary>
 /// Timer (app setting <c>StalledFeedbackSchedule</c>, every minute by default, and at startup): re-sends the
-/// <c>feedback-ingested</c> message of items stuck at ingest. Safe to repeat: duplicate detection drops a message
-/// still queued, and ScoreFeedback ignores an item already scored.
+/// <c>feedback-ingested</c> message of items stuck at ingest. Safe to repeat: locally duplicate detection drops a message
+/// still queued (on Azure the binding's messages have random ids, so a second copy may go out), and ScoreFeedback
+/// ignores an item already scored.
 /// </summary>
 public sealed class RequeueStalledFeedback(IFeedbackStore store, IOptions<StalledFeedbackOptions> options, TimeProvider time) : IFunctionHandler
 {

@@ -14,7 +14,7 @@ public sealed class RespondToAuthor(IFeedbackStore store, IResponseStore respons
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
         var incoming = FeedbackDocument.Parse(request.Json("message"));
-        var stored = await store.GetAsync(incoming.Item.Id, cancellationToken);
+        var stored = await store.GetAsync(incoming.Item, cancellationToken);
         var record = stored is { Scores: not null } ? stored : incoming;
         var scores = record.Scores ?? throw new InvocationException($"item {record.Item.Id} reached RespondToAuthor without scores");
         var now = time.GetUtcNow();

@@ -30,10 +30,10 @@ public sealed record ErasureReport(int Items, int Messages, int LedgerEntries, i
 
 /// <summary>
 /// The response stage's storage: the append-only loyalty ledger, the outbox and the per-item decision.
-/// SQLite adapter here; a Cosmos DB adapter maps it onto one container partitioned by <c>/authorId</c>
-/// (ledger entries, the item decisions and their outbox documents for that author — so <see cref="DecideAsync"/>
-/// is one transactional batch guarded by the ETag of a per-author head document) plus a change-feed or
-/// query-driven delivery over outbox documents with <c>status = pending</c>.
+/// SQLite adapter only so far. A Cosmos DB adapter (not built yet; design in docs/azure.md, "Open: the responses
+/// store on Azure") maps it onto the <c>ledger</c> container partitioned by <c>/authorId</c> without transactional
+/// batches: deterministic ids with create-409 for awards and outbox entries, an ETag-guarded per-author head
+/// document for <see cref="DecideAsync"/>, the decision document written last as the commit point.
 /// </summary>
 public interface IResponseStore
 {

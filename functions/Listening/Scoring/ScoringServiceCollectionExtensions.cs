@@ -1,14 +1,15 @@
 using Listening.Core.Feedback;
+using Microsoft.Extensions.Options;
 
 namespace Listening.Scoring;
 
 public static class ScoringServiceCollectionExtensions
 {
-    /// <summary>The scorer ScoreFeedback uses. INTERIM: <see cref="InterimLexiconScorer"/> until the ML.NET sentiment
-    /// model and the factor extractor are merged — replace this one registration to wire them.</summary>
+    /// <summary>The scorer ScoreFeedback uses: ML.NET sentiment + factor taxonomy, loaded once.</summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
-        services.AddSingleton<IFeedbackScorer, InterimLexiconScorer>();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFeedbackScorer>(sp => FeedbackScorers.Create(sp.GetRequiredService<IOptions<ScoringOptions>>().Value));
         return services;
     }
 }

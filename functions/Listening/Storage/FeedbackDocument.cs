@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Listening.Core.Feedback;
@@ -7,8 +8,11 @@ namespace Listening.Storage;
 /// <summary>
 /// The JSON document of a <see cref="FeedbackRecord"/> in the `feedback` container: the canonical
 /// item shape (<see cref="FeedbackItemDto"/>, scores included once scored) flattened with
-/// <c>stage</c>, <c>updatedAt</c> and <c>error</c>. Both store adapters and the pipeline's queue
-/// messages use exactly this shape.
+/// <c>stage</c>, <c>updatedAt</c> and <c>error</c>, plus the container's own fields <c>pk</c>
+/// (<see cref="FeedbackPartitionKey"/>), <c>createdUtc</c> and <c>updatedUtc</c> (fixed-width UTC, so
+/// range filters and ORDER BY compare instants whatever the offsets). Both store adapters, the
+/// Cosmos DB output bindings and the pipeline's queue messages use exactly this shape — one mapping,
+/// so a document written by a binding lands in the partition the Cosmos DB adapter reads.
 /// </summary>
 public static class FeedbackDocument
 {
@@ -18,8 +22,15 @@ public static class FeedbackDocument
         json["stage"] = StageName(record.Stage);
         json["updatedAt"] = record.UpdatedAt;
         if (record.Error is not null) json["error"] = record.Error;
+        json["pk"] = FeedbackPartitionKey.For(record.Item);
+        json["createdUtc"] = Utc(record.Item.CreatedAt);
+        json["updatedUtc"] = Utc(record.UpdatedAt);
         return json;
     }
+
+    /// <summary>An instant as a fixed-width UTC string: ordinal order = time order.</summary>
+    public static string Utc(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static string Serialize(FeedbackRecord record) => ToJson(record).ToJsonString(FeedbackItemDto.JsonOptions);
 

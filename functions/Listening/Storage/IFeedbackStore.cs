@@ -4,8 +4,8 @@ namespace Listening.Storage;
 
 /// <summary>
 /// Where feedback items live between and after the stages: the `feedback` container
-/// (one document per item, <c>id</c> = <see cref="FeedbackItem.Id"/>, partition key <c>/id</c> so a
-/// point read needs only the id). Two adapters: SQLite for the local shape, Cosmos DB on Azure.
+/// (one document per item, <c>id</c> = <see cref="FeedbackItem.Id"/>, partition key <c>/pk</c> = report brand + UTC
+/// month, <see cref="FeedbackPartitionKey"/>). Two adapters: SQLite for the local shape, Cosmos DB on Azure.
 /// Stage writes from the pipeline arrive through the Cosmos DB output binding (an upsert of
 /// <see cref="FeedbackDocument"/>); this port is what handlers use to read, to create an item on
 /// ingest without ever overwriting a later stage, and to upsert where no binding is involved.
@@ -20,7 +20,8 @@ public interface IFeedbackStore
     /// <summary>Blind upsert keyed by id (what the output binding does).</summary>
     Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Point read by id; null when absent.</summary>
+    /// <summary>Read by id; null when absent. On Cosmos DB a query across partitions (the id alone does not name
+    /// the partition): stages that have the item use <see cref="FeedbackStoreItemReads.GetAsync"/>, a point read.</summary>
     Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Items about <paramref name="brand"/> and about its named competitors

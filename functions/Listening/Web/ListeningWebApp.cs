@@ -6,6 +6,7 @@ using Listening.Reporting;
 using Listening.Responses;
 using Listening.Scoring;
 using Listening.Storage;
+using Listening.Storage.Cosmos;
 using Listening.Topology;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -42,7 +43,7 @@ public static class ListeningWebApp
         builder.Services.AddSingleton(topology);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Functions.StalledFeedbackOptions>().BindConfiguration(Functions.StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddFeedbackStore();
+        builder.Services.AddConfiguredFeedbackStore(builder.Configuration);
         builder.Services.AddScoring();
         builder.Services.AddReporting();
         builder.Services.AddResponses();

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Listening.Core.Factors;
 using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
 using Listening.Handler;
 using Listening.Storage;
-using Listening.Storage.Cosmos;
 using Listening.Tests.Infra;
 using Listening.Tests.Pipeline;
 using Listening.Topology;
@@ -145,8 +146,7 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
             AssertValueFits(name, declared[binding], value);
     }
 
-    [Theory(Skip = "Integration step for the lead: handlers must hand the feedback container's output binding "
-                   + "CosmosFeedbackDocument.ToJson(record) (pk, createdUtc, updatedUtc); see docs/azure.md, 'Merging notes'.")]
+    [Theory]
     [MemberData(nameof(InvokedFunctions))]
     public async Task Documents_for_the_feedback_container_carry_its_partition_key(string name)
     {
@@ -159,8 +159,8 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
             {
                 var record = FeedbackDocument.Parse(document);
                 Assert.Equal(FeedbackPartitionKey.For(record.Item), document.GetProperty("pk").GetString());
-                Assert.Equal(CosmosFeedbackDocument.Utc(record.Item.CreatedAt), document.GetProperty("createdUtc").GetString());
-                Assert.Equal(CosmosFeedbackDocument.Utc(record.UpdatedAt), document.GetProperty("updatedUtc").GetString());
+                Assert.Equal(FeedbackDocument.Utc(record.Item.CreatedAt), document.GetProperty("createdUtc").GetString());
+                Assert.Equal(FeedbackDocument.Utc(record.UpdatedAt), document.GetProperty("updatedUtc").GetString());
             }
     }
 
@@ -193,7 +193,13 @@ public sealed class FunctionBindingsContractTests(ContractPipeline factory, Comp
     {
         var item = new FeedbackItem($"contract-{Guid.NewGuid():N}", FeedbackKind.Review, "test", "Acme",
             "The courier was late but the support team was lovely", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(3)));
-        var document = FeedbackDocument.ToJson(new FeedbackRecord(item, FeedbackStage.Ingested, null, item.CreatedAt));
+        // What each queue carries: an ingested document, or (feedback-scored and its dead letters) a scored one.
+        var scoredQueue = function.Bindings.Any(b => b.GetString("queueName")?.StartsWith("feedback-scored", StringComparison.Ordinal) == true);
+        var scores = new FeedbackScores("en", SentimentScore.FromProbabilities(0.6f, 0.1f, 0.3f),
+            [new FactorMention("delivery", SentimentLabel.Negative, 0.8f, 4, 7)]);
+        var document = FeedbackDocument.ToJson(scoredQueue
+            ? new FeedbackRecord(item, FeedbackStage.Scored, scores, item.CreatedAt.AddMinutes(1))
+            : new FeedbackRecord(item, FeedbackStage.Ingested, null, item.CreatedAt));
         var data = new JsonObject();
         foreach (var input in function.Bindings.Where(b => !b.IsOutput))
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Listening.Core.Feedback;
-using Listening.Scoring;
+using Listening.Core.Sentiment;
 
 namespace Listening.Tests.Pipeline;
 
@@ -11,7 +11,6 @@ public class PoisonMessageTests
     /// the only stand-in here is for — the queue, retries and dead-lettering are the real ones.</summary>
     private sealed class FailingOnPoison : IFeedbackScorer
     {
-        private readonly InterimLexiconScorer inner = new();
         public int Attempts;
 
         public FeedbackScores Score(FeedbackItem item)
@@ -21,7 +20,7 @@ public class PoisonMessageTests
                 Interlocked.Increment(ref Attempts);
                 throw new InvalidOperationException("scorer cannot read this text");
             }
-            return inner.Score(item);
+            return new FeedbackScores("en", SentimentScore.FromProbabilities(0.1f, 0.8f, 0.1f), []);
         }
     }
 

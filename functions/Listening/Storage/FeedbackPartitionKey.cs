@@ -1,6 +1,6 @@
 using Listening.Core.Feedback;
 
-namespace Listening.Storage.Cosmos;
+namespace Listening.Storage;
 
 /// <summary>
 /// The <c>feedback</c> container's partition key <c>/pk</c>: "{report brand}|{yyyy-MM}" in UTC, where

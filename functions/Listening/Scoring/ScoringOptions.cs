@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Listening.Scoring;
+
+/// <summary>
+/// How items are scored: the sentiment model file and each brand's factor taxonomy
+/// (shipped packs on top of the default, then the brand's own JSON file).
+/// </summary>
+public sealed class ScoringOptions : IValidatableObject
+{
+    public const string Section = "Listening:Scoring";
+
+    /// <summary>The sentiment model; empty = the one shipped next to the executable.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Packs (restaurants, banks, telecom, airlines) for brands without their own entry.</summary>
+    public List<string> Packs { get; set; } = [];
+
+    public Dictionary<string, BrandScoringOptions> Brands { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var model = FeedbackScorers.ResolveModelPath(ModelPath);
+        if (!File.Exists(model))
+            yield return new ValidationResult($"sentiment model not found: {model}", [nameof(ModelPath)]);
+        foreach (var (brand, options) in Brands)
+        {
+            if (options.TaxonomyFile is { } file && !File.Exists(file))
+                yield return new ValidationResult($"taxonomy file of brand '{brand}' not found: {file}", [nameof(Brands)]);
+        }
+    }
+}
+
+public sealed class BrandScoringOptions
+{
+    public List<string> Packs { get; set; } = [];
+
+    /// <summary>A JSON taxonomy override (same shape as the shipped ones) for this brand.</summary>
+    public string? TaxonomyFile { get; set; }
+}

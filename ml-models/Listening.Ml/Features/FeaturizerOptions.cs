@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace Listening.Ml.Features;
+
+/// <summary>
+/// Settings of <see cref="TextFeaturizer"/>; saved inside model.zip so a model is always read with
+/// the features it was trained on.
+/// </summary>
+/// <param name="HashBits">Feature space of 2^HashBits buckets shared by all n-gram kinds.</param>
+/// <param name="WordBigrams">Adds word bigrams to word unigrams.</param>
+/// <param name="CharNgramLengths">Lengths of the character n-grams taken inside each word (padded with boundary marks).</param>
+/// <param name="HeadChars">Long texts keep their first HeadChars …</param>
+/// <param name="TailChars">… and last TailChars characters (verdicts come at the end of reviews).</param>
+/// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
+public sealed record FeaturizerOptions(
+    int HashBits = 20,
+    bool WordBigrams = true,
+    int[]? CharNgramLengths = null,
+    int HeadChars = 700,
+    int TailChars = 300,
+    bool ContextFeatures = true)
+{
+    [JsonIgnore]
+    public int[] CharNgrams => CharNgramLengths ?? [3, 4];
+    [JsonIgnore]
+    public int Dimension => 1 << HashBits;
+}

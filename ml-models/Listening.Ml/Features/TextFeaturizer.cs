@@ -1,0 +1,169 @@
+using Listening.Core.Text;
+using Microsoft.ML.Data;
+
+namespace Listening.Ml.Features;
+
+/// <summary>
+/// Turns a text into a sparse, L2-normalised vector of hashed word unigrams, word bigrams and
+/// in-word character n-grams over <see cref="TextNormalizer"/> tokens. Hashing keeps the model small
+/// (no dictionary in the file) and featurisation cheap (no allocation per n-gram). Thread-safe:
+/// the scratch space is per call or per <see cref="FeatureScratch"/>.
+/// </summary>
+public sealed class TextFeaturizer(FeaturizerOptions options)
+{
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F;
+    private const int MaxCharGramWord = 30;
+    private readonly int[] _charLengths = options.CharNgrams;
+    private readonly uint _mask = (uint)options.Dimension - 1;
+
+    public FeaturizerOptions Options => options;
+
+    public VBuffer<float> Featurize(string text)
+    {
+        var scratch = new FeatureScratch();
+        Featurize(text, scratch);
+        return scratch.ToVBuffer(options.Dimension);
+    }
+
+    /// <summary>Fills <paramref name="scratch"/> with the sorted indices and values of the text's features.</summary>
+    public void Featurize(string text, FeatureScratch scratch)
+    {
+        scratch.Clear();
+        var truncated = Truncate(text);
+        var normalized = TextNormalizer.Normalize(truncated);
+        var span = normalized.AsSpan();
+        uint previous = 0;
+        var hasPrevious = false;
+        var tokens = 0;
+        while (!span.IsEmpty)
+        {
+            var space = span.IndexOf(' ');
+            var token = space < 0 ? span : span[..space];
+            span = space < 0 ? [] : span[(space + 1)..];
+            if (token.IsEmpty) continue;
+            tokens++;
+
+            var h = Hash(token, UnigramSeed);
+            scratch.Add(h & _mask);
+            if (options.WordBigrams && hasPrevious) scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);
+            previous = h;
+            hasPrevious = true;
+
+            if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
+                AddCharGrams(token, scratch);
+        }
+        if (options.ContextFeatures)
+        {
+            scratch.Add(Hash(LanguageDetector.Detect(truncated), ContextSeed) & _mask);
+            var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
+            scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
+        }
+        scratch.Finish();
+    }
+
+    private void AddCharGrams(ReadOnlySpan<char> word, FeatureScratch scratch)
+    {
+        Span<char> padded = stackalloc char[word.Length + 2];
+        padded[0] = '<';
+        word.CopyTo(padded[1..]);
+        padded[^1] = '>';
+        foreach (var n in _charLengths)
+        {
+            // A gram as long as the padded word repeats the unigram; skip it.
+            for (var start = 0; start + n <= padded.Length && n < padded.Length; start++)
+                scratch.Add(Hash(padded.Slice(start, n), CharSeed + (uint)n) & _mask);
+        }
+    }
+
+    private string Truncate(string text)
+    {
+        var head = options.HeadChars;
+        var tail = options.TailChars;
+        if (text.Length <= head + tail) return text;
+        return string.Concat(text.AsSpan(0, head), " ", text.AsSpan(text.Length - tail));
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units, finished with Murmur3's mixer for well-spread low bits.</summary>
+    private static uint Hash(ReadOnlySpan<char> s, uint seed)
+    {
+        var h = 2166136261u ^ seed;
+        foreach (var c in s) h = (h ^ c) * 16777619u;
+        return Mix(h, seed);
+    }
+
+    private static uint Mix(uint h, uint seed)
+    {
+        h ^= seed;
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >> 16;
+        return h;
+    }
+}
+
+/// <summary>Reusable buffers for one featurisation at a time (not thread-safe; one per thread or pooled).</summary>
+public sealed class FeatureScratch
+{
+    private uint[] _raw = new uint[1024];
+    private int _rawCount;
+    public int[] Indices { get; private set; } = new int[1024];
+    public float[] Values { get; private set; } = new float[1024];
+    public int Count { get; private set; }
+
+    internal void Clear()
+    {
+        _rawCount = 0;
+        Count = 0;
+    }
+
+    internal void Add(uint index)
+    {
+        if (_rawCount == _raw.Length) Array.Resize(ref _raw, _raw.Length * 2);
+        _raw[_rawCount++] = index;
+    }
+
+    /// <summary>Sorts, merges repeats into sublinear counts (1 + ln tf) and L2-normalises.</summary>
+    internal void Finish()
+    {
+        Array.Sort(_raw, 0, _rawCount);
+        if (Indices.Length < _rawCount)
+        {
+            Indices = new int[_raw.Length];
+            Values = new float[_raw.Length];
+        }
+        var n = 0;
+        double norm = 0;
+        for (var k = 0; k < _rawCount;)
+        {
+            var index = _raw[k];
+            var run = 1;
+            while (k + run < _rawCount && _raw[k + run] == index) run++;
+            var value = run == 1 ? 1f : 1f + MathF.Log(run);
+            Indices[n] = (int)index;
+            Values[n] = value;
+            norm += value * value;
+            n++;
+            k += run;
+        }
+        if (n > 0)
+        {
+            var scale = (float)(1 / Math.Sqrt(norm));
+            for (var k = 0; k < n; k++) Values[k] *= scale;
+        }
+        Count = n;
+    }
+
+    public VBuffer<float> ToVBuffer(int dimension) =>
+        new(dimension, Count, Values.AsSpan(0, Count).ToArray(), Indices.AsSpan(0, Count).ToArray());
+
+    /// <summary>Writes into <paramref name="destination"/>, reusing its arrays when they are large enough.</summary>
+    public void CopyTo(ref VBuffer<float> destination, int dimension)
+    {
+        var editor = VBufferEditor.Create(ref destination, dimension, Count);
+        Values.AsSpan(0, Count).CopyTo(editor.Values);
+        Indices.AsSpan(0, Count).CopyTo(editor.Indices);
+        destination = editor.Commit();
+    }
+}

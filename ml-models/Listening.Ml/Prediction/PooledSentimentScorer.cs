@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Listening.Core.Sentiment;
+using Listening.Ml.Features;
+using Microsoft.ML;
+
+namespace Listening.Ml.Prediction;
+
+/// <summary>
+/// Thread-safe <see cref="ISentimentScorer"/>: a PredictionEngine is not thread-safe, so each call
+/// rents one (with its feature scratch and rows) from a pool and returns it; the pool grows to the
+/// peak number of concurrent callers and no further. A per-language model routes each text to the
+/// engine of its detected language.
+/// </summary>
+public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
+{
+    private readonly ConcurrentBag<Lease> _pool = [];
+    private readonly int _dimension = model.Featurizer.Options.Dimension;
+
+    public SentimentModel Model => model;
+
+    public static PooledSentimentScorer Load(string path) => new(SentimentModel.Load(path));
+
+    public SentimentScore Score(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lease = _pool.TryTake(out var pooled) ? pooled : new Lease(model);
+        try
+        {
+            model.Featurizer.Featurize(text, lease.Scratch);
+            lease.Scratch.CopyTo(ref lease.Input.Features, _dimension);
+            lease.Engines[model.LanguageFor(text)].Predict(lease.Input, ref lease.Output);
+            var p = lease.Output.Score;
+            if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
+            return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
+        }
+        finally
+        {
+            _pool.Add(lease);
+        }
+    }
+
+    private sealed class Lease(SentimentModel model)
+    {
+        public readonly Dictionary<string, PredictionEngine<FeatureRow, ScoreRow>> Engines = model.Transformers.ToDictionary(
+            kv => kv.Key,
+            kv => model.Context.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(kv.Value, ignoreMissingColumns: true,
+                inputSchemaDefinition: FeatureRow.Schema(model.Featurizer.Options.Dimension)));
+        public readonly FeatureScratch Scratch = new();
+        public readonly FeatureRow Input = new();
+        public ScoreRow Output = new();
+    }
+}

@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Listening.Core.Text;
+using Listening.Ml.Features;
+using Microsoft.ML;
+
+namespace Listening.Ml.Prediction;
+
+/// <summary>
+/// A loaded sentiment model: one ML.NET transformer (LbfgsMaximumEntropy over the feature vector)
+/// per language — or one for all (<see cref="AnyLanguage"/>) — plus the featurizer settings stored
+/// in the same zip (entry <see cref="FeaturizerEntry"/>). A joint model is a plain ML.NET model zip
+/// with that entry added; a per-language model nests one ML.NET zip per language under
+/// <see cref="LanguageEntryPrefix"/>.
+/// </summary>
+public sealed class SentimentModel
+{
+    public const string FeaturizerEntry = "Listening/featurizer.json";
+    public const string LanguageEntryPrefix = "Listening/languages/";
+    public const string DefaultFileName = "sentiment-model.zip";
+    public const string AnyLanguage = "*";
+
+    // Fixed entry timestamps make the same training produce the same model bytes.
+    private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer)
+    {
+        Context = context;
+        Transformers = transformers;
+        Featurizer = featurizer;
+    }
+
+    public MLContext Context { get; }
+
+    /// <summary>Language code ("ru", "en") or <see cref="AnyLanguage"/> → transformer.</summary>
+    public IReadOnlyDictionary<string, ITransformer> Transformers { get; }
+
+    public TextFeaturizer Featurizer { get; }
+
+    public static SentimentModel Create(MLContext context, ITransformer transformer, FeaturizerOptions options) =>
+        new(context, new Dictionary<string, ITransformer> { [AnyLanguage] = transformer }, new TextFeaturizer(options));
+
+    /// <summary>Combines single-language models trained with the same featurizer into one.</summary>
+    public static SentimentModel Combine(IReadOnlyDictionary<string, SentimentModel> byLanguage)
+    {
+        var options = byLanguage.Values.First().Featurizer.Options;
+        if (byLanguage.Values.Any(m => m.Featurizer.Options != options && !SameOptions(m.Featurizer.Options, options)))
+            throw new ArgumentException("per-language models must share featurizer settings", nameof(byLanguage));
+        var transformers = byLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Transformers[AnyLanguage]);
+        return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options));
+    }
+
+    /// <summary>
+    /// The language whose transformer scores <paramref name="text"/>: the detected one when the model
+    /// has it, else by script (Cyrillic → ru, otherwise en), else the joint transformer.
+    /// </summary>
+    public string LanguageFor(string text)
+    {
+        if (Transformers.ContainsKey(AnyLanguage)) return AnyLanguage;
+        var lang = LanguageDetector.Detect(text);
+        if (Transformers.ContainsKey(lang)) return lang;
+        var cyrillic = text.Any(c => c is >= '\u0400' and <= '\u04FF');
+        lang = cyrillic ? LanguageDetector.Russian : LanguageDetector.English;
+        return Transformers.ContainsKey(lang) ? lang : Transformers.Keys.First();
+    }
+
+    public static SentimentModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"sentiment model not found: {path}", path);
+        var bytes = File.ReadAllBytes(path);
+        var context = new MLContext(seed: 1);
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var entry = zip.GetEntry(FeaturizerEntry)
+            ?? throw new InvalidDataException($"{path}: not a Listening sentiment model (no {FeaturizerEntry})");
+        FeaturizerOptions options;
+        using (var json = entry.Open())
+            options = JsonSerializer.Deserialize<FeaturizerOptions>(json) ?? throw new InvalidDataException($"{path}: empty {FeaturizerEntry}");
+
+        var transformers = new Dictionary<string, ITransformer>();
+        foreach (var nested in zip.Entries.Where(e => e.FullName.StartsWith(LanguageEntryPrefix, StringComparison.Ordinal)))
+        {
+            using var memory = new MemoryStream();
+            using (var s = nested.Open()) s.CopyTo(memory);
+            memory.Position = 0;
+            transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
+        }
+        if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
+        return new SentimentModel(context, transformers, new TextFeaturizer(options));
+    }
+
+    /// <summary>Saves the model(s) and the featurizer settings as one zip with fixed timestamps.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var output = File.Create(path);
+        using var target = new ZipArchive(output, ZipArchiveMode.Create);
+        if (Transformers.TryGetValue(AnyLanguage, out var joint))
+        {
+            using var source = new ZipArchive(new MemoryStream(SaveMlNet(joint)), ZipArchiveMode.Read);
+            foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                using var from = entry.Open();
+                Write(target, entry.FullName, from);
+            }
+        }
+        else
+        {
+            foreach (var (lang, transformer) in Transformers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                Write(target, $"{LanguageEntryPrefix}{lang}.zip", new MemoryStream(SaveMlNet(transformer)));
+        }
+        var settings = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Featurizer.Options, new JsonSerializerOptions { WriteIndented = true }));
+        Write(target, FeaturizerEntry, settings);
+    }
+
+    private byte[] SaveMlNet(ITransformer transformer)
+    {
+        using var raw = new MemoryStream();
+        var schema = Context.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), FeatureRow.Schema(Featurizer.Options.Dimension)).Schema;
+        Context.Model.Save(transformer, schema, raw);
+        raw.Position = 0;
+        // Re-write ML.NET's zip with fixed timestamps so equal models are equal bytes.
+        using var fixedZip = new MemoryStream();
+        using (var source = new ZipArchive(raw, ZipArchiveMode.Read))
+        using (var target = new ZipArchive(fixedZip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                using var from = entry.Open();
+                Write(target, entry.FullName, from);
+            }
+        }
+        return fixedZip.ToArray();
+    }
+
+    private static void Write(ZipArchive target, string name, Stream content)
+    {
+        var entry = target.CreateEntry(name, CompressionLevel.SmallestSize);
+        entry.LastWriteTime = EntryTime;
+        using var to = entry.Open();
+        content.CopyTo(to);
+    }
+
+    private static bool SameOptions(FeaturizerOptions a, FeaturizerOptions b) =>
+        a with { CharNgramLengths = null } == b with { CharNgramLengths = null } && a.CharNgrams.SequenceEqual(b.CharNgrams);
+
+    /// <summary>
+    /// Where `listening` looks for the model when no --model is given: next to the executable
+    /// (the build copies ml-models/sentiment/model.zip there), else ml-models/sentiment/model.zip
+    /// in the current directory or one of its parents.
+    /// </summary>
+    public static string DefaultPath()
+    {
+        var besideExe = Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+        if (File.Exists(besideExe)) return besideExe;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "ml-models", "sentiment", "model.zip");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return besideExe;
+    }
+}

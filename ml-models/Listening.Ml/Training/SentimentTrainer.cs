@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Listening.Core.Sentiment;
+using Listening.Ml.Data;
+using Listening.Ml.Features;
+using Listening.Ml.Prediction;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+
+namespace Listening.Ml.Training;
+
+/// <summary>
+/// Trains the sentiment model: balanced training set → hashed n-gram features → LbfgsMaximumEntropy.
+/// Deterministic: fixed seed, one optimiser thread, rows in a fixed order.
+/// </summary>
+public static class SentimentTrainer
+{
+    /// <summary>
+    /// One model per language (ru, en), each trained on its language's datasets only, saved as one
+    /// file; texts are routed by <see cref="Listening.Core.Text.LanguageDetector"/>.
+    /// </summary>
+    public static SentimentModel TrainPerLanguage(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
+    {
+        var languages = datasets.Select(d => d.Lang).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var models = new Dictionary<string, SentimentModel>();
+        foreach (var lang in languages)
+        {
+            log?.Invoke($"-- {lang}");
+            models[lang] = Train(datasets, options with { Language = lang }, log);
+        }
+        return SentimentModel.Combine(models);
+    }
+
+    public static SentimentModel Train(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
+    {
+        log ??= _ => { };
+        var clock = Stopwatch.StartNew();
+        var set = TrainingSet.Build(datasets, options);
+        var counts = TrainingSet.ClassCounts(set);
+        log($"training rows: {set.Count:N0} (negative {counts.GetValueOrDefault(SentimentLabel.Negative):N0}, neutral {counts.GetValueOrDefault(SentimentLabel.Neutral):N0}, positive {counts.GetValueOrDefault(SentimentLabel.Positive):N0})");
+
+        var featurizer = new TextFeaturizer(options.Featurizer);
+        var rows = new FeatureRow[set.Count];
+        Parallel.For(0, set.Count, () => new FeatureScratch(), (i, _, scratch) =>
+        {
+            featurizer.Featurize(set[i].Row.Text, scratch);
+            rows[i] = new FeatureRow
+            {
+                Features = scratch.ToVBuffer(options.Featurizer.Dimension),
+                Label = (uint)set[i].Row.Label,
+                Weight = set[i].Weight,
+            };
+            return scratch;
+        }, _ => { });
+        log($"featurised in {clock.Elapsed.TotalSeconds:F1} s ({rows.Average(r => r.Features.GetValues().Length):F0} features per row on average)");
+
+        var context = new MLContext(seed: 1);
+        var data = context.Data.LoadFromEnumerable(rows, FeatureRow.Schema(options.Featurizer.Dimension));
+        var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRow.Label),
+            FeatureColumnName = nameof(FeatureRow.Features),
+            ExampleWeightColumnName = nameof(FeatureRow.Weight),
+            L1Regularization = options.L1,
+            L2Regularization = options.L2,
+            OptimizationTolerance = options.Tolerance,
+            MaximumNumberOfIterations = options.MaxIterations,
+            HistorySize = 20,
+            NumberOfThreads = 1,
+        });
+        var fitStart = clock.Elapsed;
+        var transformer = trainer.Fit(data);
+        log($"trained in {(clock.Elapsed - fitStart).TotalSeconds:F1} s");
+        return SentimentModel.Create(context, transformer, options.Featurizer);
+    }
+}

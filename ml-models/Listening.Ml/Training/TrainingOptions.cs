@@ -1,0 +1,25 @@
+using Listening.Ml.Features;
+
+namespace Listening.Ml.Training;
+
+/// <summary>How a model is trained. Defaults are the shipped model's settings (see ml-models/sentiment/README.md).</summary>
+/// <param name="MaxRowsPerDataset">Domain balance: a dataset contributes at most this many training rows (hash-sampled), so SST-2's phrases and the book reviews do not swamp the rest.</param>
+/// <param name="ClassBalance">0 = natural class frequencies, 1 = every class of a dataset weighs the same; in between softens the skew (weight ∝ (n / (k·n_c))^ClassBalance).</param>
+/// <param name="DatasetBalance">Each dataset's total weight ∝ rows^DatasetBalance: 1 = by row count, 0.5 = small domains count for more, 0 = every dataset weighs the same.</param>
+/// <param name="L1">L1 regularisation of LbfgsMaximumEntropy.</param>
+/// <param name="L2">L2 regularisation of LbfgsMaximumEntropy.</param>
+/// <param name="MaxIterations">L-BFGS iteration cap.</param>
+/// <param name="Language">Train on one language's datasets only ("ru" / "en"), for the one-model-vs-two comparison.</param>
+public sealed record TrainingOptions(
+    FeaturizerOptions Featurizer,
+    int MaxRowsPerDataset = 12_000,
+    double ClassBalance = 0.5,
+    double DatasetBalance = 1.0,
+    float L1 = 0.03f,
+    float L2 = 0.03f,
+    int MaxIterations = 200,
+    float Tolerance = 1e-5f,
+    string? Language = null)
+{
+    public static TrainingOptions Default { get; } = new(new FeaturizerOptions());
+}

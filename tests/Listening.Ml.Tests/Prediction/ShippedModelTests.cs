@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Listening.Core.Sentiment;
+using Listening.Ml.Data;
+using Listening.Ml.Evaluation;
+using Listening.Ml.Prediction;
+
+namespace Listening.Ml.Tests.Prediction;
+
+[Collection(ShippedModelCollection.Name)]
+public class ShippedModelTests(ShippedModelFixture fixture)
+{
+    // The card's dev figures (evaluation.json, written by `evaluate --json` when the model shipped)
+    // must still hold, give or take this much for floating-point and platform differences.
+    private const double Tolerance = 0.01;
+
+    [Fact]
+    public void Shipped_model_file_is_small_and_loads_within_a_second()
+    {
+        Assert.True(new FileInfo(TestPaths.ShippedModel).Length <= 20 * 1024 * 1024, "model.zip must stay ≤ 20 MB");
+        var clock = Stopwatch.StartNew();
+        var scorer = PooledSentimentScorer.Load(TestPaths.ShippedModel);
+        scorer.Score("warm");
+        // The target is < 1 s; a shared CI core gets some slack.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"load took {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(["en", "ru"], scorer.Model.Transformers.Keys.Order()); // one model per language, as the card says
+    }
+
+    [Theory]
+    [InlineData("Ужасный сервис, деньги списали дважды и никто не отвечает!", SentimentLabel.Negative)]
+    [InlineData("Отличное приложение, всем советую, спасибо разработчикам)))", SentimentLabel.Positive)]
+    [InlineData("Terrible service, my flight was cancelled and nobody helped", SentimentLabel.Negative)]
+    [InlineData("The staff were wonderful and the food was excellent", SentimentLabel.Positive)]
+    public void Shipped_model_gets_clear_cases_right(string text, SentimentLabel expected)
+    {
+        var score = fixture.Scorer.Score(text);
+        Assert.Equal(expected, score.Label);
+        Assert.InRange(score.Negative + score.Neutral + score.Positive, 0.99f, 1.01f);
+        Assert.Equal(score.Positive - score.Negative, score.Score, 4);
+    }
+
+    [Fact]
+    public void Dev_split_figures_in_the_model_card_still_hold()
+    {
+        if (!TestPaths.DatasetsAvailable()) return; // developer machine without the data; CI fails instead
+        var card = JsonNode.Parse(File.ReadAllText(TestPaths.ShippedEvaluation))!["datasets"]!.AsArray();
+        var datasets = DatasetReader.ReadAll(TestPaths.Datasets);
+        var results = SentimentEvaluator.Evaluate(fixture.Scorer, datasets).ToDictionary(r => r.Dataset.Name);
+        var failures = new List<string>();
+        foreach (var expected in card)
+        {
+            var name = (string)expected!["name"]!;
+            if (!results.TryGetValue(name, out var actual)) { failures.Add($"{name}: dataset missing"); continue; }
+            Check(name, "macroF1", (double)expected["macroF1"]!, actual.Metrics.MacroF1, failures);
+            Check(name, "accuracy", (double)expected["accuracy"]!, actual.Metrics.Accuracy, failures);
+            Check(name, "f1pn", (double)expected["f1pn"]!, actual.Metrics.F1PositiveNegative, failures);
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static void Check(string dataset, string metric, double card, double measured, List<string> failures)
+    {
+        if (measured < card - Tolerance) failures.Add($"{dataset}: {metric} {measured:F4} < card {card:F4} − {Tolerance}");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Listening.Core.Sentiment;
+using Listening.Ml.Data;
+using Listening.Ml.Features;
+using Listening.Ml.Prediction;
+using Listening.Ml.Training;
+
+namespace Listening.Ml.Tests.Training;
+
+public sealed class TinyTrainingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("listening-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly TrainingOptions Options = new(new FeaturizerOptions(HashBits: 14), MaxIterations: 50);
+
+    [Fact]
+    public void Training_twice_on_the_same_data_writes_identical_model_bytes()
+    {
+        var first = Path.Combine(_dir, "a.zip");
+        var second = Path.Combine(_dir, "b.zip");
+        SentimentTrainer.Train([TinyDataset()], Options).Save(first);
+        SentimentTrainer.Train([TinyDataset()], Options).Save(second);
+        Assert.Equal(SHA256.HashData(File.ReadAllBytes(first)), SHA256.HashData(File.ReadAllBytes(second)));
+    }
+
+    [Fact]
+    public void A_saved_model_loads_and_scores_what_it_learned()
+    {
+        var path = Path.Combine(_dir, "m.zip");
+        SentimentTrainer.Train([TinyDataset()], Options).Save(path);
+        var scorer = PooledSentimentScorer.Load(path);
+        Assert.Equal(SentimentLabel.Positive, scorer.Score("отлично спасибо").Label);
+        Assert.Equal(SentimentLabel.Negative, scorer.Score("ужасно медленно").Label);
+        Assert.Equal(SentimentLabel.Neutral, scorer.Score("адрес пункта").Label);
+    }
+
+    [Fact]
+    public void A_per_language_model_routes_each_text_to_its_language_and_round_trips_byte_for_byte()
+    {
+        var path = Path.Combine(_dir, "two.zip");
+        var again = Path.Combine(_dir, "two-again.zip");
+        SentimentTrainer.TrainPerLanguage([TinyDataset(), TinyEnglishDataset()], Options).Save(path);
+        var model = SentimentModel.Load(path);
+        Assert.Equal(["en", "ru"], model.Transformers.Keys.Order());
+        Assert.Equal("ru", model.LanguageFor("отлично"));
+        Assert.Equal("en", model.LanguageFor("great"));
+        Assert.Equal("ru", model.LanguageFor("Дуже дякую")); // Ukrainian: "other", but Cyrillic
+        var scorer = new PooledSentimentScorer(model);
+        Assert.Equal(SentimentLabel.Positive, scorer.Score("great, love it").Label);
+        Assert.Equal(SentimentLabel.Negative, scorer.Score("ужасно медленно").Label);
+        model.Save(again);
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
+    }
+
+    [Fact]
+    public void Training_set_caps_each_dataset_and_balances_its_classes()
+    {
+        var rows = Enumerable.Range(0, 1000)
+            .Select(i => new LabelledText($"r{i}", "en", "t", i % 10 == 0 ? SentimentLabel.Negative : SentimentLabel.Positive))
+            .ToList();
+        var set = TrainingSet.Build([new Dataset("skewed", "en", rows, false)],
+            TrainingOptions.Default with { MaxRowsPerDataset = 300, ClassBalance = 1 });
+        Assert.Equal(300, set.Count);
+        Assert.All(set, w => Assert.False(DevSplit.IsDev(w.Row.Id)));
+        var totals = set.GroupBy(w => w.Row.Label).ToDictionary(g => g.Key, g => g.Sum(w => w.Weight));
+        Assert.Equal(totals[SentimentLabel.Negative], totals[SentimentLabel.Positive], 1);
+        Assert.Equal(1.0, set.Average(w => w.Weight), 3);
+    }
+
+    private static Dataset TinyEnglishDataset()
+    {
+        string[] positive = ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"];
+        string[] negative = ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"];
+        string[] neutral = ["opening hours", "address", "where is it", "order number", "which gate", "what time"];
+        var rows = new List<LabelledText>();
+        for (var i = 0; i < 40; i++)
+        {
+            rows.Add(new($"ep{i}", "en", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
+            rows.Add(new($"en{i}", "en", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
+            rows.Add(new($"eu{i}", "en", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
+        }
+        return new Dataset("tiny_en", "en", rows, false);
+    }
+
+    private static Dataset TinyDataset()
+    {
+        string[] positive = ["отлично", "спасибо", "супер", "great", "love it", "быстро и удобно"];
+        string[] negative = ["ужасно", "медленно", "верните деньги", "terrible", "awful service", "опять сломалось"];
+        string[] neutral = ["адрес пункта", "часы работы", "где находится", "opening hours", "address", "номер заказа"];
+        var rows = new List<LabelledText>();
+        for (var i = 0; i < 40; i++)
+        {
+            rows.Add(new($"p{i}", "ru", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
+            rows.Add(new($"n{i}", "ru", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
+            rows.Add(new($"u{i}", "ru", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
+        }
+        return new Dataset("tiny", "ru", rows, false);
+    }
+}
