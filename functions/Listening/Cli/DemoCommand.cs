@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Listening.Core.Feedback;
-using Listening.Core.Sentiment;
 using Listening.Functions;
-using Listening.Storage;
 using Listening.Topology;
 using Listening.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,13 +27,17 @@ internal static class DemoCommand
         var output = new Option<string>("--out") { Description = "folder for the reports", DefaultValueFactory = _ => "reports" };
         var dataDir = new Option<string?>("--data-dir") { Description = "data dir (default: a fresh temporary one)" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for the queues to drain", DefaultValueFactory = _ => 300 };
-        var command = new Command("demo", "Run the pipeline on the bundled sample data and write the action-matrix report") { input, output, dataDir, timeout };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input), parse.GetValue(output)!, parse.GetValue(dataDir), parse.GetValue(timeout), cancellationToken));
+        // A 425-item sample over four weeks has few factors with the production threshold's 30 mentions.
+        var minMentions = new Option<int>("--min-mentions") { Description = "mentions a factor needs for a quadrant", DefaultValueFactory = _ => 15 };
+        var command = new Command("demo", "Run the pipeline on the bundled sample data and write the action-matrix report") { input, output, dataDir, timeout, minMentions };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input), parse.GetValue(output)!, parse.GetValue(dataDir), parse.GetValue(timeout),
+            parse.GetValue(minMentions), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? input, string output, string? dataDir, int timeoutSeconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? input, string output, string? dataDir, int timeoutSeconds, int minMentions, CancellationToken cancellationToken)
     {
+        if (minMentions < 1) { Console.Error.WriteLine("demo: --min-mentions must be at least 1"); return 2; }
         var root = FunctionTopology.FindRoot(null);
         var file = input ?? DefaultInput(root);
         if (!File.Exists(file)) { Console.Error.WriteLine($"demo: no input file {file}"); return 2; }
@@ -43,8 +45,12 @@ internal static class DemoCommand
         if (error is not null) { Console.Error.WriteLine($"demo: {error}"); return 2; }
 
         var dir = dataDir ?? Path.Combine(Path.GetTempPath(), $"listening-demo-{Guid.NewGuid():N}");
+        // Each brand of the file (items without competitorOf) with its competitors configured as channels configure them.
+        var competitors = Competitors(lines);
+        var settings = competitors.SelectMany(b => b.Value.Select((c, i) => $"--Channels:Competitors:{b.Key}:{i}:Name={c}"));
         var app = ListeningWebApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}", $"--Listening:Root={root}",
-            "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}"], AppShape.Local);
+            "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}",
+            $"--Listening:Reports:MinMentions={minMentions}", .. settings], AppShape.Local);
         await app.StartAsync(cancellationToken);
         try
         {
@@ -74,16 +80,17 @@ internal static class DemoCommand
             Console.WriteLine($"scored and answered {status.Items.ByStage["responded"]} items in {clock.Elapsed.TotalSeconds:0.0} s; dead letters: {status.DeadLetters}");
 
             Directory.CreateDirectory(output);
-            var store = app.Services.GetRequiredService<IFeedbackStore>();
-            var brands = lines.Where(l => l.CompetitorOf is null).Select(l => l.Brand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var paths = new List<string>();
-            foreach (var brand in brands)
+            foreach (var (brand, _) in competitors)
             {
-                var html = await http.GetStringAsync($"/api/reports/{Uri.EscapeDataString(brand)}?format=html", cancellationToken);
+                var (from, to) = Period(lines, brand);
+                var query = $"/api/reports/{Uri.EscapeDataString(brand)}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+                var html = await http.GetStringAsync(query + "&format=html", cancellationToken);
                 var path = Path.GetFullPath(Path.Combine(output, $"action-matrix-{Slug(brand)}.html"));
                 await File.WriteAllTextAsync(path, html, cancellationToken);
                 paths.Add(path);
-                await PrintSummaryAsync(brand, store.QueryAsync(brand, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1), cancellationToken), cancellationToken);
+                using var json = JsonDocument.Parse(await http.GetStringAsync(query + "&format=json", cancellationToken));
+                DemoSummary.Print(json.RootElement, Console.Out);
             }
             await Responses.ResponsesDemo.PrintAsync(app.Services, Console.Out, cancellationToken);
             foreach (var path in paths) Console.WriteLine($"report: {path}");
@@ -97,30 +104,7 @@ internal static class DemoCommand
         }
     }
 
-    private static async Task PrintSummaryAsync(string brand, IAsyncEnumerable<FeedbackRecord> records, CancellationToken cancellationToken)
-    {
-        var rows = new SortedDictionary<string, (int Items, int Positive, int Negative, Dictionary<string, int> Factors)>(StringComparer.Ordinal);
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            if (record.Scores is null) continue;
-            var row = rows.TryGetValue(record.Item.Brand, out var r) ? r : (Items: 0, Positive: 0, Negative: 0, Factors: new Dictionary<string, int>());
-            row.Items++;
-            if (record.Scores.Sentiment.Label == SentimentLabel.Positive) row.Positive++;
-            if (record.Scores.Sentiment.Label == SentimentLabel.Negative) row.Negative++;
-            foreach (var f in record.Scores.Factors) row.Factors[f.Factor] = row.Factors.GetValueOrDefault(f.Factor) + 1;
-            rows[record.Item.Brand] = row;
-        }
-        Console.WriteLine();
-        Console.WriteLine($"{brand} and competitors");
-        Console.WriteLine($"  {"brand",-20} {"items",6} {"pos %",6} {"neg %",6}  top factors");
-        foreach (var (name, row) in rows)
-        {
-            var top = string.Join(", ", row.Factors.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(3).Select(f => $"{f.Key} ({f.Value})"));
-            Console.WriteLine($"  {name,-20} {row.Items,6} {100.0 * row.Positive / row.Items,6:0} {100.0 * row.Negative / row.Items,6:0}  {top}");
-        }
-    }
-
-    private sealed record Line(int Number, string Json, string Brand, string? CompetitorOf);
+    private sealed record Line(int Number, string Json, string Brand, string? CompetitorOf, DateTimeOffset? CreatedAt);
 
     private static (List<Line> Lines, string? Error) ReadLines(string file)
     {
@@ -134,16 +118,32 @@ internal static class DemoCommand
             try { dto = JsonSerializer.Deserialize<FeedbackItemDto>(text, FeedbackItemDto.JsonOptions); }
             catch (JsonException e) { return (lines, $"{file}:{number}: not a JSON feedback object: {e.Message}"); }
             if (dto?.Brand is null) return (lines, $"{file}:{number}: no brand");
-            lines.Add(new Line(number, text, dto.Brand.Trim(), string.IsNullOrWhiteSpace(dto.CompetitorOf) ? null : dto.CompetitorOf));
+            lines.Add(new Line(number, text, dto.Brand.Trim(), string.IsNullOrWhiteSpace(dto.CompetitorOf) ? null : dto.CompetitorOf.Trim(), dto.CreatedAt));
         }
         return lines.Count == 0 ? (lines, $"{file} has no feedback") : (lines, null);
     }
 
-    /// <summary>The bundled sample; until it is merged, the small interim set the tests use.</summary>
-    private static string DefaultInput(string root)
+    private static string DefaultInput(string root) => Path.Combine(root, "samples", "demo", "feedback.jsonl");
+
+    /// <summary>Own brands (items without competitorOf), each with the brands its competitor items name.</summary>
+    private static SortedDictionary<string, List<string>> Competitors(List<Line> lines)
     {
-        var bundled = Path.Combine(root, "samples", "demo", "feedback.jsonl");
-        return File.Exists(bundled) ? bundled : Path.Combine(root, "tests", "Listening.Tests", "Fixtures", "demo-feedback.jsonl");
+        var brands = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines.Where(l => l.CompetitorOf is null)) brands.TryAdd(line.Brand, []);
+        foreach (var line in lines.Where(l => l.CompetitorOf is not null))
+            if (brands.TryGetValue(line.CompetitorOf!, out var list) && !list.Contains(line.Brand, StringComparer.OrdinalIgnoreCase)) list.Add(line.Brand);
+        foreach (var list in brands.Values) list.Sort(StringComparer.OrdinalIgnoreCase);
+        return brands;
+    }
+
+    /// <summary>The last four weeks of the brand's data (UTC days), so the four before are the previous period.</summary>
+    private static (DateOnly From, DateOnly To) Period(List<Line> lines, string brand)
+    {
+        var days = lines.Where(l => l.CreatedAt is not null && (string.Equals(l.Brand, brand, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(l.CompetitorOf, brand, StringComparison.OrdinalIgnoreCase)))
+            .Select(l => DateOnly.FromDateTime(l.CreatedAt!.Value.UtcDateTime)).ToList();
+        var to = days.Count > 0 ? days.Max() : DateOnly.FromDateTime(DateTime.UtcNow);
+        return (to.AddDays(-27), to);
     }
 
     private static string Slug(string brand) =>

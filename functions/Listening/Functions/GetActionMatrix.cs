@@ -1,26 +1,49 @@
+using System.Globalization;
 using Listening.Handler;
 using Listening.Reporting;
-using Listening.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Listening.Functions;
 
 /// <summary>
-/// GET /api/reports/{brand}?from=&amp;to=&amp;format=html|json: the action-matrix report on demand, over the brand's
-/// and its competitors' items created in [from, to) (default: everything up to now).
+/// GET /api/reports/{brand}?from=&amp;to=&amp;lang=&amp;format=html|json: the action-matrix report on demand over the
+/// brand's and its competitors' items created on the UTC days [from, to] (dates, yyyy-MM-dd; a date-time counts
+/// as its UTC day). Defaults: the last <see cref="ReportOptions.PeriodDays"/> days up to today, the configured language, HTML.
 /// </summary>
 public sealed class GetActionMatrix : IForwardedHttpFunction
 {
-    public Delegate Endpoint => async (string brand, DateTimeOffset? from, DateTimeOffset? to, string? format,
-        IFeedbackStore store, IActionMatrixReports reports, TimeProvider time, CancellationToken cancellationToken) =>
+    public Delegate Endpoint => async (string brand, string? from, string? to, string? lang, string? format,
+        IActionMatrixReports reports, IOptions<ReportOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
     {
-        ReportFormat kind;
-        if (format is null) kind = ReportFormat.Html;
-        else if (!Enum.TryParse(format, ignoreCase: true, out kind))
-            return Results.Problem(statusCode: 400, title: "Invalid format", detail: "format must be html or json");
-        var end = to ?? time.GetUtcNow().AddSeconds(1);
-        var start = from ?? DateTimeOffset.UnixEpoch;
-        if (start >= end) return Results.Problem(statusCode: 400, title: "Invalid period", detail: "from must be before to");
-        var report = await reports.BuildAsync(new ReportRequest(brand, start, end, kind), store.QueryAsync(brand, start, end, cancellationToken), cancellationToken);
+        ReportFormat? kind = format?.ToLowerInvariant() switch { null or "html" => ReportFormat.Html, "json" => ReportFormat.Json, _ => null };
+        if (kind is null) return Problem("Invalid format", "format must be html or json");
+        var language = lang ?? options.Value.Lang;
+        if (language is not ("ru" or "en")) return Problem("Invalid language", "lang must be ru or en");
+        var (defaultFrom, today) = options.Value.DefaultPeriod(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (!TryDay(to, today, out var last)) return Problem("Invalid period", "to must be a date (yyyy-MM-dd) or an ISO 8601 date-time");
+        var defaultStart = to is null ? defaultFrom : last.AddDays(1 - options.Value.PeriodDays);
+        if (!TryDay(from, defaultStart, out var first)) return Problem("Invalid period", "from must be a date (yyyy-MM-dd) or an ISO 8601 date-time");
+        if (first > last) return Problem("Invalid period", "from must not be after to");
+        if (last.DayNumber - first.DayNumber >= 3660) return Problem("Invalid period", "a report covers at most 3660 days");
+        if (string.IsNullOrWhiteSpace(brand)) return Problem("Invalid brand", "brand is required");
+
+        var model = await reports.BuildAsync(new ActionMatrixQuery(brand.Trim(), first, last, language), cancellationToken);
+        var report = RenderedReport.Of(model, kind.Value);
         return Results.Content(report.Content, report.ContentType);
     };
+
+    private static IResult Problem(string title, string detail) => Results.Problem(statusCode: 400, title: title, detail: detail);
+
+    private static bool TryDay(string? text, DateOnly fallback, out DateOnly day)
+    {
+        day = fallback;
+        if (text is null) return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return true;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            day = DateOnly.FromDateTime(at.UtcDateTime);
+            return true;
+        }
+        return false;
+    }
 }

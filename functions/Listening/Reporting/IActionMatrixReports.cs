@@ -1,19 +1,25 @@
-using Listening.Storage;
+using Listening.Reports;
 
 namespace Listening.Reporting;
 
-/// <summary>A report for one brand (its competitors included) over [From, To).</summary>
-public sealed record ReportRequest(string Brand, DateTimeOffset From, DateTimeOffset To, ReportFormat Format);
+/// <summary>A report for one brand (its competitors included) over the UTC days [From, To], in <paramref name="Lang"/> (ru|en).</summary>
+public sealed record ActionMatrixQuery(string Brand, DateOnly From, DateOnly To, string Lang);
 
 public enum ReportFormat { Html, Json }
 
-public sealed record RenderedReport(string ContentType, string Content, string FileExtension);
+/// <summary>The report as served or stored: the same HTML and JSON `listening report` writes.</summary>
+public sealed record RenderedReport(string ContentType, string Content, string FileExtension)
+{
+    public static RenderedReport Of(ReportModel model, ReportFormat format) => format == ReportFormat.Json
+        ? new("application/json; charset=utf-8", ReportJson.Serialize(model), "json")
+        : new("text/html; charset=utf-8", ReportHtml.Render(model), "html");
+}
 
 /// <summary>
-/// The one seam between the pipeline and the action-matrix report renderer: BuildActionMatrix (timer),
-/// GetActionMatrix (HTTP) and `listening demo` all call it.
+/// The one seam between the pipeline and the action-matrix report: BuildActionMatrix (timer) and
+/// GetActionMatrix (HTTP, which `listening demo` calls) build the report model through it.
 /// </summary>
 public interface IActionMatrixReports
 {
-    Task<RenderedReport> BuildAsync(ReportRequest request, IAsyncEnumerable<FeedbackRecord> records, CancellationToken cancellationToken);
+    Task<ReportModel> BuildAsync(ActionMatrixQuery query, CancellationToken cancellationToken);
 }

@@ -141,6 +141,8 @@ public static class FeedbackFileReader
             throw new FeedbackFileException($"{path}:{lineNumber}: {string.Join("; ", errors.SelectMany(e => e.Value))}");
         var item = dto.ToItem(now);
         if (!input.Wants(item)) { input.CountOutsideScope(); return true; }
+        // Spam is counted, never scored: it stays out of the figures.
+        if (item.Spam is not null) { input.Add(item, null); return true; }
         FeedbackScores? scores;
         try { scores = dto.ToScores(); }
         catch (ArgumentException e) { throw new FeedbackFileException($"{path}:{lineNumber}: invalid scores ({e.Message})"); }

@@ -70,7 +70,8 @@ public static class ReportBuilder
         return new ReportModel(
             request.Brand, request.Competitors, request.From, request.To, request.Lang, generatedAt,
             new ItemsSummary(totals.Items, prevTotals.Items,
-                theirs.Select(c => new BrandCount(c.Name, c.Stats.Totals().Items)).ToList(), input.Duplicates, input.OutsideScope),
+                theirs.Select(c => new BrandCount(c.Name, c.Stats.Totals().Items, input.SpamOf(c.Name))).ToList(),
+                input.Duplicates, input.OutsideScope, input.SpamOf(request.Brand), input.Unscored),
             new MethodSummary(rules.MinMentions, rules.MinOutcomePairs, R(ConfidenceLevel(rules.Z)) ?? 0.95, Code(matrix.Measure),
                 R(matrix.Crosshairs.Importance), R(matrix.Crosshairs.Performance), matrix.Crosshairs.Factors,
                 prevFrom, prevTo, request.MinWheelItems),

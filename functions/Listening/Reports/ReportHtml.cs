@@ -55,7 +55,8 @@ public static class ReportHtml
         sb.Append("<div class=\"kpis\">");
         var prev = m.Items.PreviousPeriod > 0 ? $"{t.PreviousPeriod}: {t.Count(m.Items.PreviousPeriod)}" : "";
         var compCounts = string.Join(", ", m.Items.Competitors.Select(c => $"{c.Brand} {t.Count(c.Items)}"));
-        Kpi(sb, "", t.ItemsAnalysed, t.Count(m.Items.Brand), string.Join(" · ", new[] { prev, compCounts }.Where(s => s.Length > 0)));
+        var spam = m.Items.Spam > 0 ? $"{t.Count(m.Items.Spam)} {t.ExcludedAsSpam}" : "";
+        Kpi(sb, "", t.ItemsAnalysed, t.Count(m.Items.Brand), string.Join(" · ", new[] { prev, compCounts, spam }.Where(s => s.Length > 0)));
         var change = h.PreviousNetSentiment?.Value is { } p && h.NetSentiment.Value is { } now ? $" · {t.PreviousPeriod} {t.Signed(p)}" : "";
         Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}");
         Kpi(sb, "", t.Nps, h.Nps.N > 0 ? t.Signed(h.Nps.Score, "+0;−0;0") : "—",
@@ -338,7 +339,9 @@ public static class ReportHtml
         sb.Append("</tbody></table>");
         foreach (var p in paragraphs) sb.Append($"<p>{p}</p>");
         sb.Append($"<p class=\"muted\">{(ru ? "Отзывов бренда" : "Brand items")}: {t.Count(m.Items.Brand)}; {(ru ? "в прошлом периоде" : "previous period")}: {t.Count(m.Items.PreviousPeriod)}; "
-            + string.Join("; ", m.Items.Competitors.Select(c => $"{E(c.Brand)}: {t.Count(c.Items)}"))
+            + string.Join("; ", m.Items.Competitors.Select(c => $"{E(c.Brand)}: {t.Count(c.Items)}" + (c.Spam > 0 ? $" ({t.Count(c.Spam)} {E(t.ExcludedAsSpam)})" : "")))
+            + $"; {E(t.ExcludedAsSpam)}: {t.Count(m.Items.Spam)}"
+            + (m.Items.Unscored > 0 ? $"; {E(t.NotYetScored)}: {t.Count(m.Items.Unscored)}" : "")
             + (m.Items.Duplicates > 0 ? $"; {(ru ? "дубликатов отброшено" : "duplicates dropped")}: {t.Count(m.Items.Duplicates)}" : "") + ".</p>");
         sb.Append("</section>");
     }

@@ -13,11 +13,24 @@ public sealed class ReportInput(ReportRequest request)
     // Shared by the partial inputs of parallel readers, so a duplicate is caught whichever reader sees it.
     private HashSet<ulong> _seen = [];
 
-    public ReportRequest Request { get; } = request;
+    private readonly Dictionary<string, long> _spam = new(StringComparer.OrdinalIgnoreCase);
+
+    public ReportRequest Request { get; private set; } = request;
     public FeedbackAggregates Aggregates { get; } = new();
     public QuoteCandidates Quotes { get; } = new(request.Lang);
     public long Duplicates { get; private set; }
     public long OutsideScope { get; private set; }
+    /// <summary>The brand's items in the period that are not scored yet (still in the pipeline, or dead-lettered).</summary>
+    public long Unscored { get; private set; }
+
+    /// <summary>Items in the period marked as spam, for the brand or a competitor: counted, never aggregated.</summary>
+    public long SpamOf(string brand) => _spam.GetValueOrDefault(brand);
+
+    /// <summary>A competitor found in the data (an item whose competitorOf names the brand) joins the report.</summary>
+    public void Include(string competitor)
+    {
+        if (!Request.IsAbout(competitor)) Request = Request with { Competitors = [.. Request.Competitors, competitor] };
+    }
 
     /// <summary>Whether the report needs this item at all (brand and date) — checked before scoring it.</summary>
     public bool Wants(FeedbackItem item)
@@ -26,16 +39,31 @@ public sealed class ReportInput(ReportRequest request)
         return Request.IsAbout(item.Brand) && day >= Request.Previous.From && day <= Request.To;
     }
 
-    public void Add(ScoredFeedback scored)
+    public void Add(ScoredFeedback scored) => Add(scored.Item, scored.Scores);
+
+    /// <summary>One item; spam and unscored items (<paramref name="scores"/> null) are counted, not aggregated.</summary>
+    public void Add(FeedbackItem item, FeedbackScores? scores)
     {
-        var item = scored.Item;
         if (!Wants(item)) { OutsideScope++; return; }
         bool fresh;
         lock (_seen) fresh = _seen.Add(IdHash(item.Id));
         if (!fresh) { Duplicates++; return; }
-        Aggregates.Add(scored);
         var day = DateOnly.FromDateTime(item.CreatedAt.UtcDateTime);
-        if (day >= Request.From && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase))
+        var current = day >= Request.From;
+        // Spam stays out of the matrix, NPS, wheel and quotes; the report says how much was left out.
+        if (item.Spam is not null)
+        {
+            if (current) _spam[item.Brand] = _spam.GetValueOrDefault(item.Brand) + 1;
+            return;
+        }
+        if (scores is null)
+        {
+            if (current && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase)) Unscored++;
+            return;
+        }
+        var scored = new ScoredFeedback(item, scores);
+        Aggregates.Add(scored);
+        if (current && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase))
             Quotes.Offer(scored);
     }
 
@@ -51,6 +79,8 @@ public sealed class ReportInput(ReportRequest request)
         Quotes.Merge(other.Quotes);
         Duplicates += other.Duplicates;
         OutsideScope += other.OutsideScope;
+        Unscored += other.Unscored;
+        foreach (var (brand, count) in other._spam) _spam[brand] = _spam.GetValueOrDefault(brand) + count;
     }
 
     /// <summary>64-bit FNV-1a of the id: 1M ids cost 8 bytes each instead of a kept string.</summary>

@@ -19,9 +19,12 @@ public sealed record ReportModel(
     IReadOnlyList<WheelSpoke> Wheel,
     TrendSection Trends);
 
-public sealed record ItemsSummary(long Brand, long PreviousPeriod, IReadOnlyList<BrandCount> Competitors, long Duplicates, long OutsideScope);
+/// <summary>Item counts; <c>Spam</c> (items marked as spam, excluded from every figure) and <c>Unscored</c>
+/// (not scored yet) are for the brand in the period.</summary>
+public sealed record ItemsSummary(long Brand, long PreviousPeriod, IReadOnlyList<BrandCount> Competitors, long Duplicates, long OutsideScope,
+    long Spam, long Unscored);
 
-public sealed record BrandCount(string Brand, long Items);
+public sealed record BrandCount(string Brand, long Items, long Spam);
 
 public sealed record MethodSummary(
     int MinMentions, int MinOutcomePairs, double ConfidenceLevel, string ImportanceMeasure,

@@ -9,14 +9,18 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_runs_the_local_shape_on_the_sample_data_and_writes_the_report()
+    public async Task Demo_runs_the_local_shape_on_the_sample_data_and_writes_the_lavka_action_matrix_report()
     {
         var output = Path.Combine(Path.GetTempPath(), $"listening-demo-{Guid.NewGuid():N}");
         try
         {
             Assert.Equal(0, await RunAsync("demo", "--out", output, "--timeout", "120"));
             var report = Assert.Single(Directory.GetFiles(output, "action-matrix-*.html"));
-            Assert.Contains("<h1>", await File.ReadAllTextAsync(report));
+            Assert.EndsWith("action-matrix-lavka.html", report);
+            var html = await File.ReadAllTextAsync(report);
+            Assert.Contains("<h1>lavka</h1>", html);
+            Assert.Contains("megamart, quickbasket", html);
+            Assert.Contains("id=\"matrix-section\"", html);
         }
         finally
         {
