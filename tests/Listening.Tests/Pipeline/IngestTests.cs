@@ -16,7 +16,7 @@ public class IngestTests(SharedPipeline factory)
     {
         var items = new JsonArray(
             Feedback.Item("Great pancakes, friendly staff", "order-1"),
-            Feedback.Item("Курьер опоздал, блины холодные", "order-2"),
+            Feedback.Item("Ужасно: курьер опоздал на час, блины холодные", "order-2"),
             Feedback.Item("Fine", "order-3"));
         var response = await client.PostAsync(items);
 
