@@ -23,7 +23,7 @@ public sealed class LoyaltyPolicy(LoyaltyRules rules)
         if (existing is not null) return new LoyaltyDecision(existing, LoyaltyReasons.AlreadyAwarded);
 
         if (item.CompetitorOf is not null) return LoyaltyDecision.None(LoyaltyReasons.Competitor);
-        if (SpamCheck.LooksLikeSpam(item.Text)) return LoyaltyDecision.None(LoyaltyReasons.Spam);
+        if (item.Spam is not null || SpamCheck.LooksLikeSpam(item.Text)) return LoyaltyDecision.None(LoyaltyReasons.Spam);
         if (!rules.IncentivesAllowed(item.Brand, item.Source, item.Kind == FeedbackKind.Survey))
             return LoyaltyDecision.None(LoyaltyReasons.PlatformForbidsIncentives);
         if (item.Text.Trim().Length < rules.MinTextLength) return LoyaltyDecision.None(LoyaltyReasons.TooShort);

@@ -24,22 +24,22 @@ internal static class DemoCommand
     public static Command Create()
     {
         var input = new Option<string?>("--input") { Description = "JSON Lines feedback file (default: samples/demo/feedback.jsonl)" };
-        var output = new Option<string>("--out") { Description = "folder for the reports", DefaultValueFactory = _ => "reports" };
+        var output = new Option<string?>("--out") { Description = "folder for the reports (default: reports/ at the repository root)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "data dir (default: a fresh temporary one)" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for the queues to drain", DefaultValueFactory = _ => 300 };
-        // A 425-item sample over four weeks has few factors with the production threshold's 30 mentions.
-        var minMentions = new Option<int>("--min-mentions") { Description = "mentions a factor needs for a quadrant", DefaultValueFactory = _ => 15 };
+        var minMentions = new Option<int>("--min-mentions") { Description = "mentions a factor needs for a quadrant", DefaultValueFactory = _ => 30 };
         var command = new Command("demo", "Run the pipeline on the bundled sample data and write the action-matrix report") { input, output, dataDir, timeout, minMentions };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input), parse.GetValue(output)!, parse.GetValue(dataDir), parse.GetValue(timeout),
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input), parse.GetValue(output), parse.GetValue(dataDir), parse.GetValue(timeout),
             parse.GetValue(minMentions), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? input, string output, string? dataDir, int timeoutSeconds, int minMentions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? input, string? output, string? dataDir, int timeoutSeconds, int minMentions, CancellationToken cancellationToken)
     {
         if (minMentions < 1) { Console.Error.WriteLine("demo: --min-mentions must be at least 1"); return 2; }
         var root = FunctionTopology.FindRoot(null);
         var file = input ?? DefaultInput(root);
+        output ??= Path.Combine(root, "reports");
         if (!File.Exists(file)) { Console.Error.WriteLine($"demo: no input file {file}"); return 2; }
         var (lines, error) = ReadLines(file);
         if (error is not null) { Console.Error.WriteLine($"demo: {error}"); return 2; }
@@ -142,8 +142,9 @@ internal static class DemoCommand
         var days = lines.Where(l => l.CreatedAt is not null && (string.Equals(l.Brand, brand, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(l.CompetitorOf, brand, StringComparison.OrdinalIgnoreCase)))
             .Select(l => DateOnly.FromDateTime(l.CreatedAt!.Value.UtcDateTime)).ToList();
+        // The whole span of the sample: it is sized so that the key factors reach the production threshold.
         var to = days.Count > 0 ? days.Max() : DateOnly.FromDateTime(DateTime.UtcNow);
-        return (to.AddDays(-27), to);
+        return (days.Count > 0 ? days.Min() : to.AddDays(-27), to);
     }
 
     private static string Slug(string brand) =>

@@ -121,6 +121,13 @@ public class LoyaltyPolicyTests
     }
 
     [Fact]
+    public void An_item_the_intake_marked_as_spam_earns_nothing_even_when_its_text_looks_genuine()
+    {
+        var flagged = Item() with { Spam = "flood" };
+        Assert.Equal(LoyaltyReasons.Spam, Policy.Decide(flagged, [], Now).Reason);
+    }
+
+    [Fact]
     public void The_same_text_posted_again_under_another_item_is_a_duplicate()
     {
         var first = Policy.Decide(Item("site-1"), [], Now);
