@@ -13,7 +13,4 @@ public sealed record Dataset(string Name, string Lang, IReadOnlyList<LabelledTex
 
     /// <summary>Rows to measure on: all of test.tsv, else the dev part of train.tsv.</summary>
     public IEnumerable<LabelledText> EvaluationRows => IsTestFile ? Rows : Rows.Where(r => DevSplit.IsDev(r.Id));
-
-    /// <summary>Classes the dataset uses (SST-2 and UCI are binary).</summary>
-    public IReadOnlySet<SentimentLabel> Classes => Rows.Select(r => r.Label).ToHashSet();
 }

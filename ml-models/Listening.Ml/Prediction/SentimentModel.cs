@@ -44,7 +44,7 @@ public sealed class SentimentModel
     public static SentimentModel Combine(IReadOnlyDictionary<string, SentimentModel> byLanguage)
     {
         var options = byLanguage.Values.First().Featurizer.Options;
-        if (byLanguage.Values.Any(m => m.Featurizer.Options != options && !SameOptions(m.Featurizer.Options, options)))
+        if (byLanguage.Values.Any(m => !SameOptions(m.Featurizer.Options, options)))
             throw new ArgumentException("per-language models must share featurizer settings", nameof(byLanguage));
         var transformers = byLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Transformers[AnyLanguage]);
         return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options));
