@@ -95,6 +95,20 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
     }
 
     [Fact]
+    public void With_the_shipped_sentiment_model_restaurant_polarity_meets_its_target()
+    {
+        if (!DatasetsPresent()) return;
+        var model = Path.Combine(FactorEvaluationFixture.Repository, "ml-models", "sentiment", "model.zip");
+        var (code, json, error) = Run("--data", FactorEvaluationFixture.Datasets, "--json", "--model", model,
+            "--mappings", Path.Combine(FactorEvaluationFixture.Repository, "ml-models", "factors", "mappings"));
+        Assert.True(code == 0, error);
+        var datasets = JsonDocument.Parse(json).RootElement.GetProperty("datasets").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("polarityAccuracy").GetDouble());
+        Assert.True(datasets["semeval_restaurants"] >= 0.75, $"en restaurants polarity {datasets["semeval_restaurants"]}");
+        Assert.True(datasets["sentirueval_restaurants"] >= 0.75, $"ru restaurants polarity {datasets["sentirueval_restaurants"]}");
+    }
+
+    [Fact]
     public void The_factors_card_states_the_figures_the_command_measures()
     {
         if (!DatasetsPresent()) return;
