@@ -26,11 +26,12 @@ internal static class TrainCommand
         var iterations = new Option<int>("--max-iterations") { DefaultValueFactory = _ => defaults.MaxIterations };
         var lang = new Option<string?>("--lang") { Description = "Train on the datasets of one language only (ru / en)." };
         var joint = new Option<bool>("--joint") { Description = "Train one joint model for all languages instead of one model per language (ru, en) routed by the language detector." };
+        var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-length class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
@@ -39,7 +40,7 @@ internal static class TrainCommand
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
-                parse.GetValue(iterations), Language: parse.GetValue(lang));
+                parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration));
             var started = DateTime.UtcNow;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");

@@ -9,7 +9,7 @@ namespace Listening.Ml.Prediction;
 /// Thread-safe <see cref="ISentimentScorer"/>: a PredictionEngine is not thread-safe, so each call
 /// rents one (with its feature scratch and rows) from a pool and returns it; the pool grows to the
 /// peak number of concurrent callers and no further. A per-language model routes each text to the
-/// engine of its detected language.
+/// engine of its detected language; the model's calibration weights then shift the class probabilities.
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -28,9 +28,11 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         {
             model.Featurizer.Featurize(text, lease.Scratch);
             lease.Scratch.CopyTo(ref lease.Input.Features, _dimension);
-            lease.Engines[model.LanguageFor(text)].Predict(lease.Input, ref lease.Output);
+            var language = model.LanguageFor(text);
+            lease.Engines[language].Predict(lease.Input, ref lease.Output);
             var p = lease.Output.Score;
             if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
+            ProbabilityCalibration.Apply(model.Calibration.For(language, text), p);
             return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
         }
         finally

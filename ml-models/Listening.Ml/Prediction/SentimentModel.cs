@@ -16,6 +16,7 @@ namespace Listening.Ml.Prediction;
 public sealed class SentimentModel
 {
     public const string FeaturizerEntry = "Listening/featurizer.json";
+    public const string CalibrationEntry = "Listening/calibration.json";
     public const string LanguageEntryPrefix = "Listening/languages/";
     public const string DefaultFileName = "sentiment-model.zip";
     public const string AnyLanguage = "*";
@@ -23,12 +24,19 @@ public sealed class SentimentModel
     // Fixed entry timestamps make the same training produce the same model bytes.
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer)
+    private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer,
+        ProbabilityCalibration? calibration = null)
     {
         Context = context;
         Transformers = transformers;
         Featurizer = featurizer;
+        Calibration = calibration ?? ProbabilityCalibration.None;
     }
+
+    /// <summary>Class-probability weights applied after the transformer (entry <see cref="CalibrationEntry"/>).</summary>
+    public ProbabilityCalibration Calibration { get; }
+
+    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration);
 
     public MLContext Context { get; }
 
@@ -76,6 +84,13 @@ public sealed class SentimentModel
         using (var json = entry.Open())
             options = JsonSerializer.Deserialize<FeaturizerOptions>(json) ?? throw new InvalidDataException($"{path}: empty {FeaturizerEntry}");
 
+        var calibration = ProbabilityCalibration.None;
+        if (zip.GetEntry(CalibrationEntry) is { } calibrationEntry)
+        {
+            using var json = calibrationEntry.Open();
+            calibration = ProbabilityCalibration.FromJson(json);
+        }
+
         var transformers = new Dictionary<string, ITransformer>();
         foreach (var nested in zip.Entries.Where(e => e.FullName.StartsWith(LanguageEntryPrefix, StringComparison.Ordinal)))
         {
@@ -85,7 +100,7 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        return new SentimentModel(context, transformers, new TextFeaturizer(options));
+        return new SentimentModel(context, transformers, new TextFeaturizer(options), calibration);
     }
 
     /// <summary>Saves the model(s) and the featurizer settings as one zip with fixed timestamps.</summary>
@@ -110,6 +125,7 @@ public sealed class SentimentModel
         }
         var settings = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Featurizer.Options, new JsonSerializerOptions { WriteIndented = true }));
         Write(target, FeaturizerEntry, settings);
+        if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
     }
 
     private byte[] SaveMlNet(ITransformer transformer)

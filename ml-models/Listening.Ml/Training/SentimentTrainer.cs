@@ -25,12 +25,20 @@ public static class SentimentTrainer
         foreach (var lang in languages)
         {
             log?.Invoke($"-- {lang}");
-            models[lang] = Train(datasets, options with { Language = lang }, log);
+            models[lang] = Fit(datasets, options with { Language = lang }, log);
         }
-        return SentimentModel.Combine(models);
+        var combined = SentimentModel.Combine(models);
+        return combined.WithCalibration(ProbabilityCalibrator.Fit(combined, datasets, options, log));
     }
 
-    public static SentimentModel Train(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
+    /// <summary>One model (joint, or of <see cref="TrainingOptions.Language"/>), calibrated.</summary>
+    public static SentimentModel Train(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
+    {
+        var model = Fit(datasets, options, log);
+        return model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
+    }
+
+    private static SentimentModel Fit(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log)
     {
         log ??= _ => { };
         var clock = Stopwatch.StartNew();

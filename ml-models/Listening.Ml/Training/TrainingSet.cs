@@ -7,7 +7,7 @@ namespace Listening.Ml.Training;
 public sealed record WeightedText(LabelledText Row, float Weight);
 
 /// <summary>
-/// Builds the balanced training set: the non-dev rows of every dataset, capped per dataset by a
+/// Builds the balanced training set: the non-dev rows of every dataset outside the calibration slice, capped per dataset by a
 /// deterministic hash sample, weighted so classes within a dataset are (partly) balanced, weights
 /// rescaled to mean 1. Deterministic: the same datasets give the same rows in the same order.
 /// </summary>
@@ -22,6 +22,7 @@ public static class TrainingSet
         {
             if (options.Language is { } lang && dataset.Lang != lang) continue;
             var rows = dataset.TrainRows
+                .Where(r => !ProbabilityCalibrator.InSlice(r.Id, options.CalibrationPercent))
                 .OrderBy(r => DevSplit.Hash(r.Id, SampleSalt)).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .Take(options.MaxRowsPerDataset)
                 .ToList();
