@@ -1,6 +1,7 @@
 using Listening.Core.Factors;
 using Listening.Core.Factors.Evaluation;
 using Listening.Core.Sentiment;
+using Listening.Ml.Data;
 
 namespace Listening.Ml.Factors;
 

@@ -32,16 +32,6 @@ public class FactorEvaluationTests
     }
 
     [Fact]
-    public void Dev_split_is_a_stable_fifth()
-    {
-        var keys = Enumerable.Range(0, 10_000).Select(i => $"row_{i}").ToList();
-        var dev = keys.Count(DevSplit.IsDev);
-        Assert.InRange(dev, 1_800, 2_200);
-        Assert.Equal(keys.Select(DevSplit.IsDev), keys.Select(DevSplit.IsDev));
-        Assert.True(DevSplit.IsDev("se14_rest_train_3121") == DevSplit.IsDev("se14_rest_train_3121"));
-    }
-
-    [Fact]
     public void Gold_labels_map_through_exact_names_wildcards_and_term_lists()
     {
         var mapping = AspectMapping.Parse("""
