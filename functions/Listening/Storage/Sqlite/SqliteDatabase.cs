@@ -31,10 +31,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        // The automatic checkpoint runs inside the commit that crosses 8192 WAL pages (32 MB) and holds every queued
+        // The automatic checkpoint runs inside the commit that crosses 2048 WAL pages (8 MB) and holds every queued
         // write (a 202 among them) until it is done; CheckpointLoopAsync copies most frames beforehand, off the
         // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it.
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-32768;");
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-32768;");
         Execute(writer, Schema);
         using (var version = writer.CreateCommand())
         {
