@@ -1,5 +1,6 @@
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
+using Listening.Core.Channels.Surveys;
 using Listening.Core.Feedback;
 
 namespace Listening.Channels.Webhooks;
@@ -23,6 +24,40 @@ public static partial class Webhook
         }
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// The common front of every webhook: a valid brand, the raw body within the size limit, the tool's settings for
+    /// the brand, and the tool's signature check over the exact bytes. Returns the delivery, or the answer refusing it
+    /// (404, 413, 401 — nothing is stored).
+    /// </summary>
+    public static async Task<(SignedDelivery? Delivery, IResult? Refusal)> ReceiveAsync(HttpContext context, string tool, string brand,
+        IConfiguration configuration, ILogger logger, Func<byte[], WebhookSettings, IHeaderDictionary, SignatureCheck> verify,
+        CancellationToken cancellationToken)
+    {
+        if (!IsValidBrand(brand)) return (null, Results.NotFound());
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null) return (null, TooLarge());
+        var settings = WebhookSettings.For(configuration, tool, brand);
+        var check = verify(body, settings, context.Request.Headers);
+        if (check != SignatureCheck.Valid)
+        {
+            LogRefused(logger, tool, brand, check);
+            return (null, Unauthorized(check));
+        }
+        return (new SignedDelivery(body, settings), null);
+    }
+
+    /// <summary>One survey response mapped to a feedback item and submitted, or answered as ignored with the reason.</summary>
+    public static Task<IResult> SubmitSurveyAsync(string tool, string brand, SurveyResponse response, WebhookSettings settings,
+        ChannelIntake intake, ILogger logger, CancellationToken cancellationToken)
+    {
+        var (item, reason) = SurveyMapper.ToFeedback(response, brand, settings.Mapping);
+        return item is null ? Task.FromResult(Ignored(reason!)) : SubmitAsync(tool, brand, [item], intake, logger, cancellationToken);
+    }
+
+    /// <summary>The tool's API did not give the answers: 503 (the tool retries) when transient, else 502.</summary>
+    public static IResult FetchFailed(SurveyFetchException e) =>
+        Results.Problem(statusCode: e.Transient ? 503 : 502, title: "Could not fetch the response", detail: e.Message);
 
     public static IResult TooLarge() =>
         Results.Problem(statusCode: 413, title: "Request body too large", detail: $"the body is larger than {MaxBodyBytes} bytes");
@@ -76,5 +111,8 @@ public static partial class Webhook
     private static partial void LogIntakeFailed(ILogger logger, string tool, string brand, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Tool}/{Brand}: refused ({Check})")]
-    public static partial void LogRefused(ILogger logger, string tool, string brand, SignatureCheck check);
+    private static partial void LogRefused(ILogger logger, string tool, string brand, SignatureCheck check);
 }
+
+/// <summary>A webhook request whose signature checked out: the exact bytes and the tool's settings for the brand.</summary>
+public sealed record SignedDelivery(byte[] Body, WebhookSettings Settings);

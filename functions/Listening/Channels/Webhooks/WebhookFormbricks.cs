@@ -19,20 +19,17 @@ public sealed class WebhookFormbricks(ChannelIntake intake, IConfiguration confi
 
     private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
-        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
-        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return Webhook.TooLarge();
-        var settings = WebhookSettings.For(configuration, Tool, brand);
-        var headers = context.Request.Headers;
-        var check = StandardWebhookSignature.Verify(body, settings.Secret, headers[StandardWebhookSignature.IdHeader],
-            headers[StandardWebhookSignature.TimestampHeader], headers[StandardWebhookSignature.SignatureHeader], time.GetUtcNow());
-        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
+        var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, headers) =>
+            StandardWebhookSignature.Verify(body, settings.Secret, headers[StandardWebhookSignature.IdHeader],
+                headers[StandardWebhookSignature.TimestampHeader], headers[StandardWebhookSignature.SignatureHeader], time.GetUtcNow()),
+            cancellationToken);
+        if (delivery is null) return refusal!;
         try
         {
-            var response = FormbricksPayload.Parse(body);
-            if (response is null) return Webhook.Ignored("not a finished response");
-            var (item, reason) = SurveyMapper.ToFeedback(response, brand, settings.Mapping);
-            return item is null ? Webhook.Ignored(reason!) : await Webhook.SubmitAsync(Tool, brand, [item], intake, logger, cancellationToken);
+            var response = FormbricksPayload.Parse(delivery.Body);
+            return response is null
+                ? Webhook.Ignored("not a finished response")
+                : await Webhook.SubmitSurveyAsync(Tool, brand, response, delivery.Settings, intake, logger, cancellationToken);
         }
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
     }

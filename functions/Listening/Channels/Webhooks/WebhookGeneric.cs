@@ -19,17 +19,14 @@ public sealed class WebhookGeneric(ChannelIntake intake, IConfiguration configur
 
     private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
-        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
-        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return Webhook.TooLarge();
-        var settings = WebhookSettings.For(configuration, Tool, brand);
-        var headers = context.Request.Headers;
-        var check = headers.ContainsKey(StandardWebhookSignature.SignatureHeader)
-            ? StandardWebhookSignature.Verify(body, settings.StandardSecret, headers[StandardWebhookSignature.IdHeader],
-                headers[StandardWebhookSignature.TimestampHeader], headers[StandardWebhookSignature.SignatureHeader], time.GetUtcNow())
-            : ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow());
-        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
-        try { return await Webhook.SubmitAsync(Tool, brand, GenericPayload.Parse(body, brand), intake, logger, cancellationToken); }
+        var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, headers) =>
+            headers.ContainsKey(StandardWebhookSignature.SignatureHeader)
+                ? StandardWebhookSignature.Verify(body, settings.StandardSecret, headers[StandardWebhookSignature.IdHeader],
+                    headers[StandardWebhookSignature.TimestampHeader], headers[StandardWebhookSignature.SignatureHeader], time.GetUtcNow())
+                : ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow()),
+            cancellationToken);
+        if (delivery is null) return refusal!;
+        try { return await Webhook.SubmitAsync(Tool, brand, GenericPayload.Parse(delivery.Body, brand), intake, logger, cancellationToken); }
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
     }
 }

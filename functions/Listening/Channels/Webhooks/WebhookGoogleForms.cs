@@ -19,17 +19,11 @@ public sealed class WebhookGoogleForms(ChannelIntake intake, IConfiguration conf
 
     private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
-        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
-        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return Webhook.TooLarge();
-        var settings = WebhookSettings.For(configuration, Tool, brand);
-        var check = ListeningSignature.Verify(body, settings.Secret, context.Request.Headers[ListeningSignature.Header], time.GetUtcNow());
-        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
-        try
-        {
-            var (item, reason) = SurveyMapper.ToFeedback(GoogleFormsPayload.Parse(body), brand, settings.Mapping);
-            return item is null ? Webhook.Ignored(reason!) : await Webhook.SubmitAsync(Tool, brand, [item], intake, logger, cancellationToken);
-        }
+        var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,
+            (body, settings, headers) => ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow()),
+            cancellationToken);
+        if (delivery is null) return refusal!;
+        try { return await Webhook.SubmitSurveyAsync(Tool, brand, GoogleFormsPayload.Parse(delivery.Body), delivery.Settings, intake, logger, cancellationToken); }
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
     }
 }

@@ -20,17 +20,17 @@ public sealed class WebhookQualtrics(ChannelIntake intake, SurveyApiClient api, 
 
     private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
-        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
-        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return Webhook.TooLarge();
-        var settings = WebhookSettings.For(configuration, Tool, brand);
-        var form = ParseForm(body);
-        var msg = form.GetValueOrDefault("MSG");
-        var check = QualtricsSignature.Verify(msg, settings.Secret, form.GetValueOrDefault("HMAC"));
-        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
+        Dictionary<string, string> form = [];
+        var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, _) =>
+        {
+            form = ParseForm(body);
+            return QualtricsSignature.Verify(form.GetValueOrDefault("MSG"), settings.Secret, form.GetValueOrDefault("HMAC"));
+        }, cancellationToken);
+        if (delivery is null) return refusal!;
+        var settings = delivery.Settings;
         try
         {
-            var evt = QualtricsPayload.ParseEvent(form.GetValueOrDefault("Topic") ?? "", msg!);
+            var evt = QualtricsPayload.ParseEvent(form.GetValueOrDefault("Topic") ?? "", form["MSG"]);
             if (evt.Status is { } status && status != "Complete") return Webhook.Ignored($"response status {status}");
             var baseUrl = (settings.ApiBaseUrl ?? "https://yul1.qualtrics.com").TrimEnd('/');
             var url = new Uri($"{baseUrl}/API/v3/surveys/{Uri.EscapeDataString(evt.SurveyId)}/responses/{Uri.EscapeDataString(evt.ResponseId)}");
@@ -39,14 +39,10 @@ public sealed class WebhookQualtrics(ChannelIntake intake, SurveyApiClient api, 
                 ["X-API-TOKEN"] = settings.ApiToken ?? "",
                 ["Accept"] = "application/json",
             }, cancellationToken);
-            var (item, reason) = SurveyMapper.ToFeedback(QualtricsPayload.ParseResponse(response), brand, settings.Mapping);
-            return item is null ? Webhook.Ignored(reason!) : await Webhook.SubmitAsync(Tool, brand, [item], intake, logger, cancellationToken);
+            return await Webhook.SubmitSurveyAsync(Tool, brand, QualtricsPayload.ParseResponse(response), settings, intake, logger, cancellationToken);
         }
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
-        catch (SurveyFetchException e)
-        {
-            return Results.Problem(statusCode: e.Transient ? 503 : 502, title: "Could not fetch the response", detail: e.Message);
-        }
+        catch (SurveyFetchException e) { return Webhook.FetchFailed(e); }
     }
 
     /// <summary>application/x-www-form-urlencoded, decoded from the raw bytes (the MAC is over the decoded MSG).</summary>

@@ -21,15 +21,14 @@ public sealed class WebhookSurveyMonkey(ChannelIntake intake, SurveyApiClient ap
     private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         if (HttpMethods.IsHead(context.Request.Method)) return Results.Ok();
-        if (!Webhook.IsValidBrand(brand)) return Results.NotFound();
-        var body = await Webhook.ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return Webhook.TooLarge();
-        var settings = WebhookSettings.For(configuration, Tool, brand);
-        var check = SurveyMonkeySignature.Verify(body, settings.ClientId, settings.Secret, context.Request.Headers[SurveyMonkeySignature.Header]);
-        if (check != SignatureCheck.Valid) { Webhook.LogRefused(logger, Tool, brand, check); return Webhook.Unauthorized(check); }
+        var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,
+            (body, settings, headers) => SurveyMonkeySignature.Verify(body, settings.ClientId, settings.Secret, headers[SurveyMonkeySignature.Header]),
+            cancellationToken);
+        if (delivery is null) return refusal!;
+        var settings = delivery.Settings;
         try
         {
-            var evt = SurveyMonkeyPayload.ParseEvent(body);
+            var evt = SurveyMonkeyPayload.ParseEvent(delivery.Body);
             if (evt.EventType != "response_completed") return Webhook.Ignored($"event {evt.EventType} is not response_completed");
             var baseUrl = (settings.ApiBaseUrl ?? "https://api.surveymonkey.com").TrimEnd('/');
             var url = new Uri($"{baseUrl}/v3/surveys/{Uri.EscapeDataString(evt.SurveyId)}/responses/{Uri.EscapeDataString(evt.ResponseId)}/details?simple=true");
@@ -38,13 +37,9 @@ public sealed class WebhookSurveyMonkey(ChannelIntake intake, SurveyApiClient ap
                 ["Authorization"] = $"Bearer {settings.ApiToken}",
                 ["Accept"] = "application/json",
             }, cancellationToken);
-            var (item, reason) = SurveyMapper.ToFeedback(SurveyMonkeyPayload.ParseDetails(details), brand, settings.Mapping);
-            return item is null ? Webhook.Ignored(reason!) : await Webhook.SubmitAsync(Tool, brand, [item], intake, logger, cancellationToken);
+            return await Webhook.SubmitSurveyAsync(Tool, brand, SurveyMonkeyPayload.ParseDetails(details), settings, intake, logger, cancellationToken);
         }
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
-        catch (SurveyFetchException e)
-        {
-            return Results.Problem(statusCode: e.Transient ? 503 : 502, title: "Could not fetch the response", detail: e.Message);
-        }
+        catch (SurveyFetchException e) { return Webhook.FetchFailed(e); }
     }
 }
