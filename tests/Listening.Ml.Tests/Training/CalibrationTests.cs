@@ -56,18 +56,8 @@ public sealed class CalibrationTests : IDisposable
         Assert.DoesNotContain(TrainingSet.Build([dataset], options), w => ProbabilityCalibrator.InSlice(w.Row.Id, options.CalibrationPercent));
     }
 
-    private static Dataset Dataset(int perClass)
-    {
-        string[] positive = ["отлично", "спасибо", "супер", "быстро и удобно", "вежливо", "рекомендую"];
-        string[] negative = ["ужасно", "медленно", "верните деньги", "опять сломалось", "грубо", "не рекомендую"];
-        string[] neutral = ["адрес пункта", "часы работы", "где находится", "номер заказа", "какой вход", "во сколько"];
-        var rows = new List<LabelledText>();
-        for (var i = 0; i < perClass; i++)
-        {
-            rows.Add(new($"p{i}", "ru", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
-            rows.Add(new($"n{i}", "ru", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
-            rows.Add(new($"u{i}", "ru", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
-        }
-        return new Dataset("tiny", "ru", rows, false);
-    }
+    private static Dataset Dataset(int perClass) => TinyDatasets.Build("tiny", "ru", "", perClass,
+        ["отлично", "спасибо", "супер", "быстро и удобно", "вежливо", "рекомендую"],
+        ["ужасно", "медленно", "верните деньги", "опять сломалось", "грубо", "не рекомендую"],
+        ["адрес пункта", "часы работы", "где находится", "номер заказа", "какой вход", "во сколько"]);
 }

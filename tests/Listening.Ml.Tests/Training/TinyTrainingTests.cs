@@ -69,33 +69,13 @@ public sealed class TinyTrainingTests : IDisposable
         Assert.Equal(1.0, set.Average(w => w.Weight), 3);
     }
 
-    private static Dataset TinyEnglishDataset()
-    {
-        string[] positive = ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"];
-        string[] negative = ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"];
-        string[] neutral = ["opening hours", "address", "where is it", "order number", "which gate", "what time"];
-        var rows = new List<LabelledText>();
-        for (var i = 0; i < 40; i++)
-        {
-            rows.Add(new($"ep{i}", "en", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
-            rows.Add(new($"en{i}", "en", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
-            rows.Add(new($"eu{i}", "en", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
-        }
-        return new Dataset("tiny_en", "en", rows, false);
-    }
+    private static Dataset TinyEnglishDataset() => TinyDatasets.Build("tiny_en", "en", "e", 40,
+        ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"],
+        ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"],
+        ["opening hours", "address", "where is it", "order number", "which gate", "what time"]);
 
-    private static Dataset TinyDataset()
-    {
-        string[] positive = ["отлично", "спасибо", "супер", "great", "love it", "быстро и удобно"];
-        string[] negative = ["ужасно", "медленно", "верните деньги", "terrible", "awful service", "опять сломалось"];
-        string[] neutral = ["адрес пункта", "часы работы", "где находится", "opening hours", "address", "номер заказа"];
-        var rows = new List<LabelledText>();
-        for (var i = 0; i < 40; i++)
-        {
-            rows.Add(new($"p{i}", "ru", $"{positive[i % 6]} {positive[(i + 1) % 6]}", SentimentLabel.Positive));
-            rows.Add(new($"n{i}", "ru", $"{negative[i % 6]} {negative[(i + 2) % 6]}", SentimentLabel.Negative));
-            rows.Add(new($"u{i}", "ru", $"{neutral[i % 6]} {neutral[(i + 3) % 6]}", SentimentLabel.Neutral));
-        }
-        return new Dataset("tiny", "ru", rows, false);
-    }
+    private static Dataset TinyDataset() => TinyDatasets.Build("tiny", "ru", "", 40,
+        ["отлично", "спасибо", "супер", "great", "love it", "быстро и удобно"],
+        ["ужасно", "медленно", "верните деньги", "terrible", "awful service", "опять сломалось"],
+        ["адрес пункта", "часы работы", "где находится", "opening hours", "address", "номер заказа"]);
 }
