@@ -29,11 +29,10 @@ public sealed record ResponsePlan(LoyaltyDecision Loyalty, ResponseTracking Trac
 public sealed record ErasureReport(int Items, int Messages, int LedgerEntries, int QueuedMessages);
 
 /// <summary>
-/// The response stage's storage: the append-only loyalty ledger, the outbox and the per-item decision.
-/// SQLite adapter only so far. A Cosmos DB adapter (not built yet; design in docs/azure.md, "Open: the responses
-/// store on Azure") maps it onto the <c>ledger</c> container partitioned by <c>/authorId</c> without transactional
-/// batches: deterministic ids with create-409 for awards and outbox entries, an ETag-guarded per-author head
-/// document for <see cref="DecideAsync"/>, the decision document written last as the commit point.
+/// The response stage's storage: the loyalty ledger, the outbox and the per-item decision. Two adapters, chosen with the
+/// feedback store by <c>Listening:Store:Kind</c>: <see cref="Sqlite.SqliteResponseStore"/> (the local shape; one
+/// transaction per decision) and <see cref="Cosmos.CosmosResponseStore"/> (the Azure shape; ETag-guarded steps with the
+/// decision document as the commit point). <c>tests/Listening.Tests/Responses</c> runs against both.
 /// </summary>
 public interface IResponseStore
 {

@@ -1,6 +1,7 @@
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
 using Listening.Responses.Delivery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -32,7 +33,7 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton(sp => ThankYouTemplateFiles.Load(sp.GetRequiredService<IOptions<ResponsesOptions>>().Value.TemplatesDir,
             sp.GetRequiredService<IOptions<ResponseRules>>().Value));
         services.AddSingleton(sp => new LoyaltyPolicy(sp.GetRequiredService<IOptions<LoyaltyRules>>().Value));
-        services.AddSingleton<IResponseStore, Sqlite.SqliteResponseStore>(); // the Cosmos DB adapter registers here too, chosen by configuration
+        services.TryAddSingleton<IResponseStore, Sqlite.SqliteResponseStore>(); // AddConfiguredFeedbackStore registers the Cosmos DB one when Listening:Store:Kind is Cosmos
         services.AddSingleton<ResponsePlanner>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<OutboxDelivery>();

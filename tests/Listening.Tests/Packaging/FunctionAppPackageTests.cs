@@ -10,6 +10,7 @@ using Listening.Core.Feedback;
 using Listening.Packaging;
 using Listening.Storage;
 using Listening.Tests.Infra;
+using Listening.Tests.Stores.Cosmos;
 using Xunit.Abstractions;
 
 namespace Listening.Tests.Packaging;
@@ -36,7 +37,8 @@ public sealed class PackagedApp : IAsyncLifetime
     }
 }
 
-public sealed class FunctionAppPackageTests(PackagedApp package, ITestOutputHelper output) : IClassFixture<PackagedApp>
+[Collection(CosmosServerCollection.Name)]
+public sealed class FunctionAppPackageTests(PackagedApp package, CosmosServerFixture cosmos, ITestOutputHelper output) : IClassFixture<PackagedApp>
 {
     [Fact]
     public void Package_holds_host_json_every_function_folder_and_the_executable_handler()
@@ -125,6 +127,65 @@ public sealed class FunctionAppPackageTests(PackagedApp package, ITestOutputHelp
         }
     }
 
+    /// <summary>
+    /// The Azure shape's storage end to end: the packaged handler configured as the Bicep template configures it
+    /// (<c>Listening__Store__Kind=Cosmos</c>), against the Cosmos DB protocol server. The test plays the Functions host:
+    /// it invokes the functions and applies their <c>document</c> output to the feedback container, as the Cosmos DB
+    /// output binding does (an upsert).
+    /// </summary>
+    [Fact]
+    public async Task Packaged_handler_on_Cosmos_DB_scores_then_thanks_and_awards_each_item_once()
+    {
+        var options = cosmos.Options($"pkg-{Guid.NewGuid():N}");
+        options.ResponsesContainer = options.FeedbackContainer + "-responses";
+        await Listening.Storage.Cosmos.CosmosStoreSetup.EnsureCreatedAsync(cosmos.Client, options, CancellationToken.None);
+        var feedback = cosmos.Client.GetContainer(options.Database, options.FeedbackContainer);
+        await using var handler = await PackagedHandler.StartAsync(package, new Dictionary<string, string>
+        {
+            ["Listening__Store__Kind"] = "Cosmos",
+            ["Listening__Store__Cosmos__AccountEndpoint"] = options.AccountEndpoint!.ToString(),
+            ["Listening__Store__Cosmos__AccountKey"] = options.AccountKey!,
+            ["Listening__Store__Cosmos__Database"] = options.Database,
+            ["Listening__Store__Cosmos__FeedbackContainer"] = options.FeedbackContainer,
+            ["Listening__Store__Cosmos__AggregatesContainer"] = options.AggregatesContainer,
+            ["Listening__Store__Cosmos__ResponsesContainer"] = options.ResponsesContainer,
+            ["Listening__Store__Cosmos__UseGatewayMode"] = "true",
+            ["Listening__Store__Cosmos__AcceptAnyServerCertificate"] = "true",
+        });
+        var item = NewItem() with { Source = "site", Author = new Author("author-pkg", "Ann", "@ann", null) }; // "site" allows incentives
+
+        var scored = await handler.InvokeAsync("ScoreFeedback", Message(item));
+        await UpsertAsync(feedback, scored.GetProperty("Outputs").GetProperty("document"));
+        var message = new JsonObject { ["Data"] = new JsonObject { ["message"] = scored.GetProperty("Outputs").GetProperty("scored").GetRawText() }, ["Metadata"] = new JsonObject() };
+        var first = await handler.InvokeAsync("RespondToAuthor", message);
+        await UpsertAsync(feedback, first.GetProperty("Outputs").GetProperty("document"));
+        var redelivered = await handler.InvokeAsync("RespondToAuthor", (JsonObject)message.DeepClone());
+
+        Assert.Contains("awarded (50 points)", first.GetProperty("Logs").ToString());
+        Assert.Contains("already decided", redelivered.GetProperty("Logs").ToString());
+        var points = await handler.Client.GetFromJsonAsync<JsonElement>("/api/authors/author-pkg/points");
+        Assert.Equal(50, points.GetProperty("balance").GetInt32());
+        var responses = cosmos.Client.GetContainer(options.Database, options.ResponsesContainer);
+        var outbox = await ReadAsync(responses, $"outbox|thanks-{item.Id}", $"outbox|thanks-{item.Id}");
+        Assert.Equal("pending", outbox.GetProperty("status").GetString());
+        var stored = await ReadAsync(feedback, item.Id, FeedbackPartitionKey.For(item));
+        Assert.Equal("responded", stored.GetProperty("stage").GetString());
+    }
+
+    private static async Task<JsonElement> ReadAsync(Microsoft.Azure.Cosmos.Container container, string id, string pk)
+    {
+        using var response = await container.ReadItemStreamAsync(id, new Microsoft.Azure.Cosmos.PartitionKey(pk));
+        Assert.True(response.IsSuccessStatusCode, $"read {id}: {response.StatusCode}");
+        return (await JsonDocument.ParseAsync(response.Content)).RootElement.Clone();
+    }
+
+    private static async Task UpsertAsync(Microsoft.Azure.Cosmos.Container container, JsonElement document)
+    {
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes(document.GetRawText()));
+        using var response = await container.UpsertItemStreamAsync(body, new Microsoft.Azure.Cosmos.PartitionKey(document.GetProperty("pk").GetString()));
+        Assert.True(response.IsSuccessStatusCode, $"upsert: {response.StatusCode}");
+    }
+
     private static FeedbackItem NewItem(int i = 0) =>
         new($"pkg-{Guid.NewGuid():N}", FeedbackKind.Review, "test", "Acme",
             i % 2 == 0 ? "The pancakes were great but the waiter was rude, and delivery took an hour." : "Блины отличные, но официант был груб, а доставка заняла час.",
@@ -176,7 +237,7 @@ internal sealed class PackagedHandler : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<PackagedHandler> StartAsync(PackagedApp package)
+    public static async Task<PackagedHandler> StartAsync(PackagedApp package, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo(Path.Combine(package.Unpacked, FunctionAppPackage.Executable))
@@ -192,6 +253,7 @@ internal sealed class PackagedHandler : IAsyncDisposable
         info.Environment["AzureWebJobsScriptRoot"] = package.Unpacked;
         info.Environment["Listening__Local__DataDir"] = Path.Combine(package.Directory, $"data-{Guid.NewGuid():N}");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();

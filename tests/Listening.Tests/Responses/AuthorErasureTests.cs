@@ -5,7 +5,7 @@ using Listening.Storage;
 
 namespace Listening.Tests.Responses;
 
-public class AuthorErasureTests
+public abstract class AuthorErasureTests : ResponseStoreSuite
 {
     private static readonly Author Zinaida = new(null, "Зинаида Покровская", "@zina_pokrov", "zinaida.pokrovskaya@example.org");
     private static readonly string[] PersonalData = ["Зинаида Покровская", "Покровская", "zina_pokrov", "zinaida.pokrovskaya@example.org"];
@@ -14,7 +14,7 @@ public class AuthorErasureTests
     public async Task Erasing_an_author_leaves_no_personal_data_in_the_store_and_keeps_anonymous_counts()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var harness = new ResponsesHarness(receiver.Settings("reply", "followup", "loyalty"));
+        await using var harness = NewHarness(receiver.Settings("reply", "followup", "loyalty"));
         var authorId = FeedbackIds.DeriveAuthorId("site", Zinaida.Handle!);
         var sent = ResponsesHarness.Scored("z-1", "Всё отлично, доставка быстрая. Зинаида Покровская", SentimentLabel.Positive, Zinaida, factors: "delivery");
         var pending = ResponsesHarness.Scored("z-2", "Курьер нагрубил. Пишите на zinaida.pokrovskaya@example.org", SentimentLabel.Negative, Zinaida, factors: "delivery");
@@ -48,7 +48,7 @@ public class AuthorErasureTests
     [Fact]
     public async Task Erasing_twice_is_harmless()
     {
-        await using var harness = new ResponsesHarness();
+        await using var harness = NewHarness();
         var authorId = FeedbackIds.DeriveAuthorId("site", Zinaida.Handle!);
         await harness.RespondAsync(ResponsesHarness.Scored("z-3", "Хороший магазин, вежливые продавцы", SentimentLabel.Positive, Zinaida));
 

@@ -5,13 +5,13 @@ using MimeKit;
 
 namespace Listening.Tests.Responses;
 
-public class OutboxDeliveryTests
+public abstract class OutboxDeliveryTests : ResponseStoreSuite
 {
     private static readonly Author Kate = new(null, "Kate", "@kate", null);
 
-    private static async Task<(ResponsesHarness Harness, string MessageId)> ThankedAsync(Dictionary<string, string?> settings, Author? author = null)
+    private async Task<(ResponsesHarness Harness, string MessageId)> ThankedAsync(Dictionary<string, string?> settings, Author? author = null)
     {
-        var harness = new ResponsesHarness(settings);
+        var harness = NewHarness(settings);
         var item = ResponsesHarness.Scored(Guid.NewGuid().ToString("N"), "Lovely staff and fast delivery", SentimentLabel.Positive, author ?? Kate, lang: "en", factors: "delivery");
         await harness.RespondAsync(item);
         return (harness, $"thanks-{item.Item.Id}");
@@ -93,7 +93,7 @@ public class OutboxDeliveryTests
             ["Responses:Delivery:Smtp:From"] = "Acme care <care@acme.example>",
         };
         var anna = new Author(null, "Анна", null, "anna@example.org");
-        await using var harness = new ResponsesHarness(settings);
+        await using var harness = NewHarness(settings);
         var item = ResponsesHarness.Scored("mail-1", "Курьер опоздал, но извинился", SentimentLabel.Negative, anna, factors: "delivery");
         await harness.RespondAsync(item);
         var id = $"thanks-{item.Item.Id}";

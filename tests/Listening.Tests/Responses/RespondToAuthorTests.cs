@@ -8,7 +8,7 @@ using Listening.Storage;
 
 namespace Listening.Tests.Responses;
 
-public class RespondToAuthorTests
+public abstract class RespondToAuthorTests : ResponseStoreSuite
 {
     private static readonly Author Anna = new(null, "Анна", "@anna_k", null);
 
@@ -20,7 +20,7 @@ public class RespondToAuthorTests
     public async Task The_same_item_delivered_twice_gives_one_ledger_entry_and_one_delivered_message()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var harness = new ResponsesHarness(receiver.Settings("reply"));
+        await using var harness = NewHarness(receiver.Settings("reply"));
         var item = ResponsesHarness.Scored("order-1", "Доставка вовремя, всё понравилось", SentimentLabel.Positive, Anna, factors: "delivery");
 
         await harness.RespondAsync(item);
@@ -44,11 +44,11 @@ public class RespondToAuthorTests
         var dataDir = Path.Combine(Path.GetTempPath(), $"listening-responses-{Guid.NewGuid():N}");
         var item = ResponsesHarness.Scored("order-2", "Курьер опоздал на два часа", SentimentLabel.Negative, Anna, factors: "delivery");
 
-        var first = new ResponsesHarness(receiver.Settings("reply"), dataDir);
+        var first = NewHarness(receiver.Settings("reply"), dataDir);
         await first.RespondAsync(item);           // award + outbox committed ...
         await first.Services.DisposeAsync();      // ... and the process dies before the outbox worker runs.
 
-        await using var restarted = new ResponsesHarness(receiver.Settings("reply"), dataDir);
+        await using var restarted = NewHarness(receiver.Settings("reply"), dataDir);
         await restarted.RespondAsync(item);       // the queue redelivers the unacknowledged message
         await restarted.Delivery.RunOnceAsync(CancellationToken.None);
 
@@ -60,7 +60,7 @@ public class RespondToAuthorTests
     [Fact]
     public async Task Concurrent_items_from_one_author_at_the_daily_cap_cannot_pass_it_together()
     {
-        await using var harness = new ResponsesHarness(new Dictionary<string, string?> { ["Loyalty:MaxPointsPerDay"] = "100" });
+        await using var harness = NewHarness(new Dictionary<string, string?> { ["Loyalty:MaxPointsPerDay"] = "100" });
         await harness.RespondAsync(ResponsesHarness.Scored("c-0", "Первый отзыв о сервисе, всё хорошо", SentimentLabel.Positive, Anna));
 
         var concurrent = Enumerable.Range(1, 6).Select(i =>
@@ -79,7 +79,7 @@ public class RespondToAuthorTests
     public async Task Praise_and_complaint_earn_the_same_points_and_both_are_thanked_the_complaint_with_an_apology_and_a_follow_up()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var harness = new ResponsesHarness(receiver.Settings("reply", "followup"));
+        await using var harness = NewHarness(receiver.Settings("reply", "followup"));
         var praise = ResponsesHarness.Scored("p-1", "Отличная доставка, курьер вежливый", SentimentLabel.Positive, Anna, rating: 5, factors: "delivery");
         var complaint = ResponsesHarness.Scored("n-1", "Ужасная доставка, заказ пришёл холодным", SentimentLabel.Negative, Anna, rating: 1, factors: "delivery");
 
@@ -104,7 +104,7 @@ public class RespondToAuthorTests
     [Fact]
     public async Task A_google_review_earns_no_points_but_is_still_thanked_through_the_review_reply()
     {
-        await using var harness = new ResponsesHarness();
+        await using var harness = NewHarness();
         var author = new Author(null, "Ivan", "ivan_k", null);
         var review = ResponsesHarness.Scored("g-1", "Great staff, quick service", SentimentLabel.Positive, author, source: "google", lang: "en", factors: "staff");
 
@@ -124,7 +124,7 @@ public class RespondToAuthorTests
     [Fact]
     public async Task An_author_who_cannot_be_reached_gets_no_message_but_the_item_is_responded()
     {
-        await using var harness = new ResponsesHarness();
+        await using var harness = NewHarness();
         var item = ResponsesHarness.Scored("x-1", "Нормально, без претензий к магазину", SentimentLabel.Neutral, author: null, source: "import");
 
         await harness.RespondAsync(item);
@@ -136,7 +136,7 @@ public class RespondToAuthorTests
     [Fact]
     public async Task A_second_unsolicited_message_within_the_period_is_held_but_replies_never_are()
     {
-        await using var harness = new ResponsesHarness();
+        await using var harness = NewHarness();
         OutboxMessage Unsolicited(string id, TimeSpan after) =>
             new(id, "reminder", "webhook:reply", "{}", ResponsesHarness.Start + after, "author-1", null, MessagePurpose.Unsolicited);
 
@@ -155,7 +155,7 @@ public class RespondToAuthorTests
     public async Task A_complaint_about_a_competitor_gets_no_answer_no_ticket_and_no_points()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var harness = new ResponsesHarness(receiver.Settings("reply", "followup"));
+        await using var harness = NewHarness(receiver.Settings("reply", "followup"));
         var item = ResponsesHarness.Scored("r-1", "В PelmeniBar опять холодные пельмени", SentimentLabel.Negative, Anna, brand: "PelmeniBar", competitorOf: "Acme");
 
         await harness.RespondAsync(item);

@@ -5,7 +5,7 @@ using Listening.Responses;
 
 namespace Listening.Tests.Responses;
 
-public class ResponseMonitorTests
+public abstract class ResponseMonitorTests : ResponseStoreSuite
 {
     private static ResponseMonitor Monitor(ResponsesHarness h) => h.Services.GetRequiredService<ResponseMonitor>();
 
@@ -14,7 +14,7 @@ public class ResponseMonitorTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         // No reply webhook: the thank-yous stay undelivered, so the items keep waiting.
-        await using var harness = new ResponsesHarness(receiver.Settings("alerts"));
+        await using var harness = NewHarness(receiver.Settings("alerts"));
         var social = ResponsesHarness.Scored("vk-1", "Классный сервис, всем советую!", SentimentLabel.Positive, new Author(null, "Oleg", "@oleg", null), source: "vk");
         var angry = ResponsesHarness.Scored("vk-2", "Опять задержали заказ, безобразие", SentimentLabel.Negative, new Author(null, "Petr", "@petr", null), source: "vk");
         var review = ResponsesHarness.Scored("g-1", "Nice place, friendly staff", SentimentLabel.Positive, new Author(null, "Ann", "ann_g", null), source: "google");
@@ -40,7 +40,7 @@ public class ResponseMonitorTests
     public async Task The_daily_digest_is_queued_once_after_its_hour_with_median_and_p90_per_channel()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var harness = new ResponsesHarness(receiver.Settings("reply", "digests"));
+        await using var harness = NewHarness(receiver.Settings("reply", "digests"));
         for (var i = 0; i < 4; i++)
         {
             await harness.RespondAsync(ResponsesHarness.Scored($"d-{i}", $"Отзыв {i}: всё хорошо, спасибо команде", SentimentLabel.Positive,
@@ -73,7 +73,7 @@ public class ResponseMonitorTests
     {
         var port = SmtpSink.FreePort();
         using var sink = await SmtpSink.StartAsync(port);
-        await using var harness = new ResponsesHarness(new Dictionary<string, string?>
+        await using var harness = NewHarness(new Dictionary<string, string?>
         {
             ["Responses:Monitoring:DigestEmail"] = "marketing@acme.example",
             ["Responses:Delivery:Smtp:Host"] = "127.0.0.1",

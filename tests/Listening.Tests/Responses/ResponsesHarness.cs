@@ -9,6 +9,10 @@ using Listening.Responses;
 using Listening.Responses.Delivery;
 using Listening.Storage;
 using Listening.Storage.Sqlite;
+using Listening.Responses.Cosmos;
+using Listening.Storage.Cosmos;
+using Listening.Tests.Stores.Cosmos;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,8 +20,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Listening.Tests.Responses;
 
 /// <summary>
-/// The response stage on real parts — a SQLite file, the real stores, RespondToAuthor, the outbox worker with its
-/// HttpClient and SMTP client — with a FakeTimeProvider for the clock (caps, backoff and response times are about time).
+/// The response stage on real parts — the real stores on a SQLite file or, given a <see cref="CosmosServerFixture"/>, on
+/// a Cosmos DB protocol server (containers named after <see cref="DataDir"/>, so a "restart" on the same directory finds
+/// the same data), RespondToAuthor, the outbox worker with its HttpClient and SMTP client — with a FakeTimeProvider for
+/// the clock (caps, backoff and response times are about time).
 /// </summary>
 public sealed class ResponsesHarness : IAsyncDisposable
 {
@@ -31,7 +37,10 @@ public sealed class ResponsesHarness : IAsyncDisposable
     public OutboxDelivery Delivery => Services.GetRequiredService<OutboxDelivery>();
     public string DatabasePath => Path.Combine(DataDir, "listening.db");
 
-    public ResponsesHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null)
+    private readonly CosmosServerFixture? cosmos;
+    private readonly CosmosStoreOptions? cosmosOptions;
+
+    public ResponsesHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null, CosmosServerFixture? cosmos = null)
     {
         if (dataDir is not null) DataDir = dataDir;
         var defaults = new Dictionary<string, string?>
@@ -48,8 +57,25 @@ public sealed class ResponsesHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(new SqliteDatabase(DatabasePath));
-        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        this.cosmos = cosmos;
+        if (cosmos is null)
+        {
+            services.AddSingleton(new SqliteDatabase(DatabasePath));
+            services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        }
+        else
+        {
+            var name = Path.GetFileName(DataDir);
+            cosmosOptions = cosmos.Options(name);
+            cosmosOptions.ResponsesContainer = name + "-responses";
+            CosmosStoreSetup.EnsureCreatedAsync(cosmos.Client, cosmosOptions, CancellationToken.None).GetAwaiter().GetResult();
+            services.AddMetrics();
+            services.AddSingleton<CosmosRequestCharges>();
+            services.AddSingleton(sp => new CosmosDocuments(ResponsesContainer, sp.GetRequiredService<CosmosRequestCharges>()));
+            services.AddSingleton<IFeedbackStore>(sp => new CosmosFeedbackStore(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()));
+            services.AddSingleton<IResponseStore>(sp => new CosmosResponseStore(sp.GetRequiredService<CosmosDocuments>(),
+                new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>())));
+        }
         services.AddResponses();
         services.AddSingleton<RespondToAuthor>();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -92,9 +118,28 @@ public sealed class ResponsesHarness : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Every text value stored in the SQLite file's tables, for scans for personal data.</summary>
+    public Container FeedbackContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.FeedbackContainer);
+    public Container ResponsesContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.ResponsesContainer);
+
+    /// <summary>Every text value stored — the SQLite file's tables or every document of the Cosmos DB containers — for scans for personal data.</summary>
     public async Task<List<string>> AllStoredTextAsync()
     {
+        if (cosmos is not null)
+        {
+            var texts = new List<string>();
+            foreach (var container in new[] { FeedbackContainer, ResponsesContainer })
+            {
+                using var iterator = container.GetItemQueryStreamIterator("SELECT * FROM c");
+                while (iterator.HasMoreResults)
+                {
+                    using var page = await iterator.ReadNextAsync();
+                    var documents = JsonNode.Parse(page.Content)!["Documents"]!.AsArray();
+                    foreach (var document in documents) Strings(document, container.Id, texts);
+                }
+            }
+            return texts;
+        }
+
         var db = Services.GetRequiredService<SqliteDatabase>();
         return await db.ReadAsync(c =>
         {
@@ -117,6 +162,16 @@ public sealed class ResponsesHarness : IAsyncDisposable
             }
             return texts;
         });
+    }
+
+    private static void Strings(JsonNode? node, string where, List<string> texts)
+    {
+        switch (node)
+        {
+            case JsonObject o: foreach (var (_, v) in o) Strings(v, where, texts); break;
+            case JsonArray a: foreach (var v in a) Strings(v, where, texts); break;
+            case JsonValue v when v.TryGetValue<string>(out var s): texts.Add($"{where}: {s}"); break;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Listening.Core.Feedback;
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
@@ -210,23 +209,15 @@ public sealed partial class SqliteResponseStore : IResponseStore
             while (reader.Read())
                 if (JsonNode.Parse(reader.GetString(1)) is JsonObject body) rows.Add((reader.GetValue(0), body));
 
-        foreach (var (_, body) in rows)
-            if (body["author"] is JsonObject author)
-                foreach (var field in new[] { "name", "handle", "email" })
-                    if (author[field]?.GetValue<string>() is { Length: > 1 } value) secrets.Add(value.Trim());
+        foreach (var (_, body) in rows) AuthorErasure.CollectSecrets(body, secrets);
         foreach (var (id, body) in rows)
         {
-            body.Remove("author");
-            if (body["text"]?.GetValue<string>() is { } text) body["text"] = Mask(text, secrets);
+            AuthorErasure.Erase(body, secrets);
             var command = tx.Command(update).With("$c", FeedbackContainer).With("$id", id).With("$body", body.ToJsonString());
             command.ExecuteNonQuery();
         }
         return rows.Count;
     }
-
-    private static string Mask(string text, IEnumerable<string> secrets) =>
-        secrets.OrderByDescending(s => s.Length).Aggregate(text, (t, s) =>
-            Regex.Replace(t, @"(?<![\p{L}\p{N}])" + Regex.Escape(s) + @"(?![\p{L}\p{N}])", "[erased]", RegexOptions.IgnoreCase));
 
     private static bool InsertOutbox(SqliteTransaction tx, OutboxMessage m, TimeSpan unsolicitedPeriod)
     {

@@ -23,6 +23,10 @@ public sealed class CosmosStoreOptions
     [Required]
     public string AggregatesContainer { get; set; } = "aggregates";
 
+    /// <summary>Loyalty ledgers, response decisions and the outbox (<see cref="Responses.Cosmos.CosmosResponseStore"/>).</summary>
+    [Required]
+    public string ResponsesContainer { get; set; } = "responses";
+
     /// <summary>Keep per-brand, per-day intake counters (Patch increments; about one patch per ingest).</summary>
     public bool IntakeCounters { get; set; } = true;
 

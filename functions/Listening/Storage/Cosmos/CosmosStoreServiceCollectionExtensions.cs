@@ -1,4 +1,6 @@
 using Azure.Identity;
+using Listening.Responses;
+using Listening.Responses.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +10,10 @@ namespace Listening.Storage.Cosmos;
 
 public static class CosmosStoreServiceCollectionExtensions
 {
-    /// <summary>The Cosmos DB store (configuration section <c>Listening:Store:Cosmos</c>) as <see cref="IFeedbackStore"/>.</summary>
+    /// <summary>
+    /// The Cosmos DB stores (configuration section <c>Listening:Store:Cosmos</c>): <see cref="IFeedbackStore"/> and the
+    /// responses store <see cref="IResponseStore"/> (AddResponses only adds the SQLite one when none is registered).
+    /// </summary>
     public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
     {
         services.AddOptions<CosmosStoreOptions>()
@@ -26,6 +31,14 @@ public static class CosmosStoreServiceCollectionExtensions
             var intake = options.IntakeCounters ? new CosmosIntakeCounters(client.GetContainer(options.Database, options.AggregatesContainer), charges) : null;
             return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
         });
+        services.AddSingleton<IResponseStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+            var client = sp.GetRequiredService<CosmosClient>();
+            var charges = sp.GetRequiredService<CosmosRequestCharges>();
+            return new CosmosResponseStore(new CosmosDocuments(client.GetContainer(options.Database, options.ResponsesContainer), charges),
+                new CosmosDocuments(client.GetContainer(options.Database, options.FeedbackContainer), charges));
+        });
         services.AddHostedService<CosmosStoreSetup>();
         return services;
     }
@@ -39,6 +52,7 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
     {
         ["feedback"] = "/pk",
         ["aggregates"] = "/pk",
+        ["responses"] = "/pk",
     };
 
     public static CosmosClient CreateClient(CosmosStoreOptions options)
@@ -68,6 +82,8 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
             new ContainerProperties(options.FeedbackContainer, PartitionKeyPaths["feedback"]), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(
             new ContainerProperties(options.AggregatesContainer, PartitionKeyPaths["aggregates"]), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(options.ResponsesContainer, PartitionKeyPaths["responses"]), cancellationToken: cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>
