@@ -89,14 +89,19 @@ var queueNames = ['feedback-ingested', 'feedback-scored']
 
 // The containers (docs/azure.md, "Cosmos DB containers"). feedback and aggregates are written by the
 // Cosmos store adapter (functions/Listening/Storage/Cosmos) and the output bindings; reports by the
-// BuildActionMatrix binding; ledger is reserved for the responses store. indexedPaths: only what
-// queries filter or sort on is indexed, which keeps write RUs down; [] = point reads only.
+// BuildActionMatrix binding; responses (loyalty ledgers, decisions, outbox) by the responses store
+// (functions/Listening/Responses/Cosmos). indexedPaths: only what queries filter or sort on is indexed,
+// which keeps write RUs down (and keeps message payloads and texts out of the index); [] = point reads only.
 var cosmosDatabase = 'listening'
 var cosmosContainers = [
-  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?', '/updatedUtc/?'] }
+  { name: 'feedback', partitionKey: '/pk', indexedPaths: ['/pk/?', '/stage/?', '/createdUtc/?', '/updatedUtc/?', '/author/id/?'] }
   { name: 'aggregates', partitionKey: '/pk', indexedPaths: [] }
   { name: 'reports', partitionKey: '/brand', indexedPaths: ['/brand/?', '/to/?'] }
-  { name: 'ledger', partitionKey: '/authorId' }
+  {
+    name: 'responses'
+    partitionKey: '/pk'
+    indexedPaths: ['/pk/?', '/type/?', '/status/?', '/nextAttemptUtc/?', '/leaseUntilUtc/?', '/authorId/?', '/createdUtc/?', '/repliedUtc/?', '/reachable/?']
+  }
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

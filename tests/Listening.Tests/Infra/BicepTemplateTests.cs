@@ -124,6 +124,11 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
         Assert.Contains("/stage/?", indexed);
         Assert.Contains("/createdUtc/?", indexed);
         Assert.Contains("/updatedUtc/?", indexed);
+        Assert.Contains("/author/id/?", indexed); // erasure finds an author's items
+        // The responses store's queries: due outbox messages, the tracking window, an author's documents on erasure.
+        var responses = declared["responses"]["indexedPaths"]!.AsArray().Select(p => (string?)p).ToList();
+        Assert.All(new[] { "/type/?", "/status/?", "/nextAttemptUtc/?", "/leaseUntilUtc/?", "/authorId/?", "/createdUtc/?", "/repliedUtc/?", "/reachable/?" },
+            path => Assert.Contains(path, responses));
     }
 
     [Fact]
