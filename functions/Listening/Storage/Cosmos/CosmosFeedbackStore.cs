@@ -160,20 +160,9 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         return (FeedbackDocument.Parse(document.RootElement), response.Headers.ETag);
     }
 
-    private async IAsyncEnumerable<JsonElement> QueryDocumentsAsync(string operation, QueryDefinition query, QueryRequestOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var iterator = container.GetItemQueryStreamIterator(query, requestOptions: options);
-        while (iterator.HasMoreResults)
-        {
-            using var page = await iterator.ReadNextAsync(cancellationToken);
-            Meter(operation, page);
-            if (!page.IsSuccessStatusCode) throw Failure(operation, page);
-            using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-            foreach (var document in body.RootElement.GetProperty("Documents").EnumerateArray())
-                yield return document.Clone();
-        }
-    }
+    private IAsyncEnumerable<JsonElement> QueryDocumentsAsync(string operation, QueryDefinition query, QueryRequestOptions options,
+        CancellationToken cancellationToken) =>
+        new CosmosDocuments(container, charges).QueryAsync(operation, query, options, cancellationToken);
 
     private void Meter(string operation, ResponseMessage response) =>
         charges.Record(container.Id, operation, response.StatusCode, response.Headers.RequestCharge);
