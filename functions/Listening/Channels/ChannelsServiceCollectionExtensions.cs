@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Listening.Channels.Polling;
 using Listening.Channels.Webhooks;
 using Listening.LocalRuntime;
@@ -25,7 +26,7 @@ public static class ChannelsServiceCollectionExtensions
             : new HostIngestIntake(Http(sp), sp.GetRequiredService<IOptions<IntakeOptions>>().Value,
                 sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChannelIntake>();
-        services.AddSingleton<ISourceStateStore, SqliteSourceStateStore>();
+        services.TryAddSingleton<ISourceStateStore, SqliteSourceStateStore>(); // the Cosmos DB one when Listening:Store:Kind is Cosmos
         services.AddSingleton(sp => new PoliteFetcher(Http(sp), sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.Polling,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SourcePoller>();

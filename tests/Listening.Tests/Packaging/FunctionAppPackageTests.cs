@@ -140,8 +140,10 @@ public sealed class FunctionAppPackageTests(PackagedApp package, CosmosServerFix
         options.ResponsesContainer = options.FeedbackContainer + "-responses";
         await Listening.Storage.Cosmos.CosmosStoreSetup.EnsureCreatedAsync(cosmos.Client, options, CancellationToken.None);
         var feedback = cosmos.Client.GetContainer(options.Database, options.FeedbackContainer);
+        var localData = Path.Combine(package.Directory, $"data-{Guid.NewGuid():N}");
         await using var handler = await PackagedHandler.StartAsync(package, new Dictionary<string, string>
         {
+            ["Listening__Local__DataDir"] = localData,
             ["Listening__Store__Kind"] = "Cosmos",
             ["Listening__Store__Cosmos__AccountEndpoint"] = options.AccountEndpoint!.ToString(),
             ["Listening__Store__Cosmos__AccountKey"] = options.AccountKey!,
@@ -170,6 +172,10 @@ public sealed class FunctionAppPackageTests(PackagedApp package, CosmosServerFix
         Assert.Equal("pending", outbox.GetProperty("status").GetString());
         var stored = await ReadAsync(feedback, item.Id, FeedbackPartitionKey.For(item));
         Assert.Equal("responded", stored.GetProperty("stage").GetString());
+        using var status = await handler.Client.GetAsync("/api/status");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        // Nothing of the Azure shape lives on the instance's disk (not shared between instances, not kept on recycle).
+        Assert.False(System.IO.Directory.Exists(localData), "the Azure shape opened the local SQLite store");
     }
 
     private static async Task<JsonElement> ReadAsync(Microsoft.Azure.Cosmos.Container container, string id, string pk)

@@ -24,6 +24,6 @@ public sealed class SqliteSourceStateStore(SqliteDatabase database) : ISourceSta
         return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, Key(state.Url), json, default); return 0; }, cancellationToken);
     }
 
-    private static string Key(string url) =>
+    internal static string Key(string url) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url))[..16]);
 }

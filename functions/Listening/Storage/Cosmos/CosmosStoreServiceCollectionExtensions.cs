@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Listening.Channels.Polling;
 using Listening.Responses;
 using Listening.Responses.Cosmos;
 using Microsoft.Azure.Cosmos;
@@ -11,8 +12,10 @@ namespace Listening.Storage.Cosmos;
 public static class CosmosStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The Cosmos DB stores (configuration section <c>Listening:Store:Cosmos</c>): <see cref="IFeedbackStore"/> and the
-    /// responses store <see cref="IResponseStore"/> (AddResponses only adds the SQLite one when none is registered).
+    /// The Cosmos DB stores (configuration section <c>Listening:Store:Cosmos</c>): <see cref="IFeedbackStore"/>, the
+    /// responses store <see cref="IResponseStore"/> and the polled sources' state <see cref="ISourceStateStore"/>
+    /// (AddResponses and AddChannels only add the SQLite ones when none is registered): nothing of the Azure shape
+    /// writes to an instance's disk.
     /// </summary>
     public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
     {
@@ -38,6 +41,12 @@ public static class CosmosStoreServiceCollectionExtensions
             var charges = sp.GetRequiredService<CosmosRequestCharges>();
             return new CosmosResponseStore(new CosmosDocuments(client.GetContainer(options.Database, options.ResponsesContainer), charges),
                 new CosmosDocuments(client.GetContainer(options.Database, options.FeedbackContainer), charges));
+        });
+        services.AddSingleton<ISourceStateStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+            return new CosmosSourceStateStore(new CosmosDocuments(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
+                sp.GetRequiredService<CosmosRequestCharges>()));
         });
         services.AddHostedService<CosmosStoreSetup>();
         return services;
