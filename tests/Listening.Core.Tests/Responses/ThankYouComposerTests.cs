@@ -103,6 +103,25 @@ public class ThankYouComposerTests
         Assert.Contains(expected, m.Body);
     }
 
+    [Theory]
+    [InlineData(SentimentLabel.Neutral, 0.05f)]
+    [InlineData(SentimentLabel.Positive, 0.42f)] // "Доставка задержалась на час, суп остыл": P(positive) 0.42 from the shipped model
+    public void A_text_whose_every_factor_mention_is_negative_is_answered_as_a_complaint_unless_the_model_is_sure_it_is_praise(SentimentLabel label, float positive)
+    {
+        var rest = (1 - positive) / 2;
+        var sentiment = label == SentimentLabel.Neutral ? SentimentScore.FromProbabilities(rest - 0.2f, rest + 0.2f, positive) : SentimentScore.FromProbabilities(0.36f, 0.22f, positive);
+        var scores = new FeedbackScores("ru", sentiment, [new FactorMention("delivery", SentimentLabel.Negative, -1, 0, 8), new FactorMention("waiting_time", SentimentLabel.Negative, -1, 0, 8)]);
+        var confidentPraise = new FeedbackScores("ru", SentimentScore.FromProbabilities(0.1f, 0.1f, 0.8f), scores.Factors);
+
+        Assert.Equal(label, sentiment.Label);
+        Assert.Equal(Tone.Negative, Compose(Item(), scores).Tone);
+        Assert.True(Compose(Item(), scores).FollowUp);
+        Assert.Equal(Tone.Positive, Compose(Item(), confidentPraise).Tone);
+        Assert.NotEqual(Tone.Negative, Compose(Item(rating: 5), scores).Tone); // a five-star rating keeps its say
+        var mixed = new FeedbackScores("ru", sentiment, [.. scores.Factors, new FactorMention("staff", SentimentLabel.Positive, 1, 20, 8)]);
+        Assert.NotEqual(Tone.Negative, Compose(Item(), mixed).Tone);
+    }
+
     [Fact]
     public void A_one_star_rating_is_answered_as_a_complaint_even_when_the_text_reads_neutral()
     {
