@@ -30,9 +30,12 @@ public sealed class CosmosDocuments(Container container, CosmosRequestCharges ch
     }
 
     /// <summary>Creates the document: <see cref="HttpStatusCode.Created"/>, or <see cref="HttpStatusCode.Conflict"/> when the id is taken.</summary>
-    public async Task<HttpStatusCode> CreateAsync<T>(T document, string pk, CancellationToken cancellationToken)
+    public Task<HttpStatusCode> CreateAsync<T>(T document, string pk, CancellationToken cancellationToken) =>
+        CreateStreamAsync(JsonSerializer.SerializeToUtf8Bytes(document, Json), pk, cancellationToken);
+
+    public async Task<HttpStatusCode> CreateStreamAsync(byte[] json, string pk, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, Json));
+        using var body = new MemoryStream(json);
         using var response = await container.CreateItemStreamAsync(body, new PartitionKey(pk), NoContent, cancellationToken);
         Meter("create", response);
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict) return response.StatusCode;

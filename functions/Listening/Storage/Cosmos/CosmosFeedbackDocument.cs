@@ -13,6 +13,8 @@ public static class CosmosFeedbackDocument
     /// <inheritdoc cref="FeedbackDocument.Utc"/>
     public static string Utc(DateTimeOffset instant) => FeedbackDocument.Utc(instant);
 
+    public static byte[] ToBytes(FeedbackRecord record) => ToStream(record).ToArray();
+
     public static MemoryStream ToStream(FeedbackRecord record)
     {
         var stream = new MemoryStream();

@@ -19,24 +19,20 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
 {
     private const int MaxConcurrencyAttempts = 5;
 
-    private static readonly ItemRequestOptions NoContentOnWrite = new() { EnableContentResponseOnWrite = false };
+    private readonly CosmosDocuments documents = new(container, charges);
 
     /// <summary>Create with the deterministic id; 409 means "already there" → return what is stored.</summary>
     public async Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
-        var pk = new PartitionKey(FeedbackPartitionKey.For(item));
+        var pk = FeedbackPartitionKey.For(item);
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
-            using var body = CosmosFeedbackDocument.ToStream(record);
-            using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
-            Meter("create", created);
-            if (created.IsSuccessStatusCode)
+            if (await documents.CreateStreamAsync(CosmosFeedbackDocument.ToBytes(record), pk, cancellationToken) == HttpStatusCode.Created)
             {
                 if (intake is not null) await intake.CountAsync(item, duplicate: false, now, cancellationToken);
                 return record;
             }
-            if (created.StatusCode != HttpStatusCode.Conflict) throw Failure("create", created);
 
             var stored = await ReadAsync(item.Id, pk, cancellationToken);
             if (stored is not null)
@@ -56,36 +52,26 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     /// </summary>
     public async Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
-        var pk = new PartitionKey(FeedbackPartitionKey.For(record.Item));
+        var pk = FeedbackPartitionKey.For(record.Item);
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
             var stored = await ReadAsync(record.Item.Id, pk, cancellationToken);
             if (stored is null)
             {
-                using var body = CosmosFeedbackDocument.ToStream(record);
-                using var created = await container.CreateItemStreamAsync(body, pk, NoContentOnWrite, cancellationToken);
-                Meter("create", created);
-                if (created.IsSuccessStatusCode) return;
-                if (created.StatusCode == HttpStatusCode.Conflict) continue;
-                throw Failure("create", created);
+                if (await documents.CreateStreamAsync(CosmosFeedbackDocument.ToBytes(record), pk, cancellationToken) == HttpStatusCode.Created) return;
+                continue; // 409: created meanwhile
             }
 
             if (stored.Value.Record.Stage > record.Stage) return;
-
-            var options = new ItemRequestOptions { IfMatchEtag = stored.Value.ETag, EnableContentResponseOnWrite = false };
-            using var replacement = CosmosFeedbackDocument.ToStream(record);
-            using var replaced = await container.ReplaceItemStreamAsync(replacement, record.Item.Id, pk, options, cancellationToken);
-            Meter("replace", replaced);
-            if (replaced.IsSuccessStatusCode) return;
-            if (replaced.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) continue;
-            throw Failure("replace", replaced);
+            if (await documents.ReplaceStreamAsync(CosmosFeedbackDocument.ToBytes(record), record.Item.Id, pk, stored.Value.ETag, cancellationToken) == HttpStatusCode.OK)
+                return;
         }
         throw new CosmosStoreException($"update of {record.Item.Id} lost the race {MaxConcurrencyAttempts} times");
     }
 
     /// <summary>Point read in the item's partition.</summary>
     public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken) =>
-        (await ReadAsync(item.Id, new PartitionKey(FeedbackPartitionKey.For(item)), cancellationToken))?.Record;
+        (await ReadAsync(item.Id, FeedbackPartitionKey.For(item), cancellationToken))?.Record;
 
     /// <summary>By id alone the partition is unknown, so this is a query across partitions (an operator
     /// look-up; pipeline stages have the item and use the point read above).</summary>
@@ -150,25 +136,12 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         return counts;
     }
 
-    private async Task<(FeedbackRecord Record, string ETag)?> ReadAsync(string id, PartitionKey pk, CancellationToken cancellationToken)
-    {
-        using var response = await container.ReadItemStreamAsync(id, pk, cancellationToken: cancellationToken);
-        Meter("read", response);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        if (!response.IsSuccessStatusCode) throw Failure("read", response);
-        using var document = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
-        return (FeedbackDocument.Parse(document.RootElement), response.Headers.ETag);
-    }
+    private async Task<(FeedbackRecord Record, string ETag)?> ReadAsync(string id, string pk, CancellationToken cancellationToken) =>
+        await documents.ReadAsync<JsonElement>(id, pk, cancellationToken) is { } read ? (FeedbackDocument.Parse(read.Document), read.ETag) : null;
 
     private IAsyncEnumerable<JsonElement> QueryDocumentsAsync(string operation, QueryDefinition query, QueryRequestOptions options,
         CancellationToken cancellationToken) =>
-        new CosmosDocuments(container, charges).QueryAsync(operation, query, options, cancellationToken);
-
-    private void Meter(string operation, ResponseMessage response) =>
-        charges.Record(container.Id, operation, response.StatusCode, response.Headers.RequestCharge);
-
-    private static CosmosStoreException Failure(string operation, ResponseMessage response) =>
-        new($"Cosmos DB {operation} failed: {(int)response.StatusCode} {response.StatusCode} {response.ErrorMessage}");
+        documents.QueryAsync(operation, query, options, cancellationToken);
 }
 
 /// <summary>A Cosmos DB call failed in a way the store cannot resolve (not 404/409/412).</summary>
