@@ -8,7 +8,8 @@ namespace Listening.Storage.Cosmos;
 
 public static class CosmosStoreServiceCollectionExtensions
 {
-    /// <summary>The Cosmos DB store (configuration section <c>Listening:Store:Cosmos</c>) as <see cref="IFeedbackStore"/>.</summary>
+    /// <summary>The Cosmos DB store (configuration section <c>Listening:Store:Cosmos</c>) as <see cref="IFeedbackStore"/>,
+    /// and the ingest spam history in its <c>aggregates</c> container.</summary>
     public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
     {
         services.AddOptions<CosmosStoreOptions>()
@@ -25,6 +26,12 @@ public static class CosmosStoreServiceCollectionExtensions
             var charges = sp.GetRequiredService<CosmosRequestCharges>();
             var intake = options.IntakeCounters ? new CosmosIntakeCounters(client.GetContainer(options.Database, options.AggregatesContainer), charges) : null;
             return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
+        });
+        services.AddSingleton<Ingest.ISpamHistory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+            return new CosmosSpamHistory(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
+                sp.GetRequiredService<CosmosRequestCharges>());
         });
         services.AddHostedService<CosmosStoreSetup>();
         return services;
