@@ -16,7 +16,7 @@ public sealed class BrandTaxonomies
     public BrandTaxonomies(FactorTaxonomy fallback, IEnumerable<BrandTaxonomyConfig>? configs = null)
     {
         Fallback = fallback;
-        brands = new Dictionary<string, FactorTaxonomy>(StringComparer.OrdinalIgnoreCase);
+        brands = new Dictionary<string, FactorTaxonomy>(Feedback.BrandKey.Comparer);
         foreach (var config in configs ?? [])
         {
             var taxonomy = FactorTaxonomy.WithPacks(config.Packs);

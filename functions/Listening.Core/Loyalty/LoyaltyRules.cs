@@ -1,3 +1,5 @@
+using Listening.Core.Feedback;
+
 namespace Listening.Core.Loyalty;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class LoyaltyRules
     /// <summary>Per-source rules; merged over <see cref="DefaultSources"/>. Key: the item's source.</summary>
     public Dictionary<string, SourceRule> Sources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Per-brand overrides of the amount, the caps and the source rules.</summary>
-    public Dictionary<string, BrandRules> Brands { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, BrandRules> Brands { get; set; } = new(BrandKey.Comparer);
 
     /// <summary>
     /// Built-in defaults: first-party channels and survey tools allow incentives; third-party review
@@ -32,7 +34,9 @@ public sealed class LoyaltyRules
         ["booking"] = false, ["amazon"] = false, ["ozon"] = false, ["wildberries"] = false, ["yandex-market"] = false, ["yandex_market"] = false,
     };
 
-    public BrandRules For(string brand) => Brands.TryGetValue(brand, out var b) ? b : BrandRules.Empty;
+    /// <summary>The brand's rules, matched by <see cref="BrandKey"/> (also when configuration binding replaced the dictionary).</summary>
+    public BrandRules For(string brand) => Brands.TryGetValue(brand, out var b) ? b
+        : Brands.FirstOrDefault(kv => BrandKey.Comparer.Equals(kv.Key, brand)).Value ?? BrandRules.Empty;
 
     public int PointsFor(string brand, string source)
     {

@@ -36,20 +36,20 @@ public sealed class FeedbackAggregates
     {
         var merged = new BrandStats();
         foreach (var (key, stats) in _days)
-            if (string.Equals(key.Brand, brand, StringComparison.OrdinalIgnoreCase) && key.Day >= from && key.Day <= to)
+            if (BrandKey.Comparer.Equals(key.Brand, brand) && key.Day >= from && key.Day <= to)
                 merged.Merge(stats);
         return merged;
     }
 
     public IReadOnlyList<string> Brands =>
-        _days.Keys.Select(k => k.Brand).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _days.Keys.Select(k => k.Brand).Distinct(BrandKey.Comparer).ToList();
 
     private sealed class KeyComparer : IEqualityComparer<(string Brand, DateOnly Day)>
     {
         public static readonly KeyComparer Instance = new();
         public bool Equals((string Brand, DateOnly Day) x, (string Brand, DateOnly Day) y) =>
-            x.Day == y.Day && string.Equals(x.Brand, y.Brand, StringComparison.OrdinalIgnoreCase);
+            x.Day == y.Day && BrandKey.Comparer.Equals(x.Brand, y.Brand);
         public int GetHashCode((string Brand, DateOnly Day) key) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Brand), key.Day);
+            HashCode.Combine(BrandKey.Comparer.GetHashCode(key.Brand), key.Day);
     }
 }

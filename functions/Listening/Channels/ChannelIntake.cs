@@ -20,15 +20,14 @@ public interface IFeedbackIntake
 }
 
 /// <summary>
-/// The common last step of every channel: competitor attribution for the source's brand, spam and cross-post
-/// check, then the pipeline. Cross-posted copies collapse into the first (reported as duplicates);
-/// spam is marked and still submitted, so it is kept but out of the matrix and of loyalty awards.
+/// The common last step of every channel: validation and competitor attribution for the source's brand, then the
+/// pipeline. The spam and cross-post check is not here but in <c>IngestFeedback</c>, which every path reaches
+/// (in-process locally, over <c>POST /api/feedback</c> on Azure), so each item is checked exactly once. A cross-posted
+/// copy comes back as a duplicate of the item it collapsed into.
 /// </summary>
-public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOptions> options, TimeProvider time)
+public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOptions> options)
 {
-    private readonly ConcurrentDictionary<string, BrandAttribution> _attributions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SpamFilter _spam = new(options.Value.Spam);
-    private readonly Lock _spamLock = new();
+    private readonly ConcurrentDictionary<string, BrandAttribution> _attributions = new(BrandKey.Comparer);
 
     public async Task<IntakeResult> SubmitAsync(FeedbackItemDto dto, CancellationToken cancellationToken) =>
         (await SubmitAsync([dto], cancellationToken))[0];
@@ -37,7 +36,6 @@ public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOpt
     {
         var results = new IntakeResult?[dtos.Count];
         var forward = new List<(int Index, FeedbackItemDto Dto)>(dtos.Count);
-        var now = time.GetUtcNow();
         for (var i = 0; i < dtos.Count; i++)
         {
             var dto = dtos[i];
@@ -48,15 +46,6 @@ public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOpt
                 continue;
             }
             Attribution(dto.Brand!).Apply(dto);
-            var item = dto.ToItem(now);
-            SpamVerdict verdict;
-            lock (_spamLock) verdict = _spam.Check(item);
-            if (verdict.Kind == SpamKind.CrossPost)
-            {
-                results[i] = new IntakeResult(IntakeOutcome.Duplicate, verdict.OriginalId);
-                continue;
-            }
-            if (verdict.IsSpam) dto.Spam = verdict.Reason;
             forward.Add((i, dto));
         }
         if (forward.Count > 0)
@@ -67,8 +56,8 @@ public sealed class ChannelIntake(IFeedbackIntake pipeline, IOptions<ChannelsOpt
         return results.Select(r => r!).ToList();
     }
 
-    // Configuration keys are case-insensitive; the bound dictionaries may not be, so match brands by hand.
-    private BrandAttribution Attribution(string brand) => _attributions.GetOrAdd(brand, b => new BrandAttribution(b,
-        options.Value.BrandAliases.FirstOrDefault(kv => string.Equals(kv.Key, b, StringComparison.OrdinalIgnoreCase)).Value ?? [],
-        options.Value.Competitors.FirstOrDefault(kv => string.Equals(kv.Key, b, StringComparison.OrdinalIgnoreCase)).Value ?? []));
+    // Configuration keys are case-insensitive; the bound dictionaries may not be, so match brands by their key.
+    private BrandAttribution Attribution(string brand) => _attributions.GetOrAdd(brand, b => new BrandAttribution(b.Trim(),
+        options.Value.BrandAliases.FirstOrDefault(kv => BrandKey.Comparer.Equals(kv.Key, b)).Value ?? [],
+        options.Value.Competitors.FirstOrDefault(kv => BrandKey.Comparer.Equals(kv.Key, b)).Value ?? []));
 }

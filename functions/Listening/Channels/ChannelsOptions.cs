@@ -1,6 +1,7 @@
 using Listening.Channels.Polling;
 using Listening.Channels.ReviewPages;
 using Listening.Core.Channels.Social;
+using Listening.Core.Feedback;
 
 namespace Listening.Channels;
 
@@ -26,10 +27,9 @@ public sealed class ChannelsOptions
     public List<ChannelSource> Sources { get; set; } = [];
     public List<SiteProfile> Profiles { get; set; } = [];
     /// <summary>Competitors per brand: <c>Channels:Competitors:acme:0:Name = Globex</c>.</summary>
-    public Dictionary<string, List<Competitor>> Competitors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, List<Competitor>> Competitors { get; set; } = new(BrandKey.Comparer);
     /// <summary>Other names and handles of a brand itself (<c>Channels:BrandAliases:acme:0 = @acme</c>).</summary>
-    public Dictionary<string, List<string>> BrandAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-    public SpamRules Spam { get; set; } = new();
+    public Dictionary<string, List<string>> BrandAliases { get; set; } = new(BrandKey.Comparer);
     public PollingOptions Polling { get; set; } = new();
     public ReviewPageLimits ReviewPages { get; set; } = new();
 

@@ -25,7 +25,8 @@ public sealed class HostIngestIntake(HttpClient http, IntakeOptions options, IFe
     public async Task<IReadOnlyList<IntakeResult>> SubmitAsync(IReadOnlyList<FeedbackItemDto> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return [];
-        var known = await IntakeDuplicates.KnownAsync(store, items, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var known = await IntakeDuplicates.KnownAsync(store, items, now, cancellationToken);
         var baseUrl = options.BaseUrl ?? (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host ? $"https://{host}" : null)
             ?? throw new IntakeException("Channels:Intake:BaseUrl is not set and WEBSITE_HOSTNAME is unknown");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl.TrimEnd('/')}/api/feedback")
@@ -41,7 +42,7 @@ public sealed class HostIngestIntake(HttpClient http, IntakeOptions options, IFe
         }
         if (!response.IsSuccessStatusCode) throw new IntakeException($"ingest answered {(int)response.StatusCode}");
         var body = await response.Content.ReadFromJsonAsync<IdsBody>(cancellationToken);
-        return IntakeDuplicates.Results(body?.Ids ?? [], known);
+        return IntakeDuplicates.Results(body?.Ids ?? [], items, now, known);
     }
 
     private sealed record IdsBody(string[] Ids);

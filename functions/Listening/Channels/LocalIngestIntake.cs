@@ -43,7 +43,7 @@ public sealed class LocalIngestIntake(
         }
         await database.WriteAsync(tx => { outputs.Apply(tx, queue); return 0; }, cancellationToken);
         outputs.SignalReceivers(queue);
-        return IntakeDuplicates.Results(IdsOf(outputs.HttpResponse), known);
+        return IntakeDuplicates.Results(IdsOf(outputs.HttpResponse), items, time.GetUtcNow(), known);
     }
 
     /// <summary>Ids already stored, in one query per batch (a point read per item would dominate a large import).</summary>
@@ -77,7 +77,8 @@ public sealed class LocalIngestIntake(
 /// <summary>The pipeline refused or failed to take items (not the items' fault): the caller answers 5xx / retries.</summary>
 public sealed class IntakeException(string message) : Exception(message);
 
-/// <summary>Which submitted items were already stored (or repeated within the batch): those are duplicates.</summary>
+/// <summary>Which submitted items were already stored, repeated within the batch, or collapsed into another item
+/// (ingest answered another id: a cross-post): those are duplicates.</summary>
 internal static class IntakeDuplicates
 {
     public static async Task<HashSet<string>> KnownAsync(IFeedbackStore store, IReadOnlyList<FeedbackItemDto> items, DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,9 +89,13 @@ internal static class IntakeDuplicates
         return known;
     }
 
-    public static IReadOnlyList<IntakeResult> Results(IReadOnlyList<string> ids, HashSet<string> known)
+    public static IReadOnlyList<IntakeResult> Results(IReadOnlyList<string> ids, IReadOnlyList<FeedbackItemDto> items, DateTimeOffset now, HashSet<string> known)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return ids.Select(id => new IntakeResult(known.Contains(id) || !seen.Add(id) ? IntakeOutcome.Duplicate : IntakeOutcome.Accepted, id)).ToList();
+        return ids.Select((id, i) =>
+        {
+            var collapsed = i < items.Count && items[i].ToItem(now).Id != id;
+            return new IntakeResult(collapsed | known.Contains(id) | !seen.Add(id) ? IntakeOutcome.Duplicate : IntakeOutcome.Accepted, id);
+        }).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Listening.Core.Feedback;
 using Listening.Handler;
 using Listening.Reporting;
 using Listening.Reports;
@@ -21,14 +22,15 @@ public sealed class BuildActionMatrix(IActionMatrixReports reports, IOptions<Rep
         var (from, to) = settings.DefaultPeriod(today);
         var documents = new JsonArray();
         var result = new InvocationResult();
-        foreach (var brand in settings.Brands.Select(b => b.Trim()).Where(b => b.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var brand in settings.Brands.Select(b => b.Trim()).Where(b => b.Length > 0).Distinct(BrandKey.Comparer))
         {
             var model = await reports.BuildAsync(new ActionMatrixQuery(brand, from, to, settings.Lang), cancellationToken);
             var html = RenderedReport.Of(model, ReportFormat.Html);
             documents.Add(new JsonObject
             {
-                ["id"] = $"{brand.ToLowerInvariant()}-{to:yyyyMMdd}",
-                ["brand"] = brand,
+                // The container's partition key: the brand key, so one brand's reports share a partition whatever its case.
+                ["id"] = $"{BrandKey.Of(brand)}-{to:yyyyMMdd}",
+                ["brand"] = BrandKey.Of(brand),
                 ["from"] = from.ToString("yyyy-MM-dd"),
                 ["to"] = to.ToString("yyyy-MM-dd"),
                 ["lang"] = settings.Lang,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Listening.Channels;
+using Listening.Core.Feedback;
 using Listening.Core.Matrix;
 using Listening.Reports;
 using Listening.Storage;
@@ -32,7 +33,7 @@ public sealed partial class StoredFeedbackReports(
         {
             read++;
             var item = record.Item;
-            if (item.CompetitorOf is { } of && string.Equals(of, query.Brand, StringComparison.OrdinalIgnoreCase)) input.Include(item.Brand);
+            if (item.CompetitorOf is { } of && BrandKey.Comparer.Equals(of, query.Brand)) input.Include(item.Brand);
             input.Add(item, record.Scores);
         }
         var model = ReportBuilder.Build(input, time.GetUtcNow());
@@ -40,10 +41,10 @@ public sealed partial class StoredFeedbackReports(
         return model;
     }
 
-    // Configuration keys are case-insensitive; the bound dictionary may not be, so match the brand by hand.
+    // Configuration keys are case-insensitive; the bound dictionary may not be, so match the brand by its key.
     private List<string> ConfiguredCompetitors(string brand) =>
-        (channels.Value.Competitors.FirstOrDefault(kv => string.Equals(kv.Key, brand, StringComparison.OrdinalIgnoreCase)).Value ?? [])
-        .Select(c => c.Name.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        (channels.Value.Competitors.FirstOrDefault(kv => BrandKey.Comparer.Equals(kv.Key, brand)).Value ?? [])
+        .Select(c => c.Name.Trim()).Where(n => n.Length > 0).Distinct(BrandKey.Comparer).ToList();
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -13,7 +13,7 @@ public sealed class ReportInput(ReportRequest request)
     // Shared by the partial inputs of parallel readers, so a duplicate is caught whichever reader sees it.
     private HashSet<ulong> _seen = [];
 
-    private readonly Dictionary<string, long> _spam = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _spam = new(BrandKey.Comparer);
 
     public ReportRequest Request { get; private set; } = request;
     public FeedbackAggregates Aggregates { get; } = new();
@@ -58,12 +58,12 @@ public sealed class ReportInput(ReportRequest request)
         }
         if (scores is null)
         {
-            if (current && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase)) Unscored++;
+            if (current && BrandKey.Comparer.Equals(item.Brand, Request.Brand)) Unscored++;
             return;
         }
         var scored = new ScoredFeedback(item, scores);
         Aggregates.Add(scored);
-        if (current && string.Equals(item.Brand, Request.Brand, StringComparison.OrdinalIgnoreCase))
+        if (current && BrandKey.Comparer.Equals(item.Brand, Request.Brand))
             Quotes.Offer(scored);
     }
 

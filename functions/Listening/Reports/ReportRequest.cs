@@ -1,3 +1,4 @@
+using Listening.Core.Feedback;
 using Listening.Core.Matrix;
 
 namespace Listening.Reports;
@@ -21,9 +22,10 @@ public sealed record ReportRequest(
     public bool IsAbout(string brand)
     {
         // Called once per input line: a plain loop, no closure.
-        if (string.Equals(brand, Brand, StringComparison.OrdinalIgnoreCase)) return true;
+        var comparer = BrandKey.Comparer;
+        if (comparer.Equals(brand, Brand)) return true;
         for (var i = 0; i < Competitors.Count; i++)
-            if (string.Equals(brand, Competitors[i], StringComparison.OrdinalIgnoreCase)) return true;
+            if (comparer.Equals(brand, Competitors[i])) return true;
         return false;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ScoringOptions : IValidatableObject
     /// <summary>Packs (restaurants, banks, telecom, airlines) for brands without their own entry.</summary>
     public List<string> Packs { get; set; } = [];
 
-    public Dictionary<string, BrandScoringOptions> Brands { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, BrandScoringOptions> Brands { get; set; } = new(Listening.Core.Feedback.BrandKey.Comparer);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -13,6 +13,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<LocalRuntimeOptions>().BindConfiguration(LocalRuntimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<LocalRuntimeOptions>>().Value.DataDir, "listening.db")));
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<Ingest.ISpamHistory, SqliteSpamHistory>();
         return services;
     }
 }

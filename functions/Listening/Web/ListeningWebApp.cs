@@ -41,7 +41,7 @@ public static class ListeningWebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(topology);
-        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddIngest();
         builder.Services.AddOptions<Functions.StalledFeedbackOptions>().BindConfiguration(Functions.StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddConfiguredFeedbackStore(builder.Configuration);
         builder.Services.AddScoring();

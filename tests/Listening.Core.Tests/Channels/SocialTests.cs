@@ -61,6 +61,44 @@ public class SocialTests
     }
 
     [Fact]
+    public void Redelivered_cross_post_copy_collapses_again_into_the_same_original()
+    {
+        var filter = new SpamFilter();
+        filter.Check(Item("a", "Courier lost my order and support never answered me", "@kate", 0));
+        var copy = Item("b", "Courier lost my order and support never answered me!!", "@kate", 2);
+        Assert.Equal(new SpamVerdict(SpamKind.CrossPost, "a"), filter.Check(copy));
+
+        // At-least-once delivery: the copy arrives again, later and after other posts of the author.
+        filter.Check(Item("c", "Ordered again today, all fine this time", "@kate", 30));
+        Assert.Equal(new SpamVerdict(SpamKind.CrossPost, "a"), filter.Check(copy));
+    }
+
+    [Fact]
+    public void A_copy_of_a_collapsed_copy_collapses_into_the_kept_original()
+    {
+        var filter = new SpamFilter(new SpamRules { MaxPostsPerAuthor = 2 });
+        filter.Check(Item("a", "Courier lost my order and support never answered me", "@kate", 0));
+        filter.Check(Item("b", "Courier lost my order and support never answered me!", "@kate", 1));
+        filter.Check(Item("x", "Something else entirely about the prices", "@kate", 2)); // "a" is forgotten now
+        Assert.Equal(new SpamVerdict(SpamKind.CrossPost, "a"), filter.Check(Item("c", "Courier lost my order, and support never answered me", "@kate", 3)));
+    }
+
+    [Fact]
+    public void Check_over_an_author_s_kept_posts_gives_what_one_filter_gives()
+    {
+        // The ingest keeps each author's posts in the store; a fresh filter over those posts decides like one long-lived filter.
+        var rules = new SpamRules { FloodCopies = 3 };
+        var posts = new List<SpamPost>();
+        var memory = new SpamFilter(rules);
+        var items = Enumerable.Range(0, 5).Select(i => Item($"f{i}", "BUY CHEAP FOLLOWERS NOW best prices", "@flood", i)).ToList();
+        var stored = items.Select(i => new SpamFilter(rules).Check(i, posts)).ToList();
+        Assert.Equal(items.Select(memory.Check), stored);
+        Assert.Equal([SpamKind.None, SpamKind.CrossPost, SpamKind.Flood, SpamKind.Flood, SpamKind.Flood], stored.Select(v => v.Kind));
+        Assert.Equal(items.Select(i => i.Id), posts.Select(p => p.Id));
+        Assert.DoesNotContain(posts, p => p.Shingles.Length == 0);
+    }
+
+    [Fact]
     public void Links_only_posts_are_spam()
     {
         var verdict = new SpamFilter().Check(Item("x", "https://bit.ly/abc https://bit.ly/def !!", "@bot", 0));

@@ -87,6 +87,26 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imported_rows_pass_the_same_spam_and_cross_post_check_as_posted_items()
+    {
+        var path = Path.Combine(_dir, "social.jsonl");
+        await File.WriteAllLinesAsync(path,
+        [
+            """{"source":"vk","externalId":"s1","author":{"handle":"@kate"},"text":"Courier lost my order and support never answered me"}""",
+            """{"source":"twitter","externalId":"s2","author":{"handle":"kate"},"text":"Courier lost my order, and support never answered me!!"}""",
+            """{"source":"vk","externalId":"s3","author":{"handle":"@promo"},"text":"https://example.com/a https://example.com/b"}""",
+        ]);
+
+        var summary = await Importer().ImportAsync(new ImportRequest(path, ImportFormat.JsonLines, new ImportDefaults("acme")), null, default);
+
+        Assert.Equal((2, 1), (summary.Accepted, summary.Duplicates)); // the cross-post is one item
+        var store = _app.Services.GetRequiredService<IFeedbackStore>();
+        Assert.Null(await store.GetAsync(Core.Feedback.FeedbackIds.Derive("twitter", "s2", "acme", ""), default));
+        Assert.Null((await store.GetAsync(Core.Feedback.FeedbackIds.Derive("vk", "s1", "acme", ""), default))!.Item.Spam);
+        Assert.Equal("links-only", (await store.GetAsync(Core.Feedback.FeedbackIds.Derive("vk", "s3", "acme", ""), default))!.Item.Spam);
+    }
+
+    [Fact]
     public async Task A_file_with_nothing_readable_exits_non_zero_and_names_the_line()
     {
         var path = Path.Combine(_dir, "bad.csv");

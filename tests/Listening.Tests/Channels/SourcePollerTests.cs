@@ -26,7 +26,7 @@ public sealed class SourcePollerTests : IAsyncLifetime
     {
         var options = Options.Create(_options);
         var fetcher = new PoliteFetcher(new HttpClient(), _options.Polling, TimeProvider.System);
-        var intake = new ChannelIntake(_intake, options, TimeProvider.System);
+        var intake = new ChannelIntake(_intake, options);
         return new SourcePoller(fetcher, states ?? new InMemorySourceStateStore(), intake, options, NullLogger<SourcePoller>.Instance);
     }
 

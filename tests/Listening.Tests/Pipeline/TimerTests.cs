@@ -35,7 +35,7 @@ public class TimerTests
 
         Assert.NotNull(report);
         using var json = JsonDocument.Parse(report);
-        Assert.Equal("Blinnaya", json.RootElement.GetProperty("brand").GetString());
+        Assert.Equal("blinnaya", json.RootElement.GetProperty("brand").GetString()); // the partition key: the brand key
         Assert.StartsWith("blinnaya-", json.RootElement.GetProperty("id").GetString());
         Assert.StartsWith("<!DOCTYPE html>", json.RootElement.GetProperty("content").GetString());
         Assert.Contains("Blinnaya", json.RootElement.GetProperty("content").GetString());

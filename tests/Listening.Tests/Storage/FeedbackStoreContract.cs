@@ -141,6 +141,49 @@ public abstract class FeedbackStoreContract
     }
 
     [Fact]
+    public async Task A_brand_is_one_brand_whatever_its_case_and_keeps_the_name_it_was_given()
+    {
+        var store = await NewStoreAsync();
+        var day = new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
+        FeedbackItem[] ours =
+        [
+            Item("Written as Lavka", brand: "Lavka", createdAt: day),
+            Item("Written as lavka", brand: "lavka", createdAt: day.AddHours(1)),
+            Item("Written as LAVKA", brand: "LAVKA", createdAt: day.AddHours(2)),
+            Item("Competitor named for LaVkA", brand: "Megamart", competitorOf: "LaVkA", createdAt: day.AddHours(3)),
+            // Beyond ASCII: invariant case folding, not SQLite's lower().
+            Item("Кириллица: ЛАВКА", brand: "ЛАВКА", createdAt: day.AddHours(4)),
+            Item("Кириллица: Лавка", brand: "Лавка", competitorOf: null, createdAt: day.AddHours(5)),
+        ];
+        foreach (var item in ours) await store.AddIfAbsentAsync(item, Now, None);
+
+        async Task<List<FeedbackRecord>> Query(string brand)
+        {
+            var found = new List<FeedbackRecord>();
+            await foreach (var record in store.QueryAsync(brand, day.AddDays(-1), day.AddDays(1), None)) found.Add(record);
+            return found;
+        }
+
+        foreach (var asked in new[] { "lavka", "Lavka", "LAVKA", " lavka " })
+            Assert.Equal(ours[..4].Select(i => (i.Text, i.Brand, i.CompetitorOf)), (await Query(asked)).Select(r => (r.Item.Text, r.Item.Brand, r.Item.CompetitorOf)));
+        Assert.Equal(["ЛАВКА", "Лавка"], (await Query("лавка")).Select(r => r.Item.Brand));
+    }
+
+    [Fact]
+    public async Task Re_adding_an_item_under_another_case_of_its_brand_stores_it_once()
+    {
+        var store = await NewStoreAsync();
+        var item = Item("Same words, same source", brand: "Lavka");
+        Assert.Equal(item.Id, Item(item.Text, brand: "LAVKA").Id); // content ids already fold the brand
+
+        await store.AddIfAbsentAsync(item, Now, None);
+        var again = await store.AddIfAbsentAsync(Item(item.Text, brand: "LAVKA"), Now.AddMinutes(1), None);
+
+        Assert.Equal("Lavka", again.Item.Brand);
+        Assert.Equal(1, (await store.CountByStageAsync(None)).Values.Sum());
+    }
+
+    [Fact]
     public async Task Query_by_stage_finds_items_stalled_at_a_stage_up_to_the_limit()
     {
         var store = await NewStoreAsync();

@@ -16,49 +16,63 @@ public sealed class SpamRules
     /// <summary>This many posts of any text from one author within <see cref="BurstWindow"/> is a flood.</summary>
     public int BurstPosts { get; set; } = 20;
     public TimeSpan BurstWindow { get; set; } = TimeSpan.FromMinutes(10);
-    /// <summary>Authors remembered at most (oldest forgotten first): bounds memory on a long-running process or a big import.</summary>
+    /// <summary>Authors remembered at most by an in-memory filter (oldest forgotten first); a store keeps one record per author instead.</summary>
     public int MaxAuthors { get; set; } = 20_000;
     /// <summary>Recent posts remembered per author.</summary>
     public int MaxPostsPerAuthor { get; set; } = 20;
 }
 
 /// <summary>
+/// One remembered post of an author: hashes only (word shingles and the normalized text), plus the verdict it got,
+/// so memory per post stays small, no text or handle is kept, and a redelivery gets the same verdict again.
+/// </summary>
+public sealed record SpamPost(string Id, DateTimeOffset At, ulong[] Shingles, ulong Normalized, SpamKind Verdict, string? OriginalId = null);
+
+/// <summary>
 /// Cross-post and spam detection over a stream of items, remembering each author's recent posts.
-/// Pure and deterministic: time is the items' own <c>CreatedAt</c>, never the clock. Not thread-safe;
-/// callers serialize (one per ingest process). Items without a known author are only checked for links-only.
+/// Pure and deterministic: time is the items' own <c>CreatedAt</c>, never the clock. The per-author state is a plain
+/// list of <see cref="SpamPost"/>, so <see cref="Check(FeedbackItem, List{SpamPost})"/> runs as well over posts a
+/// store keeps (what ingest does: one author's posts, read and written back atomically) as over this instance's
+/// own memory (<see cref="Check(FeedbackItem)"/>). Not thread-safe; callers serialize per author.
+/// Items without a known author are only checked for links-only.
 /// </summary>
 public sealed partial class SpamFilter(SpamRules? rules = null)
 {
     private readonly SpamRules _rules = rules ?? new SpamRules();
-    private readonly Dictionary<string, LinkedList<Post>> _byAuthor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SpamPost>> _byAuthor = new(StringComparer.Ordinal);
     private readonly Queue<string> _authorOrder = new();
 
-    /// <summary>A remembered post: hashes only (shingles and the normalized text), so memory per post stays small.</summary>
-    private sealed record Post(string Id, DateTimeOffset At, HashSet<ulong> Shingles, ulong Normalized);
-
+    /// <summary>Checks <paramref name="item"/> against the posts this instance remembers (one process's view).</summary>
     public SpamVerdict Check(FeedbackItem item)
     {
         if (IsLinksOnly(item.Text)) return new SpamVerdict(SpamKind.LinksOnly);
-        var authorKey = AuthorKey(item.Author);
-        if (authorKey is null) return SpamVerdict.Clean;
+        return AuthorKey(item.Author) is { } key ? Check(item, Posts(key)) : SpamVerdict.Clean;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="item"/> against its author's recent <paramref name="posts"/> (oldest first) and
+    /// records it there: expired posts are dropped, the item is appended with its verdict, the list stays within
+    /// <see cref="SpamRules.MaxPostsPerAuthor"/>. An item already in the list (a redelivery) gets its first verdict again.
+    /// </summary>
+    public SpamVerdict Check(FeedbackItem item, List<SpamPost> posts)
+    {
+        if (IsLinksOnly(item.Text)) return new SpamVerdict(SpamKind.LinksOnly);
+        if (posts.Find(p => p.Id == item.Id) is { } seen) return new SpamVerdict(seen.Verdict, seen.OriginalId);
+        posts.RemoveAll(p => item.CreatedAt - p.At > _rules.Window);
 
         var normalizedText = Normalize(item.Text);
         var normalized = Fnv(normalizedText);
         var shingles = Shingles(normalizedText);
-        var posts = Posts(authorKey);
-        while (posts.First is { } oldest && item.CreatedAt - oldest.Value.At > _rules.Window) posts.RemoveFirst();
-
-        // The same item again (a redelivery) is neither a copy nor a flood.
-        if (posts.Any(p => p.Id == item.Id)) return SpamVerdict.Clean;
-
         var copies = posts.Where(p => p.Normalized == normalized || Similarity(p.Shingles, shingles) >= _rules.NearIdentical).ToList();
         var burst = posts.Count(p => (item.CreatedAt - p.At).Duration() <= _rules.BurstWindow);
-        posts.AddLast(new Post(item.Id, item.CreatedAt, shingles, normalized));
-        if (posts.Count > _rules.MaxPostsPerAuthor) posts.RemoveFirst();
 
-        if (copies.Count + 1 >= _rules.FloodCopies || burst + 1 >= _rules.BurstPosts) return new SpamVerdict(SpamKind.Flood);
-        if (copies.Count > 0) return new SpamVerdict(SpamKind.CrossPost, copies[0].Id);
-        return SpamVerdict.Clean;
+        var verdict = copies.Count + 1 >= _rules.FloodCopies || burst + 1 >= _rules.BurstPosts ? new SpamVerdict(SpamKind.Flood)
+            // A copy collapses into the item that was kept: a remembered copy was itself collapsed into its original.
+            : copies.Count > 0 ? new SpamVerdict(SpamKind.CrossPost, copies[0].OriginalId ?? copies[0].Id)
+            : SpamVerdict.Clean;
+        posts.Add(new SpamPost(item.Id, item.CreatedAt, [.. shingles], normalized, verdict.Kind, verdict.OriginalId));
+        if (posts.Count > _rules.MaxPostsPerAuthor) posts.RemoveRange(0, posts.Count - _rules.MaxPostsPerAuthor);
+        return verdict;
     }
 
     /// <summary>A text that is nothing but links (and a few stray characters) carries no opinion.</summary>
@@ -69,15 +83,16 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
         return rest.Count(char.IsLetter) < 3;
     }
 
-    private LinkedList<Post> Posts(string authorKey)
+    private List<SpamPost> Posts(string authorKey)
     {
         if (_byAuthor.TryGetValue(authorKey, out var posts)) return posts;
         if (_byAuthor.Count >= _rules.MaxAuthors && _authorOrder.TryDequeue(out var forget)) _byAuthor.Remove(forget);
         _authorOrder.Enqueue(authorKey);
-        return _byAuthor[authorKey] = new LinkedList<Post>();
+        return _byAuthor[authorKey] = [];
     }
 
-    private static string? AuthorKey(Author? author)
+    /// <summary>Who posted, for comparing posts: handle, else e-mail, else author id; null when unknown.</summary>
+    public static string? AuthorKey(Author? author)
     {
         var handle = author?.Handle ?? author?.Email ?? author?.Id;
         // One person cross-posts under the same handle on several networks: compare handles without the '@'.
@@ -113,11 +128,12 @@ public sealed partial class SpamFilter(SpamRules? rules = null)
         return hash;
     }
 
-    private static double Similarity(HashSet<ulong> a, HashSet<ulong> b)
+    /// <summary>Jaccard similarity of two shingle sets (<paramref name="a"/> holds distinct values).</summary>
+    private static double Similarity(ulong[] a, HashSet<ulong> b)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var common = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
-        return (double)common / (a.Count + b.Count - common);
+        if (a.Length == 0 || b.Count == 0) return 0;
+        var common = a.Count(b.Contains);
+        return (double)common / (a.Length + b.Count - common);
     }
 
     [GeneratedRegex(@"(https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

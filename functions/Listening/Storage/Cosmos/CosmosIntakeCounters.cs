@@ -57,7 +57,7 @@ public sealed class CosmosIntakeCounters(Container container, CosmosRequestCharg
     }
 
     private static (string Id, string Pk) Key(string brand, DateOnly day) =>
-        ($"intake|{brand}|{day:yyyy-MM-dd}", $"{brand}|{day:yyyy-MM}");
+        ($"intake|{BrandKey.Of(brand)}|{day:yyyy-MM-dd}", $"{BrandKey.Of(brand)}|{day:yyyy-MM}");
 
     private void Meter(string operation, ResponseMessage response) =>
         charges.Record(container.Id, operation, response.StatusCode, response.Headers.RequestCharge);

@@ -13,7 +13,8 @@ public static class CosmosStoreServiceCollectionExtensions
 {
     /// <summary>
     /// The Cosmos DB stores (configuration section <c>Listening:Store:Cosmos</c>): <see cref="IFeedbackStore"/>, the
-    /// responses store <see cref="IResponseStore"/> and the polled sources' state <see cref="ISourceStateStore"/>
+    /// responses store <see cref="IResponseStore"/>, the polled sources' state <see cref="ISourceStateStore"/> and
+    /// the ingest spam history <see cref="Ingest.ISpamHistory"/>
     /// (AddResponses and AddChannels only add the SQLite ones when none is registered): nothing of the Azure shape
     /// writes to an instance's disk.
     /// </summary>
@@ -47,6 +48,12 @@ public static class CosmosStoreServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
             return new CosmosSourceStateStore(new CosmosDocuments(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
                 sp.GetRequiredService<CosmosRequestCharges>()));
+        });
+        services.AddSingleton<Ingest.ISpamHistory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+            return new CosmosSpamHistory(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
+                sp.GetRequiredService<CosmosRequestCharges>());
         });
         services.AddHostedService<CosmosStoreSetup>();
         return services;

@@ -40,7 +40,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             version.CommandText = "PRAGMA user_version";
             var found = Convert.ToInt32(version.ExecuteScalar());
-            if (found != 0 && found != SchemaVersion)
+            if (found == 3) MigrateBrandKeys(writer);
+            else if (found != 0 && found != SchemaVersion)
                 throw new InvalidOperationException($"{path} was written by another version (schema {found}, expected {SchemaVersion}); use a new data dir");
             Execute(writer, $"PRAGMA user_version={SchemaVersion}");
         }
@@ -172,10 +173,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     // Documents: the local stand-in for Cosmos DB containers. brand, competitor_of, created_unix and stage copy
-    // the document's fields of those names (see DocumentIndex) for the feedback queries; other containers leave them null.
+    // the document's fields of those names (see DocumentIndex) for the feedback queries — brands as their BrandKey
+    // (schema 4; schema 3 kept them as given) —; other containers leave them null.
     // Messages: the local stand-in for Service Bus queues; a dead-letter queue is the queue named
     // "<queue>/$DeadLetterQueue", as Service Bus addresses it.
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
+
+    /// <summary>Schema 3 → 4: the brand columns hold the brand key, so "Lavka" and "lavka" are one brand.</summary>
+    private static void MigrateBrandKeys(SqliteConnection connection)
+    {
+        // SQLite's lower() folds ASCII only; the key is .NET's invariant lower case, so the migration calls it.
+        connection.CreateFunction("brand_key", (string? brand) => brand is null ? null : Listening.Core.Feedback.BrandKey.Of(brand), isDeterministic: true);
+        Execute(connection, "UPDATE documents SET brand = brand_key(brand), competitor_of = brand_key(competitor_of) WHERE brand IS NOT NULL OR competitor_of IS NOT NULL");
+    }
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents(

@@ -1,3 +1,4 @@
+using Listening.Core.Feedback;
 using Microsoft.Data.Sqlite;
 
 namespace Listening.Storage.Sqlite;
@@ -35,7 +36,8 @@ public static class SqliteDocuments
 }
 
 /// <summary>The document fields the local store indexes (<c>brand</c>, <c>competitorOf</c>, <c>createdAt</c>, <c>stage</c>),
-/// taken from the document when it is written.</summary>
+/// taken from the document when it is written. Brands are indexed by their <see cref="BrandKey"/>, so a query for a
+/// brand finds it whatever case it was written in; the document keeps the name as given.</summary>
 public readonly record struct DocumentIndex(string? Brand, string? CompetitorOf, double? CreatedUnix, string? Stage)
 {
     public static DocumentIndex Of(System.Text.Json.Nodes.JsonNode document)
@@ -49,5 +51,5 @@ public readonly record struct DocumentIndex(string? Brand, string? CompetitorOf,
     public static double Unix(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
 
     internal SqliteCommand Bind(SqliteCommand command) =>
-        command.With("$b", Brand).With("$co", CompetitorOf).With("$t", CreatedUnix).With("$s", Stage);
+        command.With("$b", Brand is null ? null : BrandKey.Of(Brand)).With("$co", CompetitorOf is null ? null : BrandKey.Of(CompetitorOf)).With("$t", CreatedUnix).With("$s", Stage);
 }

@@ -41,7 +41,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
             SELECT body, created_unix AS t, id FROM documents WHERE container = $c AND competitor_of = $b AND created_unix >= $from AND created_unix < $to
             ORDER BY t, id
             """)
-            .With("$c", Container).With("$b", brand)
+            .With("$c", Container).With("$b", BrandKey.Of(brand))
             .With("$from", DocumentIndex.Unix(from)).With("$to", DocumentIndex.Unix(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return FeedbackDocument.Parse(reader.GetString(0));

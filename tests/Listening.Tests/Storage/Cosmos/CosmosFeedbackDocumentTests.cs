@@ -22,15 +22,16 @@ public sealed class CosmosFeedbackDocumentTests(CosmosServerFixture server)
     {
         var container = await server.NewFeedbackContainerAsync("partition");
         var store = new CosmosFeedbackStore(container, CosmosFeedbackStoreTests.NewCharges().Charges);
-        // 1 Dec 01:30 at +03:00 is still November in UTC; a competitor mention belongs to the brand it is gathered for.
+        // 1 Dec 01:30 at +03:00 is still November in UTC; a competitor mention belongs to the brand it is gathered for,
+        // by its brand key (lower case), so every case of the brand shares the partition.
         var item = Item("Globex queues are long", new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.FromHours(3)), brand: "Globex", competitorOf: "Acme");
 
         await store.AddIfAbsentAsync(item, Now, None);
-        using var raw = await container.ReadItemStreamAsync(item.Id, new PartitionKey("Acme|2026-11"));
+        using var raw = await container.ReadItemStreamAsync(item.Id, new PartitionKey("acme|2026-11"));
 
         Assert.True(raw.IsSuccessStatusCode, raw.StatusCode.ToString());
         using var json = await JsonDocument.ParseAsync(raw.Content);
-        Assert.Equal("Acme|2026-11", json.RootElement.GetProperty("pk").GetString());
+        Assert.Equal("acme|2026-11", json.RootElement.GetProperty("pk").GetString());
         Assert.Equal("2026-11-30T22:30:00.0000000Z", json.RootElement.GetProperty("createdUtc").GetString());
         Assert.Equal("ingested", json.RootElement.GetProperty("stage").GetString());
     }
