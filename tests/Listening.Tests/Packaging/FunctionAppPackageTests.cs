@@ -156,6 +156,24 @@ public sealed class FunctionAppPackageTests(PackagedApp package, CosmosServerFix
         });
         var item = NewItem() with { Source = "site", Author = new Author("author-pkg", "Ann", "@ann", null) }; // "site" allows incentives
 
+        // Ingest: the store's create and the spam check's per-author history, both on Cosmos DB.
+        var ingested = await handler.InvokeAsync("IngestFeedback", new JsonObject
+        {
+            ["Data"] = new JsonObject
+            {
+                ["req"] = new JsonObject
+                {
+                    ["Url"] = "https://listening.example/api/feedback", ["Method"] = "POST", ["Query"] = new JsonObject(),
+                    ["Headers"] = new JsonObject { ["Content-Type"] = new JsonArray("application/json") }, ["Params"] = new JsonObject(),
+                    ["Body"] = JsonSerializer.Serialize(new { id = item.Id, brand = item.Brand, text = item.Text, source = item.Source, createdAt = item.CreatedAt,
+                        author = new { id = item.Author.Id, name = item.Author.Name, handle = item.Author.Handle } }),
+                },
+            },
+            ["Metadata"] = new JsonObject(),
+        });
+        Assert.Equal(202, ingested.GetProperty("Outputs").GetProperty("res").GetProperty("statusCode").GetInt32());
+        Assert.Equal("ingested", (await ReadAsync(feedback, item.Id, FeedbackPartitionKey.For(item))).GetProperty("stage").GetString());
+
         var scored = await handler.InvokeAsync("ScoreFeedback", Message(item));
         await UpsertAsync(feedback, scored.GetProperty("Outputs").GetProperty("document"));
         var message = new JsonObject { ["Data"] = new JsonObject { ["message"] = scored.GetProperty("Outputs").GetProperty("scored").GetRawText() }, ["Metadata"] = new JsonObject() };
