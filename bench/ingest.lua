@@ -1,7 +1,9 @@
 -- wrk script: one new single-item feedback POST per request (unique externalId per thread and request),
--- counts non-202 answers.
+-- counts non-202 answers. BENCH_AUTHORS=1 gives every item its own author handle (each then costs the
+-- ingest spam check's per-author history write as well).
 local threads = {}
 local next_id = 0
+local with_authors = os.getenv("BENCH_AUTHORS") == "1"
 
 function setup(thread)
   thread:set("tid", next_id)
@@ -18,7 +20,9 @@ end
 request = function()
   n = n + 1
   local body = '{"kind":"review","source":"bench","externalId":"' .. run .. '-' .. tid .. '-' .. n ..
-    '","brand":"Blinnaya","text":"Bench review ' .. n .. ': tasty pancakes, friendly staff, but the delivery was slow","rating":4}'
+    '","brand":"Blinnaya","text":"Bench review ' .. n .. ': tasty pancakes, friendly staff, but the delivery was slow","rating":4'
+  if with_authors then body = body .. ',"author":{"handle":"@bench_' .. run .. '_' .. tid .. '_' .. n .. '"}' end
+  body = body .. '}'
   return wrk.format("POST", "/api/feedback", { ["Content-Type"] = "application/json" }, body)
 end
 

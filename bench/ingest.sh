@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingest benchmark: single-item POSTs against `listening serve` with wrk, the whole pipeline running behind it.
-# Usage: bench/ingest.sh [duration=30s] [connections=16] [threads=2]
+# Usage: [BENCH_AUTHORS=1] bench/ingest.sh [duration=30s] [connections=16] [threads=2]   (BENCH_AUTHORS=1: every item has its own author)
 # Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item.
 set -euo pipefail
 cd "$(dirname "$0")/.."
