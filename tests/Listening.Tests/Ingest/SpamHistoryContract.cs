@@ -72,5 +72,5 @@ public sealed class SqliteSpamHistoryTests : SpamHistoryContract, IAsyncLifetime
 public sealed class CosmosSpamHistoryTests(CosmosServerFixture server) : SpamHistoryContract
 {
     protected override async Task<ISpamHistory> NewHistoryAsync() =>
-        new CosmosSpamHistory((await server.NewContainersAsync("spam")).Aggregates, CosmosFeedbackStoreTests.NewCharges().Charges);
+        new CosmosSpamHistory(new CosmosDocuments((await server.NewContainersAsync("spam")).Aggregates, CosmosFeedbackStoreTests.NewCharges().Charges));
 }

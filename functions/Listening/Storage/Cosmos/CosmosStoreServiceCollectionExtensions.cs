@@ -36,27 +36,18 @@ public static class CosmosStoreServiceCollectionExtensions
             return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
         });
         services.AddSingleton<IResponseStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
-            var client = sp.GetRequiredService<CosmosClient>();
-            var charges = sp.GetRequiredService<CosmosRequestCharges>();
-            return new CosmosResponseStore(new CosmosDocuments(client.GetContainer(options.Database, options.ResponsesContainer), charges),
-                new CosmosDocuments(client.GetContainer(options.Database, options.FeedbackContainer), charges));
-        });
-        services.AddSingleton<ISourceStateStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
-            return new CosmosSourceStateStore(new CosmosDocuments(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
-                sp.GetRequiredService<CosmosRequestCharges>()));
-        });
-        services.AddSingleton<Ingest.ISpamHistory>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
-            return new CosmosSpamHistory(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.AggregatesContainer),
-                sp.GetRequiredService<CosmosRequestCharges>());
-        });
+            new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer)));
+        services.AddSingleton<ISourceStateStore>(sp => new CosmosSourceStateStore(Documents(sp, o => o.AggregatesContainer)));
+        services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer)));
         services.AddHostedService<CosmosStoreSetup>();
         return services;
+    }
+
+    private static CosmosDocuments Documents(IServiceProvider sp, Func<CosmosStoreOptions, string> container)
+    {
+        var options = sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
+        return new CosmosDocuments(sp.GetRequiredService<CosmosClient>().GetContainer(options.Database, container(options)),
+            sp.GetRequiredService<CosmosRequestCharges>());
     }
 }
 
