@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Listening.Core.Channels.Social;
+using Listening.Core.Feedback;
+using Listening.Ingest;
 
 namespace Listening.Responses;
 
@@ -17,6 +20,18 @@ public static class AuthorErasure
         if (document["author"] is not JsonObject author) return;
         foreach (var field in new[] { "name", "handle", "email" })
             if (author[field]?.GetValue<string>() is { } value && value.Trim() is { Length: > 1 } trimmed) secrets.Add(trimmed);
+    }
+
+    /// <summary>
+    /// The ids of the ingest spam-check history documents of the document's author (<see cref="SpamHistoryDocument"/>):
+    /// hashes only, but still a record kept per person, so erasure deletes them too.
+    /// </summary>
+    public static void CollectSpamHistoryIds(JsonObject document, ISet<string> ids)
+    {
+        if (document["author"] is not JsonObject author) return;
+        string? Field(string name) => author[name]?.GetValue<string>();
+        if (SpamFilter.AuthorKey(new Author(Field("id"), Field("name"), Field("handle"), Field("email"))) is { } key)
+            ids.Add(SpamHistoryDocument.IdOf(key));
     }
 
     /// <summary>Drops <c>author</c> from the document and masks <paramref name="secrets"/> in its text.</summary>

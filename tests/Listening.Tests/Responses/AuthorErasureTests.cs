@@ -1,3 +1,4 @@
+using Listening.Core.Channels.Social;
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Responses;
@@ -22,11 +23,15 @@ public abstract class AuthorErasureTests : ResponseStoreSuite
         await harness.Delivery.RunOnceAsync(CancellationToken.None);
         await harness.RespondAsync(pending);
         Assert.Contains(await harness.AllStoredTextAsync(), t => PersonalData.Any(p => t.Contains(p, StringComparison.OrdinalIgnoreCase)));
+        // What the ingest spam check remembers of her: hashes only, but a record kept per person.
+        var spamKey = SpamFilter.AuthorKey(Zinaida)!;
+        await harness.SpamHistory.UpdateAsync(spamKey, posts => { posts.Add(new SpamPost("site-z-1", ResponsesHarness.Start, [1, 2, 3], 42, SpamKind.None)); return 0; }, CancellationToken.None);
 
         var report = await harness.Store.EraseAuthorAsync(authorId, harness.Time.GetUtcNow(), CancellationToken.None);
 
         var leaks = (await harness.AllStoredTextAsync()).Where(t => PersonalData.Any(p => t.Contains(p, StringComparison.OrdinalIgnoreCase)) || t.Contains(authorId)).ToList();
         Assert.Empty(leaks);
+        Assert.Equal(0, await harness.SpamHistory.UpdateAsync(spamKey, posts => posts.Count, CancellationToken.None));
         Assert.Equal(2, report.Items);
         Assert.Equal(2, report.LedgerEntries);
         Assert.Empty(await harness.Store.LedgerAsync(authorId, CancellationToken.None));

@@ -74,7 +74,8 @@ public sealed class ResponsesHarness : IAsyncDisposable
             services.AddSingleton(sp => new CosmosDocuments(ResponsesContainer, sp.GetRequiredService<CosmosRequestCharges>()));
             services.AddSingleton<IFeedbackStore>(sp => new CosmosFeedbackStore(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()));
             services.AddSingleton<IResponseStore>(sp => new CosmosResponseStore(sp.GetRequiredService<CosmosDocuments>(),
-                new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>())));
+                new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()),
+                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
         services.AddSingleton<RespondToAuthor>();
@@ -119,7 +120,13 @@ public sealed class ResponsesHarness : IAsyncDisposable
     }
 
     public Container FeedbackContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.FeedbackContainer);
+    public Container AggregatesContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.AggregatesContainer);
     public Container ResponsesContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.ResponsesContainer);
+
+    /// <summary>The ingest spam check's per-author history on the same storage.</summary>
+    public Listening.Ingest.ISpamHistory SpamHistory => cosmos is null
+        ? new SqliteSpamHistory(Services.GetRequiredService<SqliteDatabase>())
+        : new CosmosSpamHistory(new CosmosDocuments(AggregatesContainer, Services.GetRequiredService<CosmosRequestCharges>()));
 
     /// <summary>Every text value stored — the SQLite file's tables or every document of the Cosmos DB containers — for scans for personal data.</summary>
     public async Task<List<string>> AllStoredTextAsync()

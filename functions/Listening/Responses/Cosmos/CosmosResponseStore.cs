@@ -11,7 +11,7 @@ namespace Listening.Responses.Cosmos;
 
 /// <summary>
 /// <see cref="IResponseStore"/> on Cosmos DB for NoSQL: container <c>responses</c> (<see cref="ResponseDocuments"/>), plus the
-/// <c>feedback</c> container for erasure. Nothing beyond point reads, create (409 = already there), replace and delete
+/// <c>feedback</c> and <c>aggregates</c> (the ingest spam history) containers for erasure. Nothing beyond point reads, create (409 = already there), replace and delete
 /// with If-Match, and simple queries — no transactional batch, stored procedure, GROUP BY, OFFSET, DISTINCT or change
 /// feed. Where SQLite has one transaction, this has an order of idempotent steps with one commit point:
 /// <list type="number">
@@ -23,7 +23,7 @@ namespace Listening.Responses.Cosmos;
 /// the redelivery finds no decision, plans again without that award and writes the same ids.</item>
 /// </list>
 /// </summary>
-public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback) : IResponseStore
+public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback, CosmosDocuments aggregates) : IResponseStore
 {
     private const int MaxAttempts = 20;
 
@@ -255,7 +255,15 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
             documents.Add(JsonNode.Parse(element.GetRawText())!.AsObject());
 
         var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var document in documents) AuthorErasure.CollectSecrets(document, secrets);
+        var spamHistories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            AuthorErasure.CollectSecrets(document, secrets);
+            AuthorErasure.CollectSpamHistoryIds(document, spamHistories);
+        }
+        // The ingest spam check's history of the author (aggregates, one partition per author: id = pk).
+        foreach (var id in spamHistories)
+            await aggregates.DeleteAsync(id, id, etag: null, cancellationToken);
         foreach (var found in documents)
         {
             var (id, pk) = (found["id"]!.GetValue<string>(), found["pk"]!.GetValue<string>());

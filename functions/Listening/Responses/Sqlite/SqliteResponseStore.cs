@@ -209,7 +209,14 @@ public sealed partial class SqliteResponseStore : IResponseStore
             while (reader.Read())
                 if (JsonNode.Parse(reader.GetString(1)) is JsonObject body) rows.Add((reader.GetValue(0), body));
 
-        foreach (var (_, body) in rows) AuthorErasure.CollectSecrets(body, secrets);
+        var spamHistories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, body) in rows)
+        {
+            AuthorErasure.CollectSecrets(body, secrets);
+            AuthorErasure.CollectSpamHistoryIds(body, spamHistories);
+        }
+        foreach (var id in spamHistories)
+            tx.Command("DELETE FROM documents WHERE container = $c AND id = $id").With("$c", Storage.Sqlite.SqliteSpamHistory.Container).With("$id", id).ExecuteNonQuery();
         foreach (var (id, body) in rows)
         {
             AuthorErasure.Erase(body, secrets);

@@ -65,8 +65,8 @@ public sealed class CosmosDocuments(Container container, CosmosRequestCharges ch
         throw Failure("replace", response);
     }
 
-    /// <summary>Deletes the document if it is still at <paramref name="etag"/>; a document already gone is fine.</summary>
-    public async Task<HttpStatusCode> DeleteAsync(string id, string pk, string etag, CancellationToken cancellationToken)
+    /// <summary>Deletes the document (if it is still at <paramref name="etag"/>, when given); a document already gone is fine.</summary>
+    public async Task<HttpStatusCode> DeleteAsync(string id, string pk, string? etag, CancellationToken cancellationToken)
     {
         using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(pk), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
         Meter("delete", response);

@@ -85,7 +85,7 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         // The responses store (loyalty ledger, outbox, decision) on its own container, as deployed.
         var responsesContainer = (await server.Client.GetDatabase(container.Database.Id)
             .CreateContainerIfNotExistsAsync(container.Id + "-responses", CosmosStoreSetup.PartitionKeyPaths["responses"])).Container;
-        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges));
+        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges), new CosmosDocuments(aggregates, charges));
         var policy = new LoyaltyPolicy(new LoyaltyRules());
         await Stage("respond: decide (ledger, thank-you, decision)", async item =>
         {
