@@ -61,7 +61,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
         }
-        if (options.CueFeatures) AddCueFeatures(truncated, scratch);
+        if (options.CueFeatures || options.NegationMarks)
+        {
+            var words = WordTokenizer.Tokenize(truncated);
+            if (options.CueFeatures) AddCueFeatures(truncated, words, scratch);
+            if (options.NegationMarks) AddNegationMarks(truncated, words, scratch);
+        }
         scratch.Finish();
     }
 
@@ -70,9 +75,8 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     /// by word ("not" + stem: "не тот", "not fresh"), each clause's cue label, the text's overall and
     /// last cue label. The weights of these few shared features are learnt from every domain at once.
     /// </summary>
-    private void AddCueFeatures(string text, FeatureScratch scratch)
+    private void AddCueFeatures(string text, List<WordToken> words, FeatureScratch scratch)
     {
-        var words = WordTokenizer.Tokenize(text);
         var hits = new List<CueHit>();
         int positive = 0, negative = 0;
         var last = SentimentLabel.Neutral;
@@ -85,29 +89,60 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             foreach (var hit in hits)
             {
                 if (hit.Positive) p++; else n++;
-                scratch.Add(Cue(hit.Positive ? "cue+" : "cue-"));
+                AddCue(hit.Positive ? "cue+" : "cue-", scratch);
                 if (!hit.Negated) continue;
-                scratch.Add(Cue(hit.Positive ? "cue+negated" : "cue-negated"));
-                var h = Hash("not", CueSeed);
+                AddCue(hit.Positive ? "cue+negated" : "cue-negated", scratch);
+                var h = NotSeed;
                 for (var k = hit.FirstToken; k < hit.FirstToken + hit.TokenCount; k++) h = Mix(h * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed);
                 scratch.Add(h & _mask);
             }
             last = new CueScore(p, n).Label;
-            scratch.Add(Cue(last switch { SentimentLabel.Positive => "clause+", SentimentLabel.Negative => "clause-", _ => "clause0" }));
+            AddCue(last switch { SentimentLabel.Positive => "clause+", SentimentLabel.Negative => "clause-", _ => "clause0" }, scratch);
             positive += p;
             negative += n;
         }
-        scratch.Add(Cue((positive, negative) switch
+        AddCue((positive, negative) switch
         {
             (0, 0) => "text:none",
             (_, 0) => "text:+",
             (0, _) => "text:-",
             _ => "text:mixed",
-        }));
-        if (positive + negative > 0) scratch.Add(Cue(last switch { SentimentLabel.Positive => "last+", SentimentLabel.Negative => "last-", _ => "last0" }));
+        }, scratch);
+        if (positive + negative > 0) AddCue(last switch { SentimentLabel.Positive => "last+", SentimentLabel.Negative => "last-", _ => "last0" }, scratch);
     }
 
-    private uint Cue(string name) => Hash(name, CueSeed) & _mask;
+    /// <summary>
+    /// "not + stem" for the words a negator governs: up to <see cref="NegatedWords"/> words, not past
+    /// punctuation or another negator. Bigrams see only the next word and no stems.
+    /// </summary>
+    private void AddNegationMarks(string text, List<WordToken> words, FeatureScratch scratch)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsNegator(words[i].Lower)) continue;
+            for (var k = i + 1; k < words.Count && k <= i + NegatedWords; k++)
+            {
+                if (IsNegator(words[k].Lower) || text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).IndexOfAny(",.;:!?…()") >= 0) break;
+                scratch.Add(Mix(NotSeed * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed) & _mask);
+            }
+        }
+    }
+
+    private const int NegatedWords = 2;
+    private static readonly uint NotSeed = Hash("not", CueSeed);
+
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "не", "нет", "ни", "без", "никогда", "нету", "not", "no", "never", "without", "nothing", "nobody", "cannot",
+    };
+
+    private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
+
+    private void AddCue(string name, FeatureScratch scratch)
+    {
+        var index = Hash(name, CueSeed) & _mask;
+        for (var k = 0; k < options.CueRepeats; k++) scratch.Add(index);
+    }
 
     private void AddCharGrams(ReadOnlySpan<char> word, FeatureScratch scratch)
     {
