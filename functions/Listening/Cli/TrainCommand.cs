@@ -18,6 +18,9 @@ internal static class TrainCommand
         var hashBits = new Option<int>("--hash-bits") { Description = "Feature space of 2^N hashed buckets.", DefaultValueFactory = _ => defaults.Featurizer.HashBits };
         var charNgrams = new Option<string>("--char-ngrams") { Description = "In-word character n-gram lengths, comma-separated ('' for none).", DefaultValueFactory = _ => string.Join(',', defaults.Featurizer.CharNgrams) };
         var noBigrams = new Option<bool>("--no-bigrams") { Description = "Word unigrams only." };
+        var negation = new Option<bool>("--negation-marks") { Description = "Add \"not + word\" features for the words a negator governs.", DefaultValueFactory = _ => defaults.Featurizer.NegationMarks };
+        var cueRepeats = new Option<int>("--cue-repeats") { Description = "Count each cue feature this many times (a larger value, weaker regularisation).", DefaultValueFactory = _ => defaults.Featurizer.CueRepeats };
+        var noCues = new Option<bool>("--no-cue-features") { Description = "Without the opinion-lexicon cue features (polarity counts with negation, clause and text cue labels) — the featurizer before them." };
         var l1 = new Option<float>("--l1") { DefaultValueFactory = _ => defaults.L1 };
         var l2 = new Option<float>("--l2") { DefaultValueFactory = _ => defaults.L2 };
         var maxRows = new Option<int>("--max-per-dataset") { Description = "Training rows per dataset at most (hash-sampled).", DefaultValueFactory = _ => defaults.MaxRowsPerDataset };
@@ -31,14 +34,14 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
             var ngrams = (parse.GetValue(charNgrams) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
-                new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams),
+                new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
                 parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration));
             var started = DateTime.UtcNow;

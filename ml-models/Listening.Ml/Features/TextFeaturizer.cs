@@ -1,3 +1,6 @@
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Sentiment;
 using Listening.Core.Text;
 using Microsoft.ML.Data;
 
@@ -5,13 +8,13 @@ namespace Listening.Ml.Features;
 
 /// <summary>
 /// Turns a text into a sparse, L2-normalised vector of hashed word unigrams, word bigrams and
-/// in-word character n-grams over <see cref="TextNormalizer"/> tokens. Hashing keeps the model small
+/// in-word character n-grams over <see cref="TextNormalizer"/> tokens, optionally with opinion-cue features. Hashing keeps the model small
 /// (no dictionary in the file) and featurisation cheap (no allocation per n-gram). Thread-safe:
 /// the scratch space is per call or per <see cref="FeatureScratch"/>.
 /// </summary>
 public sealed class TextFeaturizer(FeaturizerOptions options)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
     private readonly uint _mask = (uint)options.Dimension - 1;
@@ -58,7 +61,87 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
         }
+        if (options.CueFeatures || options.NegationMarks)
+        {
+            var words = WordTokenizer.Tokenize(truncated);
+            if (options.CueFeatures) AddCueFeatures(truncated, words, scratch);
+            if (options.NegationMarks) AddNegationMarks(truncated, words, scratch);
+        }
         scratch.Finish();
+    }
+
+    /// <summary>
+    /// Lexicon evidence in the same hashed space: "cue+" / "cue-" per cue after negation, negated cues
+    /// by word ("not" + stem: "не тот", "not fresh"), each clause's cue label, the text's overall and
+    /// last cue label. The weights of these few shared features are learnt from every domain at once.
+    /// </summary>
+    private void AddCueFeatures(string text, List<WordToken> words, FeatureScratch scratch)
+    {
+        var hits = new List<CueHit>();
+        int positive = 0, negative = 0;
+        var last = SentimentLabel.Neutral;
+        foreach (var clause in ClauseSplitter.Split(text, words))
+        {
+            hits.Clear();
+            SentimentCues.Default.Find(words, clause.FirstToken, clause.EndToken, hits);
+            if (hits.Count == 0) continue;
+            int p = 0, n = 0;
+            foreach (var hit in hits)
+            {
+                if (hit.Positive) p++; else n++;
+                AddCue(hit.Positive ? "cue+" : "cue-", scratch);
+                if (!hit.Negated) continue;
+                AddCue(hit.Positive ? "cue+negated" : "cue-negated", scratch);
+                var h = NotSeed;
+                for (var k = hit.FirstToken; k < hit.FirstToken + hit.TokenCount; k++) h = Mix(h * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed);
+                scratch.Add(h & _mask);
+            }
+            last = new CueScore(p, n).Label;
+            AddCue(last switch { SentimentLabel.Positive => "clause+", SentimentLabel.Negative => "clause-", _ => "clause0" }, scratch);
+            positive += p;
+            negative += n;
+        }
+        AddCue((positive, negative) switch
+        {
+            (0, 0) => "text:none",
+            (_, 0) => "text:+",
+            (0, _) => "text:-",
+            _ => "text:mixed",
+        }, scratch);
+        if (positive + negative > 0) AddCue(last switch { SentimentLabel.Positive => "last+", SentimentLabel.Negative => "last-", _ => "last0" }, scratch);
+    }
+
+    /// <summary>
+    /// "not + stem" for the words a negator governs: up to <see cref="NegatedWords"/> words, not past
+    /// punctuation or another negator. Bigrams see only the next word and no stems.
+    /// </summary>
+    private void AddNegationMarks(string text, List<WordToken> words, FeatureScratch scratch)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsNegator(words[i].Lower)) continue;
+            for (var k = i + 1; k < words.Count && k <= i + NegatedWords; k++)
+            {
+                if (IsNegator(words[k].Lower) || text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).IndexOfAny(",.;:!?…()") >= 0) break;
+                scratch.Add(Mix(NotSeed * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed) & _mask);
+            }
+        }
+    }
+
+    private const int NegatedWords = 2;
+    private static readonly uint NotSeed = Hash("not", CueSeed);
+
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "не", "нет", "ни", "без", "никогда", "нету", "not", "no", "never", "without", "nothing", "nobody", "cannot",
+    };
+
+    private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
+
+    private void AddCue(string name, FeatureScratch scratch)
+    {
+        var index = Hash(name, CueSeed) & _mask;
+        for (var k = 0; k < options.CueRepeats; k++) scratch.Add(index);
     }
 
     private void AddCharGrams(ReadOnlySpan<char> word, FeatureScratch scratch)

@@ -25,5 +25,5 @@ public sealed record TrainingOptions(
     int CalibrationPercent = 0,
     int LongTextChars = 300)
 {
-    public static TrainingOptions Default { get; } = new(new FeaturizerOptions());
+    public static TrainingOptions Default { get; } = new(new FeaturizerOptions(CueFeatures: true));
 }

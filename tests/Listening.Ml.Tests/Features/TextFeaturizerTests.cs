@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Listening.Ml.Features;
 
 namespace Listening.Ml.Tests.Features;
@@ -36,5 +37,40 @@ public class TextFeaturizerTests
         var tailOnly = featurizer.Featurize("ужасный");
         Assert.Superset(tailOnly.GetIndices().ToArray().ToHashSet(), full.GetIndices().ToArray().ToHashSet());
         Assert.True(full.GetIndices().Length < 200, "the middle of a long text is not featurised");
+    }
+
+    [Fact]
+    public void Settings_saved_without_cue_fields_read_as_the_featurizer_without_cues()
+    {
+        // featurizer.json of a model trained before cue features existed
+        var old = JsonSerializer.Deserialize<FeaturizerOptions>("""{"HashBits":20,"WordBigrams":true,"CharNgramLengths":[3,4],"HeadChars":700,"TailChars":300,"ContextFeatures":true}""")!;
+        Assert.False(old.CueFeatures);
+        Assert.False(old.NegationMarks);
+        Assert.Equal(1, old.CueRepeats);
+    }
+
+    [Fact]
+    public void Cue_features_give_texts_with_unrelated_words_of_one_polarity_shared_evidence()
+    {
+        var plain = new TextFeaturizer(new FeaturizerOptions(HashBits: 18));
+        var cues = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, CueFeatures: true));
+        static HashSet<int> Indices(TextFeaturizer f, string text) => f.Featurize(text).GetIndices().ToArray().ToHashSet();
+        static int Shared(TextFeaturizer f, string a, string b) => Indices(f, a).Intersect(Indices(f, b)).Count();
+
+        // Different words, same polarity: only the cue featurizer links them (language and length features aside).
+        Assert.True(Shared(cues, "суп остыл", "ужасный сервис") > Shared(plain, "суп остыл", "ужасный сервис"));
+        // A negated positive word shares the negative evidence; the same word without negation does not.
+        Assert.True(Shared(cues, "суп не вкусный", "ужасный сервис") > Shared(cues, "суп вкусный", "ужасный сервис"));
+    }
+
+    [Fact]
+    public void Cue_repeats_raise_the_weight_of_the_cue_features()
+    {
+        var once = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, CueFeatures: true));
+        var thrice = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, CueFeatures: true, CueRepeats: 3));
+        var a = once.Featurize("суп остыл");
+        var b = thrice.Featurize("суп остыл");
+        Assert.Equal(a.GetIndices().ToArray(), b.GetIndices().ToArray());
+        Assert.True(b.GetValues().ToArray().Max() > a.GetValues().ToArray().Max());
     }
 }

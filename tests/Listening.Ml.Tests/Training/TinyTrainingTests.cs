@@ -13,7 +13,7 @@ public sealed class TinyTrainingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly TrainingOptions Options = new(new FeaturizerOptions(HashBits: 14), MaxIterations: 50);
+    private static readonly TrainingOptions Options = new(new FeaturizerOptions(HashBits: 14, CueFeatures: true), MaxIterations: 50);
 
     [Fact]
     public void Training_twice_on_the_same_data_writes_identical_model_bytes()

@@ -27,19 +27,29 @@ public sealed class SentimentCues
 
     public CueScore Score(IReadOnlyList<WordToken> tokens, int from, int to)
     {
+        var hits = new List<CueHit>();
+        Find(tokens, from, to, hits);
+        int positive = 0, negative = 0;
+        foreach (var hit in hits)
+        {
+            if (hit.Positive) positive++; else negative++;
+        }
+        return new CueScore(positive, negative);
+    }
+
+    /// <summary>The opinion cues in tokens [from, to) with their polarity after negation (what <see cref="Score"/> counts).</summary>
+    public void Find(IReadOnlyList<WordToken> tokens, int from, int to, List<CueHit> into)
+    {
         var matches = new List<TermMatch>();
         matcher.Find(tokens, from, to, matches);
-        if (matches.Count == 0) return default;
-        int positive = 0, negative = 0;
         foreach (var m in matches)
         {
             if (m.Group is not (PositiveGroup or NegativeGroup)) continue;
             // A longer cue covering this one ("not bad at all" vs "bad") is counted instead.
             if (IsInsideLongerCue(m, matches)) continue;
-            var positiveCue = (m.Group == PositiveGroup) != IsNegated(m, matches, from);
-            if (positiveCue) positive++; else negative++;
+            var negated = IsNegated(m, matches, from);
+            into.Add(new CueHit(m.FirstToken, m.TokenCount, (m.Group == PositiveGroup) != negated, negated));
         }
-        return new CueScore(positive, negative);
     }
 
     private static bool IsInsideLongerCue(TermMatch m, List<TermMatch> matches)
