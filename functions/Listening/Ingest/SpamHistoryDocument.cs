@@ -33,6 +33,7 @@ public static class SpamHistoryDocument
             ["normalized"] = p.Normalized.ToString("x16", CultureInfo.InvariantCulture),
             ["verdict"] = p.Verdict.ToString(),
             ["originalId"] = p.OriginalId,
+            ["source"] = p.Source,
         }).ToArray()),
     };
 
@@ -49,7 +50,8 @@ public static class SpamHistoryDocument
                 Unpack(p.GetProperty("shingles").GetString()!),
                 ulong.Parse(p.GetProperty("normalized").GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture),
                 Enum.Parse<SpamKind>(p.GetProperty("verdict").GetString()!),
-                original));
+                original,
+                p.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String ? source.GetString() : null));
         }
         return posts;
     }

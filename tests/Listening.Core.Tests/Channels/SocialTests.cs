@@ -46,6 +46,25 @@ public class SocialTests
             Author: handle is null ? null : new Author(Handle: handle));
 
     [Fact]
+    public void A_copy_edited_for_another_platform_collapses_but_the_same_edit_on_one_platform_is_a_new_post()
+    {
+        // The demo's cross-post: the brand named differently and one word added, similarity ≈ 0.76.
+        const string twitter = "@lavkaplus заказ на 19:00 так и не приехал, на часах 21:30. Курьер не берёт трубку, поддержка молчит. Верните хотя бы деньги за доставку! #лавкаплюс";
+        const string vk = "Лавка Плюс, заказ на 19:00 так и не приехал, на часах уже 21:30. Курьер не берёт трубку, поддержка молчит. Верните хотя бы деньги за доставку!! #лавкаплюс";
+        var author = new Author(Handle: "@kirill_voronin");
+        FeedbackItem Post(string id, string source, string text, int minute) =>
+            new(id, FeedbackKind.Mention, source, "lavka", text, DateTimeOffset.Parse("2026-11-20T18:30:00Z").AddMinutes(minute), Author: author);
+
+        var across = new SpamFilter();
+        Assert.Equal(SpamVerdict.Clean, across.Check(Post("tw-1", "twitter", twitter, 0)));
+        Assert.Equal(new SpamVerdict(SpamKind.CrossPost, "tw-1"), across.Check(Post("vk-1", "vk", vk, 4)));
+
+        var same = new SpamFilter();
+        Assert.Equal(SpamVerdict.Clean, same.Check(Post("tw-1", "twitter", twitter, 0)));
+        Assert.Equal(SpamVerdict.Clean, same.Check(Post("tw-2", "twitter", vk, 4)));
+    }
+
+    [Fact]
     public void Cross_posted_copy_from_the_same_author_collapses_into_the_first()
     {
         var filter = new SpamFilter();
