@@ -19,8 +19,8 @@ internal static class ResponseDocuments
     public static (string Id, string Pk) DecisionKey(string itemId) => ($"decision|{itemId}", $"item|{itemId}");
     public static (string Id, string Pk) OutboxKey(string messageId) => ($"outbox|{messageId}", $"outbox|{messageId}");
 
-    public static string Utc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The feedback documents' fixed-width UTC form (<see cref="Storage.FeedbackDocument.Utc"/>): text order = time order.</summary>
+    public static string Utc(DateTimeOffset instant) => Storage.FeedbackDocument.Utc(instant);
 
     /// <summary>Any ISO 8601 instant: the app writes the fixed width, but a document edited by another tool may not keep it.</summary>
     public static DateTimeOffset Instant(string utc) =>

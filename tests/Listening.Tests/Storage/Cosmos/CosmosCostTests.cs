@@ -92,7 +92,7 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
             await responses.DecideAsync(item.Id, item.Author!.Id, ledger => Plan(policy, item, ledger), None);
             return 0;
         });
-        await Stage("redelivered respond (decision read)", async item =>
+        await Stage("redelivered respond (decision + ledger read)", async item =>
         {
             Assert.True((await responses.DecideAsync(item.Id, item.Author!.Id, ledger => Plan(policy, item, ledger), None)).AlreadyDecided);
             return 0;
