@@ -1,5 +1,6 @@
 using Listening.Handler;
 using Listening.LocalRuntime;
+using Listening.Queues;
 using Listening.Storage;
 
 namespace Listening.Functions;

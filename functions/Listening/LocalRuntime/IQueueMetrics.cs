@@ -1,3 +1,4 @@
+using Listening.Queues;
 namespace Listening.LocalRuntime;
 
 /// <summary>Queue depths for <c>/api/status</c>. Only the local shape has one; on Azure, Service Bus metrics show them.</summary>

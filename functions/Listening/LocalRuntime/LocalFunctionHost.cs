@@ -1,4 +1,5 @@
 using Cronos;
+using Listening.Queues;
 using Listening.Storage.Sqlite;
 using Listening.Topology;
 
