@@ -1,7 +1,6 @@
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
 using Listening.Responses.Delivery;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -33,11 +32,11 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton(sp => ThankYouTemplateFiles.Load(sp.GetRequiredService<IOptions<ResponsesOptions>>().Value.TemplatesDir,
             sp.GetRequiredService<IOptions<ResponseRules>>().Value));
         services.AddSingleton(sp => new LoyaltyPolicy(sp.GetRequiredService<IOptions<LoyaltyRules>>().Value));
-        services.TryAddSingleton<IResponseStore, Sqlite.SqliteResponseStore>(); // AddConfiguredFeedbackStore registers the Cosmos DB one when Listening:Store:Kind is Cosmos
         services.AddSingleton<ResponsePlanner>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<ResponseMonitor>();
+        services.AddSingleton<RespondToAuthor>();
         services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName)
             .AddResilienceHandler("responses-webhooks", (builder, context) =>
             {

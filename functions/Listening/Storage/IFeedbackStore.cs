@@ -2,22 +2,25 @@ using Listening.Core.Feedback;
 
 namespace Listening.Storage;
 
+/// <summary>What <see cref="IFeedbackStore.AddIfAbsentAsync"/> found: the stored record, and whether this call created it.</summary>
+public sealed record FeedbackAdded(FeedbackRecord Record, bool Created);
+
 /// <summary>
 /// Where feedback items live between and after the stages: the `feedback` container
 /// (one document per item, <c>id</c> = <see cref="FeedbackItem.Id"/>, partition key <c>/pk</c> = report brand + UTC
 /// month, <see cref="FeedbackPartitionKey"/>). Two adapters: SQLite for the local shape, Cosmos DB on Azure.
-/// Stage writes from the pipeline arrive through the Cosmos DB output binding (an upsert of
-/// <see cref="FeedbackDocument"/>); this port is what handlers use to read, to create an item on
-/// ingest without ever overwriting a later stage, and to upsert where no binding is involved.
+/// The stages read through it, create an item on ingest without ever overwriting a later stage, and write the stage
+/// they reach (an upsert of <see cref="FeedbackDocument"/>).
 /// </summary>
 public interface IFeedbackStore
 {
     /// <summary>Creates the item at stage <see cref="FeedbackStage.Ingested"/> unless a document with its
-    /// id exists; returns the stored record either way (so a re-post never moves an item back a stage).
-    /// Cosmos: CreateItem, 409 → point read.</summary>
-    Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken);
+    /// id exists; returns the stored record either way (so a re-post never moves an item back a stage) and whether
+    /// this call created it. Cosmos: CreateItem, 409 → point read.</summary>
+    Task<FeedbackAdded> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Blind upsert keyed by id (what the output binding does).</summary>
+    /// <summary>Upsert keyed by id. An item that reached <see cref="FeedbackStage.Responded"/> is not moved back by a
+    /// late write of an earlier stage on Cosmos DB (ETag-checked); SQLite writes in one transaction per stage.</summary>
     Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken);
 
     /// <summary>Read by id; null when absent. On Cosmos DB a query across partitions (the id alone does not name

@@ -28,7 +28,7 @@ public abstract class RespondToAuthorTests : ResponseStoreSuite
         await harness.Delivery.RunOnceAsync(CancellationToken.None);
         await harness.Delivery.RunOnceAsync(CancellationToken.None);
 
-        Assert.Contains("already decided", second.Logs);
+        Assert.True(second.Plan.AlreadyDecided);
         var ledger = await harness.Store.LedgerAsync(AuthorId(Anna), CancellationToken.None);
         Assert.Equal(50, Assert.Single(ledger).Points);
         var delivered = Assert.Single(receiver.Delivered);

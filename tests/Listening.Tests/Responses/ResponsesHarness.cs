@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using Listening.Core.Factors;
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
-using Listening.Functions;
-using Listening.Handler;
 using Listening.Responses;
 using Listening.Responses.Delivery;
 using Listening.Storage;
@@ -78,7 +76,6 @@ public sealed class ResponsesHarness : IAsyncDisposable
                 new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
-        services.AddSingleton<RespondToAuthor>();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         // What ValidateOnStart does in the app.
         _ = Services.GetRequiredService<IOptions<ResponsesOptions>>().Value;
@@ -103,20 +100,14 @@ public sealed class ResponsesHarness : IAsyncDisposable
         return new FeedbackRecord(item, FeedbackStage.Scored, scores, Start);
     }
 
-    /// <summary>Delivers <paramref name="record"/> to RespondToAuthor exactly as the Functions host would, and applies its document output.</summary>
-    public async Task<InvocationResult> RespondAsync(FeedbackRecord record, bool store = true)
+    /// <summary>Delivers <paramref name="record"/> to the response stage as its queue message would (the stage writes the
+    /// item's <c>responded</c> stage itself).</summary>
+    public async Task<RespondOutcome> RespondAsync(FeedbackRecord record, bool store = true)
     {
         if (store) await Feedback.UpsertAsync(record, CancellationToken.None);
-        var payload = new JsonObject
-        {
-            ["Data"] = new JsonObject { ["message"] = FeedbackDocument.Serialize(record) },
-            ["Metadata"] = new JsonObject { ["DeliveryCount"] = 1 },
-        };
-        var request = JsonSerializer.Deserialize<InvocationRequest>(payload.ToJsonString(), InvocationJson.Options)!;
-        var result = await Services.GetRequiredService<RespondToAuthor>().InvokeAsync(request, CancellationToken.None);
-        if (result.Outputs.TryGetValue("document", out var document) && document is not null)
-            await Feedback.UpsertAsync(FeedbackDocument.Parse(document.ToJsonString()), CancellationToken.None);
-        return result;
+        var message = new Listening.Queues.ReceivedMessage("feedback-scored", record.Item.Id, BinaryData.FromString(FeedbackDocument.Serialize(record)), 1, 1,
+            Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(1), Guid.NewGuid().ToString());
+        return await Services.GetRequiredService<RespondToAuthor>().RespondAsync(Listening.Pipeline.FeedbackMessage.Parse(message), CancellationToken.None);
     }
 
     public Container FeedbackContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.FeedbackContainer);

@@ -1,23 +1,19 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// POST /api/webhooks/formbricks/{brand}: Formbricks (or any Standard Webhooks sender of a Formbricks-shaped
 /// payload), <c>webhook-id</c> / <c>webhook-timestamp</c> / <c>webhook-signature</c>, 5-minute tolerance.
 /// </summary>
-public sealed class WebhookFormbricks(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookFormbricks> logger) : IForwardedHttpFunction
+public sealed class WebhookFormbricks(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookFormbricks> logger)
 {
-    private const string Tool = "formbricks";
+    public const string Tool = "formbricks";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, headers) =>
             StandardWebhookSignature.Verify(body, settings.Secret, headers[StandardWebhookSignature.IdHeader],

@@ -1,23 +1,19 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// POST /api/webhooks/generic/{brand}: the canonical feedback JSON (one item or an array) from any sender that can
 /// sign with <c>X-Listening-Signature: t=…,v1=…</c>, or that follows Standard Webhooks (<c>webhook-signature</c>,
 /// with a <c>whsec_</c> secret in <c>Webhooks:generic:{brand}:StandardSecret</c>).
 /// </summary>
-public sealed class WebhookGeneric(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGeneric> logger) : IForwardedHttpFunction
+public sealed class WebhookGeneric(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGeneric> logger)
 {
-    private const string Tool = "generic";
+    public const string Tool = "generic";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, headers) =>
             headers.ContainsKey(StandardWebhookSignature.SignatureHeader)

@@ -1,23 +1,19 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// POST /api/webhooks/googleforms/{brand}: a submission posted by our Apps Script (docs/google-forms.gs),
 /// signed <c>X-Listening-Signature: t=…,v1=…</c>.
 /// </summary>
-public sealed class WebhookGoogleForms(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGoogleForms> logger) : IForwardedHttpFunction
+public sealed class WebhookGoogleForms(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookGoogleForms> logger)
 {
-    private const string Tool = "googleforms";
+    public const string Tool = "googleforms";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,
             (body, settings, headers) => ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow()),

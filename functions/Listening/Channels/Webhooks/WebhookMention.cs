@@ -1,24 +1,20 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Social;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// POST /api/webhooks/mention/{brand}: social mentions pushed by a social-listening service
 /// (<c>id, network, author, url, text, time</c>; one, an array, or <c>{"mentions": [...]}</c>), signed with
 /// <c>X-Listening-Signature</c>. Competitor mentions are attributed; spam is marked; cross-posts collapse.
 /// </summary>
-public sealed class WebhookMention(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookMention> logger) : IForwardedHttpFunction
+public sealed class WebhookMention(ChannelIntake intake, IConfiguration configuration, TimeProvider time, ILogger<WebhookMention> logger)
 {
-    private const string Tool = "mention";
+    public const string Tool = "mention";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,
             (body, settings, headers) => ListeningSignature.Verify(body, settings.Secret, headers[ListeningSignature.Header], time.GetUtcNow()),

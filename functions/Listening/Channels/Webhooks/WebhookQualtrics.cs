@@ -1,24 +1,20 @@
 using System.Text;
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// POST /api/webhooks/qualtrics/{brand}: a Qualtrics event subscription posts form fields <c>Topic</c>, <c>MSG</c>,
 /// <c>HMAC</c> (hex HMAC-SHA512 of MSG with the shared key); the response is fetched by id with retries.
 /// </summary>
-public sealed class WebhookQualtrics(ChannelIntake intake, SurveyApiClient api, IConfiguration configuration, ILogger<WebhookQualtrics> logger) : IForwardedHttpFunction
+public sealed class WebhookQualtrics(ChannelIntake intake, SurveyApiClient api, IConfiguration configuration, ILogger<WebhookQualtrics> logger)
 {
-    private const string Tool = "qualtrics";
+    public const string Tool = "qualtrics";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         Dictionary<string, string> form = [];
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger, (body, settings, _) =>

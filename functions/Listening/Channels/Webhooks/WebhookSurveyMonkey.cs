@@ -1,24 +1,20 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>
 /// HEAD|POST /api/webhooks/surveymonkey/{brand}: SurveyMonkey answers HEAD when the webhook is registered;
 /// a <c>response_completed</c> callback is verified (<c>Sm-Signature</c>, HMAC-SHA1 keyed <c>{client_id}&amp;{api_secret}</c>),
 /// then the answers are fetched by id from <c>/v3/surveys/{survey}/responses/{id}/details</c> with retries.
 /// </summary>
-public sealed class WebhookSurveyMonkey(ChannelIntake intake, SurveyApiClient api, IConfiguration configuration, ILogger<WebhookSurveyMonkey> logger) : IForwardedHttpFunction
+public sealed class WebhookSurveyMonkey(ChannelIntake intake, SurveyApiClient api, IConfiguration configuration, ILogger<WebhookSurveyMonkey> logger)
 {
-    private const string Tool = "surveymonkey";
+    public const string Tool = "surveymonkey";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         if (HttpMethods.IsHead(context.Request.Method)) return Results.Ok();
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,

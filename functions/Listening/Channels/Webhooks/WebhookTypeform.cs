@@ -1,20 +1,16 @@
 using Listening.Channels;
-using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
-using Listening.Handler;
 
-namespace Listening.Functions;
+namespace Listening.Channels.Webhooks;
 
 /// <summary>POST /api/webhooks/typeform/{brand}: Typeform <c>form_response</c>, <c>Typeform-Signature: sha256=…</c>.</summary>
-public sealed class WebhookTypeform(ChannelIntake intake, IConfiguration configuration, ILogger<WebhookTypeform> logger) : IForwardedHttpFunction
+public sealed class WebhookTypeform(ChannelIntake intake, IConfiguration configuration, ILogger<WebhookTypeform> logger)
 {
-    private const string Tool = "typeform";
+    public const string Tool = "typeform";
 
-    public Delegate Endpoint => HandleAsync;
-
-    private async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpContext context, string brand, CancellationToken cancellationToken)
     {
         var (delivery, refusal) = await Webhook.ReceiveAsync(context, Tool, brand, configuration, logger,
             (body, settings, headers) => TypeformSignature.Verify(body, settings.Secret, headers[TypeformSignature.Header]), cancellationToken);

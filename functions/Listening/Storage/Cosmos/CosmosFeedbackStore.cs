@@ -22,7 +22,7 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     private readonly CosmosDocuments documents = new(container, charges);
 
     /// <summary>Create with the deterministic id; 409 means "already there" → return what is stored.</summary>
-    public async Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<FeedbackAdded> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
         var pk = FeedbackPartitionKey.For(item);
@@ -31,14 +31,14 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
             if (await documents.CreateStreamAsync(CosmosFeedbackDocument.ToBytes(record), pk, cancellationToken) == HttpStatusCode.Created)
             {
                 if (intake is not null) await intake.CountAsync(item, duplicate: false, now, cancellationToken);
-                return record;
+                return new FeedbackAdded(record, true);
             }
 
             var stored = await ReadAsync(item.Id, pk, cancellationToken);
             if (stored is not null)
             {
                 if (intake is not null) await intake.CountAsync(item, duplicate: true, now, cancellationToken);
-                return stored.Value.Record;
+                return new FeedbackAdded(stored.Value.Record, false);
             }
             // Deleted between the conflict and the read (erasure): try the create again.
         }
@@ -48,7 +48,7 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     /// <summary>
     /// Writes the record unless the stored one is further along: read with its ETag, replace only if
     /// nobody wrote in between (If-Match), else re-read and decide again. A late redelivery of an
-    /// earlier stage therefore never moves an item back.
+    /// earlier stage therefore never moves an item back; a dead-lettered item may move on (a replayed dead letter).
     /// </summary>
     public async Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
@@ -62,12 +62,17 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
                 continue; // 409: created meanwhile
             }
 
-            if (stored.Value.Record.Stage > record.Stage) return;
+            if (IsFurther(stored.Value.Record.Stage, record.Stage)) return;
             if (await documents.ReplaceStreamAsync(CosmosFeedbackDocument.ToBytes(record), record.Item.Id, pk, stored.Value.ETag, cancellationToken) == HttpStatusCode.OK)
                 return;
         }
         throw new CosmosStoreException($"update of {record.Item.Id} lost the race {MaxConcurrencyAttempts} times");
     }
+
+    /// <summary>Whether <paramref name="stored"/> is past <paramref name="incoming"/>: the stages are ordered, except that a
+    /// dead-lettered item is taken up again by any stage (its dead letter was replayed).</summary>
+    private static bool IsFurther(FeedbackStage stored, FeedbackStage incoming) =>
+        stored != FeedbackStage.DeadLettered && stored > incoming;
 
     /// <summary>Point read in the item's partition.</summary>
     public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken) =>

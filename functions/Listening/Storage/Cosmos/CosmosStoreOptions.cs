@@ -23,6 +23,10 @@ public sealed class CosmosStoreOptions
     [Required]
     public string AggregatesContainer { get; set; } = "aggregates";
 
+    /// <summary>The scheduled action-matrix reports (partition key <c>/brand</c>).</summary>
+    [Required]
+    public string ReportsContainer { get; set; } = "reports";
+
     /// <summary>Loyalty ledgers, response decisions and the outbox (<see cref="Responses.Cosmos.CosmosResponseStore"/>).</summary>
     [Required]
     public string ResponsesContainer { get; set; } = "responses";

@@ -13,12 +13,11 @@ public static class CosmosStoreServiceCollectionExtensions
 {
     /// <summary>
     /// The Cosmos DB stores (configuration section <c>Listening:Store:Cosmos</c>): <see cref="IFeedbackStore"/>, the
-    /// responses store <see cref="IResponseStore"/>, the polled sources' state <see cref="ISourceStateStore"/> and
-    /// the ingest spam history <see cref="Ingest.ISpamHistory"/>
-    /// (AddResponses and AddChannels only add the SQLite ones when none is registered): nothing of the Azure shape
-    /// writes to an instance's disk.
+    /// responses store <see cref="IResponseStore"/>, the polled sources' state <see cref="ISourceStateStore"/>, the
+    /// ingest spam history <see cref="Ingest.ISpamHistory"/> and the report store: nothing of the Azure shape writes to
+    /// an instance's disk. Chosen by <see cref="StorageServiceCollectionExtensions.AddStores"/>.
     /// </summary>
-    public static IServiceCollection AddCosmosFeedbackStore(this IServiceCollection services)
+    internal static IServiceCollection AddCosmosStores(this IServiceCollection services)
     {
         services.AddOptions<CosmosStoreOptions>()
             .BindConfiguration(CosmosStoreOptions.Section)
@@ -39,6 +38,7 @@ public static class CosmosStoreServiceCollectionExtensions
             new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer), Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<ISourceStateStore>(sp => new CosmosSourceStateStore(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer)));
+        services.AddSingleton<Reporting.IReportStore>(sp => new CosmosReportStore(Documents(sp, o => o.ReportsContainer)));
         services.AddHostedService<CosmosStoreSetup>();
         return services;
     }
@@ -60,6 +60,7 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
         ["feedback"] = "/pk",
         ["aggregates"] = "/pk",
         ["responses"] = "/pk",
+        ["reports"] = "/brand",
     };
 
     public static CosmosClient CreateClient(CosmosStoreOptions options)
@@ -91,6 +92,8 @@ public sealed class CosmosStoreSetup(CosmosClient client, IOptions<CosmosStoreOp
             new ContainerProperties(options.AggregatesContainer, PartitionKeyPaths["aggregates"]), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(
             new ContainerProperties(options.ResponsesContainer, PartitionKeyPaths["responses"]), cancellationToken: cancellationToken);
+        await database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(options.ReportsContainer, PartitionKeyPaths["reports"]), cancellationToken: cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>

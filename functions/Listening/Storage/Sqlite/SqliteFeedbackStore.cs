@@ -8,14 +8,14 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
 {
     public const string Container = "feedback";
 
-    public Task<FeedbackRecord> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<FeedbackAdded> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fresh = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
         var json = FeedbackDocument.Serialize(fresh);
         return database.WriteAsync(tx =>
         {
             var stored = SqliteDocuments.InsertIfAbsent(tx, Container, item.Id, json, IndexOf(fresh));
-            return ReferenceEquals(stored, json) ? fresh : FeedbackDocument.Parse(stored);
+            return ReferenceEquals(stored, json) ? new FeedbackAdded(fresh, true) : new FeedbackAdded(FeedbackDocument.Parse(stored), false);
         }, cancellationToken);
     }
 
