@@ -13,11 +13,11 @@ public sealed class Schedules(BuildActionMatrix reports, RequeueStalledFeedback 
     SourcePoller sources, DeadLetterRecorder deadLetters)
 {
     [Function("BuildActionMatrix")]
-    public Task BuildActionMatrix([TimerTrigger("%ReportSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task<int> BuildActionMatrix([TimerTrigger("%ReportSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         reports.RunAsync(cancellationToken);
 
     [Function("RequeueStalledFeedback")]
-    public Task RequeueStalledFeedback([TimerTrigger("%StalledFeedbackSchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task<int> RequeueStalledFeedback([TimerTrigger("%StalledFeedbackSchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
         stalled.RunAsync(cancellationToken);
 
     [Function("DeliverResponses")]
@@ -29,7 +29,7 @@ public sealed class Schedules(BuildActionMatrix reports, RequeueStalledFeedback 
         monitor.RunOnceAsync(cancellationToken);
 
     [Function("PollSources")]
-    public Task PollSources([TimerTrigger("%PollSourcesSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<PollReport>> PollSources([TimerTrigger("%PollSourcesSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         sources.PollAllAsync(cancellationToken);
 
     [Function("RecordDeadLetters")]

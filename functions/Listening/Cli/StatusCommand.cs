@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Listening.Local;
 using Listening.Pipeline;
 using Listening.Queues;
 using Listening.Storage;
@@ -26,7 +27,7 @@ internal static class StatusCommand
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { [SqliteOptions.Section + ":DataDir"] = dir }).Build();
             var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-            services.AddStores(configuration).AddQueues(configuration).AddQueueMetrics();
+            SqliteQueueMetrics.AddTo(services.AddStores(configuration).AddQueues(configuration));
             await using var provider = services.BuildServiceProvider();
             var report = await StatusReport.ReadAsync(provider.GetRequiredService<IFeedbackStore>(), provider.GetService<IQueueMetrics>(), cancellationToken);
             if (parse.GetValue(json))

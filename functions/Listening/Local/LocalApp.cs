@@ -18,6 +18,7 @@ public static class LocalApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
         builder.Services.AddListening(builder.Configuration);
+        SqliteQueueMetrics.AddTo(builder.Services);
         builder.Services.AddHostedService<QueueConsumers>();
         builder.Services.AddHostedService<LocalSchedules>();
 

@@ -22,7 +22,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddStores(configuration);
         services.AddQueues(configuration);
-        services.AddQueueMetrics();
         services.AddIngest();
         services.AddScoring();
         services.AddReporting();

@@ -38,7 +38,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyDictionary<string, QueueDepth>> DepthsAsync() =>
-        worker.Services.GetRequiredService<IQueueMetrics>().DepthsAsync(CancellationToken.None);
+        new Listening.Local.SqliteQueueMetrics(worker.Services.GetRequiredService<SqliteQueue>()).DepthsAsync(CancellationToken.None);
 
     [Fact]
     public async Task Ingest_function_answers_202_and_the_timer_driven_stages_drain_the_item_to_responded()

@@ -60,6 +60,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
         {
             services.AddSingleton(new SqliteDatabase(DatabasePath));
             services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+            services.AddSingleton<IResponseStore, Listening.Responses.Sqlite.SqliteResponseStore>();
         }
         else
         {

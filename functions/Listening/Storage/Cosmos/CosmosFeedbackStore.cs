@@ -18,8 +18,13 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     : IFeedbackStore, IItemAwareFeedbackStore
 {
     private const int MaxConcurrencyAttempts = 5;
+    private const int MaxRememberedETags = 50_000;
 
     private readonly CosmosDocuments documents = new(container, charges);
+
+    // The ETag of each item's last point read by a stage, used once by its next write: the stage's read-then-write is a
+    // read and a replace (If-Match), as with an output binding, instead of a second read inside UpsertAsync.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> lastRead = new(StringComparer.Ordinal);
 
     /// <summary>Create with the deterministic id; 409 means "already there" → return what is stored.</summary>
     public async Task<FeedbackAdded> AddIfAbsentAsync(FeedbackItem item, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,6 +58,10 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     public async Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
         var pk = FeedbackPartitionKey.For(record.Item);
+        // The stage decided on the record it read: if nobody wrote since, that read's ETag is enough.
+        if (lastRead.TryRemove(record.Item.Id, out var etag)
+            && await documents.ReplaceStreamAsync(CosmosFeedbackDocument.ToBytes(record), record.Item.Id, pk, etag, cancellationToken) == HttpStatusCode.OK)
+            return;
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
             var stored = await ReadAsync(record.Item.Id, pk, cancellationToken);
@@ -74,9 +83,15 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
     private static bool IsFurther(FeedbackStage stored, FeedbackStage incoming) =>
         stored != FeedbackStage.DeadLettered && stored > incoming;
 
-    /// <summary>Point read in the item's partition.</summary>
-    public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken) =>
-        (await ReadAsync(item.Id, FeedbackPartitionKey.For(item), cancellationToken))?.Record;
+    /// <summary>Point read in the item's partition (a stage's read; its ETag serves the stage's write).</summary>
+    public async Task<FeedbackRecord?> GetAsync(FeedbackItem item, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(item.Id, FeedbackPartitionKey.For(item), cancellationToken);
+        if (read is null) return null;
+        if (lastRead.Count >= MaxRememberedETags) lastRead.Clear();
+        lastRead[item.Id] = read.Value.ETag;
+        return read.Value.Record;
+    }
 
     /// <summary>By id alone the partition is unknown, so this is a query across partitions (an operator
     /// look-up; pipeline stages have the item and use the point read above).</summary>
