@@ -20,9 +20,9 @@ public sealed class Stages(QueueDrain drain, ScoreFeedback score, RespondToAutho
 {
     [Function("ScoreFeedback")]
     public Task<DrainResult> ScoreFeedback([TimerTrigger("%QueueDrainSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        drain.DrainAsync(PipelineQueues.Ingested, score.HandleAsync, options.Value.Drain, cancellationToken);
+        drain.DrainAsync(PipelineQueues.Ingested, score.HandleAsync, options.Value.Drain with { StageCompletes = score.CompletesInput }, cancellationToken);
 
     [Function("RespondToAuthor")]
     public Task<DrainResult> RespondToAuthor([TimerTrigger("%QueueDrainSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        drain.DrainAsync(PipelineQueues.Scored, respond.HandleAsync, options.Value.Drain, cancellationToken);
+        drain.DrainAsync(PipelineQueues.Scored, respond.HandleAsync, options.Value.Drain with { StageCompletes = respond.CompletesInput }, cancellationToken);
 }

@@ -9,7 +9,11 @@ namespace Listening.Pipeline;
 
 /// <summary>A stage that consumes a queue: the per-message method every host calls (the local hosted consumer, the
 /// Azure drain or hosted processor, and a <c>[ServiceBusTrigger]</c> function once that extension can be built).</summary>
-public sealed record QueueConsumer(string Name, string Queue, Func<IServiceProvider, ReceivedMessage, CancellationToken, Task> HandleAsync);
+public sealed record QueueConsumer(string Name, string Queue, Func<IServiceProvider, ReceivedMessage, CancellationToken, Task> HandleAsync)
+{
+    /// <summary>Whether the stage completes its input in its own commit (<see cref="IStageCommit"/>).</summary>
+    public static bool CompletesInput(IServiceProvider services) => services.GetRequiredService<IStageCommit>().CompletesInput;
+}
 
 /// <summary>A scheduled job: the app setting that holds its NCRONTAB schedule (the Function App's <c>%Setting%</c>, set
 /// by infra/), the local shape's default, whether it also runs at start, and what it runs.</summary>

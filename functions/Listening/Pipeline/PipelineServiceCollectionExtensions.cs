@@ -29,6 +29,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddChannels();
         services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StalledFeedbackOptions>().BindConfiguration(StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // One transaction per stage message when the store and the queue are both SQLite; separate calls otherwise.
+        services.AddSingleton(SqliteStageCommit.For);
         services.AddSingleton<IngestFeedback>();
         services.AddSingleton<ScoreFeedback>();
         services.AddSingleton<RequeueStalledFeedback>();

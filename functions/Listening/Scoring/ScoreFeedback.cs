@@ -12,23 +12,31 @@ namespace Listening.Scoring;
 /// otherwise) and never moves a later stage back; an item marked dead-lettered is scored again (a dead letter replayed).
 /// Every host calls <see cref="HandleAsync"/> per message — the local consumer, the Azure drain, a Service Bus trigger.
 /// </summary>
-public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, IQueueSender sender, TimeProvider time)
+public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, IStageCommit commit, TimeProvider time)
 {
     public const string Name = nameof(ScoreFeedback);
+
+    /// <summary>Whether the stage completes its input itself (<see cref="IStageCommit.CompletesInput"/>).</summary>
+    public bool CompletesInput => commit.CompletesInput;
 
     public async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var incoming = FeedbackMessage.Parse(message);
         var stored = await store.GetAsync(incoming.Item, cancellationToken);
-        if (stored is { Stage: FeedbackStage.Responded }) return;
+        if (stored is { Stage: FeedbackStage.Responded })
+        {
+            await commit.CommitAsync(message, null, null, cancellationToken);
+            return;
+        }
         if (stored is { Stage: FeedbackStage.Scored, Scores: not null })
         {
-            await sender.SendAsync(PipelineQueues.Scored, [new FeedbackMessage(stored).ToOutgoing()], cancellationToken);
+            await commit.CommitAsync(message, null, Next(stored), cancellationToken);
             return;
         }
         var item = stored?.Item ?? incoming.Item;
         var scored = new FeedbackRecord(item, FeedbackStage.Scored, scorer.Score(item), time.GetUtcNow());
-        await store.UpsertAsync(scored, cancellationToken);
-        await sender.SendAsync(PipelineQueues.Scored, [new FeedbackMessage(scored).ToOutgoing()], cancellationToken);
+        await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
     }
+
+    private static StageMessages Next(FeedbackRecord scored) => new(PipelineQueues.Scored, [new FeedbackMessage(scored).ToOutgoing()]);
 }

@@ -77,6 +77,8 @@ public sealed class ResponsesHarness : IAsyncDisposable
                 new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
+        // The response stage sends nothing on: its commit is the store's write.
+        services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends()));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         // What ValidateOnStart does in the app.
         _ = Services.GetRequiredService<IOptions<ResponsesOptions>>().Value;
@@ -177,5 +179,11 @@ public sealed class ResponsesHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class NoSends : Listening.Queues.IQueueSender
+    {
+        public Task SendAsync(string queue, IReadOnlyList<Listening.Queues.OutgoingMessage> messages, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the response stage sends no message");
     }
 }

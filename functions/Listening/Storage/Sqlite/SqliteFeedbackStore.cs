@@ -22,8 +22,12 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
         var json = FeedbackDocument.Serialize(record);
-        return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, record.Item.Id, json, IndexOf(record)); return 0; }, cancellationToken);
+        return database.WriteAsync(tx => { Upsert(tx, record, json); return 0; }, cancellationToken);
     }
+
+    /// <summary>The upsert inside the caller's transaction (a stage commits it with its messages and its input's completion).</summary>
+    public static void Upsert(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord record, string json) =>
+        SqliteDocuments.Upsert(tx, Container, record.Item.Id, json, IndexOf(record));
 
     private static DocumentIndex IndexOf(FeedbackRecord record) =>
         new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
