@@ -17,7 +17,7 @@ public sealed record IngestResult(IReadOnlyList<string> Ids, IReadOnlyList<bool>
 /// <c>feedback-ingested</c> message per item not yet past ingest, sent as one batch with the item ids as message ids.
 /// Links-only posts and floods are stored with <c>spam</c> set; a cross-posted copy is not stored.
 /// </summary>
-public sealed class IngestFeedback(IFeedbackStore store, SpamScreen spam, IQueueSender sender, TimeProvider time)
+public sealed class IngestFeedback(SpamScreen spam, IStageCommit commit, TimeProvider time)
 {
     public const string Name = nameof(IngestFeedback);
 
@@ -39,9 +39,7 @@ public sealed class IngestFeedback(IFeedbackStore store, SpamScreen spam, IQueue
             // A sender's own spam mark (a re-import of stored items) stands.
             kept.Add(verdict.IsSpam && item.Spam is null ? item with { Spam = verdict.Reason } : item);
         }
-        var added = await Task.WhenAll(kept.Select(i => store.AddIfAbsentAsync(i, now, cancellationToken)));
-        var waiting = added.Where(a => a.Record.Stage == FeedbackStage.Ingested).Select(a => a.Record).ToList();
-        if (waiting.Count > 0) await sender.SendAsync(PipelineQueues.Ingested, FeedbackMessage.Batch(waiting), cancellationToken);
+        var added = kept.Count == 0 ? [] : await commit.IngestAsync(kept, now, cancellationToken);
 
         var created = added.Where(a => a.Created).Select(a => a.Record.Item.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);

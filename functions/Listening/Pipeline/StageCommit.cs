@@ -21,6 +21,10 @@ public interface IStageCommit
     bool CompletesInput { get; }
 
     Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken);
+
+    /// <summary>Ingest's commit: each item created unless its id is stored (<see cref="IFeedbackStore.AddIfAbsentAsync"/>),
+    /// and one <c>feedback-ingested</c> message per item still at ingest, as one batch.</summary>
+    Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>The store's write, then the send: Cosmos DB and Service Bus (and any mix of adapters).</summary>
@@ -32,6 +36,14 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
     {
         if (record is not null) await store.UpsertAsync(record, cancellationToken);
         if (next is { Messages.Count: > 0 }) await sender.SendAsync(next.Queue, next.Messages, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var added = await Task.WhenAll(items.Select(i => store.AddIfAbsentAsync(i, now, cancellationToken)));
+        var waiting = added.Where(a => a.Record.Stage == FeedbackStage.Ingested).Select(a => a.Record).ToList();
+        if (waiting.Count > 0) await sender.SendAsync(PipelineQueues.Ingested, FeedbackMessage.Batch(waiting), cancellationToken);
+        return added;
     }
 }
 
@@ -52,6 +64,27 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
             return 0;
         }, cancellationToken);
         if (next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
+    }
+
+    /// <summary>The items and their messages in one transaction: an item is stored if and only if its message is queued.</summary>
+    public async Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fresh = items.Select(i => new FeedbackRecord(i, FeedbackStage.Ingested, null, now)).ToList();
+        var json = fresh.Select(FeedbackDocument.Serialize).ToList();
+        var added = await database.WriteAsync<IReadOnlyList<FeedbackAdded>>(tx =>
+        {
+            var result = new FeedbackAdded[fresh.Count];
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                result[i] = SqliteFeedbackStore.AddIfAbsent(tx, fresh[i], json[i]);
+                if (result[i].Record.Stage == FeedbackStage.Ingested)
+                    queue.Enqueue(tx, PipelineQueues.Ingested, new OutgoingMessage(QueueNames.Bounded(fresh[i].Item.Id),
+                        BinaryData.FromString(result[i].Created ? json[i] : FeedbackDocument.Serialize(result[i].Record))) { Subject = "ingested" });
+            }
+            return result;
+        }, cancellationToken);
+        queue.Signal(PipelineQueues.Ingested);
+        return added;
     }
 
     /// <summary>The commit the configured adapters allow: one transaction when both the store and the queue are SQLite.</summary>

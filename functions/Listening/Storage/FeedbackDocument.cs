@@ -32,7 +32,12 @@ public static class FeedbackDocument
     public static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static string Serialize(FeedbackRecord record) => ToJson(record).ToJsonString(FeedbackItemDto.JsonOptions);
+    /// <summary>The document as JSON text. Remembered per record instance: a stage writes the same record to the store
+    /// and into its next message, and serializing it once saves a third of a stage's JSON work.</summary>
+    public static string Serialize(FeedbackRecord record) =>
+        Serialized.GetValue(record, static r => ToJson(r).ToJsonString(FeedbackItemDto.JsonOptions));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeedbackRecord, string> Serialized = new();
 
     public static FeedbackRecord Parse(string json) => Parse(JsonDocument.Parse(json).RootElement);
 

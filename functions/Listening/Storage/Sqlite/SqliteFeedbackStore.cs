@@ -12,11 +12,14 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     {
         var fresh = new FeedbackRecord(item, FeedbackStage.Ingested, null, now);
         var json = FeedbackDocument.Serialize(fresh);
-        return database.WriteAsync(tx =>
-        {
-            var stored = SqliteDocuments.InsertIfAbsent(tx, Container, item.Id, json, IndexOf(fresh));
-            return ReferenceEquals(stored, json) ? new FeedbackAdded(fresh, true) : new FeedbackAdded(FeedbackDocument.Parse(stored), false);
-        }, cancellationToken);
+        return database.WriteAsync(tx => AddIfAbsent(tx, fresh, json), cancellationToken);
+    }
+
+    /// <summary>The create inside the caller's transaction (ingest commits it with the item's message).</summary>
+    public static FeedbackAdded AddIfAbsent(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord fresh, string json)
+    {
+        var stored = SqliteDocuments.InsertIfAbsent(tx, Container, fresh.Item.Id, json, IndexOf(fresh));
+        return ReferenceEquals(stored, json) ? new FeedbackAdded(fresh, true) : new FeedbackAdded(FeedbackDocument.Parse(stored), false);
     }
 
     public Task UpsertAsync(FeedbackRecord record, CancellationToken cancellationToken)
