@@ -19,6 +19,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     ServeCommand.Create(),
     HandlerCommand.Create(),
     StatusCommand.Create(),
+    DeadLettersCommand.Create(),
     DemoCommand.Create(),
     PackageCommand.Create(),
     ImportCommand.Create(),
