@@ -78,7 +78,7 @@ public sealed class ServiceBusQueue(ServiceBusClient client, IOptions<ServiceBus
         foreach (var message in received)
         {
             inHand[message.LockToken] = message;
-            result.Add(ToPort(queue, message));
+            result.Add(ToReceivedMessage(queue, message));
         }
         ForgetExpired();
         return result;
@@ -142,7 +142,8 @@ public sealed class ServiceBusQueue(ServiceBusClient client, IOptions<ServiceBus
             if (message.LockedUntil < horizon) inHand.TryRemove(token, out _);
     }
 
-    private static ReceivedMessage ToPort(string queue, ServiceBusReceivedMessage m) =>
+    /// <summary>The port's view of an SDK message — also what a <c>[ServiceBusTrigger]</c> function hands its stage.</summary>
+    public static ReceivedMessage ToReceivedMessage(string queue, ServiceBusReceivedMessage m) =>
         new(queue, m.MessageId, m.Body, m.DeliveryCount, m.SequenceNumber, m.EnqueuedTime, m.LockedUntil, m.LockToken)
         {
             Subject = m.Subject,
