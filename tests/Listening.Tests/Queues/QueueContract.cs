@@ -230,7 +230,7 @@ public abstract class QueueContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_large_send_arrives_whole_in_order()
+    public async Task A_large_send_arrives_whole_each_message_once()
     {
         var body = new string('x', 2_000);
         var ids = Enumerable.Range(0, 400).Select(i => $"m{i:000}").ToList();
@@ -238,7 +238,9 @@ public abstract class QueueContract : IAsyncLifetime
         await Sender.SendAsync(Queue, ids.Select(id => Message(id, body)).ToList(), None);
 
         var received = await ReceiveAsync(ids.Count);
-        Assert.Equal(ids, received.Select(m => m.MessageId));
+        // Several receives: a network client may give back (release) what arrived after a receive returned, so order
+        // across receives is not part of the contract.
+        Assert.Equal(ids, received.Select(m => m.MessageId).Order());
         Assert.All(received, m => Assert.Equal(body.Length, m.Body.ToMemory().Length));
     }
 
@@ -263,7 +265,7 @@ public abstract class QueueContract : IAsyncLifetime
         Assert.Equal(["d1", "d3"], (await DeadLetters.ListAsync(Queue, 10, None)).Select(d => d.MessageId));
 
         Assert.Equal(2, await DeadLetters.ReplayAsync(Queue, null, None));
-        Assert.Equal(["""{"id":"d1"}""", """{"id":"d3"}"""], (await ReceiveAsync(2)).Select(m => m.Body.ToString()));
+        Assert.Equal(["""{"id":"d1"}""", """{"id":"d3"}"""], (await ReceiveAsync(2)).Select(m => m.Body.ToString()).Order());
         Assert.Empty(await DeadLetters.ListAsync(Queue, 10, None));
         Assert.Equal(0, await DeadLetters.ReplayAsync(Queue, null, None));
     }
@@ -306,7 +308,7 @@ public abstract class QueueContract : IAsyncLifetime
 
         Assert.Equal(3, result.Received);
         Assert.Equal(3, result.Completed);
-        Assert.Equal(["d", "e"], (await ReceiveAsync(2)).Select(m => m.MessageId));
+        Assert.Equal(["d", "e"], (await ReceiveAsync(2)).Select(m => m.MessageId).Order());
     }
 
     [Fact]
