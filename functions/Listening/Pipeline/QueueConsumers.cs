@@ -26,6 +26,9 @@ public sealed class ConsumerOptions
 
     public TimeSpan DrainTimeBudget { get; set; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>How long a drain waits for a first message: an empty drain lasts this long (the fixed cost of the timer).</summary>
+    public TimeSpan DrainReceiveWait { get; set; } = TimeSpan.FromMilliseconds(200);
+
     public DrainLimits Loop => new()
     {
         MaxMessages = 100_000, TimeBudget = TimeSpan.FromMinutes(1), BatchSize = BatchSize, MaxConcurrency = MaxConcurrency,
@@ -35,7 +38,7 @@ public sealed class ConsumerOptions
     public DrainLimits Drain => new()
     {
         MaxMessages = DrainMaxMessages, TimeBudget = DrainTimeBudget, BatchSize = BatchSize, MaxConcurrency = MaxConcurrency,
-        ReceiveWait = TimeSpan.FromSeconds(1),
+        ReceiveWait = DrainReceiveWait,
     };
 }
 
