@@ -185,7 +185,6 @@ public static class ActionMatrixMethod
         foreach (var o in rules.Outcomes.Distinct())
         {
             var all = brand.Outcomes.Of(o, rules.Outcomes);
-            if (all.N == 0) continue;
             var mine = f.Outcomes.Of(o, rules.Outcomes);
             var pooled = new PairMoments
             {

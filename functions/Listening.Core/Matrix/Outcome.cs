@@ -16,6 +16,7 @@ public enum ImportanceMeasure
 /// <summary>
 /// What one factor's importance rests on, per outcome: <see cref="Items"/> of the brand's items have this outcome as
 /// theirs, <see cref="Mentions"/> of them mention the factor, and <see cref="R"/> is the correlation within them
-/// (NaN when it is undefined: the factor or the outcome does not vary there).
+/// (NaN when it is undefined: no items, or the factor or the outcome does not vary there). Every outcome of the
+/// rules is listed, with zero items where the brand has none.
 /// </summary>
 public sealed record OutcomeEvidence(Outcome Outcome, long Items, long Mentions, double R);

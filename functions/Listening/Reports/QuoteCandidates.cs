@@ -51,9 +51,13 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         {
             var key = (Lower(mention.Factor), mention.Label);
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
+            var bonus = scored.Scores.Language == lang ? 0.5 : 0;
+            // The best this mention could rank (a readable statement about this factor alone): most items stop here,
+            // before the passage is looked for — the report reads a million items.
+            if (list.Count >= perPolarity && Clarity(mention.Score, mention.Label) + 1.01 + bonus <= list[^1].Rank) continue;
             var (from, to) = Passage(text, mention.Start, mention.Length);
             var rank = Rank(scored.Item.Id, text, mention.Start, mention.Length, to - from, mention.Score, mention.Label)
-                + (scored.Scores.Language == lang ? 0.5 : 0) - 0.25 * OthersInClause(scored.Scores.Factors, mention);
+                + bonus - 0.25 * OthersInClause(scored.Scores.Factors, mention);
             if (list.Count >= perPolarity && rank <= list[^1].Rank) continue;
             // Compare raw snippets before masking: masking is the expensive step, and repeated
             // texts (copy-pasted reviews, templates) would otherwise be masked again and again.
@@ -126,7 +130,7 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 
     private static double Rank(string id, string text, int start, int length, int passage, float score, SentimentLabel label)
     {
-        var clarity = label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
+        var clarity = Clarity(score, label);
         var readable = passage is >= 40 and <= 260 ? 1.0 : passage < 40 ? passage / 40.0 : 260.0 / passage;
         // A question asks rather than judges ("Can anyone recommend a good delivery?"): it proves little.
         var end = Math.Clamp(start + length, 0, text.Length);
@@ -134,6 +138,8 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             || (end < text.Length && text[end] == '?') ? 1.0 : 0;
         return clarity + readable - question + StableFraction(id) * 0.01;
     }
+
+    private static double Clarity(float score, SentimentLabel label) => label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
 
     private static double StableFraction(string id)
     {

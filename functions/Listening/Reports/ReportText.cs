@@ -62,7 +62,7 @@ public sealed class ReportText
         if (measure == ImportanceMeasure.ShareOfMentions)
             return ru ? $"доля упоминаний: {Count(f.N)} из {Count(Math.Max(totalItems, f.N))} отзывов"
                       : $"share of mentions: {Count(f.N)} of {Count(Math.Max(totalItems, f.N))} items";
-        var parts = f.ImportanceBasis.Select(b =>
+        var parts = f.ImportanceBasis.Where(b => b.Items > 0).Select(b =>
             ru ? $"{OutcomeName(b.Outcome)} — {Count(b.Items)} (с фактором {Count(b.Mentions)}, r {Num(b.R)})"
                : $"{OutcomeName(b.Outcome)} {Count(b.Items)} ({Count(b.Mentions)} mention it, r {Num(b.R)})");
         return (ru ? $"r {Num(f.Importance.Value)} по {Count(f.Importance.N)} отзывам: " : $"r {Num(f.Importance.Value)} over {Count(f.Importance.N)} items: ")
