@@ -6,11 +6,12 @@ namespace Listening.Reports;
 /// The action matrix as a scatter: performance across, importance up, the medians as crosshairs,
 /// the four quadrants tinted and named, each factor a labelled dot sized by its mentions with its
 /// 95 % intervals as whiskers. Factors with too few mentions are not plotted (listed under the chart).
+/// A borderline factor (an interval crosses a median) is drawn with a dashed outline and a lighter fill.
 /// </summary>
 internal static class MatrixChart
 {
     public sealed record Point(string Label, double Importance, double Performance, double ImpLow, double ImpHigh,
-        double PerfLow, double PerfHigh, long N, string Quadrant, bool Held = false);
+        double PerfLow, double PerfHigh, long N, string Quadrant, bool Held = false, bool Borderline = false);
 
     public static void Render(StringBuilder sb, string id, IReadOnlyList<Point> points, double? impMedian, double? perfMedian,
         ReportText t, double width = 640, double height = 470, bool compact = false)
@@ -81,8 +82,10 @@ internal static class MatrixChart
             placed.Add((x - r, y - r, x + r, y + r));
             // A factor kept in last period's quadrant sits where the point estimates put it, ringed.
             if (p.Held) svg.Circle(x, y, r + 4, $"class=\"held-ring\" fill=\"none\" stroke=\"{Palette.Of(p.Quadrant)}\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"");
-            svg.Circle(x, y, r, $"class=\"factor-point\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1.5\"",
-                $"{p.Label}: {t.Importance} {t.Num(p.Importance)}, {t.Performance} {t.Signed(p.Performance)}, n = {t.Count(p.N)}");
+            svg.Circle(x, y, r, p.Borderline
+                    ? $"class=\"factor-point borderline\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.4\" stroke=\"{Palette.Of(p.Quadrant)}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""
+                    : $"class=\"factor-point\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1.5\"",
+                $"{p.Label}: {t.Importance} {t.Num(p.Importance)}, {t.Performance} {t.Signed(p.Performance)}, n = {t.Count(p.N)}" + (p.Borderline ? $" ({t.Borderline})" : ""));
         }
         // Labels: try right, left, above, below, then step down until the box is free.
         var labelFs = compact ? 10 : 12;
@@ -90,7 +93,7 @@ internal static class MatrixChart
         {
             var (x, y) = (X(p.Performance), Y(p.Importance));
             var r = Radius(p.N);
-            var w = p.Label.Length * labelFs * 0.56;
+            var w = p.Label.Length * labelFs * 0.6;
             var h = labelFs + 2;
             (double X, double Y, string Anchor)[] candidates =
             [
@@ -99,15 +102,12 @@ internal static class MatrixChart
                 (x + r + 4, y + labelFs * 1.4, "start"), (x + r + 4, y - labelFs * 0.8, "start"),
                 (x - r - 4, y + labelFs * 1.4, "end"), (x - r - 4, y - labelFs * 0.8, "end"),
             ];
-            var chosen = candidates[0];
-            foreach (var c in candidates)
-            {
-                var box = Box(c, w, h);
-                if (box.X1 < left || box.X2 > left + pw || box.Y1 < top || box.Y2 > top + ph) continue;
-                if (placed.Any(b => Overlaps(b, box))) continue;
-                chosen = c;
-                break;
-            }
+            bool Inside((double X1, double Y1, double X2, double Y2) box) => box.X1 >= left && box.X2 <= left + pw && box.Y1 >= top && box.Y2 <= top + ph;
+            // Free and inside the plot; else inside it with the least overlap (a label cut off at the edge is worse
+            // than one that touches another).
+            double Overlap((double X1, double Y1, double X2, double Y2) box) => placed.Sum(b =>
+                Math.Max(0, Math.Min(b.X2, box.X2) - Math.Max(b.X1, box.X1)) * Math.Max(0, Math.Min(b.Y2, box.Y2) - Math.Max(b.Y1, box.Y1)));
+            var chosen = candidates.Where(c => Inside(Box(c, w, h))).OrderBy(c => Overlap(Box(c, w, h))).DefaultIfEmpty(candidates[0]).First();
             placed.Add(Box(chosen, w, h));
             svg.Text(chosen.X, chosen.Y, p.Label, $"class=\"factor-label\" font-size=\"{labelFs}\" text-anchor=\"{chosen.Anchor}\"");
         }
@@ -119,9 +119,6 @@ internal static class MatrixChart
         var x1 = c.Anchor switch { "start" => c.X, "end" => c.X - w, _ => c.X - w / 2 };
         return (x1, c.Y - h + 3, x1 + w, c.Y + 3);
     }
-
-    private static bool Overlaps((double X1, double Y1, double X2, double Y2) a, (double X1, double Y1, double X2, double Y2) b) =>
-        a.X1 < b.X2 && b.X1 < a.X2 && a.Y1 < b.Y2 && b.Y1 < a.Y2;
 
     internal static (double Min, double Max) Range(IEnumerable<double> values, double floor, double ceiling, double pad)
     {
