@@ -1,4 +1,4 @@
-using Listening.Reporting;
+using Listening.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

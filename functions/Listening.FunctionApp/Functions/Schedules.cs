@@ -1,6 +1,6 @@
 using Listening.Channels.Polling;
 using Listening.Pipeline;
-using Listening.Reporting;
+using Listening.Reports;
 using Listening.Responses;
 using Listening.Responses.Delivery;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using Listening.Channels.Webhooks;
 using Listening.Ingest;
 using Listening.Pipeline;
-using Listening.Reporting;
+using Listening.Reports;
 using Listening.Responses;
 using Microsoft.Extensions.Configuration.Memory;
 

@@ -5,6 +5,7 @@ using Listening.Core.Responses;
 using Listening.Core.Sentiment;
 using Listening.Responses;
 using Listening.Storage;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Responses;
 

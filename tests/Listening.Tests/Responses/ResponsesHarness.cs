@@ -7,13 +7,13 @@ using Listening.Responses;
 using Listening.Responses.Delivery;
 using Listening.Storage;
 using Listening.Storage.Sqlite;
-using Listening.Responses.Cosmos;
 using Listening.Storage.Cosmos;
 using Listening.Tests.Stores.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Responses;
 
@@ -60,7 +60,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
         {
             services.AddSingleton(new SqliteDatabase(DatabasePath));
             services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
-            services.AddSingleton<IResponseStore, Listening.Responses.Sqlite.SqliteResponseStore>();
+            services.AddSingleton<IResponseStore, Listening.Storage.Sqlite.SqliteResponseStore>();
         }
         else
         {

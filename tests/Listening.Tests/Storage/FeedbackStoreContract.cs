@@ -2,6 +2,7 @@ using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Core.Factors;
 using Listening.Storage;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores;
 

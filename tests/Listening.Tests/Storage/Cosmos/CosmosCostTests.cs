@@ -6,12 +6,12 @@ using Listening.Ingest;
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
 using Listening.Responses;
-using Listening.Responses.Cosmos;
+using Listening.Storage.Cosmos;
 using Listening.Core.Sentiment;
 using Listening.Storage;
-using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores.Cosmos;
 
