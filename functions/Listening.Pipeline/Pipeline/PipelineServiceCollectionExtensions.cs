@@ -6,6 +6,7 @@ using Listening.Responses;
 using Listening.Scoring;
 using Listening.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Listening.Storage.Sqlite;
 
 namespace Listening.Pipeline;
 
@@ -20,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ListeningJson.Configure(o.SerializerOptions));
         services.AddStores(configuration);
         services.AddQueues(configuration);
         services.AddIngest();

@@ -16,7 +16,7 @@ public sealed class FeedbackFileException(string message) : Exception(message);
 /// core parses and aggregates its batches into its own partial input, and the partials are merged
 /// at the end — the sufficient statistics add up whatever the order.
 /// </summary>
-public static class FeedbackFileReader
+public static class ReportItemsFile
 {
     private sealed record Batch(byte[] Bytes, int Length, long FirstLine);
 

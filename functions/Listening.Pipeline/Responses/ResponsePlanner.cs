@@ -77,8 +77,5 @@ public sealed class ResponsePlanner(LoyaltyPolicy policy, ThankYouComposer compo
     public static string Payload(string type, DateTimeOffset now, JsonObject data) =>
         new JsonObject { ["type"] = type, ["timestamp"] = now, ["data"] = data }.ToJsonString(Json);
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions Json => Pipeline.ListeningJson.Options;
 }

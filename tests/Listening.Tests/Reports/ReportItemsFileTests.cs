@@ -5,7 +5,7 @@ using Listening.Reports;
 
 namespace Listening.Tests.Reports;
 
-public class FeedbackFileReaderTests : IDisposable
+public class ReportItemsFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("listening-reader-").FullName;
     private static readonly ReportRequest Request = new("B", ["C"], new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
@@ -29,7 +29,7 @@ public class FeedbackFileReaderTests : IDisposable
         var path = File(Scored("a"), "", Scored("b").Replace("\"rating\":4", "\"rating\":9"));
 
         var error = await Assert.ThrowsAsync<FeedbackFileException>(() =>
-            FeedbackFileReader.ReadAsync(path, new ReportInput(Request), () => null, Now));
+            ReportItemsFile.ReadAsync(path, new ReportInput(Request), () => null, Now));
 
         Assert.Contains($"{path}:3:", error.Message);
         Assert.Contains("rating must be between 1 and 5", error.Message);
@@ -40,7 +40,7 @@ public class FeedbackFileReaderTests : IDisposable
     {
         var path = File(Scored("a"), "{\"id\": \"x\", \"text\": ");
         var error = await Assert.ThrowsAsync<FeedbackFileException>(() =>
-            FeedbackFileReader.ReadAsync(path, new ReportInput(Request), () => null, Now));
+            ReportItemsFile.ReadAsync(path, new ReportInput(Request), () => null, Now));
         Assert.Contains($"{path}:2: not a JSON feedback item", error.Message);
     }
 
@@ -50,7 +50,7 @@ public class FeedbackFileReaderTests : IDisposable
         var path = File(Scored("a"), """{"id":"u1","brand":"B","text":"Great staff","createdAt":"2026-01-05T00:00:00Z"}""");
 
         var error = await Assert.ThrowsAsync<FeedbackFileException>(() =>
-            FeedbackFileReader.ReadAsync(path, new ReportInput(Request), () => null, Now));
+            ReportItemsFile.ReadAsync(path, new ReportInput(Request), () => null, Now));
 
         Assert.Contains($"{path}:2:", error.Message);
         Assert.Contains("has no scores", error.Message);
@@ -74,7 +74,7 @@ public class FeedbackFileReaderTests : IDisposable
         var scorer = new FixedScorer();
         var input = new ReportInput(Request);
 
-        await FeedbackFileReader.ReadAsync(path, input, () => scorer, Now);
+        await ReportItemsFile.ReadAsync(path, input, () => scorer, Now);
 
         Assert.Equal(1, scorer.Calls);
         var stats = input.Aggregates.Span("B", Request.From, Request.To);
@@ -89,7 +89,7 @@ public class FeedbackFileReaderTests : IDisposable
             Scored("old", date: "2025-06-01"), Scored("prev", date: "2025-12-20"), Scored("next", date: "2026-02-02"));
         var input = new ReportInput(Request);
 
-        var read = await FeedbackFileReader.ReadAsync(path, input, () => null, Now);
+        var read = await ReportItemsFile.ReadAsync(path, input, () => null, Now);
 
         Assert.Equal(7, read);
         Assert.Equal(1, input.Duplicates);
@@ -110,7 +110,7 @@ public class FeedbackFileReaderTests : IDisposable
         async Task<string> Report(int workers)
         {
             var input = new ReportInput(request);
-            await FeedbackFileReader.ReadAsync(path, input, () => null, Now, workers: workers);
+            await ReportItemsFile.ReadAsync(path, input, () => null, Now, workers: workers);
             return JsonSerializer.Serialize(ReportBuilder.Build(input, generated), ReportJson.Options);
         }
 

@@ -11,7 +11,7 @@ namespace Listening.Storage.Cosmos;
 /// </summary>
 public sealed class CosmosDocuments(Container container, CosmosRequestCharges charges)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json => Pipeline.ListeningJson.Options;
 
     private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
 

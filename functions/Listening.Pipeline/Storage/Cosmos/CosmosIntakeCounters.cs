@@ -68,6 +68,6 @@ public sealed class CosmosIntakeCounters(Container container, CosmosRequestCharg
     private sealed record IntakeDocument(string Id, string Pk, string Brand, string Day, long Ingested, long Duplicates)
     {
         public string Type => "intake";
-        public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+        public static JsonSerializerOptions Json => Pipeline.ListeningJson.Options;
     }
 }

@@ -15,13 +15,13 @@ public sealed class SqliteSourceStateStore(SqliteDatabase database) : ISourceSta
     {
         var json = await database.ReadAsync(connection => SqliteDocuments.Get(connection, Container, Key(url)), cancellationToken);
         if (json is null) return SourceState.New(url);
-        var doc = JsonSerializer.Deserialize<Document>(json, JsonSerializerOptions.Web)!;
+        var doc = JsonSerializer.Deserialize<Document>(json, Pipeline.ListeningJson.Options)!;
         return new SourceState(url, doc.ETag, doc.LastModified, doc.SeenIds.ToHashSet(StringComparer.Ordinal));
     }
 
     public Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(new Document(Key(state.Url), state.Url, state.ETag, state.LastModified, state.SeenIds.ToList()), JsonSerializerOptions.Web);
+        var json = JsonSerializer.Serialize(new Document(Key(state.Url), state.Url, state.ETag, state.LastModified, state.SeenIds.ToList()), Pipeline.ListeningJson.Options);
         return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, Key(state.Url), json, default); return 0; }, cancellationToken);
     }
 
