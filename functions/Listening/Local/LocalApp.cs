@@ -19,6 +19,7 @@ public static class LocalApp
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
         builder.Services.AddListening(builder.Configuration);
         SqliteQueueMetrics.AddTo(builder.Services);
+        SqliteQueueMaintenance.AddTo(builder.Services);
         builder.Services.AddHostedService<QueueConsumers>();
         builder.Services.AddHostedService<LocalSchedules>();
 
