@@ -4,11 +4,11 @@
 # Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-30s}; connections=${2:-16}; threads=${3:-2}; root=${LISTENING_ROOT:-$PWD}
+duration=${1:-30s}; connections=${2:-16}; threads=${3:-2}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 dotnet build functions/Listening/Listening.csproj -c Release -v q -nologo 2>&1 | grep -E "error|Warn" || true
 data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dotnet functions/Listening/bin/Release/net10.0/listening.dll serve --port "$port" --data-dir "$data" --root "$root" >"$data/serve.log" 2>&1 &
+dotnet functions/Listening/bin/Release/net10.0/listening.dll serve --port "$port" --data-dir "$data" >"$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.2; done

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
 
-var dir = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", "functions", "Listening", "Responses", "templates");
+var dir = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", "functions", "Listening.Pipeline", "Responses", "templates");
 var catalog = ResponseCatalog.Parse(File.ReadAllText(Path.Combine(dir, "catalog.json")));
 var bodies = Directory.GetFiles(dir, "*.liquid").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
 var composer = new ThankYouComposer(catalog, bodies, new ResponseRules());

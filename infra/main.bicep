@@ -1,5 +1,5 @@
-// Listening on Azure: a Flex Consumption Function App running the `listening` custom handler,
-// Service Bus queues between the pipeline stages, Cosmos DB as the store, Key Vault for webhook
+// Listening on Azure: a Flex Consumption Function App (isolated worker, .NET 10), Service Bus queues between the
+// pipeline stages (used through the Azure.Messaging.ServiceBus SDK), Cosmos DB as the store, Key Vault for webhook
 // secrets, Application Insights for telemetry. Everything authenticates with one user-assigned
 // managed identity; no connection string or account key is created or stored.
 //
@@ -37,7 +37,7 @@ param serviceBusSku string = 'Standard'
 @allowed([1, 2, 4, 8, 16])
 param serviceBusPremiumCapacity int = 1
 
-@description('Deliveries before a message is dead-lettered (the handler fails an invocation with a non-2xx answer).')
+@description('Deliveries before a message is dead-lettered (a stage that throws abandons the message; it comes back with DeliveryCount + 1).')
 @minValue(1)
 param maxDeliveryCount int = 10
 
@@ -66,6 +66,22 @@ param responsesDeliverySchedule string = '0 */1 * * * *'
 @description('NCRONTAB schedule of the MonitorResponses timer (app setting ResponsesMonitorSchedule).')
 param responsesMonitorSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule of the PollSources timer (app setting PollSourcesSchedule): review pages and feeds re-read.')
+param pollSourcesSchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB schedule of the RecordDeadLetters timer (app setting DeadLetterSchedule): items of dead-lettered messages marked.')
+param deadLetterSchedule string = '0 */1 * * * *'
+
+@description('NCRONTAB schedule of the ScoreFeedback and RespondToAuthor drains (app setting QueueDrainSchedule): how often each stage drains its queue. The latency of an item is at most about two periods.')
+param queueDrainSchedule string = '*/10 * * * * *'
+
+@description('Also consume the queues continuously on the instances that are alive (Listening__Consumers__Continuous); pair with alwaysReadyInstances for seconds of latency.')
+param continuousConsumers bool = false
+
+@description('Flex Consumption always-ready instances for the HTTP group (0 = none: pay per execution only).')
+@minValue(0)
+param alwaysReadyInstances int = 0
+
 @description('Log Analytics retention in days.')
 @minValue(30)
 param logRetentionInDays int = 30
@@ -84,13 +100,12 @@ var names = {
   appInsights: 'appi-${baseName}-${nameSuffix}'
 }
 
-// The queues the function.json files bind to (functions/*/function.json, connection "ServiceBusConnection").
+// The queues between the stages (PipelineQueues in functions/Listening.Pipeline; the metadata contract test compares).
 var queueNames = ['feedback-ingested', 'feedback-scored']
 
-// The containers (docs/azure.md, "Cosmos DB containers"). feedback and aggregates are written by the
-// Cosmos store adapter (functions/Listening/Storage/Cosmos) and the output bindings; reports by the
-// BuildActionMatrix binding; responses (loyalty ledgers, decisions, outbox) by the responses store
-// (functions/Listening/Responses/Cosmos). indexedPaths: only what queries filter or sort on is indexed,
+// The containers (docs/azure.md, "Cosmos DB containers"), all written by the Cosmos DB adapters
+// (functions/Listening/Storage/Cosmos, functions/Listening/Responses/Cosmos): feedback and aggregates; reports by
+// BuildActionMatrix; responses (loyalty ledgers, decisions, outbox). indexedPaths: only what queries filter or sort on is indexed,
 // which keeps write RUs down (and keeps message payloads and texts out of the index); [] = point reads only.
 var cosmosDatabase = 'listening'
 var cosmosContainers = [
@@ -195,6 +210,11 @@ module functionApp 'modules/functionapp.bicep' = {
     stalledFeedbackSchedule: stalledFeedbackSchedule
     responsesDeliverySchedule: responsesDeliverySchedule
     responsesMonitorSchedule: responsesMonitorSchedule
+    pollSourcesSchedule: pollSourcesSchedule
+    deadLetterSchedule: deadLetterSchedule
+    queueDrainSchedule: queueDrainSchedule
+    continuousConsumers: continuousConsumers
+    alwaysReadyInstances: alwaysReadyInstances
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags

@@ -8,7 +8,9 @@ export LISTENING_DATASETS="${LISTENING_DATASETS:-$(cd .. && pwd)/shared/datasets
 
 scripts/install-test-deps.sh
 
-dotnet build Listening.sln -c Release -warnaserror 2>&1 | tail -3
+# Warnings are errors through Directory.Build.props (-warnaserror here would reach the worker SDK's generated
+# extensions project and fail it on NU1603).
+dotnet build Listening.sln -c Release 2>&1 | tail -3
 log=$(mktemp)
 set +e
 dotnet test Listening.sln -c Release --no-build 2>&1 | tee "$log"

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Listening.Cli;
-using Listening.Web;
+using Listening.Local;
 
 // The `listening` executable: one command per file under Cli/.
-if (ListeningWebApp.IsHostStart(args)) return await ListeningWebApp.RunAsync(args, AppShape.Local); // WebApplicationFactory
+if (LocalApp.IsHostStart(args)) return await LocalApp.RunAsync(args); // WebApplicationFactory
 
 var root = new RootCommand("Listening — feedback and social-listening pipeline")
 {
@@ -17,8 +17,8 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     ReportCommand.Create(),
     BenchReportCommand.Create(),
     ServeCommand.Create(),
-    HandlerCommand.Create(),
     StatusCommand.Create(),
+    DeadLettersCommand.Create(),
     DemoCommand.Create(),
     PackageCommand.Create(),
     ImportCommand.Create(),

@@ -1,7 +1,7 @@
-// The Function App on the Flex Consumption plan (Linux), running the `listening` executable as an
-// Azure Functions custom handler. On Flex Consumption the worker runtime is not an app setting:
-// functionAppConfig.runtime { name: 'custom' } is what FUNCTIONS_WORKER_RUNTIME=Custom is elsewhere
-// (the platform rejects FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION on this plan).
+// The Function App on the Flex Consumption plan (Linux): the isolated-worker app of functions/Listening.FunctionApp on
+// .NET 10. On Flex Consumption the worker runtime is not an app setting: functionAppConfig.runtime
+// { name: 'dotnet-isolated', version: '10.0' } is what FUNCTIONS_WORKER_RUNTIME=dotnet-isolated is elsewhere (the
+// platform rejects FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION on this plan).
 
 param location string
 param planName string
@@ -20,6 +20,12 @@ param reportSchedule string
 param stalledFeedbackSchedule string
 param responsesDeliverySchedule string
 param responsesMonitorSchedule string
+param pollSourcesSchedule string
+param deadLetterSchedule string
+param queueDrainSchedule string
+param continuousConsumers bool
+@minValue(0)
+param alwaysReadyInstances int
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -54,19 +60,25 @@ var baseSettings = {
   AzureWebJobsStorage__clientId: identityConnection.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The identity-based connection a [ServiceBusTrigger] would name (Connection = "ServiceBusConnection") once the
+  // worker's Service Bus extension can be built; the app's own client reads Listening__Queue__ServiceBus__* below.
   ServiceBusConnection__fullyQualifiedNamespace: serviceBusNamespace
   ServiceBusConnection__credential: identityConnection.credential
   ServiceBusConnection__clientId: identityConnection.clientId
-  CosmosDbConnection__accountEndpoint: cosmosEndpoint
-  CosmosDbConnection__credential: identityConnection.credential
-  CosmosDbConnection__clientId: identityConnection.clientId
-  // The %…% schedules in the timer functions' function.json (BuildActionMatrix, RequeueStalledFeedback,
-  // DeliverResponses, MonitorResponses); the contract test keeps this list complete.
+  // The %…% schedules of the timer functions (functions/Listening.FunctionApp/Functions); the metadata contract test
+  // keeps this list complete.
   ReportSchedule: reportSchedule
   StalledFeedbackSchedule: stalledFeedbackSchedule
   ResponsesDeliverySchedule: responsesDeliverySchedule
   ResponsesMonitorSchedule: responsesMonitorSchedule
-  // Read by the handler itself (Listening's own configuration, not the Functions host's).
+  PollSourcesSchedule: pollSourcesSchedule
+  DeadLetterSchedule: deadLetterSchedule
+  QueueDrainSchedule: queueDrainSchedule
+  // Listening's own configuration: queues on Service Bus through the SDK, the store on Cosmos DB, both with the identity.
+  Listening__Queue__Kind: 'ServiceBus'
+  Listening__Queue__ServiceBus__FullyQualifiedNamespace: serviceBusNamespace
+  Listening__Queue__ServiceBus__ManagedIdentityClientId: identityClientId
+  Listening__Consumers__Continuous: string(continuousConsumers)
   Listening__Store__Kind: 'Cosmos'
   Listening__Store__Cosmos__AccountEndpoint: cosmosEndpoint
   Listening__Store__Cosmos__Database: cosmosDatabase
@@ -112,10 +124,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        // Instances kept warm for the HTTP group: with Listening__Consumers__Continuous the stages consume there
+        // continuously (seconds of latency); 0 = pay per execution only, the timer-driven drain does all the work.
+        alwaysReady: alwaysReadyInstances > 0 ? [ { name: 'http', instanceCount: alwaysReadyInstances } ] : []
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

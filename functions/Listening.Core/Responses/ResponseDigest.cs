@@ -8,7 +8,7 @@ namespace Listening.Core.Responses;
 /// </summary>
 public sealed record ResponseRecord(string ItemId, string Source, FeedbackKind Kind, Tone Tone, DateTimeOffset CreatedAt, DateTimeOffset? RepliedAt);
 
-public sealed record ChannelStats(
+public sealed record ChannelResponseTimes(
     string Channel, TimeSpan Target, int Received, int Replied, int RepliedOnTime, int Waiting, int Overdue,
     TimeSpan? MedianTimeToReply, TimeSpan? P90TimeToReply);
 
@@ -21,7 +21,7 @@ public sealed record WaitingItem(string ItemId, string Channel, Tone Tone, DateT
 /// Response-time statistics for a period (daily and weekly digests) and the overdue list for alerts.
 /// Received/replied/median/p90 count items created in [From, To); waiting counts every item still unanswered at <c>now</c>.
 /// </summary>
-public sealed record ResponseDigest(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ChannelStats> Channels, IReadOnlyList<WaitingItem> Waiting)
+public sealed record ResponseDigest(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ChannelResponseTimes> Channels, IReadOnlyList<WaitingItem> Waiting)
 {
     public static ResponseDigest Build(IEnumerable<ResponseRecord> records, ResponseTargets targets, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
@@ -36,7 +36,7 @@ public sealed record ResponseDigest(DateTimeOffset From, DateTimeOffset To, IRea
                 var inPeriod = g.Where(r => r.CreatedAt >= from && r.CreatedAt < to).ToList();
                 var times = inPeriod.Where(r => r.RepliedAt is not null).Select(r => r.RepliedAt!.Value - r.CreatedAt).Order().ToList();
                 var waitingHere = waiting.Where(w => w.Channel.Equals(g.Key, StringComparison.OrdinalIgnoreCase)).ToList();
-                return new ChannelStats(g.Key, target, inPeriod.Count, times.Count, times.Count(t => t <= target),
+                return new ChannelResponseTimes(g.Key, target, inPeriod.Count, times.Count, times.Count(t => t <= target),
                     waitingHere.Count, waitingHere.Count(w => w.Overdue), Median(times), Percentile(times, 0.9));
             })
             .ToList();

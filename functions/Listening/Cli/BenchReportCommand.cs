@@ -4,12 +4,12 @@ using System.Text.Json;
 using Listening.Core.Feedback;
 using Listening.Channels;
 using Listening.Core.Channels.Social;
-using Listening.Reporting;
 using Listening.Reports;
 using Listening.Storage;
 using Listening.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Listening.Pipeline;
 
 namespace Listening.Cli;
 

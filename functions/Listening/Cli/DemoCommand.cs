@@ -4,9 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Listening.Core.Feedback;
-using Listening.Functions;
-using Listening.Topology;
-using Listening.Web;
+using Listening.Local;
+using Listening.Pipeline;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -37,7 +36,7 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(string? input, string? output, string? dataDir, int timeoutSeconds, int minMentions, CancellationToken cancellationToken)
     {
         if (minMentions < 1) { Console.Error.WriteLine("demo: --min-mentions must be at least 1"); return 2; }
-        var root = FunctionTopology.FindRoot(null);
+        var root = RepositoryRoot.Find();
         var file = input ?? DefaultInput(root);
         output ??= Path.Combine(root, "reports");
         if (!File.Exists(file)) { Console.Error.WriteLine($"demo: no input file {file}"); return 2; }
@@ -48,9 +47,9 @@ internal static class DemoCommand
         // Each brand of the file (items without competitorOf) with its competitors configured as channels configure them.
         var competitors = Competitors(lines);
         var settings = competitors.SelectMany(b => b.Value.Select((c, i) => $"--Channels:Competitors:{b.Key}:{i}:Name={c}"));
-        var app = ListeningWebApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}", $"--Listening:Root={root}",
+        var app = LocalApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}",
             "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}",
-            $"--Listening:Reports:MinMentions={minMentions}", .. settings], AppShape.Local);
+            $"--Listening:Reports:MinMentions={minMentions}", .. settings]);
         await app.StartAsync(cancellationToken);
         try
         {

@@ -3,8 +3,7 @@ using System.Text;
 using Listening.Channels;
 using Listening.Channels.Import;
 using Listening.Core.Channels.Import;
-using Listening.Topology;
-using Listening.Web;
+using Listening.Local;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -29,10 +28,9 @@ internal static class ImportCommand
         var competitorOf = new Option<string?>("--competitor-of") { Description = "the file is about a competitor of this brand" };
         var profile = new Option<string?>("--profile") { Description = "HTML: name of a CSS-selector profile (Channels:Profiles)" };
         var dataDir = new Option<string>("--data-dir") { Description = "the data dir `serve` uses", DefaultValueFactory = _ => ".data" };
-        var root = new Option<string?>("--root") { Description = "folder holding host.json (default: found above the working directory)" };
         var command = new Command("import", "Import feedback from a file into the pipeline")
         {
-            file, brand, format, delimiter, encoding, map, source, kind, competitorOf, profile, dataDir, root,
+            file, brand, format, delimiter, encoding, map, source, kind, competitorOf, profile, dataDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,8 +44,8 @@ internal static class ImportCommand
             catch (ArgumentException) { Console.Error.WriteLine($"import: unknown encoding '{parse.GetValue(encoding)}'"); return 2; }
             var delim = parse.GetValue(delimiter)!;
             if (delim is not ("tab" or "\\t") && delim.Length != 1) { Console.Error.WriteLine("import: --delimiter must be one character or 'tab'"); return 2; }
-            var args = ServeCommand.HostArgs(0, parse.GetValue(dataDir)!, parse.GetValue(root)).Append("--Logging:LogLevel:Default=Warning").ToArray();
-            await using var app = ListeningWebApp.Build(args, AppShape.Local);
+            var args = ServeCommand.HostArgs(0, parse.GetValue(dataDir)!).Append("--Logging:LogLevel:Default=Warning").ToArray();
+            await using var app = LocalApp.Build(args);
             // Column names from configuration (Channels:Import:Columns:text = Kommentar), overridden by --map.
             var columns = app.Services.GetRequiredService<IConfiguration>().GetSection("Channels:Import:Columns").GetChildren()
                 .Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);

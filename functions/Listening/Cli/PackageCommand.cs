@@ -9,9 +9,9 @@ internal static class PackageCommand
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "zip file to write", DefaultValueFactory = _ => "listening.zip" };
-        var root = new Option<string?>("--root") { Description = "repository root holding host.json and functions/ (default: found above the working directory)" };
-        var publishDir = new Option<string?>("--publish-dir") { Description = "use this self-contained linux-x64 publish of functions/Listening instead of publishing now" };
-        var command = new Command("package", "Build the Function App zip: host.json, function folders, self-contained linux-x64 handler with the model")
+        var root = new Option<string?>("--root") { Description = "repository root holding host.json and functions/Listening.FunctionApp (default: found above the working directory)" };
+        var publishDir = new Option<string?>("--publish-dir") { Description = "zip this publish of functions/Listening.FunctionApp instead of publishing now" };
+        var command = new Command("package", "Build the Function App zip (dotnet publish of the isolated-worker app: host.json, functions.metadata, worker.config.json at the root)")
         {
             output, root, publishDir,
         };

@@ -64,7 +64,7 @@ internal static class ReportCommand
         long read;
         try
         {
-            read = await FeedbackFileReader.ReadAsync(inPath, gathered, scorer, time.GetUtcNow(), cancellationToken, workers);
+            read = await ReportItemsFile.ReadAsync(inPath, gathered, scorer, time.GetUtcNow(), cancellationToken, workers);
         }
         catch (FeedbackFileException e)
         {

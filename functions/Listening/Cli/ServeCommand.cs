@@ -1,21 +1,20 @@
 using System.CommandLine;
-using Listening.Web;
+using Listening.Local;
 
 namespace Listening.Cli;
 
-/// <summary>`listening serve`: the whole topology (host.json + functions/*/function.json) in one process.</summary>
+/// <summary>`listening serve`: the whole pipeline in one process (HTTP endpoints, queue consumers, schedules, SQLite).</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "HTTP port on 127.0.0.1", DefaultValueFactory = _ => 7071 };
         var dataDir = new Option<string>("--data-dir") { Description = "folder for the SQLite queues and store", DefaultValueFactory = _ => ".data" };
-        var root = new Option<string?>("--root") { Description = "folder holding host.json (default: found above the working directory)" };
-        var command = new Command("serve", "Run the pipeline locally: HTTP triggers, durable queues, document store, timers") { port, dataDir, root };
+        var command = new Command("serve", "Run the pipeline locally: HTTP endpoints, durable queues, document store, timers") { port, dataDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var args = HostArgs(parse.GetValue(port), parse.GetValue(dataDir)!, parse.GetValue(root));
-            var app = ListeningWebApp.Build(args, AppShape.Local);
+            var args = HostArgs(parse.GetValue(port), parse.GetValue(dataDir)!);
+            var app = LocalApp.Build(args);
             await app.StartAsync(cancellationToken);
             Console.WriteLine($"listening: serving on http://127.0.0.1:{parse.GetValue(port)} (data in {Path.GetFullPath(parse.GetValue(dataDir)!)})");
             await app.WaitForShutdownAsync(cancellationToken);
@@ -24,10 +23,6 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static string[] HostArgs(int port, string dataDir, string? root)
-    {
-        var args = new List<string> { $"--urls=http://127.0.0.1:{port}", $"--Listening:Local:DataDir={Path.GetFullPath(dataDir)}" };
-        if (root is not null) args.Add($"--Listening:Root={Path.GetFullPath(root)}");
-        return args.ToArray();
-    }
+    internal static string[] HostArgs(int port, string dataDir) =>
+        [$"--urls=http://127.0.0.1:{port}", $"--Listening:Local:DataDir={Path.GetFullPath(dataDir)}"];
 }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
-using Listening.Functions;
-using Listening.LocalRuntime;
-using Listening.Storage.Sqlite;
-using Listening.Topology;
-using Microsoft.Extensions.Options;
+using Listening.Local;
+using Listening.Pipeline;
+using Listening.Queues;
+using Listening.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace Listening.Cli;
 
@@ -19,20 +19,20 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dir = parse.GetValue(dataDir)!;
-            var file = Path.Combine(dir, "listening.db");
-            if (!File.Exists(file))
+            if (!File.Exists(Path.Combine(dir, "listening.db")))
             {
                 Console.Error.WriteLine($"status: no pipeline data in {Path.GetFullPath(dir)} (run `listening serve --data-dir {dir}` first)");
                 return 2;
             }
-            await using var database = new SqliteDatabase(file);
-            var options = Options.Create(new LocalRuntimeOptions { DataDir = dir });
-            var queue = new DurableQueue(database, options, TimeProvider.System);
-            var topology = FunctionTopology.Load(FunctionTopology.FindRoot(null));
-            var report = await StatusReport.ReadAsync(new SqliteFeedbackStore(database), new LocalQueueMetrics(queue, topology), cancellationToken);
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [SqliteOptions.Section + ":DataDir"] = dir }).Build();
+            var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+            SqliteQueueMetrics.AddTo(services.AddStores(configuration).AddQueues(configuration));
+            await using var provider = services.BuildServiceProvider();
+            var report = await StatusReport.ReadAsync(provider.GetRequiredService<IFeedbackStore>(), provider.GetService<IQueueMetrics>(), cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(ListeningJson.Options) { WriteIndented = true }));
                 return 0;
             }
             Console.WriteLine($"items: {report.Items.Total}");

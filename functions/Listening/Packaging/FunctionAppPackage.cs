@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using Listening.Topology;
 
 namespace Listening.Packaging;
 
@@ -14,70 +13,52 @@ public sealed class PackageException(string message, int exitCode) : Exception(m
 }
 
 /// <summary>
-/// The zip layout the Functions host expects of a custom-handler app: <c>host.json</c> at the root, one folder per
-/// function with its <c>function.json</c>, and the handler — <c>listening</c>, published self-contained for
-/// linux-x64 as a single file (native libraries and the sentiment model beside it) — at the path host.json's
-/// <c>defaultExecutablePath</c> names. The executable keeps its execute bit (zip Unix attributes).
+/// The zip <c>az functionapp deployment source config-zip</c> takes for the isolated-worker app: the `dotnet publish`
+/// output of functions/Listening.FunctionApp (framework-dependent, linux-x64) with <c>host.json</c>,
+/// <c>functions.metadata</c> (every function and its bindings, generated from the attributes) and
+/// <c>worker.config.json</c> at the zip root, the sentiment model and the templates beside the assembly.
 /// </summary>
 public static class FunctionAppPackage
 {
-    public const string Executable = "listening";
-    public const string ModelFileName = "sentiment-model.zip";
-    private const int UnixFile = 0x8000; // S_IFREG
+    public const string Project = "functions/Listening.FunctionApp/Listening.FunctionApp.csproj";
+    public static readonly string[] RootFiles = ["host.json", "functions.metadata", "worker.config.json"];
 
     public static string FindRoot(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && Directory.Exists(Path.Combine(dir.FullName, "functions")))
+            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, Project)))
                 return dir.FullName;
-        throw new PackageException("no host.json with a functions/ folder above the working directory; pass --root", 2);
+        throw new PackageException($"no host.json with {Project} above the working directory; pass --root", 2);
     }
 
     public static async Task<PackageResult> BuildAsync(string root, string output, string? publishDir, TextWriter log, CancellationToken cancellationToken)
     {
-        FunctionTopology topology;
-        try { topology = FunctionTopology.Load(root); }
-        catch (TopologyException e) { throw new PackageException(e.Message, 2); }
-
+        if (!File.Exists(Path.Combine(root, "host.json"))) throw new PackageException($"no host.json in {root}", 2);
         var scratch = Directory.CreateTempSubdirectory("listening-package-");
         try
         {
             var published = publishDir ?? await PublishAsync(root, scratch.FullName, log, cancellationToken);
-            if (!File.Exists(Path.Combine(published, Executable)))
-                throw new PackageException($"{published} has no '{Executable}' executable: not a linux-x64 publish of functions/Listening", 2);
+            foreach (var required in RootFiles)
+                if (!File.Exists(Path.Combine(published, required)))
+                    throw new PackageException($"{published} has no {required}: not a publish of {Project}", 2);
 
             var temp = Path.Combine(scratch.FullName, "package.zip");
             var files = 0;
             using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
             {
-                Add(zip, Path.Combine(root, "host.json"), "host.json", executable: false);
-                files++;
-                foreach (var function in topology.Functions)
-                {
-                    Add(zip, Path.Combine(root, "functions", function.Name, "function.json"), $"{function.Name}/function.json", executable: false);
-                    files++;
-                }
                 foreach (var file in Directory.EnumerateFiles(published, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
                     var name = Path.GetRelativePath(published, file).Replace('\\', '/');
-                    if (name.EndsWith(".pdb", StringComparison.Ordinal) || name.EndsWith(".dbg", StringComparison.Ordinal) || name == "host.json") continue;
-                    Add(zip, file, name, executable: name == Executable);
-                    files++;
-                }
-                // The shipped sentiment model, when the repository has one and the publish did not bring it.
-                var model = Path.Combine(root, "ml-models", "sentiment", "model.zip");
-                if (File.Exists(model) && !File.Exists(Path.Combine(published, ModelFileName)))
-                {
-                    Add(zip, model, ModelFileName, executable: false);
+                    if (name.EndsWith(".pdb", StringComparison.Ordinal) || name.EndsWith(".dbg", StringComparison.Ordinal)) continue;
+                    zip.CreateEntryFromFile(file, name, CompressionLevel.Optimal);
                     files++;
                 }
             }
-
             var target = Path.GetFullPath(output);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(temp, target, overwrite: true);
-            return new PackageResult(target, files, new FileInfo(target).Length, topology.Functions.Select(f => f.Name).ToList());
+            return new PackageResult(target, files, new FileInfo(target).Length, FunctionNames(Path.Combine(published, "functions.metadata")));
         }
         finally
         {
@@ -85,24 +66,23 @@ public static class FunctionAppPackage
         }
     }
 
-    private static void Add(ZipArchive zip, string path, string name, bool executable)
+    public static IReadOnlyList<string> FunctionNames(string metadata)
     {
-        var entry = zip.CreateEntryFromFile(path, name, CompressionLevel.Optimal);
-        var mode = executable ? 0b111_101_101 : 0b110_100_100; // 0755 / 0644
-        entry.ExternalAttributes = (UnixFile | mode) << 16;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(metadata));
+        return json.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Self-contained single-file linux-x64 publish, built under a scratch artifacts path so it never
-    /// touches the repository's own bin/ and obj/ folders.</summary>
+    /// <summary>Framework-dependent linux-x64 publish (Flex Consumption provides .NET), built under a scratch artifacts
+    /// path so it never touches the repository's own bin/ and obj/ folders.</summary>
     private static async Task<string> PublishAsync(string root, string scratch, TextWriter log, CancellationToken cancellationToken)
     {
         var output = Path.Combine(scratch, "publish");
-        var project = Path.Combine(root, "functions", "Listening", "Listening.csproj");
+        var project = Path.Combine(root, Project);
         if (!File.Exists(project)) throw new PackageException($"{project} not found", 2);
         string[] arguments =
         [
-            "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "true",
-            "-p:PublishSingleFile=true", "-p:DebugType=none", "--artifacts-path", Path.Combine(scratch, "artifacts"), "-o", output, "--nologo",
+            "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+            "-p:DebugType=none", "--artifacts-path", Path.Combine(scratch, "artifacts"), "-o", output, "--nologo",
         ];
         await log.WriteLineAsync($"package: dotnet {string.Join(' ', arguments)}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };

@@ -2,10 +2,10 @@ using Listening.Core.Responses;
 
 namespace Listening.Core.Tests.Responses;
 
-/// <summary>The templates and catalog the product ships (functions/Listening/Responses/templates), read from the repository.</summary>
+/// <summary>The templates and catalog the product ships (functions/Listening.Pipeline/Responses/templates), read from the repository.</summary>
 internal static class ShippedTemplates
 {
-    public static string Directory { get; } = Path.Combine(RepoRoot(), "functions", "Listening", "Responses", "templates");
+    public static string Directory { get; } = Path.Combine(RepoRoot(), "functions", "Listening.Pipeline", "Responses", "templates");
 
     public static ResponseCatalog Catalog() => ResponseCatalog.Parse(File.ReadAllText(Path.Combine(Directory, "catalog.json")));
 

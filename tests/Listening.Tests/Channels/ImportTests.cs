@@ -5,7 +5,7 @@ using Listening.Channels.Import;
 using Listening.Cli;
 using Listening.Core.Channels.Import;
 using Listening.Storage;
-using Listening.Web;
+using Listening.Local;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -19,8 +19,7 @@ public sealed class ImportTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        _app = ListeningWebApp.Build([$"--Listening:Local:DataDir={Path.Combine(_dir, "data")}", $"--Listening:Root={RepoRoot()}",
-            "--Logging:LogLevel:Default=Warning"], AppShape.Local);
+        _app = LocalApp.Build([$"--Listening:Local:DataDir={Path.Combine(_dir, "data")}", "--Logging:LogLevel:Default=Warning"]);
         return Task.CompletedTask;
     }
 

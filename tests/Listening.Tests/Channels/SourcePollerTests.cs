@@ -1,3 +1,4 @@
+extern alias FunctionApp;
 using System.Diagnostics;
 using Listening.Channels;
 using Listening.Channels.Polling;
@@ -5,6 +6,8 @@ using Listening.Channels.ReviewPages;
 using Listening.Core.Channels.Social;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+
+using Functions = FunctionApp::Listening.FunctionApp.Functions;
 
 namespace Listening.Tests.Channels;
 
@@ -124,29 +127,27 @@ public sealed class PollSourcesFunctionTests : IAsyncLifetime
     {
         _site.Put("/shoes", Fixture.Text("reviews-jsonld.html"));
         _site.Put("/feed.atom", Fixture.Text("feed-atom.xml"), "application/atom+xml");
-        await using var factory = new Pipeline.PipelineFactory(new Dictionary<string, string?>
+        await using var worker = new FunctionApp.WorkerServices(new Dictionary<string, string?>
         {
             ["Channels:Sources:0:Name"] = "shop", ["Channels:Sources:0:Url"] = _site.Url("/shoes").ToString(), ["Channels:Sources:0:Brand"] = "acme",
             ["Channels:Sources:1:Name"] = "blogs", ["Channels:Sources:1:Kind"] = "feed", ["Channels:Sources:1:Url"] = _site.Url("/feed.atom").ToString(),
             ["Channels:Sources:1:Brand"] = "acme",
             ["Channels:Competitors:acme:0:Name"] = "Globex",
             ["Channels:Polling:MinDelayPerHost"] = "00:00:00.050",
-        }, null);
-        using var client = factory.CreateClient();
-        var store = factory.Services.GetRequiredService<Listening.Storage.IFeedbackStore>();
-        var timer = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"IsPastDue":false}},"Metadata":{}}""";
+        });
+        var store = worker.Services.GetRequiredService<Listening.Storage.IFeedbackStore>();
+        var schedules = worker.Function<Functions.Schedules>();
 
-        var first = await client.PostAsync("/PollSources", new StringContent(timer, System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
-        var logs = await first.Content.ReadAsStringAsync();
-        Assert.Contains("shop: Content, 3 found, 3 new", logs);
-        Assert.Contains("blogs: Content, 2 found, 2 new", logs);
+        var first = await schedules.PollSources(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+
+        Assert.Contains(first, r => r is { Source: "shop", Outcome: FetchOutcome.Content, Found: 3, New: 3 });
+        Assert.Contains(first, r => r is { Source: "blogs", Outcome: FetchOutcome.Content, Found: 2, New: 2 });
         Assert.Equal(5, (await store.CountByStageAsync(default)).Values.Sum());
         var globex = await store.GetAsync(Core.Feedback.FeedbackIds.Derive("blogs", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6b", "Globex", ""), default);
         Assert.Equal("acme", globex!.Item.CompetitorOf);
 
-        var second = await client.PostAsync("/PollSources", new StringContent(timer, System.Text.Encoding.UTF8, "application/json"));
-        Assert.Contains("shop: NotModified", await second.Content.ReadAsStringAsync());
+        var second = await schedules.PollSources(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        Assert.Contains(second, r => r is { Source: "shop", Outcome: FetchOutcome.NotModified });
         Assert.Equal(5, (await store.CountByStageAsync(default)).Values.Sum());
     }
 }

@@ -57,7 +57,7 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
     }
 
     [Fact]
-    public void Function_app_runs_the_custom_handler_on_flex_consumption()
+    public void Function_app_runs_the_isolated_worker_on_dotnet_10_on_flex_consumption()
     {
         var plan = compiled.Single("Microsoft.Web/serverfarms");
         Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
@@ -68,7 +68,8 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
         Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
         var config = site["properties"]!["functionAppConfig"]!;
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
         Assert.Equal("blobContainer", (string?)config["deployment"]!["storage"]!["type"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
     }
@@ -84,6 +85,21 @@ public class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<Compi
         Assert.True((bool?)queue["deadLetteringOnMessageExpiration"]);
         Assert.False((bool?)queue["requiresSession"]);
         Assert.NotNull(queue["maxDeliveryCount"]);
+        Assert.NotNull(queue["duplicateDetectionHistoryTimeWindow"]);
+    }
+
+    [Fact]
+    public void The_app_reaches_service_bus_and_cosmos_db_through_its_own_clients_with_the_identity()
+    {
+        var app = compiled.Resources("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "functionApp");
+        var settings = app["properties"]!["template"]!["variables"]!["baseSettings"]!.AsObject();
+        Assert.Equal("ServiceBus", (string?)settings["Listening__Queue__Kind"]);
+        Assert.Equal("Cosmos", (string?)settings["Listening__Store__Kind"]);
+        Assert.True(settings.ContainsKey("Listening__Queue__ServiceBus__FullyQualifiedNamespace"));
+        Assert.True(settings.ContainsKey("QueueDrainSchedule"));
+        // No binding needs a Cosmos DB connection any more, and nothing holds a key or a connection string.
+        Assert.DoesNotContain(settings, s => s.Key.StartsWith("CosmosDbConnection", StringComparison.Ordinal));
+        Assert.DoesNotContain(settings, s => s.Key.Contains("ConnectionString", StringComparison.OrdinalIgnoreCase) && s.Key != "APPLICATIONINSIGHTS_CONNECTION_STRING");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Listening.Core.Channels.Signatures;
 using Listening.Core.Feedback;
 using Listening.Storage;
 using Listening.Tests.Pipeline;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Ingest;
 

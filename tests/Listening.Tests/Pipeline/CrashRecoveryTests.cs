@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Listening.Functions;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Pipeline;
 
@@ -18,7 +18,7 @@ public class CrashRecoveryTests
         // RequeueStalledFeedback; here every second for items a second old.
         var environment = new Dictionary<string, string>
         {
-            ["Listening__Local__LockDuration"] = "00:00:01",
+            ["Listening__Queue__Sqlite__LockDuration"] = "00:00:01",
             ["StalledFeedbackSchedule"] = "*/1 * * * * *",
             ["Listening__Pipeline__StalledAfter"] = "00:00:01",
         };

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Listening.Functions;
+using Listening.Pipeline;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,7 +7,7 @@ namespace Listening.Tests.Pipeline;
 
 /// <summary>
 /// The local shape in-process (WebApplicationFactory over Program: Main sees host arguments and builds the local
-/// web app) on a fresh data dir. <paramref name="settings"/> override configuration, e.g. Listening:Local:MaxDeliveryCount.
+/// web app) on a fresh data dir. <paramref name="settings"/> override configuration, e.g. Listening:Queue:Sqlite:MaxDeliveryCount.
 /// </summary>
 public class PipelineFactory(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
 {
@@ -16,7 +16,7 @@ public class PipelineFactory(IReadOnlyDictionary<string, string?>? settings, Act
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Listening:Local:DataDir", DataDir);
-        builder.UseSetting("Listening:Local:RetryDelay", "00:00:00.010");
+        builder.UseSetting("Listening:Queue:Sqlite:RetryDelay", "00:00:00.010");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);
     }

@@ -7,7 +7,7 @@ namespace Listening.Tests.Pipeline;
 
 public class PoisonMessageTests
 {
-    /// <summary>A scorer that fails every time on one text: a real handler failure (HTTP 500 from the handler), which
+    /// <summary>A scorer that fails every time on one text: a real stage failure (an exception in ScoreFeedback), which
     /// the only stand-in here is for — the queue, retries and dead-lettering are the real ones.</summary>
     private sealed class FailingOnPoison : IFeedbackScorer
     {
@@ -29,7 +29,7 @@ public class PoisonMessageTests
     {
         var scorer = new FailingOnPoison();
         await using var factory = new PipelineFactory(
-            new Dictionary<string, string?> { ["Listening:Local:MaxDeliveryCount"] = "3" },
+            new Dictionary<string, string?> { ["Listening:Queue:Sqlite:MaxDeliveryCount"] = "3" },
             services => services.AddSingleton<IFeedbackScorer>(scorer));
         var client = factory.CreateClient();
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Listening.Topology;
 
 namespace Listening.Tests.Pipeline;
 
@@ -24,7 +23,7 @@ public sealed class ServeProcess : IDisposable
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "listening.dll"), "serve", "--port", port.ToString(), "--data-dir", dataDir, "--root", FunctionTopology.FindRoot(null) },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "listening.dll"), "serve", "--port", port.ToString(), "--data-dir", dataDir },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -3,6 +3,7 @@ using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Responses;
 using Listening.Storage;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Responses;
 

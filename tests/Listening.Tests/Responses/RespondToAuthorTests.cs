@@ -5,6 +5,7 @@ using Listening.Core.Responses;
 using Listening.Core.Sentiment;
 using Listening.Responses;
 using Listening.Storage;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Responses;
 
@@ -28,7 +29,7 @@ public abstract class RespondToAuthorTests : ResponseStoreSuite
         await harness.Delivery.RunOnceAsync(CancellationToken.None);
         await harness.Delivery.RunOnceAsync(CancellationToken.None);
 
-        Assert.Contains("already decided", second.Logs);
+        Assert.True(second.Plan.AlreadyDecided);
         var ledger = await harness.Store.LedgerAsync(AuthorId(Anna), CancellationToken.None);
         Assert.Equal(50, Assert.Single(ledger).Points);
         var delivered = Assert.Single(receiver.Delivered);

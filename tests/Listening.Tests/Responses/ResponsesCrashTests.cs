@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Listening.Functions;
+using Listening.Pipeline;
 using Listening.Tests.Pipeline;
 
 namespace Listening.Tests.Responses;
@@ -16,7 +16,7 @@ public class ResponsesCrashTests
         var dataDir = Path.Combine(Path.GetTempPath(), $"listening-responses-crash-{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string>
         {
-            ["Listening__Local__LockDuration"] = "00:00:01",
+            ["Listening__Queue__Sqlite__LockDuration"] = "00:00:01",
             ["Responses__Delivery__Webhooks__reply__Url"] = $"{receiver.Url}/reply",
             ["Responses__Delivery__Webhooks__reply__Secret"] = WebhookReceiver.Secret,
             ["Loyalty__MaxPointsPerDay"] = "1000",

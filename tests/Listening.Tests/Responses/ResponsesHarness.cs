@@ -3,19 +3,17 @@ using System.Text.Json.Nodes;
 using Listening.Core.Factors;
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
-using Listening.Functions;
-using Listening.Handler;
 using Listening.Responses;
 using Listening.Responses.Delivery;
 using Listening.Storage;
 using Listening.Storage.Sqlite;
-using Listening.Responses.Cosmos;
 using Listening.Storage.Cosmos;
 using Listening.Tests.Stores.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Responses;
 
@@ -62,6 +60,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
         {
             services.AddSingleton(new SqliteDatabase(DatabasePath));
             services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+            services.AddSingleton<IResponseStore, Listening.Storage.Sqlite.SqliteResponseStore>();
         }
         else
         {
@@ -78,7 +77,8 @@ public sealed class ResponsesHarness : IAsyncDisposable
                 new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
-        services.AddSingleton<RespondToAuthor>();
+        // The response stage sends nothing on: its commit is the store's write.
+        services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends()));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         // What ValidateOnStart does in the app.
         _ = Services.GetRequiredService<IOptions<ResponsesOptions>>().Value;
@@ -103,20 +103,14 @@ public sealed class ResponsesHarness : IAsyncDisposable
         return new FeedbackRecord(item, FeedbackStage.Scored, scores, Start);
     }
 
-    /// <summary>Delivers <paramref name="record"/> to RespondToAuthor exactly as the Functions host would, and applies its document output.</summary>
-    public async Task<InvocationResult> RespondAsync(FeedbackRecord record, bool store = true)
+    /// <summary>Delivers <paramref name="record"/> to the response stage as its queue message would (the stage writes the
+    /// item's <c>responded</c> stage itself).</summary>
+    public async Task<RespondOutcome> RespondAsync(FeedbackRecord record, bool store = true)
     {
         if (store) await Feedback.UpsertAsync(record, CancellationToken.None);
-        var payload = new JsonObject
-        {
-            ["Data"] = new JsonObject { ["message"] = FeedbackDocument.Serialize(record) },
-            ["Metadata"] = new JsonObject { ["DeliveryCount"] = 1 },
-        };
-        var request = JsonSerializer.Deserialize<InvocationRequest>(payload.ToJsonString(), InvocationJson.Options)!;
-        var result = await Services.GetRequiredService<RespondToAuthor>().InvokeAsync(request, CancellationToken.None);
-        if (result.Outputs.TryGetValue("document", out var document) && document is not null)
-            await Feedback.UpsertAsync(FeedbackDocument.Parse(document.ToJsonString()), CancellationToken.None);
-        return result;
+        var message = new Listening.Queues.ReceivedMessage("feedback-scored", record.Item.Id, BinaryData.FromString(FeedbackDocument.Serialize(record)), 1, 1,
+            Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(1), Guid.NewGuid().ToString());
+        return await Services.GetRequiredService<RespondToAuthor>().RespondAsync(Listening.Pipeline.FeedbackMessage.Parse(message), CancellationToken.None);
     }
 
     public Container FeedbackContainer => cosmos!.Client.GetContainer(cosmosOptions!.Database, cosmosOptions.FeedbackContainer);
@@ -185,5 +179,11 @@ public sealed class ResponsesHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class NoSends : Listening.Queues.IQueueSender
+    {
+        public Task SendAsync(string queue, IReadOnlyList<Listening.Queues.OutgoingMessage> messages, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the response stage sends no message");
     }
 }

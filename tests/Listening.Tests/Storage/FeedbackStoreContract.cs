@@ -2,6 +2,7 @@ using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Core.Factors;
 using Listening.Storage;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores;
 
@@ -36,8 +37,10 @@ public abstract class FeedbackStoreContract
         var first = await store.AddIfAbsentAsync(item, Now, None);
         var second = await store.AddIfAbsentAsync(item with { Text = item.Text }, Now.AddMinutes(5), None);
 
-        Assert.Equal(FeedbackStage.Ingested, first.Stage);
-        Assert.Equal(first.UpdatedAt, second.UpdatedAt); // the stored record, not a new one
+        Assert.Equal(FeedbackStage.Ingested, first.Record.Stage);
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Record.UpdatedAt, second.Record.UpdatedAt); // the stored record, not a new one
         var counts = await store.CountByStageAsync(None);
         Assert.Equal(1, counts[FeedbackStage.Ingested]);
     }
@@ -52,8 +55,9 @@ public abstract class FeedbackStoreContract
 
         var again = await store.AddIfAbsentAsync(item, Now.AddMinutes(2), None);
 
-        Assert.Equal(FeedbackStage.Scored, again.Stage);
-        Assert.NotNull(again.Scores);
+        Assert.Equal(FeedbackStage.Scored, again.Record.Stage);
+        Assert.NotNull(again.Record.Scores);
+        Assert.False(again.Created);
     }
 
     [Fact]
@@ -64,7 +68,8 @@ public abstract class FeedbackStoreContract
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.AddIfAbsentAsync(item, Now.AddSeconds(i), None)));
 
-        Assert.All(results, r => Assert.Equal(item.Id, r.Item.Id));
+        Assert.All(results, r => Assert.Equal(item.Id, r.Record.Item.Id));
+        Assert.Single(results, r => r.Created);
         Assert.Equal(1, (await store.CountByStageAsync(None)).Values.Sum());
     }
 
@@ -179,7 +184,7 @@ public abstract class FeedbackStoreContract
         await store.AddIfAbsentAsync(item, Now, None);
         var again = await store.AddIfAbsentAsync(Item(item.Text, brand: "LAVKA"), Now.AddMinutes(1), None);
 
-        Assert.Equal("Lavka", again.Item.Brand);
+        Assert.Equal("Lavka", again.Record.Item.Brand);
         Assert.Equal(1, (await store.CountByStageAsync(None)).Values.Sum());
     }
 

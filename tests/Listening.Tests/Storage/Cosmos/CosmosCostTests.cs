@@ -6,20 +6,20 @@ using Listening.Ingest;
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
 using Listening.Responses;
-using Listening.Responses.Cosmos;
+using Listening.Storage.Cosmos;
 using Listening.Core.Sentiment;
 using Listening.Storage;
-using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores.Cosmos;
 
 /// <summary>
 /// Request units per feedback item along the Azure pipeline, read off the adapter's RU meter (the
 /// figures behind docs/azure.md's cost model). The loopback server charges modelled RUs (see
-/// cosmosdb-server.js); what is measured here is the operations and document sizes the adapter
-/// and the output bindings produce per item. Run:
+/// cosmosdb-server.js); what is measured here is the operations and document sizes the adapters
+/// produce per item on the stages' own paths. Run:
 ///   dotnet test tests/Listening.Tests -c Release --filter Cosmos_request_units_per_item --logger "console;verbosity=detailed"
 /// </summary>
 [Collection(CosmosServerCollection.Name)]
@@ -52,14 +52,12 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
                 output.WriteLine($"  of which intake counter patches: {patch / Items:F2} RU/item");
         }
 
-        // The Cosmos DB output binding upserts the handler's document; its charge is read off the response.
-        async Task<double> BindingUpsert(FeedbackRecord record)
+        // A stage's write, as ScoreFeedback and RespondToAuthor do it: the record they read, moved on a stage.
+        async Task<double> StageWrite(FeedbackRecord record)
         {
-            using var stream = CosmosFeedbackDocument.ToStream(record);
-            documentBytes = Math.Max(documentBytes, stream.Length);
-            using var response = await container.UpsertItemStreamAsync(stream, new PartitionKey(FeedbackPartitionKey.For(record.Item)));
-            Assert.True(response.IsSuccessStatusCode);
-            return response.Headers.RequestCharge;
+            documentBytes = Math.Max(documentBytes, CosmosFeedbackDocument.ToBytes(record).Length);
+            await store.UpsertAsync(record, None);
+            return 0;
         }
 
         // The ingest spam check's per-author history, in aggregates: half the items come from an author seen before.
@@ -72,15 +70,15 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         });
         await Stage("ingest (create + counter patch)", async item => { await store.AddIfAbsentAsync(item, Now, None); return 0; });
         await Stage("webhook retry (409 + read + patch)", async item => { await store.AddIfAbsentAsync(item, Now, None); return 0; });
-        await Stage("score (point read + binding upsert)", async item =>
+        await Stage("score (point read + replace If-Match)", async item =>
         {
             var stored = await store.GetAsync(item, None);
-            return await BindingUpsert(stored! with { Stage = FeedbackStage.Scored, Scores = Scores(item) });
+            return await StageWrite(stored! with { Stage = FeedbackStage.Scored, Scores = Scores(item) });
         });
-        await Stage("respond (point read + binding upsert)", async item =>
+        await Stage("respond (point read + replace If-Match)", async item =>
         {
             var stored = await store.GetAsync(item, None);
-            return await BindingUpsert(stored! with { Stage = FeedbackStage.Responded });
+            return await StageWrite(stored! with { Stage = FeedbackStage.Responded });
         });
         // The responses store (loyalty ledger, outbox, decision) on its own container, as deployed.
         var responsesContainer = (await server.Client.GetDatabase(container.Database.Id)
@@ -119,13 +117,13 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         var pipeline = stages.Where(s => !s.Stage.StartsWith("webhook", StringComparison.Ordinal) && !s.Stage.StartsWith("redelivered", StringComparison.Ordinal)).Sum(s => s.Ru);
         output.WriteLine($"{"pipeline total (no retries)",-40} {pipeline,6:F2} RU/item");
 
-        // The hot path is point operations only: a create and a counter patch, then per stage one point read
-        // (+ the binding's upsert); no query.
+        // The hot path is point operations only: a create and a counter patch, then per stage one point read and one
+        // replace with the read's ETag (the store reuses it: no second read); no query.
         Assert.Equal(2.0, stages[0].Ops); // read (404 for a new author) + create, or read + replace
         Assert.InRange(stages[1].Ops, 2.0, 2.05); // + the counter document's first 404 and create per brand-day
         Assert.Equal(3.0, stages[2].Ops);
-        Assert.Equal(1.0, stages[3].Ops);
-        Assert.Equal(1.0, stages[4].Ops);
+        Assert.Equal(2.0, stages[3].Ops);
+        Assert.Equal(2.0, stages[4].Ops);
         // Deciding: decision read (404), ledger read, ledger write, outbox create, decision create; a redelivery reads
         // the decision and the ledger (for the award it discloses again). Delivering: the lease, then the outbox read,
         // the decision's reply time (read + replace) and the outbox's delivered state, plus a share of the claim query.

@@ -3,6 +3,7 @@ using Listening.Core.Feedback;
 using Listening.Storage;
 using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores.Cosmos;
 

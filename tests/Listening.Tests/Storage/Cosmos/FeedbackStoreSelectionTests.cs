@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Listening.Tests.Stores.Cosmos;
 
-/// <summary>Listening:Store:Kind picks the adapter; the Cosmos one is configured like the Bicep template configures it.</summary>
+/// <summary>Listening:Store:Kind picks the adapter family (AddStores); the Cosmos one is configured like the Bicep template configures it.</summary>
 [Collection(CosmosServerCollection.Name)]
 public sealed class FeedbackStoreSelectionTests(CosmosServerFixture server)
 {
@@ -16,7 +16,7 @@ public sealed class FeedbackStoreSelectionTests(CosmosServerFixture server)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddConfiguredFeedbackStore(configuration);
+        services.AddStores(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -26,7 +26,7 @@ public sealed class FeedbackStoreSelectionTests(CosmosServerFixture server)
         var options = server.Options("selected");
         await using var provider = Build(new()
         {
-            [FeedbackStoreSelection.KindKey] = "Cosmos",
+            [StorageServiceCollectionExtensions.KindKey] = "Cosmos",
             ["Listening:Store:Cosmos:AccountEndpoint"] = options.AccountEndpoint!.ToString(),
             ["Listening:Store:Cosmos:AccountKey"] = options.AccountKey,
             ["Listening:Store:Cosmos:Database"] = options.Database,
@@ -57,7 +57,7 @@ public sealed class FeedbackStoreSelectionTests(CosmosServerFixture server)
     [Fact]
     public void An_unknown_kind_is_refused_with_the_setting_named()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { [FeedbackStoreSelection.KindKey] = "Mongo" }));
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { [StorageServiceCollectionExtensions.KindKey] = "Mongo" }));
 
         Assert.Contains("Listening:Store:Kind", error.Message);
     }

@@ -1,5 +1,6 @@
 using Listening.Storage;
 using Listening.Storage.Sqlite;
+using Listening.Pipeline;
 
 namespace Listening.Tests.Stores.Sqlite;
 

@@ -1,0 +1,46 @@
+using Listening.Queues;
+using Listening.Storage;
+
+namespace Listening.Pipeline;
+
+/// <summary>Messages a stage sends on: one queue, one batch.</summary>
+public sealed record StageMessages(string Queue, IReadOnlyList<OutgoingMessage> Messages);
+
+/// <summary>
+/// How a queue stage makes its outcome durable: the record it moved on (if any) and the messages it sends next, and —
+/// where the adapters can do it atomically — the completion of its input message. With the SQLite store and queue that
+/// is one transaction (<see cref="Storage.Sqlite.SqliteStageCommit"/>: a crash leaves both or neither, and the drain need not complete);
+/// otherwise the write and the send in that order (<see cref="SeparateStageCommit"/>), and the drain completes the input
+/// after it — at least once, with stages that find their work done on a redelivery.
+/// </summary>
+public interface IStageCommit
+{
+    /// <summary>True when <see cref="CommitAsync"/> completes the input (the drain then settles failures only).</summary>
+    bool CompletesInput { get; }
+
+    Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken);
+
+    /// <summary>Ingest's commit: each item created unless its id is stored (<see cref="IFeedbackStore.AddIfAbsentAsync"/>),
+    /// and one <c>feedback-ingested</c> message per item still at ingest, as one batch.</summary>
+    Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>The store's write, then the send: Cosmos DB and Service Bus (and any mix of adapters).</summary>
+public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sender) : IStageCommit
+{
+    public bool CompletesInput => false;
+
+    public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
+    {
+        if (record is not null) await store.UpsertAsync(record, cancellationToken);
+        if (next is { Messages.Count: > 0 }) await sender.SendAsync(next.Queue, next.Messages, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var added = await Task.WhenAll(items.Select(i => store.AddIfAbsentAsync(i, now, cancellationToken)));
+        var waiting = added.Where(a => a.Record.Stage == FeedbackStage.Ingested).Select(a => a.Record).ToList();
+        if (waiting.Count > 0) await sender.SendAsync(PipelineQueues.Ingested, FeedbackMessage.Batch(waiting), cancellationToken);
+        return added;
+    }
+}

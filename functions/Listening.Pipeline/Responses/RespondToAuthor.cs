@@ -1,0 +1,54 @@
+using Listening.Pipeline;
+using Listening.Queues;
+using Listening.Storage;
+
+namespace Listening.Responses;
+
+/// <summary>What one response stage run decided, for logs and tests.</summary>
+public sealed record RespondOutcome(ResponsePlan Plan, bool StageWritten);
+
+/// <summary>
+/// The response stage, <c>feedback-scored</c> → the loyalty decision, thank-you and follow-up messages into the outbox
+/// (one decision, keyed by the item id), then stage <c>responded</c>. A redelivery, a duplicate or a retry after a crash
+/// finds the decision already taken and repeats nothing; the outbox worker sends what was decided.
+/// </summary>
+public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore responses, ResponsePlanner planner, IStageCommit commit,
+    TimeProvider time, ILogger<RespondToAuthor> logger)
+{
+    public const string Name = nameof(RespondToAuthor);
+
+    /// <summary>Whether the stage completes its input itself (<see cref="IStageCommit.CompletesInput"/>).</summary>
+    public bool CompletesInput => commit.CompletesInput;
+
+    public async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var (_, responded) = await DecideAsync(FeedbackMessage.Parse(message), cancellationToken);
+        await commit.CommitAsync(message, responded, null, cancellationToken);
+    }
+
+    /// <summary>The stage on a record, outside a queue (tests, tools): the decision, then the item's stage.</summary>
+    public async Task<RespondOutcome> RespondAsync(FeedbackRecord incoming, CancellationToken cancellationToken)
+    {
+        var (plan, responded) = await DecideAsync(incoming, cancellationToken);
+        if (responded is not null) await store.UpsertAsync(responded, cancellationToken);
+        return new RespondOutcome(plan, responded is not null);
+    }
+
+    /// <summary>The decision (taken once per item, in the responses store) and the record to write: stage
+    /// <c>responded</c>, or null when the item is there already.</summary>
+    private async Task<(ResponsePlan Plan, FeedbackRecord? Responded)> DecideAsync(FeedbackRecord incoming, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(incoming.Item, cancellationToken);
+        var record = stored is { Scores: not null } ? stored : incoming;
+        // Not poison: the scored document may not have reached this store's replica yet; a redelivery tries again.
+        var scores = record.Scores ?? throw new InvalidOperationException($"item {record.Item.Id} reached {Name} without scores");
+        var now = time.GetUtcNow();
+
+        var plan = await responses.DecideAsync(record.Item.Id, record.Item.Author?.Id, ledger => planner.Plan(record.Item, scores, ledger, now), cancellationToken);
+        if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
+        return (plan, stored is { Stage: FeedbackStage.Responded } ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "loyalty: {Reason} ({Points} points); {Messages} message(s) queued")]
+    private static partial void LogDecided(ILogger logger, string reason, int points, int messages);
+}

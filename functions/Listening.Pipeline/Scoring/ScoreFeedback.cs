@@ -1,0 +1,42 @@
+using Listening.Core.Feedback;
+using Listening.Pipeline;
+using Listening.Queues;
+using Listening.Storage;
+
+namespace Listening.Scoring;
+
+/// <summary>
+/// The scoring stage, <c>feedback-ingested</c> → language, sentiment, factor mentions → the scored document and a
+/// <c>feedback-scored</c> message (message id = item id). A redelivery of an item already scored sends only the message
+/// again (the queue's duplicate detection drops it while the first is queued; RespondToAuthor finds the decision taken
+/// otherwise) and never moves a later stage back; an item marked dead-lettered is scored again (a dead letter replayed).
+/// Every host calls <see cref="HandleAsync"/> per message — the local consumer, the Azure drain, a Service Bus trigger.
+/// </summary>
+public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, IStageCommit commit, TimeProvider time)
+{
+    public const string Name = nameof(ScoreFeedback);
+
+    /// <summary>Whether the stage completes its input itself (<see cref="IStageCommit.CompletesInput"/>).</summary>
+    public bool CompletesInput => commit.CompletesInput;
+
+    public async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var incoming = FeedbackMessage.Parse(message);
+        var stored = await store.GetAsync(incoming.Item, cancellationToken);
+        if (stored is { Stage: FeedbackStage.Responded })
+        {
+            await commit.CommitAsync(message, null, null, cancellationToken);
+            return;
+        }
+        if (stored is { Stage: FeedbackStage.Scored, Scores: not null })
+        {
+            await commit.CommitAsync(message, null, Next(stored), cancellationToken);
+            return;
+        }
+        var item = stored?.Item ?? incoming.Item;
+        var scored = new FeedbackRecord(item, FeedbackStage.Scored, scorer.Score(item), time.GetUtcNow());
+        await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
+    }
+
+    private static StageMessages Next(FeedbackRecord scored) => new(PipelineQueues.Scored, [new FeedbackMessage(scored).ToOutgoing()]);
+}

@@ -1,0 +1,320 @@
+using System.Text.Json.Nodes;
+using Listening.Core.Feedback;
+using Listening.Core.Loyalty;
+using Listening.Core.Responses;
+using Listening.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Listening.Responses;
+
+namespace Listening.Storage.Sqlite;
+
+/// <summary>
+/// The response stage on the local SQLite file: tables <c>loyalty_ledger</c> (append-only; erasure only replaces the
+/// author id with an anonymous one), <c>response_decisions</c> (one row per item) and <c>outbox</c>. Every write goes
+/// through the database's single writer, so a decision's read of the ledger and its appends are one transaction
+/// and two items of one author are decided one after the other — the caps hold.
+/// </summary>
+public sealed partial class SqliteResponseStore : IResponseStore
+{
+    private const string FeedbackContainer = "feedback";
+    private readonly SqliteDatabase database;
+
+    public SqliteResponseStore(SqliteDatabase database)
+    {
+        this.database = database;
+        database.WriteAsync(tx => { var c = tx.Command(Schema); return c.ExecuteNonQuery(); }).GetAwaiter().GetResult();
+    }
+
+    public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
+    {
+        // Optimistic: decide and render outside the single writer (rendering costs tens of microseconds), then commit
+        // only if the author's ledger is still what the decision saw; otherwise decide again on the new ledger.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (existing, ledger) = await database.ReadAsync(c => Snapshot(c.Command, itemId, authorId), cancellationToken);
+            if (existing is not null) return existing;
+            var candidate = plan(ledger);
+            var committed = await database.WriteAsync(tx =>
+            {
+                var (decided, current) = Snapshot(tx.Command, itemId, authorId);
+                if (decided is not null) return decided;
+                if (!current.Select(e => e.Id).Order(StringComparer.Ordinal).SequenceEqual(ledger.Select(e => e.Id).Order(StringComparer.Ordinal))) return null;
+                Append(tx, candidate);
+                return candidate;
+            }, cancellationToken);
+            if (committed is not null) return committed;
+            if (attempt >= 20) throw new InvalidOperationException($"the ledger of the author of {itemId} kept changing; giving up for this delivery");
+        }
+    }
+
+    /// <summary>The earlier decision for the item (with its award), or the author's ledger to decide on.</summary>
+    private static (ResponsePlan? Decided, List<LedgerEntry> Ledger) Snapshot(Func<string, SqliteCommand> sql, string itemId, string? authorId)
+    {
+        // Commands are cached per connection by SqliteDatabase: never disposed here.
+        if (ReadDecisionRows(sql($"SELECT {DecisionColumns} FROM response_decisions WHERE item_id = $id").With("$id", itemId)).FirstOrDefault() is { } decided)
+        {
+            var award = sql($"{LedgerSelect} WHERE id = $v").With("$v", LoyaltyLedger.AwardId(itemId));
+            return (new ResponsePlan(new LoyaltyDecision(ReadLedgerRows(award).FirstOrDefault(), decided.LoyaltyReason), decided, [], AlreadyDecided: true), []);
+        }
+        if (authorId is null) return (null, []);
+        var ledger = sql($"{LedgerSelect} WHERE author_id = $v").With("$v", authorId);
+        return (null, ReadLedgerRows(ledger));
+    }
+
+    private static void Append(SqliteTransaction tx, ResponsePlan plan)
+    {
+        if (plan.Loyalty.IsNewAward)
+        {
+            var e = plan.Loyalty.Award!;
+            var insert = tx.Command("""
+                INSERT INTO loyalty_ledger(id, author_id, item_id, brand, source, points, at_ms, fingerprint)
+                VALUES ($id, $a, $item, $b, $s, $p, $at, $f) ON CONFLICT(id) DO NOTHING
+                """).With("$id", e.Id).With("$a", e.AuthorId).With("$item", e.ItemId).With("$b", e.Brand).With("$s", e.Source)
+                .With("$p", e.Points).With("$at", e.At.ToUnixTimeMilliseconds()).With("$f", e.Fingerprint);
+            insert.ExecuteNonQuery();
+        }
+        foreach (var message in plan.Messages) InsertOutbox(tx, message, TimeSpan.Zero);
+        var t = plan.Tracking;
+        var decision = tx.Command("""
+            INSERT INTO response_decisions(item_id, author_id, source, kind, tone, created_ms, decided_ms, reachable, follow_up, loyalty_reason, points)
+            VALUES ($item, $a, $s, $k, $tone, $created, $decided, $reach, $follow, $reason, $p)
+            """).With("$item", t.ItemId).With("$a", t.AuthorId).With("$s", t.Source).With("$k", t.Kind.ToString()).With("$tone", t.Tone.ToString())
+            .With("$created", t.CreatedAt.ToUnixTimeMilliseconds()).With("$decided", t.DecidedAt.ToUnixTimeMilliseconds())
+            .With("$reach", t.Reachable).With("$follow", t.FollowUp).With("$reason", t.LoyaltyReason).With("$p", t.Points);
+        decision.ExecuteNonQuery();
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> LedgerAsync(string authorId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<LedgerEntry>>(c =>
+        {
+            var command = c.Command(LedgerSelect + " WHERE author_id = $v ORDER BY at_ms, id").With("$v", authorId);
+            return ReadLedgerRows(command);
+        }, cancellationToken);
+
+    public Task<bool> EnqueueAsync(OutboxMessage message, TimeSpan unsolicitedPeriod, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx => InsertOutbox(tx, message, unsolicitedPeriod), cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<OutboxEntry>>(tx =>
+        {
+            var nowMs = now.ToUnixTimeMilliseconds();
+            var command = tx.Command($"""
+                UPDATE outbox SET lease_until_ms = $lease
+                WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_ms <= $now AND lease_until_ms <= $now
+                             ORDER BY next_attempt_ms, created_ms LIMIT $max)
+                RETURNING {OutboxColumns}
+                """).With("$lease", (now + lease).ToUnixTimeMilliseconds()).With("$now", nowMs).With("$max", max);
+            return ReadOutboxRows(command);
+        }, cancellationToken);
+
+    public Task MarkDeliveredAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx =>
+        {
+            var ms = now.ToUnixTimeMilliseconds();
+            tx.Command("UPDATE outbox SET status = 'delivered', delivered_ms = $now, lease_until_ms = 0, attempts = attempts + 1 WHERE id = $id AND status = 'pending'")
+                .With("$id", messageId).With("$now", ms).ExecuteNonQuery();
+            var replied = tx.Command("""
+                UPDATE response_decisions SET replied_ms = $now
+                WHERE replied_ms IS NULL AND item_id = (SELECT item_id FROM outbox WHERE id = $id AND kind = 'thank-you')
+                """).With("$id", messageId).With("$now", ms);
+            return replied.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task ScheduleRetryAsync(string messageId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx =>
+        {
+            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = $next, lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
+                .With("$id", messageId).With("$next", nextAttempt.ToUnixTimeMilliseconds()).With("$e", error);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task DeadLetterAsync(string messageId, string reason, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx =>
+        {
+            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, status = 'dead-lettered', lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
+                .With("$id", messageId).With("$e", reason);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<OutboxEntry?> GetMessageAsync(string messageId, CancellationToken cancellationToken) =>
+        database.ReadAsync(c =>
+        {
+            var command = c.Command($"SELECT {OutboxColumns} FROM outbox WHERE id = $id").With("$id", messageId);
+            return ReadOutboxRows(command).FirstOrDefault();
+        }, cancellationToken);
+
+    public Task<IReadOnlyDictionary<OutboxStatus, long>> CountMessagesAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<OutboxStatus, long>>(c =>
+        {
+            var command = c.Command("SELECT status, COUNT(*) FROM outbox GROUP BY status");
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<OutboxStatus, long>();
+            while (reader.Read()) counts[ParseStatus(reader.GetString(0))] = reader.GetInt64(1);
+            return counts;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ResponseTracking>> TrackingAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<ResponseTracking>>(c =>
+        {
+            var command = c.Command($"SELECT {DecisionColumns} FROM response_decisions WHERE created_ms >= $since OR (replied_ms IS NULL AND reachable = 1)")
+                .With("$since", since.ToUnixTimeMilliseconds());
+            return ReadDecisionRows(command);
+        }, cancellationToken);
+
+    public Task MarkAlertedAsync(IReadOnlyCollection<string> itemIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx =>
+        {
+            foreach (var id in itemIds)
+            {
+                var command = tx.Command("UPDATE response_decisions SET alerted_ms = $now WHERE item_id = $id AND alerted_ms IS NULL")
+                    .With("$id", id).With("$now", now.ToUnixTimeMilliseconds());
+                command.ExecuteNonQuery();
+            }
+            return itemIds.Count;
+        }, cancellationToken);
+
+    public Task<ErasureReport> EraseAuthorAsync(string authorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx =>
+        {
+            // Freed pages are zeroed, so erased text does not linger in the file's free space.
+            tx.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
+
+            // Items first: they tell which name, handle and e-mail to look for in the free text.
+            var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var items = RewriteJson(tx, "SELECT id, body FROM documents WHERE container = $c AND json_valid(body) AND json_extract(body, '$.author.id') = $a",
+                "UPDATE documents SET body = $body WHERE container = $c AND id = $id", authorId, secrets);
+            var queued = RewriteJson(tx, "SELECT seq, body FROM messages WHERE json_valid(body) AND json_extract(body, '$.author.id') = $a",
+                "UPDATE messages SET body = $body WHERE seq = $id", authorId, secrets);
+
+            var messages = tx.Command("""
+                UPDATE outbox SET payload = '{"erased":true}', author_id = NULL,
+                  status = CASE WHEN status IN ('pending', 'held') THEN 'dead-lettered' ELSE status END,
+                  last_error = CASE WHEN status IN ('pending', 'held') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END
+                WHERE author_id = $a
+                """).With("$a", authorId).ExecuteNonQuery();
+
+            // One anonymous id per erasure: counts and sums survive, the link to the person does not.
+            var ledger = tx.Command("UPDATE loyalty_ledger SET author_id = $anon, fingerprint = NULL WHERE author_id = $a")
+                .With("$a", authorId).With("$anon", $"erased-{Guid.NewGuid():N}").ExecuteNonQuery();
+            tx.Command("UPDATE response_decisions SET author_id = NULL WHERE author_id = $a").With("$a", authorId).ExecuteNonQuery();
+            tx.Command("INSERT INTO erasures(at_ms, items, messages, ledger_entries, queued_messages) VALUES ($at, $i, $m, $l, $q)")
+                .With("$at", now.ToUnixTimeMilliseconds()).With("$i", items).With("$m", messages).With("$l", ledger).With("$q", queued).ExecuteNonQuery();
+            return new ErasureReport(items, messages, ledger, queued);
+        }, cancellationToken);
+
+    /// <summary>Drops <c>author</c> from each JSON body and masks the author's name, handle and e-mail in its text.</summary>
+    private static int RewriteJson(SqliteTransaction tx, string select, string update, string authorId, HashSet<string> secrets)
+    {
+        var rows = new List<(object Id, JsonObject Body)>();
+        using (var reader = tx.Command(select).With("$c", FeedbackContainer).With("$a", authorId).ExecuteReader())
+            while (reader.Read())
+                if (JsonNode.Parse(reader.GetString(1)) is JsonObject body) rows.Add((reader.GetValue(0), body));
+
+        var spamHistories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, body) in rows)
+        {
+            AuthorErasure.CollectSecrets(body, secrets);
+            AuthorErasure.CollectSpamHistoryIds(body, spamHistories);
+        }
+        foreach (var id in spamHistories)
+            tx.Command("DELETE FROM documents WHERE container = $c AND id = $id").With("$c", Storage.Sqlite.SqliteSpamHistory.Container).With("$id", id).ExecuteNonQuery();
+        foreach (var (id, body) in rows)
+        {
+            AuthorErasure.Erase(body, secrets);
+            var command = tx.Command(update).With("$c", FeedbackContainer).With("$id", id).With("$body", body.ToJsonString());
+            command.ExecuteNonQuery();
+        }
+        return rows.Count;
+    }
+
+    private static bool InsertOutbox(SqliteTransaction tx, OutboxMessage m, TimeSpan unsolicitedPeriod)
+    {
+        var status = "pending";
+        string? note = null;
+        if (m.Purpose == MessagePurpose.Unsolicited && m.AuthorId is not null)
+        {
+            var last = tx.Command("SELECT MAX(created_ms) FROM outbox WHERE author_id = $a AND purpose = 'Unsolicited' AND status <> 'held'").With("$a", m.AuthorId);
+            var lastMs = last.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+            if (!ContactPolicy.MayContact(m.Purpose, lastMs, m.CreatedAt, unsolicitedPeriod))
+                (status, note) = ("held", "contact-frequency cap: the author had an unsolicited message within the period");
+        }
+        var command = tx.Command("""
+            INSERT INTO outbox(id, kind, target, payload, purpose, author_id, item_id, created_ms, status, next_attempt_ms, last_error)
+            VALUES ($id, $k, $t, $p, $purpose, $a, $item, $created, $status, $created, $note) ON CONFLICT(id) DO NOTHING
+            """).With("$id", m.Id).With("$k", m.Kind).With("$t", m.Target).With("$p", m.Payload).With("$purpose", m.Purpose.ToString())
+            .With("$a", m.AuthorId).With("$item", m.ItemId).With("$created", m.CreatedAt.ToUnixTimeMilliseconds()).With("$status", status).With("$note", note);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private const string LedgerSelect = "SELECT id, author_id, item_id, brand, source, points, at_ms, fingerprint FROM loyalty_ledger";
+
+    private static List<LedgerEntry> ReadLedgerRows(SqliteCommand command)
+    {
+        using var r = command.ExecuteReader();
+        var list = new List<LedgerEntry>();
+        while (r.Read())
+            list.Add(new LedgerEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetString(7)));
+        return list;
+    }
+
+    private const string DecisionColumns = "item_id, author_id, source, kind, tone, created_ms, decided_ms, reachable, follow_up, loyalty_reason, points, replied_ms, alerted_ms";
+
+    private static List<ResponseTracking> ReadDecisionRows(SqliteCommand command)
+    {
+        using var r = command.ExecuteReader();
+        var list = new List<ResponseTracking>();
+        while (r.Read())
+            list.Add(new ResponseTracking(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Enum.Parse<FeedbackKind>(r.GetString(3)),
+                Enum.Parse<Tone>(r.GetString(4)), Ms(r.GetInt64(5)), Ms(r.GetInt64(6)), r.GetBoolean(7), r.GetBoolean(8), r.GetString(9), r.GetInt32(10),
+                r.IsDBNull(11) ? null : Ms(r.GetInt64(11)), r.IsDBNull(12) ? null : Ms(r.GetInt64(12))));
+        return list;
+    }
+
+    private const string OutboxColumns = "id, kind, target, payload, created_ms, author_id, item_id, purpose, status, attempts, delivered_ms, last_error";
+
+    private static List<OutboxEntry> ReadOutboxRows(SqliteCommand command)
+    {
+        using var r = command.ExecuteReader();
+        var list = new List<OutboxEntry>();
+        while (r.Read())
+            list.Add(new OutboxEntry(
+                new OutboxMessage(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Ms(r.GetInt64(4)),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Enum.Parse<MessagePurpose>(r.GetString(7))),
+                ParseStatus(r.GetString(8)), r.GetInt32(9), r.IsDBNull(10) ? null : Ms(r.GetInt64(10)), r.IsDBNull(11) ? null : r.GetString(11)));
+        return list;
+    }
+
+    private static DateTimeOffset Ms(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static OutboxStatus ParseStatus(string s) => s switch
+    {
+        "pending" => OutboxStatus.Pending,
+        "delivered" => OutboxStatus.Delivered,
+        "dead-lettered" => OutboxStatus.DeadLettered,
+        "held" => OutboxStatus.Held,
+        _ => throw new InvalidOperationException($"unknown outbox status '{s}'"),
+    };
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS loyalty_ledger(
+          id TEXT PRIMARY KEY, author_id TEXT NOT NULL, item_id TEXT NOT NULL, brand TEXT NOT NULL, source TEXT NOT NULL,
+          points INTEGER NOT NULL, at_ms INTEGER NOT NULL, fingerprint TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS loyalty_ledger_author ON loyalty_ledger(author_id, at_ms);
+        CREATE TABLE IF NOT EXISTS response_decisions(
+          item_id TEXT PRIMARY KEY, author_id TEXT, source TEXT NOT NULL, kind TEXT NOT NULL, tone TEXT NOT NULL,
+          created_ms INTEGER NOT NULL, decided_ms INTEGER NOT NULL, reachable INTEGER NOT NULL, follow_up INTEGER NOT NULL,
+          loyalty_reason TEXT NOT NULL, points INTEGER NOT NULL, replied_ms INTEGER, alerted_ms INTEGER) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS response_decisions_author ON response_decisions(author_id);
+        CREATE INDEX IF NOT EXISTS response_decisions_created ON response_decisions(created_ms);
+        CREATE TABLE IF NOT EXISTS outbox(
+          id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL, purpose TEXT NOT NULL,
+          author_id TEXT, item_id TEXT, created_ms INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_ms INTEGER NOT NULL, lease_until_ms INTEGER NOT NULL DEFAULT 0, delivered_ms INTEGER, last_error TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, next_attempt_ms);
+        CREATE INDEX IF NOT EXISTS outbox_author ON outbox(author_id, purpose, created_ms);
+        CREATE TABLE IF NOT EXISTS erasures(
+          seq INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, items INTEGER NOT NULL, messages INTEGER NOT NULL,
+          ledger_entries INTEGER NOT NULL, queued_messages INTEGER NOT NULL);
+        """;
+}
