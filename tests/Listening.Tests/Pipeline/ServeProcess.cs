@@ -16,6 +16,7 @@ public sealed class ServeProcess : IDisposable
         this.process = process;
         Port = port;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add(Listening.Access.AccessOptions.Header, Security.TestKeys.Admin);
     }
 
     public static async Task<ServeProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
@@ -28,6 +29,9 @@ public sealed class ServeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A trusted sender, as the in-process hosts' default client (PipelineFactory).
+        info.Environment["Listening__Access__Keys__tests__Key"] = Security.TestKeys.Admin;
+        info.Environment["Listening__Access__Keys__tests__Roles"] = "*";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

@@ -61,7 +61,8 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         }
 
         // The ingest spam check's per-author history, in aggregates: half the items come from an author seen before.
-        var screen = new SpamScreen(new CosmosSpamHistory(new CosmosDocuments(aggregates, charges)), Microsoft.Extensions.Options.Options.Create(new SpamRules()));
+        var screen = new SpamScreen(new CosmosSpamHistory(new CosmosDocuments(aggregates, charges), Security.TestKeys.Keys, new CosmosErasures(new CosmosDocuments(aggregates, charges))),
+            Microsoft.Extensions.Options.Options.Create(new SpamRules()));
         await Stage("ingest spam history (read + create/replace)", async item =>
         {
             var author = item.Author! with { Id = $"author-{item.Id.GetHashCode() & 0x3f}", Email = null, Handle = $"@a{item.Id.GetHashCode() & 0x3f}" };
@@ -83,7 +84,8 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         // The responses store (loyalty ledger, outbox, decision) on its own container, as deployed.
         var responsesContainer = (await server.Client.GetDatabase(container.Database.Id)
             .CreateContainerIfNotExistsAsync(container.Id + "-responses", CosmosStoreSetup.PartitionKeyPaths["responses"])).Container;
-        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges), new CosmosDocuments(aggregates, charges));
+        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges), new CosmosDocuments(aggregates, charges),
+            Security.TestKeys.Person);
         var policy = new LoyaltyPolicy(new LoyaltyRules());
         await Stage("respond: decide (ledger, thank-you, decision)", async item =>
         {

@@ -1,0 +1,12 @@
+namespace Listening.Erasure;
+
+/// <summary>
+/// The erasure tombstones: keyed hashes (<see cref="PersonKeys"/>) of every identifier of every erased person, written first
+/// by an erasure and read by every stage before it writes or sends, so an item in flight cannot bring an erased person
+/// back. Adapters: SQLite (table <c>erased_identities</c>, checked inside the stages' own transactions) and Cosmos DB (one
+/// document per key in <c>aggregates</c>, checked before and after each write).
+/// </summary>
+public interface IErasureRegistry
+{
+    Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}
