@@ -1,7 +1,9 @@
 namespace Listening.Core.Feedback;
 
 /// <summary>What kind of identifier of a person a value is.</summary>
-public enum IdentifierKind { AuthorId, Email, Phone, Handle }
+/// <summary>What kind of identifier of a person a value is. <see cref="Name"/> (a part of a name, or the stem its case forms
+/// share) is never used to find a person — too many share one — only to mask them in an item already known to be theirs.</summary>
+public enum IdentifierKind { AuthorId, Email, Phone, Handle, Name }
 
 /// <summary>
 /// One identifier of a person, normalised so that the same person is recognised however it was written: e-mails in lower
@@ -18,6 +20,7 @@ public sealed record PersonalIdentifier(IdentifierKind Kind, string Value, strin
         IdentifierKind.AuthorId => $"author:{Value}",
         IdentifierKind.Email => $"email:{Value}",
         IdentifierKind.Phone => $"phone:{Value}",
+        IdentifierKind.Name => $"name:{Value}",
         _ => $"handle:{Platform ?? AnyPlatform}:{Value}",
     };
 
@@ -52,6 +55,9 @@ public sealed record PersonalIdentifier(IdentifierKind Kind, string Value, strin
         var handle = NormalizeHandle(value);
         return handle is null ? null : new PersonalIdentifier(IdentifierKind.Handle, handle, string.IsNullOrWhiteSpace(platform) ? AnyPlatform : platform.Trim().ToLowerInvariant());
     }
+
+    /// <summary>A name part or stem, in lower case.</summary>
+    public static PersonalIdentifier Name(string value) => new(IdentifierKind.Name, value.Trim().ToLowerInvariant());
 
     public static PersonalIdentifier? AuthorId(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : new PersonalIdentifier(IdentifierKind.AuthorId, value.Trim());

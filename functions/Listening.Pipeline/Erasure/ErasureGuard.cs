@@ -25,14 +25,31 @@ public sealed class ErasureGuard(PersonKeys keys, IErasureRegistry registry)
 
     /// <summary>An arriving item: its author erased → the item without them.</summary>
     public async Task<FeedbackItem> ScreenAsync(FeedbackItem item, CancellationToken cancellationToken) =>
-        await IsErasedAsync(item, cancellationToken, ingest: true) ? Erased(item) : item;
+        await IsErasedAsync(item, cancellationToken, ingest: true)
+            ? (await EraseAsync(new FeedbackRecord(item, FeedbackStage.Ingested, null, item.CreatedAt), cancellationToken)).Item
+            : item;
 
     public async Task<FeedbackRecord> ScreenAsync(FeedbackRecord record, CancellationToken cancellationToken) =>
-        await IsErasedAsync(record.Item, cancellationToken) ? Erased(record) : record;
+        await IsErasedAsync(record.Item, cancellationToken) ? await EraseAsync(record, cancellationToken) : record;
 
-    /// <summary>The item without its erased author (the author's own details masked in it).</summary>
-    public static FeedbackItem Erased(FeedbackItem item) =>
-        Anonymizer.Erase(new FeedbackRecord(item, FeedbackStage.Ingested, null, item.CreatedAt), Anonymizer.DetailsOf(item.Author)).Item;
+    /// <summary>The record of an erased author without them (<see cref="Erase"/>).</summary>
+    public async Task<FeedbackRecord> EraseAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    {
+        var candidates = keys.Candidates(record);
+        var erased = await registry.ErasedAmongAsync(candidates.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        return Erase(record, candidates, erased);
+    }
 
-    public static FeedbackRecord Erased(FeedbackRecord record) => Anonymizer.Erase(record, Anonymizer.DetailsOf(record.Item.Author));
+    /// <summary>
+    /// The record without its erased author: the author's own name, e-mail, phone and handle masked in the text, and every word
+    /// of the text whose key is a tombstone (<paramref name="erased"/>: the person's other handles, e-mails, phones and the
+    /// names an erasure recorded) — so an item in flight never carries the person past a stage.
+    /// </summary>
+    public static FeedbackRecord Erase(FeedbackRecord record, IReadOnlyList<(string Word, IReadOnlyList<string> Keys)> candidates, IReadOnlySet<string> erased)
+    {
+        var details = Anonymizer.DetailsOf(record.Item.Author);
+        foreach (var (word, wordKeys) in candidates)
+            if (wordKeys.Any(erased.Contains)) details.AddWord(word);
+        return Anonymizer.Erase(record, details);
+    }
 }

@@ -50,6 +50,8 @@ public sealed class ErasureScope
             frontier = next;
         }
         foreach (var key in scope.SpamKeys) scope.TombstoneKeys.Add(key);
+        // Names never find a person, but an item of theirs still in flight gets its text masked by them.
+        foreach (var name in scope.Details.NameIdentifiers()) scope.TombstoneKeys.Add(keys.Keys.KeyOf(name));
         return scope;
     }
 

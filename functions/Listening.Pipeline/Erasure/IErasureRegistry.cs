@@ -8,5 +8,9 @@ namespace Listening.Erasure;
 /// </summary>
 public interface IErasureRegistry
 {
-    Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+    /// <summary>Which of <paramref name="keys"/> are tombstones.</summary>
+    Task<IReadOnlySet<string>> ErasedAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    async Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        keys.Count > 0 && (await ErasedAmongAsync(keys, cancellationToken)).Count > 0;
 }

@@ -36,4 +36,10 @@ public sealed class PersonKeys(ListeningKeys keys)
 
     /// <summary>The key of an author's ingest spam history (null without a handle, e-mail or id).</summary>
     public string? SpamKey(Author? author) => SpamFilter.AuthorKey(author) is { } key ? keys.SpamKey(key) : null;
+
+    /// <summary>The words of the item that could be one of its author's identifiers, with their keys (for <see cref="ErasureGuard.Erase"/>).</summary>
+    public IReadOnlyList<(string Word, IReadOnlyList<string> Keys)> Candidates(Pipeline.FeedbackRecord record) =>
+        PersonalDetails.Candidates($"{record.Item.Text}\n{record.Item.Url}", record.Item.Source)
+            .Select(c => (c.Word, (IReadOnlyList<string>)c.Identifiers.Select(keys.KeyOf).ToList())).ToList();
+
 }

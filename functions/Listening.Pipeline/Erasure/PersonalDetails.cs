@@ -43,6 +43,58 @@ public sealed partial class PersonalDetails
         }
     }
 
+    /// <summary>A word of a text found to be one of the person's (a tombstoned name, handle, e-mail or phone).</summary>
+    public void AddWord(string word)
+    {
+        if (PersonalIdentifier.EmailAddress(word) is not null) AddEmail(word);
+        else if (PersonalIdentifier.NormalizePhone(word) is not null && word.Count(char.IsAsciiDigit) >= 5 && !word.Any(char.IsLetter)) AddPhone(word);
+        else if (word.Length >= 2 && names.Add(word)) pattern = null;
+    }
+
+    /// <summary>The name parts (and for Cyrillic names the stem of their case forms) as identifiers: what an erasure records so
+    /// that an item of the person arriving later has their name masked too.</summary>
+    public IEnumerable<PersonalIdentifier> NameIdentifiers()
+    {
+        foreach (var name in names.Where(n => !n.Contains(' ')))
+        {
+            yield return PersonalIdentifier.Name(name);
+            if (InflectedStem(name) is { } stem && stem.Length < name.Length) yield return PersonalIdentifier.Name("stem:" + stem);
+        }
+    }
+
+    /// <summary>The words of a text that could be one of a person's identifiers, each with the identifiers it would be
+    /// (a handle on <paramref name="platform"/> or on any platform, a name or a name's stem, an e-mail, a phone).</summary>
+    public static IEnumerable<(string Word, IReadOnlyList<PersonalIdentifier> Identifiers)> Candidates(string text, string platform, int max = 2000)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match m in CandidateWord().Matches(text))
+        {
+            var word = m.Value.Trim('.');
+            if (word.Length < 2 || !seen.Add(word)) continue;
+            if (seen.Count > max) yield break;
+            var list = new List<PersonalIdentifier>(4);
+            if (PersonalIdentifier.Email(word) is { } email) list.Add(email);
+            else
+            {
+                if (PersonalIdentifier.Handle(word, platform) is { } handle) list.Add(handle);
+                if (PersonalIdentifier.Handle(word, PersonalIdentifier.AnyPlatform) is { } anywhere) list.Add(anywhere);
+                var bare = word.TrimStart('@');
+                if (bare.Length >= 2 && bare.All(char.IsLetter))
+                {
+                    list.Add(PersonalIdentifier.Name(bare));
+                    if (bare.All(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё'))
+                        for (var cut = 1; cut <= 3 && bare.Length - cut >= 3; cut++) list.Add(PersonalIdentifier.Name("stem:" + char.ToUpperInvariant(bare[0]) + bare[1..^cut]));
+                }
+            }
+            yield return (word, list);
+        }
+        foreach (Match phone in PhoneCandidate().Matches(text))
+            if (PersonalIdentifier.Phone(phone.Value) is { } p && seen.Add(phone.Value)) yield return (phone.Value, [p]);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}_.+@-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex CandidateWord();
+
     private void AddEmail(string? email)
     {
         if (PersonalIdentifier.Email(email) is { } e && emails.Add(e.Value)) pattern = null;

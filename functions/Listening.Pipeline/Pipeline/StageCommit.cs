@@ -43,8 +43,9 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
             await store.UpsertAsync(screened, cancellationToken);
             if (!ReferenceEquals(screened, record) || await erasures.IsErasedAsync(record.Item, cancellationToken))
             {
-                if (ReferenceEquals(screened, record)) await store.UpsertAsync(Erasure.ErasureGuard.Erased(record), cancellationToken);
-                next = next is null ? null : next with { Messages = next.Messages.Select(m => Replace(m, record)).ToList() };
+                var erased = ReferenceEquals(screened, record) ? await erasures.EraseAsync(record, cancellationToken) : screened;
+                if (ReferenceEquals(screened, record)) await store.UpsertAsync(erased, cancellationToken);
+                next = next is null ? null : next with { Messages = next.Messages.Select(m => Replace(m, record.Item.Id, erased)).ToList() };
             }
         }
         if (next is { Messages.Count: > 0 }) await sender.SendAsync(next.Queue, next.Messages, cancellationToken);
@@ -58,7 +59,7 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
             if (added[i].Created && screened[i].Author is not null && await erasures.IsErasedAsync(screened[i], cancellationToken, ingest: true))
             {
                 // Erased between the check and the create: the create is rewritten before the item goes on.
-                var erased = Erasure.ErasureGuard.Erased(added[i].Record);
+                var erased = await erasures.EraseAsync(added[i].Record, cancellationToken);
                 await store.UpsertAsync(erased, cancellationToken);
                 added[i] = added[i] with { Record = erased };
             }
@@ -67,6 +68,6 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
         return added;
     }
 
-    private static OutgoingMessage Replace(OutgoingMessage message, FeedbackRecord record) =>
-        message.MessageId == QueueNames.Bounded(record.Item.Id) ? new FeedbackMessage(Erasure.ErasureGuard.Erased(record)).ToOutgoing() : message;
+    private static OutgoingMessage Replace(OutgoingMessage message, string itemId, FeedbackRecord erased) =>
+        message.MessageId == QueueNames.Bounded(itemId) ? new FeedbackMessage(erased).ToOutgoing() : message;
 }

@@ -12,11 +12,11 @@ namespace Listening.Storage.Cosmos;
 /// </summary>
 public sealed class CosmosErasures(CosmosDocuments aggregates) : IErasureRegistry
 {
-    public async Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ErasedAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var reads = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(async key =>
-            await aggregates.ReadAsync<JsonObject>(IdOf(key), IdOf(key), cancellationToken) is not null));
-        return reads.Any(found => found);
+            (Key: key, Found: await aggregates.ReadAsync<JsonObject>(IdOf(key), IdOf(key), cancellationToken) is not null)));
+        return reads.Where(r => r.Found).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task RecordAsync(IEnumerable<string> keys, DateTimeOffset now, CancellationToken cancellationToken)

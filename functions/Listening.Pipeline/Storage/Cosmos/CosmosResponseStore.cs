@@ -30,7 +30,7 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
 {
     private const int MaxAttempts = 20;
     private static readonly TimeSpan MaxSendWait = TimeSpan.FromSeconds(10);
-    private readonly CosmosErasures erasures = new(aggregates);
+    private readonly IErasureRegistry erasures = new CosmosErasures(aggregates);
 
     /// <summary>
     /// <see cref="DecideAsync(string, string?, Func{IReadOnlyCollection{LedgerEntry}, ResponsePlan}, CancellationToken)"/> with
@@ -250,7 +250,7 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
     public async Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var scope = await ErasureScope.ResolveAsync(identifiers, keys, FindItemsAsync);
-        await erasures.RecordAsync(scope.TombstoneKeys, now, cancellationToken);
+        await ((CosmosErasures)erasures).RecordAsync(scope.TombstoneKeys, now, cancellationToken);
         // Items found before the tombstones were written are looked for again: one created in between is caught now.
         foreach (var document in await FindItemsAsync(identifiers.Select(keys.Keys.KeyOf).ToList(), scope.AuthorIds))
             if (document["id"]?.GetValue<string>() is { } id) scope.Items.TryAdd(id, document);

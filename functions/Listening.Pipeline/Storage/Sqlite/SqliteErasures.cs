@@ -23,8 +23,24 @@ public sealed class SqliteErasures : IErasureRegistry
         database.WriteAsync(tx => Backfill(tx, keys)).GetAwaiter().GetResult();
     }
 
+    public Task<IReadOnlySet<string>> ErasedAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()) : database.ReadAsync(c => Among(c.Command, keys), cancellationToken);
+
     public Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         keys.Count == 0 ? Task.FromResult(false) : database.ReadAsync(c => Any(c.Command, keys), cancellationToken);
+
+    /// <summary>Inside the caller's transaction: which of <paramref name="keys"/> are tombstones.</summary>
+    public static IReadOnlySet<string> ErasedAmong(SqliteTransaction tx, IReadOnlyCollection<string> keys) =>
+        keys.Count == 0 ? new HashSet<string>() : Among(tx.Command, keys);
+
+    private static IReadOnlySet<string> Among(Func<string, SqliteCommand> sql, IReadOnlyCollection<string> keys)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = sql("SELECT key FROM erased_identities WHERE key IN (SELECT value FROM json_each($keys))")
+            .With("$keys", JsonSerializer.Serialize(keys)).ExecuteReader();
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return found;
+    }
 
     /// <summary>Inside the caller's transaction: is any of <paramref name="keys"/> a tombstone?</summary>
     public static bool IsErased(SqliteTransaction tx, IReadOnlyCollection<string> keys) => keys.Count > 0 && Any(tx.Command, keys);

@@ -26,7 +26,7 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
             if (record is not null)
             {
                 var (written, writtenJson) = erasures && SqliteErasures.IsErased(tx, recordKeys)
-                    ? Erased(record) : (record, json!);
+                    ? Erased(tx, record) : (record, json!);
                 SqliteFeedbackStore.Upsert(tx, written, writtenJson);
             }
             if (next is not null)
@@ -49,7 +49,7 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
             var result = new FeedbackAdded[fresh.Count];
             for (var i = 0; i < fresh.Count; i++)
             {
-                var (record, body) = erasures && SqliteErasures.IsErased(tx, itemKeys[i]) ? Erased(fresh[i]) : (fresh[i], json[i]);
+                var (record, body) = erasures && SqliteErasures.IsErased(tx, itemKeys[i]) ? Erased(tx, fresh[i]) : (fresh[i], json[i]);
                 result[i] = SqliteFeedbackStore.AddIfAbsent(tx, record, body);
                 if (result[i].Created && record.Item.Author is not null) SqliteErasures.Index(tx, record.Item.Id, itemKeys[i]);
                 if (result[i].Record.Stage == FeedbackStage.Ingested)
@@ -62,9 +62,11 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
         return added;
     }
 
-    private static (FeedbackRecord Record, string Json) Erased(FeedbackRecord record)
+    /// <summary>The record without its erased author, every word of it that is a tombstone masked (<see cref="ErasureGuard.Erase"/>).</summary>
+    private (FeedbackRecord Record, string Json) Erased(SqliteTransaction tx, FeedbackRecord record)
     {
-        var erased = ErasureGuard.Erased(record);
+        var candidates = keys.Candidates(record);
+        var erased = ErasureGuard.Erase(record, candidates, SqliteErasures.ErasedAmong(tx, candidates.SelectMany(c => c.Keys).Distinct().ToList()));
         return (erased, FeedbackDocument.Serialize(erased));
     }
 
@@ -76,8 +78,8 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
             || ErasureScope.AuthorOf(document) is not { } author
             || !SqliteErasures.IsErased(tx, keys.IndexKeys(author, document["source"]?.GetValue<string>() ?? "")))
             return message;
-        Anonymizer.Erase(document, Anonymizer.DetailsOf(author));
-        return message with { Body = BinaryData.FromString(document.ToJsonString(FeedbackItemDto.JsonOptions)) };
+        var (_, json) = Erased(tx, FeedbackDocument.Parse(text));
+        return message with { Body = BinaryData.FromString(json) };
     }
 
     /// <summary>The commit the configured adapters allow: one transaction when both the store and the queue are SQLite.</summary>
