@@ -2,6 +2,7 @@ using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
 using Listening.Core.Text;
+using Listening.Ml.Features.Lexicon;
 using Microsoft.ML.Data;
 
 namespace Listening.Ml.Features;
@@ -83,7 +84,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
         foreach (var clause in ClauseSplitter.Split(text, words))
         {
             hits.Clear();
-            SentimentCues.Default.Find(words, clause.FirstToken, clause.EndToken, hits);
+            ModelLexicon.Cues.Find(words, clause.FirstToken, clause.EndToken, hits);
             if (hits.Count == 0) continue;
             int p = 0, n = 0;
             foreach (var hit in hits)
