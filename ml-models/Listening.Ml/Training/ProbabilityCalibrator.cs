@@ -35,7 +35,7 @@ public static class ProbabilityCalibrator
         foreach (var dataset in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (options.Language is { } only && dataset.Lang != only) continue;
-            var rows = dataset.TrainRows.Where(r => InSlice(r.Id, options.CalibrationPercent))
+            var rows = Holdout.Parse(options.Holdout).TrainRows(dataset).Where(r => InSlice(r.Id, options.CalibrationPercent))
                 .OrderBy(r => DevSplit.Hash(r.Id, SliceSalt)).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .Take(MaxRowsPerDataset).ToArray();
             var scored = new (float[] P, string Lang)[rows.Length];
