@@ -8,7 +8,8 @@ namespace Listening.Cli;
 
 /// <summary>
 /// `listening evaluate [--model model.zip] --data DIR [--json] [--leave-one-out] [--export DIR]`: re-runs
-/// the model's training procedure (recorded in its zip) on honest splits — by time, source, domain, the
+/// the model's training procedure (recorded in its zip) on honest splits (a model trained with
+/// `--holdout random`, the shipped one, gives the random column itself; one with `--holdout honest` the honest one) — by time, source, domain, the
 /// sources' own test splits, and optionally leave-one-dataset-out — and prints that table as the
 /// headline, with each dataset's random dev split as a secondary column and the gap. Folders with a
 /// test.tsv are scored with the model itself.
@@ -23,9 +24,10 @@ internal static class EvaluateCommand
         var leaveOut = new Option<bool>("--leave-one-out") { Description = "Also train one model per review dataset on every other dataset of its language and score the left-out one (slow: one training each)." };
         var export = new Option<DirectoryInfo?>("--export") { Description = "Only write the exact training and test rows of every split (for scripts/peers) to this folder; no training." };
         var maxRows = new Option<int?>("--max-per-dataset") { Description = "Override the procedure's per-dataset training cap (quick experiments; the card's figures use the recorded procedure)." };
+        var noRandom = new Option<bool>("--no-random") { Description = "Skip the random-dev-split model (no secondary column; quick experiments)." };
         var command = new Command("evaluate", "Evaluate the sentiment model's training procedure on honest splits (time, source, domain, official, leave-one-dataset-out) with the random dev split beside them.")
         {
-            model, data, json, leaveOut, export, maxRows,
+            model, data, json, leaveOut, export, maxRows, noRandom,
         };
         command.SetAction(parse => DataOptions.Guard("evaluate", () =>
         {
@@ -43,7 +45,8 @@ internal static class EvaluateCommand
             }
             var log = (string line) => Console.Error.WriteLine(line);
             var trainable = datasets.Where(d => !d.IsTestFile).ToList();
-            var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log);
+            var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log, !parse.GetValue(noRandom),
+                parse.GetValue(maxRows) is null ? shipped : null);
             Console.WriteLine(parse.GetValue(json) ? HonestReport.ToJson(result, modelPath, options) : HonestReport.ToText(result, modelPath));
             var tests = datasets.Where(d => d.IsTestFile).ToList();
             if (tests.Count > 0 && !parse.GetValue(json))

@@ -8,6 +8,9 @@ namespace Listening.Ml.Evaluation;
 /// <summary>One honest split measured: the model trained without its test rows, and the random dev figure of the same dataset for comparison.</summary>
 public sealed record SplitEvaluation(HonestSplit Split, ClassificationMetrics Metrics, ClassificationMetrics? RandomDev)
 {
+    /// <summary>Rows where the sarcasm rule fired, and how many of them were right with and without it.</summary>
+    public (int Fired, int RightWith, int RightWithout) Sarcasm { get; init; }
+
     public double Value => HonestSplits.Measure(Split.Metric, Metrics);
 
     public double? RandomValue => RandomDev is null ? null : HonestSplits.Measure(Split.Metric, RandomDev);
@@ -45,23 +48,36 @@ public static class HonestEvaluation
 
     /// <param name="perLanguage">Train one model per language (as the shipped model) rather than one joint model.</param>
     /// <param name="leaveOut">Also run leave-one-dataset-out for <see cref="HonestSplits.ReviewDatasets"/> (one training each).</param>
-    public static Result Run(IReadOnlyList<Dataset> datasets, TrainingOptions options, bool perLanguage, bool leaveOut, Action<string>? log = null)
+    /// <param name="randomColumn">Also train the random-dev-split model for the secondary column (false: quick experiments).</param>
+    /// <param name="trained">
+    /// A model already trained by this procedure: when its recorded holdout is "random" it gives the random
+    /// column itself (the shipped model's own dev figures), when "honest" the honest column — no retraining for that one.
+    /// </param>
+    public static Result Run(IReadOnlyList<Dataset> datasets, TrainingOptions options, bool perLanguage, bool leaveOut, Action<string>? log = null, bool randomColumn = true,
+        SentimentModel? trained = null)
     {
         log ??= _ => { };
         SentimentModel Train(TrainingOptions o) =>
             perLanguage && o.Language is null ? SentimentTrainer.TrainPerLanguage(datasets, o, log) : SentimentTrainer.Train(datasets, o, log);
 
-        log("== random dev split model (secondary column)");
-        var random = new PooledSentimentScorer(Train(options with { Holdout = "random" }));
-        var randomDev = SentimentEvaluator.Evaluate(random, datasets.Where(d => !d.IsTestFile));
+        IReadOnlyList<DatasetEvaluation> randomDev = [];
+        if (randomColumn)
+        {
+            log("== random dev split model (secondary column)");
+            var random = new PooledSentimentScorer(trained?.Training?.Holdout == "random" ? trained : Train(options with { Holdout = "random" }));
+            randomDev = SentimentEvaluator.Evaluate(random, datasets.Where(d => !d.IsTestFile));
+        }
         var devByDataset = randomDev.ToDictionary(r => r.Dataset.Name, r => r.Metrics);
 
         log("== honest split model");
-        var honest = new PooledSentimentScorer(Train(options with { Holdout = "honest" }));
+        var honest = new PooledSentimentScorer(trained?.Training?.Holdout == "honest" ? trained : Train(options with { Holdout = "honest" }));
         var splits = new List<SplitEvaluation>();
         foreach (var dataset in datasets)
             foreach (var split in HonestSplits.For(dataset))
-                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset)), devByDataset.GetValueOrDefault(dataset.Name)));
+                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset)), devByDataset.GetValueOrDefault(dataset.Name))
+                {
+                    Sarcasm = SarcasmEffect(honest, split.TestRows(dataset)),
+                });
 
         if (leaveOut)
         {
@@ -75,6 +91,19 @@ public static class HonestEvaluation
             }
         }
         return new Result(splits, randomDev);
+    }
+
+    /// <summary>On the rows where <see cref="SarcasmMarkers"/> fires: how many the scorer gets right with and without the rule.</summary>
+    public static (int Fired, int RightWith, int RightWithout) SarcasmEffect(PooledSentimentScorer scorer, IEnumerable<LabelledText> rows)
+    {
+        int fired = 0, with = 0, without = 0;
+        foreach (var row in rows.Where(r => SarcasmMarkers.Candidate(r.Text)))
+        {
+            fired++;
+            if (scorer.Score(row.Text).Label == row.Label) with++;
+            if (scorer.ScoreModel(row.Text).Label == row.Label) without++;
+        }
+        return (fired, with, without);
     }
 
     public static ClassificationMetrics Score(ISentimentScorer scorer, IEnumerable<LabelledText> rows)

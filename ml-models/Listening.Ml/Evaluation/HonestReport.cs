@@ -39,6 +39,9 @@ public static class HonestReport
             sb.AppendLine(Inv, $"{s.Split.Name,-30} {Kind(s.Split.Kind),-9} {s.Split.Lang,-4} {m.N,6} {HonestSplits.MetricName(s.Split.Metric),-9} {s.Value,6:F3} {Format(s.RandomValue),10} {Format(s.Gap, signed: true),6}  {perClass,-20} {target}");
         }
         sb.AppendLine();
+        var fired = result.Splits.Sum(s => s.Sarcasm.Fired);
+        sb.AppendLine(Inv, $"Sarcasm rule: fired on {fired} test rows; right with the rule {result.Splits.Sum(s => s.Sarcasm.RightWith)}, without it {result.Splits.Sum(s => s.Sarcasm.RightWithout)}.");
+        sb.AppendLine();
         sb.AppendLine("Out-of-domain checks:");
         foreach (var s in result.Splits)
         {
@@ -68,6 +71,7 @@ public static class HonestReport
                 ["gap"] = s.Gap is { } g ? Round(g) : null,
                 ["neutralCalledNegative"] = s.NeutralCalledNegative is { } nn ? Round(nn) : null,
                 ["neutralOnBinary"] = s.NeutralOnBinary is { } nb ? Round(nb) : null,
+                ["sarcasmRule"] = new JsonObject { ["fired"] = s.Sarcasm.Fired, ["rightWith"] = s.Sarcasm.RightWith, ["rightWithout"] = s.Sarcasm.RightWithout },
             };
             foreach (var (key, value) in Metrics(s.Metrics)) o[key] = value?.DeepClone();
             if (s.Target is { } t)

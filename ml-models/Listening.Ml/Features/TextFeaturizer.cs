@@ -34,6 +34,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     {
         scratch.Clear();
         var truncated = Truncate(text);
+        if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
         var normalized = TextNormalizer.Normalize(truncated);
         var span = normalized.AsSpan();
         uint previous = 0;
@@ -62,6 +63,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
         }
+        if (options.KindFeature) scratch.Add(Hash(TextKind.Of(text), ContextSeed + 2) & _mask);
         if (options.CueFeatures || options.NegationMarks)
         {
             var words = WordTokenizer.Tokenize(truncated);
