@@ -24,10 +24,11 @@ internal static class EvaluateCommand
         var leaveOut = new Option<bool>("--leave-one-out") { Description = "Also train one model per review dataset on every other dataset of its language and score the left-out one (slow: one training each)." };
         var export = new Option<DirectoryInfo?>("--export") { Description = "Only write the exact training and test rows of every split (for scripts/peers) to this folder; no training." };
         var maxRows = new Option<int?>("--max-per-dataset") { Description = "Override the procedure's per-dataset training cap (quick experiments; the card's figures use the recorded procedure)." };
+        var honestModel = new Option<FileInfo?>("--honest-model") { Description = "A model trained by the same procedure with --holdout honest: used for the honest column instead of training one." };
         var noRandom = new Option<bool>("--no-random") { Description = "Skip the random-dev-split model (no secondary column; quick experiments)." };
         var command = new Command("evaluate", "Evaluate the sentiment model's training procedure on honest splits (time, source, domain, official, leave-one-dataset-out) with the random dev split beside them.")
         {
-            model, data, json, leaveOut, export, maxRows, noRandom,
+            model, data, json, leaveOut, export, maxRows, noRandom, honestModel,
         };
         command.SetAction(parse => DataOptions.Guard("evaluate", () =>
         {
@@ -45,8 +46,15 @@ internal static class EvaluateCommand
             }
             var log = (string line) => Console.Error.WriteLine(line);
             var trainable = datasets.Where(d => !d.IsTestFile).ToList();
+            SentimentModel? honestTrained = null;
+            if (parse.GetValue(honestModel) is { } honestFile)
+            {
+                honestTrained = SentimentModel.Load(honestFile.FullName);
+                if (honestTrained.Training is not { Holdout: "honest" } t || !t.SameProcedure(options))
+                    throw new InvalidDataException($"{honestFile.FullName} was not trained by this model's procedure with --holdout honest");
+            }
             var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log, !parse.GetValue(noRandom),
-                parse.GetValue(maxRows) is null ? shipped : null);
+                parse.GetValue(maxRows) is null ? shipped : null, honestTrained);
             Console.WriteLine(parse.GetValue(json) ? HonestReport.ToJson(result, modelPath, options) : HonestReport.ToText(result, modelPath));
             var tests = datasets.Where(d => d.IsTestFile).ToList();
             if (tests.Count > 0 && !parse.GetValue(json))

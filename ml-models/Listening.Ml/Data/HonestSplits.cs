@@ -185,7 +185,7 @@ public static class HonestSplits
         d.Rows.Where(r => DevSplit.Bucket(group(r.Id), GroupSalt) < percent).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>ozonpvz_&lt;orgid&gt;-n and ozonpvz_some-&lt;orgid&gt;-n → the organisation id.</summary>
-    internal static string OzonPlace(string id)
+    public static string OzonPlace(string id)
     {
         var body = id.StartsWith("ozonpvz_some-", StringComparison.Ordinal) ? id["ozonpvz_some-".Length..] : id["ozonpvz_".Length..];
         var dash = body.LastIndexOf('-');
@@ -193,7 +193,7 @@ public static class HonestSplits
     }
 
     /// <summary>The id without its trailing row number ("nhs_v6_NEAS_111_2763_-_Q1" keeps its letters).</summary>
-    internal static string IdGroup(string id)
+    public static string IdGroup(string id)
     {
         var end = id.Length;
         while (end > 0 && char.IsAsciiDigit(id[end - 1])) end--;

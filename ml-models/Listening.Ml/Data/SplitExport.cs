@@ -27,7 +27,8 @@ public static class SplitExport
             Directory.CreateDirectory(Path.Combine(folder, "test"));
             foreach (var lang in langs)
             {
-                var set = TrainingSet.Build(datasets, options with { Holdout = holdout, Language = lang });
+                // Every row our procedure may use, its calibration slice included (the peers have no calibration step).
+                var set = TrainingSet.Build(datasets, options with { Holdout = holdout, Language = lang, CalibrationPercent = 0 });
                 WriteTsv(Path.Combine(folder, $"train_{lang}.tsv"), "id\tdataset\tweight\tlabel\ttext",
                     set.Select(w => $"{w.Row.Id}\t{w.Dataset}\t{w.Weight.ToString("R", CultureInfo.InvariantCulture)}\t{Label(w.Row)}\t{Clean(w.Row.Text)}"));
             }

@@ -54,7 +54,7 @@ public static class HonestEvaluation
     /// column itself (the shipped model's own dev figures), when "honest" the honest column — no retraining for that one.
     /// </param>
     public static Result Run(IReadOnlyList<Dataset> datasets, TrainingOptions options, bool perLanguage, bool leaveOut, Action<string>? log = null, bool randomColumn = true,
-        SentimentModel? trained = null)
+        SentimentModel? trained = null, SentimentModel? honestTrained = null)
     {
         log ??= _ => { };
         SentimentModel Train(TrainingOptions o) =>
@@ -70,7 +70,7 @@ public static class HonestEvaluation
         var devByDataset = randomDev.ToDictionary(r => r.Dataset.Name, r => r.Metrics);
 
         log("== honest split model");
-        var honest = new PooledSentimentScorer(trained?.Training?.Holdout == "honest" ? trained : Train(options with { Holdout = "honest" }));
+        var honest = new PooledSentimentScorer(honestTrained ?? (trained?.Training?.Holdout == "honest" ? trained : Train(options with { Holdout = "honest" })));
         var splits = new List<SplitEvaluation>();
         foreach (var dataset in datasets)
             foreach (var split in HonestSplits.For(dataset))

@@ -15,14 +15,18 @@ public static partial class HedgedNegation
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Russian();
 
-    [GeneratedRegex(@"\b(?:i\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t|wouldn't|wouldn’t|won't|won’t|don't|don’t)\s+(?:say|think|call)\s+(?:that\s+)?(?:(?:it|it's|it’s|it\s+was|it\s+is|they\s+were|they\s+are|this\s+was|the\s+\w+\s+(?:was|is|were|are))\s+)?",
+    [GeneratedRegex(@"\b(?:i\s+)?(?:can't|can’t|cannot|can\s+not|couldn't|couldn’t|wouldn't|wouldn’t|won't|won’t|don't|don’t)\s+(?:say|think|call)\s+(?:that\s+)?(?:(?:it\s+was|it\s+is|it's|it’s|it|they\s+were|they\s+are|this\s+was|the\s+\w+\s+(?:was|is|were|are))\s+)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex English();
 
     public static string Rewrite(string text)
     {
-        if (text.Length == 0) return text;
-        var ru = Russian().Replace(text, "не ");
-        return English().Replace(ru, "not ");
+        // Substring gates first: the patterns run only on the few texts with a verb of saying or thinking.
+        if (text.Contains("сказ", StringComparison.OrdinalIgnoreCase) || text.Contains("думаю", StringComparison.OrdinalIgnoreCase))
+            text = Russian().Replace(text, "не ");
+        if (text.Contains(" say", StringComparison.OrdinalIgnoreCase) || text.Contains(" think", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(" call", StringComparison.OrdinalIgnoreCase))
+            text = English().Replace(text, "not ");
+        return text;
     }
 }

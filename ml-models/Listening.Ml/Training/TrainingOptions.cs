@@ -27,5 +27,10 @@ public sealed record TrainingOptions(
     int LongTextChars = 300,
     string Holdout = "random")
 {
-    public static TrainingOptions Default { get; } = new(new FeaturizerOptions(CueFeatures: true));
+    public static TrainingOptions Default { get; } = new(new FeaturizerOptions(CueFeatures: true, HedgeRewrite: true, KindFeature: true), CalibrationPercent: 10);
+
+    /// <summary>Whether two procedures are the same apart from which rows they hold out.</summary>
+    public bool SameProcedure(TrainingOptions other) =>
+        this with { Holdout = "", Featurizer = Featurizer with { CharNgramLengths = null } } == other with { Holdout = "", Featurizer = other.Featurizer with { CharNgramLengths = null } }
+        && Featurizer.CharNgrams.SequenceEqual(other.Featurizer.CharNgrams);
 }
