@@ -24,6 +24,7 @@ public class ShippedModelTests(ShippedModelFixture fixture)
         // The target is < 1 s; a shared CI core gets some slack.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"load took {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(["en", "ru"], scorer.Model.Transformers.Keys.Order()); // one model per language, as the card says
+        Assert.True(scorer.ScoresFromWeights); // the fast path, not a PredictionEngine per call
     }
 
     [Theory]
