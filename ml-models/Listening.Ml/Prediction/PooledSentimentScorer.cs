@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Listening.Core.Sentiment;
+using Listening.Core.Text;
 using Listening.Ml.Features;
 using Microsoft.ML;
 
@@ -10,7 +11,8 @@ namespace Listening.Ml.Prediction;
 /// (<see cref="LinearWeights"/>) with a per-thread feature scratch; otherwise a PredictionEngine, which is
 /// not thread-safe, is rented per call from a pool that grows to the peak number of concurrent callers. A per-language model routes each text to the
 /// engine of its detected language; the model's calibration weights then shift the class probabilities,
-/// and sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>).
+/// sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>), and
+/// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -60,6 +62,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     /// <summary>The model alone, without the sarcasm rule (for measuring what the rule changes).</summary>
     public SentimentScore ScoreModel(string text)
     {
+        // Russian in Latin letters is read by the Russian model in Cyrillic.
+        if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
