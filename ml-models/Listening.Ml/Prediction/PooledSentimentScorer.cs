@@ -12,7 +12,8 @@ namespace Listening.Ml.Prediction;
 /// not thread-safe, is rented per call from a pool that grows to the peak number of concurrent callers. A per-language model routes each text to the
 /// engine of its detected language; the model's calibration weights then shift the class probabilities,
 /// sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>), and
-/// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>).
+/// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>);
+/// a negated hedge ("не могу сказать, что плохо") is read as the plain negation it is (<see cref="HedgedNegation"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -64,6 +65,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     {
         // Russian in Latin letters is read by the Russian model in Cyrillic.
         if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
+        // "Не могу сказать, что плохо" reads as "не плохо" (unless the featurizer already rewrites hedges itself).
+        if (!model.Featurizer.Options.HedgeRewrite) text = HedgedNegation.Rewrite(text);
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
