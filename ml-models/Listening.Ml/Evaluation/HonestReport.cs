@@ -47,8 +47,9 @@ public static class HonestReport
         {
             if (s.NeutralOnBinary is { } neutral)
                 sb.AppendLine(Inv, $"  {s.Split.Name,-30} binary set: {neutral:P1} of the texts called neutral (should be ~0)");
-            if (s.NeutralCalledNegative is { } negative && s.Split.Name.Contains("latest") || s.Split.Name.StartsWith("sre16", StringComparison.Ordinal))
-                sb.AppendLine(Inv, $"  {s.Split.Name,-30} tweets: {s.NeutralCalledNegative:P1} of the neutral tweets called negative");
+            if (s.NeutralCalledNegative is { } negative
+                && (s.Split.Name.Contains("latest", StringComparison.Ordinal) || s.Split.Name.StartsWith("sre16", StringComparison.Ordinal)))
+                sb.AppendLine(Inv, $"  {s.Split.Name,-30} tweets: {negative:P1} of the neutral tweets called negative");
         }
         return sb.ToString();
     }
