@@ -4,13 +4,22 @@ namespace Listening.Core.Factors;
 /// Something customers judge (price, delivery, staff …): an id, display names per language, and
 /// the words and phrases per language that mention it. A term is matched on word forms
 /// (Snowball stems) unless written <c>=word</c> (that exact form) or <c>word*</c> (any word
-/// starting so); a term with spaces is a phrase of consecutive words.
+/// starting so); a term with spaces is a phrase of consecutive words; <c>a + b</c> needs both
+/// parts anywhere in one clause ("заказ + не приехал").
+/// <see cref="WeakTerms"/> name the factor only in context: they count when the sentence names none of
+/// the factors in <see cref="WeakYieldsTo"/> — "40 minutes" is waiting time at a checkout, but it is the
+/// delivery's lateness in "the courier came 40 minutes late".
 /// </summary>
 public sealed record Factor(
     string Id,
     IReadOnlyDictionary<string, string> Names,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Terms)
 {
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> WeakTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
+    public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

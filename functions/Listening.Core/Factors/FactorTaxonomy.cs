@@ -62,17 +62,25 @@ public sealed class FactorTaxonomy
     {
         var names = existing.Names.ToDictionary();
         foreach (var (language, name) in incoming.Names) names[language] = name;
-        var terms = existing.Terms.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
-        foreach (var (language, list) in incoming.Terms)
+        return existing with
+        {
+            Names = names,
+            Terms = Union(existing.Terms, incoming.Terms),
+            WeakTerms = Union(existing.WeakTerms, incoming.WeakTerms),
+            WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Union(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> existing, IReadOnlyDictionary<string, IReadOnlyList<string>> incoming)
+    {
+        var terms = existing.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        foreach (var (language, list) in incoming)
         {
             if (!terms.TryGetValue(language, out var known)) terms[language] = known = [];
             known.AddRange(list.Where(t => !known.Contains(t)));
         }
-        return existing with
-        {
-            Names = names,
-            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value),
-        };
+        return terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
     }
 
     private static TaxonomyDocument Parse(string json)
@@ -107,12 +115,18 @@ internal sealed class TaxonomyDocument
 internal sealed record FactorEntry(
     string Id,
     Dictionary<string, string>? Names,
-    Dictionary<string, List<string>>? Terms)
+    Dictionary<string, List<string>>? Terms,
+    Dictionary<string, List<string>>? WeakTerms = null,
+    List<string>? WeakYieldsTo = null)
 {
-    public Factor ToFactor() => new(
-        Id,
-        Names ?? [],
-        (Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList()));
+    public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
+    {
+        WeakTerms = Clean(WeakTerms),
+        WeakYieldsTo = WeakYieldsTo ?? [],
+    };
+
+    private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>>? terms) =>
+        (terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());
 }
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]

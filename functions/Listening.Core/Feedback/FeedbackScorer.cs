@@ -26,6 +26,6 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var language = string.IsNullOrWhiteSpace(item.Language) ? LanguageDetector.Detect(item.Text) : item.Language;
         var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
-        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text));
+        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text, item.Rating));
     }
 }

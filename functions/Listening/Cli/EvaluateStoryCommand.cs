@@ -37,9 +37,10 @@ internal static class EvaluateStoryCommand
         var packs = new Option<string[]>("--pack") { Description = "Taxonomy pack(s) on top of the default, as Listening:Scoring:Packs" };
         var taxonomyFile = new Option<FileInfo?>("--taxonomy") { Description = "The brand's own taxonomy file, as Listening:Scoring:Brands:B:TaxonomyFile" };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => MatrixRules.Default.MinMentions };
+        var mistakes = new Option<bool>("--mistakes") { Description = "Also list every item where found factors or their polarity differ from the labels (text, labelled, found, clause)" };
         var command = new Command("evaluate-story", "Compare the pipeline's factors, sentiment and action matrix on a story with its hand labels")
         {
-            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions,
+            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,8 +52,9 @@ internal static class EvaluateStoryCommand
                     parse.GetRequiredValue(input).FullName, parse.GetRequiredValue(labels).FullName, parse.GetRequiredValue(brand).Trim(),
                     (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(BrandKey.Comparer).ToList(),
                     parse.GetValue(model), parse.GetValue(packs) ?? [], parse.GetValue(taxonomyFile)?.FullName, parse.GetValue(minMentions));
-                var (evaluation, taxonomy) = await RunAsync(options, cancellationToken);
+                var (evaluation, taxonomy, story) = await RunAsync(options, cancellationToken);
                 output.Write(parse.GetValue(json) ? ToJson(evaluation, taxonomy, parse.GetValue(lang)!) : ToTable(evaluation, taxonomy, parse.GetValue(lang)!));
+                if (parse.GetValue(mistakes)) output.Write(Mistakes(story));
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -67,7 +69,7 @@ internal static class EvaluateStoryCommand
     internal sealed record StoryOptions(string Items, string Labels, string Brand, IReadOnlyList<string> Competitors,
         string? Model, IReadOnlyList<string> Packs, string? TaxonomyFile, int MinMentions);
 
-    internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
+    internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
     {
         if (o.MinMentions < 1) throw new ArgumentException("--min-mentions must be at least 1");
         if (!File.Exists(o.Items)) throw new IOException($"items file not found: {o.Items}");
@@ -132,7 +134,7 @@ internal static class EvaluateStoryCommand
             labelledSpam.Count(id => markedSpam.Contains(id) || collapsed.Contains(id)),
             markedSpam.Count(id => byId.ContainsKey(id) && !labelledSpam.Contains(id)), unlabelled);
         var rules = MatrixRules.Default with { MinMentions = o.MinMentions };
-        return (StoryScorecard.Evaluate(story, ingest, taxonomy, o.Brand, competitors, rules), taxonomy);
+        return (StoryScorecard.Evaluate(story, ingest, taxonomy, o.Brand, competitors, rules), taxonomy, story);
     }
 
     /// <summary>The items in file order; a line that ingest would refuse fails with its line number.</summary>
@@ -214,6 +216,34 @@ internal static class EvaluateStoryCommand
         return w.ToString();
 
         static string Fmt(double v) => double.IsNaN(v) ? $"{"-",7}" : v.ToString("+0.000;-0.000", CultureInfo.InvariantCulture).PadLeft(7);
+    }
+
+    /// <summary>Each item whose found factors or polarities differ from its label: for auditing a taxonomy on a story.</summary>
+    internal static string Mistakes(IReadOnlyList<StoryItem> story)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine();
+        w.WriteLine("mistakes (labelled → found; + positive, 0 neutral, - negative):");
+        foreach (var s in story)
+        {
+            var labelled = s.Label.Spam ? [] : s.Label.Factors.GroupBy(f => f.Factor)
+                .ToDictionary(g => g.Key, g => Sign(g.Sum(f => Value(f.Polarity))));
+            var mentions = s.Scores?.Factors ?? [];
+            var found = mentions.GroupBy(m => m.Factor).ToDictionary(g => g.Key, g => Sign(g.Sum(m => Value(m.Label))));
+            var wrong = labelled.Keys.Union(found.Keys)
+                .Where(f => !labelled.TryGetValue(f, out var l) || !found.TryGetValue(f, out var p) || l != p)
+                .ToList();
+            if (wrong.Count == 0) continue;
+            var marks = wrong.Select(f => $"{f} {(labelled.TryGetValue(f, out var l) ? l : "·")}→{(found.TryGetValue(f, out var p) ? p : "·")}");
+            w.WriteLine($"- {s.Item.Source}/{s.Item.ExternalId} [{s.Item.Rating?.ToString(CultureInfo.InvariantCulture) ?? s.Item.Nps?.ToString(CultureInfo.InvariantCulture) ?? "-"}] {string.Join(", ", marks)}");
+            w.WriteLine($"    {s.Item.Text.ReplaceLineEndings(" ")}");
+            foreach (var m in mentions.Where(m => wrong.Contains(m.Factor)))
+                w.WriteLine($"    {m.Factor} {m.Score:+0.00;-0.00}: «{s.Item.Text.Substring(m.Start, m.Length).ReplaceLineEndings(" ")}»");
+        }
+        return w.ToString();
+
+        static int Value(SentimentLabel l) => l == SentimentLabel.Positive ? 1 : l == SentimentLabel.Negative ? -1 : 0;
+        static string Sign(int v) => v > 0 ? "+" : v < 0 ? "-" : "0";
     }
 
     internal static string ToJson(StoryEvaluation e, FactorTaxonomy taxonomy, string lang)

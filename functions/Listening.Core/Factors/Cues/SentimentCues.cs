@@ -12,15 +12,16 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
-    public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers)
+    public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList()]);
     }
 
     public static SentimentCues Default { get; } = Load();
@@ -52,6 +53,46 @@ public sealed class SentimentCues
         }
     }
 
+    /// <summary>
+    /// What a clause says, for a factor mention: its opinion cues after negation — with praise turned round when the
+    /// sentence is <paramref name="sarcastic"/> or a single praising word stands in scare quotes («"быстрая" доставка») —
+    /// and how many explicitly neutral words it has ("average prices", «цены средние»).
+    /// </summary>
+    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic = false)
+    {
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, from, to, matches);
+        int positive = 0, negative = 0, neutral = 0;
+        foreach (var m in matches)
+        {
+            if (m.Group == NeutralGroup) { neutral++; continue; }
+            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
+            var isPositive = (m.Group == PositiveGroup) != IsNegated(m, matches, from);
+            if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
+            if (isPositive) positive++; else negative++;
+        }
+        // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
+        if (positive + negative > 0) neutral = 0;
+        return new ClauseCues(new CueScore(positive, negative), neutral);
+    }
+
+    /// <summary>Whether tokens [from, to) carry a sarcasm marker ("ну-ну", "yeah right", 🙃) that turns praise into complaint.</summary>
+    public bool HasSarcasm(IReadOnlyList<WordToken> tokens, int from, int to)
+    {
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, from, to, matches);
+        return matches.Any(m => m.Group == SarcasmGroup);
+    }
+
+    private static bool InScareQuotes(string text, IReadOnlyList<WordToken> tokens, TermMatch m)
+    {
+        var start = tokens[m.FirstToken].Start;
+        var end = tokens[m.FirstToken + m.TokenCount - 1].End;
+        return start > 0 && end < text.Length && IsQuote(text[start - 1]) && IsQuote(text[end]);
+
+        static bool IsQuote(char c) => c is '"' or '«' or '»' or '“' or '”' or '„';
+    }
+
     private static bool IsInsideLongerCue(TermMatch m, List<TermMatch> matches)
     {
         foreach (var other in matches)
@@ -68,6 +109,8 @@ public sealed class SentimentCues
         foreach (var other in matches)
         {
             if (other.Group != NegatorGroup) continue;
+            // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
+            if (IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
@@ -77,14 +120,24 @@ public sealed class SentimentCues
         return negated;
     }
 
+    private static bool IsInsideLongerNegator(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group != NegatorGroup || other.TokenCount <= m.TokenCount) continue;
+            if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
+
     private static SentimentCues Load()
     {
         using var stream = typeof(SentimentCues).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"resource {Resource} is missing");
         using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        IEnumerable<string> All(string name) => document.RootElement.GetProperty(name).EnumerateObject()
+        IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"));
     }
 }
