@@ -9,6 +9,8 @@ namespace Listening.Core.Factors;
 /// <see cref="WeakTerms"/> name the factor only in context: they count when the sentence names none of
 /// the factors in <see cref="WeakYieldsTo"/> — "40 minutes" is waiting time at a checkout, but it is the
 /// delivery's lateness in "the courier came 40 minutes late".
+/// <see cref="JudgedTerms"/> name the factor only where their clause passes a verdict (an opinion word): the things a
+/// factor is about ("milk", "the laptop") are mentioned in passing far more often than they are judged.
 /// </summary>
 public sealed record Factor(
     string Id,
@@ -16,6 +18,8 @@ public sealed record Factor(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Terms)
 {
     public IReadOnlyDictionary<string, IReadOnlyList<string>> WeakTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> JudgedTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];

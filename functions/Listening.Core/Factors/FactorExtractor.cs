@@ -36,9 +36,10 @@ public sealed class FactorExtractor
         this.clauseScorer = clauseScorer;
         this.cues = cues ?? SentimentCues.Default;
         factorCount = taxonomy.Factors.Count;
-        // Groups 0..n-1: each factor's terms; n..2n-1: its weak terms.
+        // Groups 0..n-1: each factor's terms; n..2n-1: its weak terms; 2n..3n-1: its judged terms.
         var groups = taxonomy.Factors.Select(f => f.Terms.Values.SelectMany(terms => terms))
             .Concat(taxonomy.Factors.Select(f => f.WeakTerms.Values.SelectMany(terms => terms)))
+            .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
             .ToList();
         matcher = new TermMatcher(groups);
         yields = taxonomy.Factors
@@ -107,7 +108,7 @@ public sealed class FactorExtractor
         var named = new HashSet<int>();
         foreach (var m in matches)
         {
-            if (m.Group < factorCount) named.Add(m.Group);
+            if (m.Group < factorCount && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
         }
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
         var sarcastic = cues.HasSarcasm(tokens, sentenceFirst, sentenceEnd);
@@ -116,16 +117,20 @@ public sealed class FactorExtractor
         {
             var clause = clauses[c];
             var found = new List<int>(4);
+            ClauseCues? clauseCues = null;
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
                 if (IsInsideLongerMatch(m, matches)) continue;
-                var factor = m.Group < factorCount ? m.Group : m.Group - factorCount;
-                if (m.Group >= factorCount && yields[factor].Any(named.Contains)) continue;
-                if (!found.Contains(factor)) found.Add(factor);
+                var factor = m.Group % factorCount;
+                var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
+                if (found.Contains(factor)) continue;
+                if (kind == 1 && yields[factor].Any(named.Contains)) continue;
+                if (kind == 2 && (clauseCues ??= cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic)).Score.IsEmpty) continue;
+                found.Add(factor);
             }
             if (found.Count == 0) continue;
-            var (label, score) = ClauseSentiment(context, clause, sarcastic, sentenceFirst, sentenceEnd);
+            var (label, score) = ClauseSentiment(context, clause, sarcastic, sentenceFirst, sentenceEnd, clauseCues);
             // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
             if (question && label != SentimentLabel.Negative) continue;
             foreach (var factor in found)
@@ -140,10 +145,10 @@ public sealed class FactorExtractor
         return text.AsSpan(from, to - from).Contains('?');
     }
 
-    private (SentimentLabel Label, float Score) ClauseSentiment(TextContext context, Clause clause, bool sarcastic, int sentenceFirst, int sentenceEnd)
+    private (SentimentLabel Label, float Score) ClauseSentiment(TextContext context, Clause clause, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
     {
         var tokens = context.Tokens;
-        var cue = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic);
+        var cue = known ?? cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic);
         float score;
         if (clauseScorer is not null)
         {

@@ -67,6 +67,7 @@ public sealed class FactorTaxonomy
             Names = names,
             Terms = Union(existing.Terms, incoming.Terms),
             WeakTerms = Union(existing.WeakTerms, incoming.WeakTerms),
+            JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
         };
     }
@@ -117,11 +118,13 @@ internal sealed record FactorEntry(
     Dictionary<string, string>? Names,
     Dictionary<string, List<string>>? Terms,
     Dictionary<string, List<string>>? WeakTerms = null,
-    List<string>? WeakYieldsTo = null)
+    List<string>? WeakYieldsTo = null,
+    Dictionary<string, List<string>>? JudgedTerms = null)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
     {
         WeakTerms = Clean(WeakTerms),
+        JudgedTerms = Clean(JudgedTerms),
         WeakYieldsTo = WeakYieldsTo ?? [],
     };
 
