@@ -64,6 +64,12 @@ public sealed class FactorExtractor
 
     public IReadOnlyList<FactorMention> Extract(string text) => Extract(text, null);
 
+    /// <summary>Words at most this far from a judged term for an opinion word to judge it ("fresh fish", "the milk was sour").</summary>
+    public int JudgedDistance { get; init; } = 3;
+
+    /// <summary>A sentence of at most this many words with an opinion and no factor ("Impressive.", «Позор.») judges the factors of the sentence before.</summary>
+    public int FollowUpWords { get; init; } = 5;
+
     /// <param name="rating">The item's star rating (1–5), if it has one: the tie-break for clauses that say nothing either way.</param>
     public IReadOnlyList<FactorMention> Extract(string text, int? rating)
     {
@@ -73,11 +79,30 @@ public sealed class FactorExtractor
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
         var context = new TextContext(text, tokens, clauses, rating);
+        int previousFrom = 0, previousCount = 0;
         for (var first = 0; first < clauses.Count;)
         {
             var end = first + 1;
             while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
+            var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
+            if (mentions.Count > before) (previousFrom, previousCount) = (before, mentions.Count - before);
+            else if (previousCount > 0 && clauses[end - 1].EndToken - clauses[first].FirstToken <= FollowUpWords)
+            {
+                // "Never had an order take more than 15 minutes. Impressive." — the short verdict is about the sentence before.
+                var verdict = cues.Analyze(text, tokens, clauses[first].FirstToken, clauses[end - 1].EndToken,
+                    cues.HasSarcasm(tokens, clauses[first].FirstToken, clauses[end - 1].EndToken)).Score;
+                if (!verdict.IsEmpty)
+                {
+                    for (var i = previousFrom; i < previousFrom + previousCount; i++)
+                    {
+                        var score = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
+                        mentions[i] = mentions[i] with { Score = score, Label = Label(score) };
+                    }
+                }
+                previousCount = 0;
+            }
+            else previousCount = 0;
             first = end;
         }
         return mentions;
@@ -105,37 +130,74 @@ public sealed class FactorExtractor
         if (matches.Count == 0) return;
 
         // Factors named by their own (strong) terms anywhere in the sentence take weak terms over.
-        var named = new HashSet<int>();
+        var named = new List<int>();
         foreach (var m in matches)
         {
-            if (m.Group < factorCount && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
+            if (m.Group < factorCount && !named.Contains(m.Group) && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
         }
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
         var sarcastic = cues.HasSarcasm(tokens, sentenceFirst, sentenceEnd);
 
+        var found = new List<(int Factor, int Token)>(4);
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
-            var found = new List<int>(4);
-            ClauseCues? clauseCues = null;
+            found.Clear();
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
                 if (IsInsideLongerMatch(m, matches)) continue;
                 var factor = m.Group % factorCount;
                 var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
-                if (found.Contains(factor)) continue;
-                if (kind == 1 && yields[factor].Any(named.Contains)) continue;
-                if (kind == 2 && (clauseCues ??= cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic)).Score.IsEmpty) continue;
-                found.Add(factor);
+                if (kind == 1)
+                {
+                    // "Скорость отличная, но с доставкой …": the speed is the delivery's.
+                    var over = Array.Find(yields[factor], named.Contains);
+                    if (yields[factor].Any(named.Contains)) factor = over;
+                }
+                if (found.Exists(f => f.Factor == factor)) continue;
+                if (kind == 2 && !cues.HasCueNear(tokens, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
+                found.Add((factor, m.FirstToken));
             }
             if (found.Count == 0) continue;
-            var (label, score) = ClauseSentiment(context, clause, sarcastic, sentenceFirst, sentenceEnd, clauseCues);
-            // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
-            if (question && label != SentimentLabel.Negative) continue;
-            foreach (var factor in found)
+            (SentimentLabel Label, float Score)? clauseSentiment = null;
+            foreach (var (factor, token) in found)
+            {
+                // In a list ("decent prices, good quality, the app is slow") each factor takes its own part of the clause.
+                var (segmentFirst, segmentEnd) = Segment(context.Text, tokens, clause, token);
+                (SentimentLabel Label, float Score)? sentiment = null;
+                if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
+                {
+                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic);
+                    if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
+                        sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
+                }
+                var (label, score) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
+                if (question && label != SentimentLabel.Negative) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
+            }
         }
+    }
+
+    /// <summary>The part of the clause around <paramref name="token"/> between commas, colons and dashes.</summary>
+    private static (int First, int End) Segment(string text, List<WordToken> tokens, Clause clause, int token)
+    {
+        var first = token;
+        while (first > clause.FirstToken && !IsSegmentBreak(text, tokens, first)) first--;
+        var end = token + 1;
+        while (end < clause.EndToken && !IsSegmentBreak(text, tokens, end)) end++;
+        return (first, end);
+    }
+
+    /// <summary>Whether the gap before token <paramref name="i"/> holds a comma, colon or dash.</summary>
+    private static bool IsSegmentBreak(string text, List<WordToken> tokens, int i)
+    {
+        foreach (var ch in text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End))
+        {
+            if (ch is ',' or ':' or '—' or '–' or '(' or ')') return true;
+        }
+        return false;
     }
 
     private static bool IsQuestion(string text, List<WordToken> tokens, int sentenceEnd)
@@ -145,14 +207,19 @@ public sealed class FactorExtractor
         return text.AsSpan(from, to - from).Contains('?');
     }
 
-    private (SentimentLabel Label, float Score) ClauseSentiment(TextContext context, Clause clause, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
+    private SentimentLabel Label(float score) =>
+        score > NeutralBand ? SentimentLabel.Positive : score < -NeutralBand ? SentimentLabel.Negative : SentimentLabel.Neutral;
+
+    /// <summary>The polarity of what tokens [first, end) say (a clause, or the part of one about a factor).</summary>
+    private (SentimentLabel Label, float Score) Polarity(TextContext context, int first, int end, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
     {
         var tokens = context.Tokens;
-        var cue = known ?? cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic);
+        var cue = known ?? cues.Analyze(context.Text, tokens, first, end, sarcastic);
         float score;
         if (clauseScorer is not null)
         {
-            var model = clauseScorer.Score(context.Text.Substring(clause.Start, clause.Length)).Score;
+            var start = tokens[first].Start;
+            var model = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
             score = !cue.Score.IsEmpty ? CueWeight * cue.Score.Score + (1 - CueWeight) * model
                 : cue.Neutral > 0 ? 0f
                 : model;
@@ -173,12 +240,9 @@ public sealed class FactorExtractor
         if (Math.Abs(score) <= NeutralBand && cue.Neutral == 0 && context.Rating is { } rating and not 3)
         {
             // A clause that says nothing either way takes the item's own verdict: a factor named in a 1-star review.
-            score = rating > 3 ? NeutralBand * 2 : -NeutralBand * 2;
+            score = rating > 3 ? NeutralBand + 0.01f : -NeutralBand - 0.01f;
         }
-        var label = score > NeutralBand ? SentimentLabel.Positive
-            : score < -NeutralBand ? SentimentLabel.Negative
-            : SentimentLabel.Neutral;
-        return (label, score);
+        return (Label(score), score);
     }
 
     private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)

@@ -67,13 +67,24 @@ public sealed class SentimentCues
         {
             if (m.Group == NeutralGroup) { neutral++; continue; }
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
-            var isPositive = (m.Group == PositiveGroup) != IsNegated(m, matches, from);
+            // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
+            var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
+            var isPositive = (m.Group == PositiveGroup) != (!symbol && IsNegated(m, matches, from));
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
         }
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral);
+    }
+
+    /// <summary>Whether an opinion cue (positive or negative) starts within <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
+    public bool HasCueNear(IReadOnlyList<WordToken> tokens, int from, int to, int first, int end, int distance)
+    {
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, Math.Max(from, first - distance - 3), Math.Min(to, end + distance), matches);
+        return matches.Any(m => m.Group is PositiveGroup or NegativeGroup
+            && m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance);
     }
 
     /// <summary>Whether tokens [from, to) carry a sarcasm marker ("ну-ну", "yeah right", 🙃) that turns praise into complaint.</summary>
