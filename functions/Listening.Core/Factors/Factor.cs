@@ -24,6 +24,14 @@ public sealed record Factor(
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 
+    /// <summary>
+    /// Where a weak term looks for the factors it yields to: "sentence" (the default — "Late again, 80 minutes past the
+    /// slot": the minutes are the delivery's) or "clause" ("parking is a pain, but inside it is bright": only a
+    /// «просторная парковка» in one clause makes the adjective the parking's). Within the clause a weak term passes to
+    /// the factor it yields to; elsewhere in the sentence (scope "sentence") it is dropped.
+    /// </summary>
+    public string WeakScope { get; init; } = "sentence";
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

@@ -29,6 +29,8 @@ public sealed class FactorExtractor
     private readonly int factorCount;
     // yields[f] = the factors (indices) that take the weak terms of factor f over.
     private readonly int[][] yields;
+    private readonly bool[] clauseScope;
+    private readonly int[] qualified;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -36,12 +38,17 @@ public sealed class FactorExtractor
         this.clauseScorer = clauseScorer;
         this.cues = cues ?? SentimentCues.Default;
         factorCount = taxonomy.Factors.Count;
-        // Groups 0..n-1: each factor's terms; n..2n-1: its weak terms; 2n..3n-1: its judged terms.
+        // Groups 0..n-1: each factor's terms; n..2n-1: its weak terms; 2n..3n-1: its judged terms; 3n: phrases that
+        // name nothing; 3n+1: qualifiers (speed, time) that count for the factor they describe.
         var groups = taxonomy.Factors.Select(f => f.Terms.Values.SelectMany(terms => terms))
             .Concat(taxonomy.Factors.Select(f => f.WeakTerms.Values.SelectMany(terms => terms)))
             .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
+            .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
+            .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
             .ToList();
+        qualified = taxonomy.QualifiedFactors.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray();
         matcher = new TermMatcher(groups);
+        clauseScope = taxonomy.Factors.Select(f => f.WeakScope == "clause").ToArray();
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
@@ -135,25 +142,43 @@ public sealed class FactorExtractor
         {
             if (m.Group < factorCount && !named.Contains(m.Group) && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
         }
+        var namedInClause = new List<int>();
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
         var sarcastic = cues.HasSarcasm(tokens, sentenceFirst, sentenceEnd);
 
         var found = new List<(int Factor, int Token)>(4);
+        var sentenceMentions = mentions.Count;
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
             found.Clear();
+            namedInClause.Clear();
+            foreach (var m in matches)
+            {
+                if (m.Group < factorCount && m.FirstToken >= clause.FirstToken && m.FirstToken < clause.EndToken && !IsInsideLongerMatch(m, matches))
+                    namedInClause.Add(m.Group);
+            }
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
-                if (IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group == 3 * factorCount + 1)
+                {
+                    var host = Array.FindIndex(qualified, namedInClause.Contains) is var k and >= 0 ? qualified[k]
+                        : Array.FindIndex(qualified, named.Contains) is var l and >= 0 ? qualified[l]
+                        : -1;
+                    if (host >= 0 && !found.Exists(f => f.Factor == host)) found.Add((host, m.FirstToken));
+                    continue;
+                }
                 var factor = m.Group % factorCount;
                 var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
                 if (kind == 1)
                 {
-                    // "Скорость отличная, но с доставкой …": the speed is the delivery's.
-                    var over = Array.Find(yields[factor], named.Contains);
-                    if (yields[factor].Any(named.Contains)) factor = over;
+                    // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
+                    // slot" — a sentence about the delivery elsewhere drops them.
+                    var over = Array.FindIndex(yields[factor], namedInClause.Contains);
+                    if (over >= 0) factor = yields[factor][over];
+                    else if (!clauseScope[factor] && yields[factor].Any(named.Contains)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
                 if (kind == 2 && !cues.HasCueNear(tokens, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
@@ -176,6 +201,28 @@ public sealed class FactorExtractor
                 // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
                 if (question && label != SentimentLabel.Negative) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
+            }
+        }
+        KeepLastOfOpposites(mentions, sentenceMentions);
+    }
+
+    /// <summary>
+    /// One factor praised and faulted in one sentence ("the app is nice, though watching the courier sit for 40 minutes
+    /// is less nice", «место удобное, но припарковаться нереально»): the later clause — the one after the turn — is the
+    /// verdict, so the earlier, opposite mentions of that factor are dropped.
+    /// </summary>
+    private static void KeepLastOfOpposites(List<FactorMention> mentions, int from)
+    {
+        for (var i = mentions.Count - 1; i >= from; i--)
+        {
+            var last = mentions[i];
+            if (last.Label == SentimentLabel.Neutral) continue;
+            for (var j = i - 1; j >= from; j--)
+            {
+                var earlier = mentions[j];
+                if (earlier.Factor != last.Factor || earlier.Start == last.Start || earlier.Label == last.Label || earlier.Label == SentimentLabel.Neutral) continue;
+                mentions.RemoveAt(j);
+                i--;
             }
         }
     }
