@@ -59,6 +59,9 @@ public sealed class FactorExtractor
     /// <summary>Scores of |score| at or below this are neutral.</summary>
     public float NeutralBand { get; init; } = 0.05f;
 
+    /// <summary>The model alone (a clause without opinion words) counts only from this confidence |score| up.</summary>
+    public float ModelAlone { get; init; } = 0f;
+
     /// <summary>Weight of the opinion words in a clause that has some (the model's weight is 1 − this).</summary>
     public float CueWeight { get; init; } = 0.7f;
 
@@ -148,6 +151,7 @@ public sealed class FactorExtractor
 
         var found = new List<(int Factor, int Token)>(4);
         var sentenceMentions = mentions.Count;
+        var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
@@ -184,7 +188,24 @@ public sealed class FactorExtractor
                 if (kind == 2 && !cues.HasCueNear(tokens, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
                 found.Add((factor, m.FirstToken));
             }
-            if (found.Count == 0) continue;
+            if (found.Count == 0)
+            {
+                // «Цены такие же, как в магазине, это плюс»: a short verdict with no factor of its own is about the clause before.
+                if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords)
+                {
+                    var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic).Score;
+                    if (!verdict.IsEmpty)
+                    {
+                        for (var i = lastFrom; i < mentions.Count; i++)
+                        {
+                            var adjusted = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
+                            mentions[i] = mentions[i] with { Score = adjusted, Label = Label(adjusted) };
+                        }
+                    }
+                }
+                continue;
+            }
+            lastFrom = mentions.Count;
             (SentimentLabel Label, float Score)? clauseSentiment = null;
             foreach (var (factor, token) in found)
             {
@@ -269,7 +290,7 @@ public sealed class FactorExtractor
             var model = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
             score = !cue.Score.IsEmpty ? CueWeight * cue.Score.Score + (1 - CueWeight) * model
                 : cue.Neutral > 0 ? 0f
-                : model;
+                : Math.Abs(model) >= ModelAlone ? model : 0f;
         }
         else if (!cue.Score.IsEmpty) score = cue.Score.Score;
         else if (cue.Neutral > 0) score = 0f;
