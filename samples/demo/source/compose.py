@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
-"""Combines the hand-written spec lines (brand|source|channel|score|factor codes|text) into
+"""Combines the hand-written spec lines (brand|source|channel|score|sentiment|factor codes|text) into
 samples/demo/feedback.jsonl: adds fictional authors, external ids, urls and timestamps.
-Deterministic (fixed seed)."""
+Deterministic (fixed seed). Also writes samples/demo/labels.jsonl, the hand labels of every line
+(document sentiment and factor mentions, see samples/LABELLING.md); the labels take no random draws,
+so feedback.jsonl does not change when a label does."""
 import datetime as dt, json, os, random, re, sys
 
 rng = random.Random(20261115)
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+LABELS = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(OUT), 'labels.jsonl')
+FACTOR_IDS = {'pr': 'price', 'q': 'quality', 'd': 'delivery', 'st': 'staff', 'w': 'waiting_time', 'su': 'support',
+              'ap': 'website_app', 'pay': 'payment', 'as': 'assortment', 'cl': 'cleanliness_atmosphere',
+              'loc': 'location_parking', 'ret': 'returns', 'loy': 'loyalty'}
+POLARITY = {'+': 'positive', '0': 'neutral', '-': 'negative'}
+SENTIMENT = {'pos': 'positive', 'neu': 'neutral', 'neg': 'negative'}
 SURVEYS = {'typeform', 'formbricks', 'surveymonkey', 'qualtrics', 'google_forms'}
 MENTIONS = {'twitter', 'vk', 'telegram', 'rss'}
 START = dt.datetime(2026, 9, 21)  # Monday; 8 weeks to Sunday 2026-11-15
@@ -165,7 +173,15 @@ def iso(t_utc, ru):
     return t_utc.strftime('%Y-%m-%dT%H:%M:%SZ')
 
 # ---- compose --------------------------------------------------------------------------------
-def item(brand, source, channel, score, codes, text, author=None, t=None):
+def label(o, sentiment, codes):
+    """The hand label of one item: document sentiment and the factors the text judges."""
+    lab = {'source': o['source'], 'externalId': o['externalId'], 'brand': o['brand'], 'sentiment': SENTIMENT[sentiment],
+           'factors': [{'factor': FACTOR_IDS[c[:-1]], 'polarity': POLARITY[c[-1]]} for c in codes if c != 'spam']}
+    if 'spam' in codes:
+        lab['spam'] = True
+    return lab
+
+def item(brand, source, channel, score, sentiment, codes, text, author=None, t=None):
     ru = is_ru(text)
     author = author or author_for(source, brand, ru, text)
     e, u = ext_and_url(source, brand, author, text)
@@ -181,44 +197,51 @@ def item(brand, source, channel, score, codes, text, author=None, t=None):
     if u:
         o['url'] = u
     o['createdAt'] = iso(t, ru)
-    return t, o
+    return t, o, label(o, sentiment, codes)
 
 def parse(path):
     for line in open(os.path.join(HERE, path), encoding='utf-8'):
         if line.strip():
-            b, s, c, score, codes, text = line.rstrip('\n').split('|')
-            yield b, s, c, score, codes.split(), text
+            b, s, c, score, sentiment, codes, text = line.rstrip('\n').split('|')
+            yield b, s, c, score, sentiment, codes.split(), text
 
 items = []
 for path in ['lavka_ru.txt', 'lavka_en.txt', 'megamart.txt', 'quickbasket.txt']:
-    for b, s, c, score, codes, text in parse(path):
-        items.append(item(b, s, c, score, codes, text))
+    for b, s, c, score, sentiment, codes, text in parse(path):
+        items.append(item(b, s, c, score, sentiment, codes, text))
 
 extras = list(parse('extras.txt'))
 # Cross-post: one author, near-identical text on two networks, four minutes apart.
 cp_author = {'name': 'Кирилл Воронин', 'handle': 'kirill_voronin'}
 t0 = START + dt.timedelta(days=45, hours=18, minutes=31)
-for k, (b, s, c, score, codes, text) in enumerate(extras[:2]):
-    items.append(item(b, s, c, score, codes, text, dict(cp_author), t0 + dt.timedelta(minutes=4 * k)))
+for k, (b, s, c, score, sentiment, codes, text) in enumerate(extras[:2]):
+    items.append(item(b, s, c, score, sentiment, codes, text, dict(cp_author), t0 + dt.timedelta(minutes=4 * k)))
+first_copy = items[-2][2]
+items[-1][2]['crossPostOf'] = {'source': first_copy['source'], 'externalId': first_copy['externalId']}
 # Spam: two links-only posts and a flood of the same text from one account.
 spam_authors = [{'name': 'Promo Deals', 'handle': 'promo_deals_2026'}, {'name': 'Бонусы Бесплатно', 'handle': 'free_bonus_club'}]
-for (b, s, c, score, codes, text), spammer in zip(extras[2:4], spam_authors):
-    items.append(item(b, s, c, score, codes, text, spammer))
+for (b, s, c, score, sentiment, codes, text), spammer in zip(extras[2:4], spam_authors):
+    items.append(item(b, s, c, score, sentiment, codes, text, spammer))
 flood_author = {'name': 'Заработок Онлайн', 'handle': 'easy_money_example'}
 t1 = START + dt.timedelta(days=33, hours=11, minutes=2)
-b, s, c, score, codes, text = extras[4]
+b, s, c, score, sentiment, codes, text = extras[4]
 for k in range(3):
-    items.append(item(b, s, c, score, codes, text, dict(flood_author), t1 + dt.timedelta(seconds=47 * k)))
+    items.append(item(b, s, c, score, sentiment, codes, text, dict(flood_author), t1 + dt.timedelta(seconds=47 * k)))
 
 items.sort(key=lambda x: x[0])
-lines = [json.dumps(o, ensure_ascii=False) for _, o in items]
+lines = [json.dumps(o, ensure_ascii=False) for _, o, _ in items]
+labels = [json.dumps(lab, ensure_ascii=False) for _, _, lab in items]
 
 # Exact duplicates (same source + externalId), as a webhook retry or a re-import would deliver them.
 for src in ['yandex_maps', 'typeform', 'twitter']:
-    cand = [i for i, (_, o) in enumerate(items) if o['source'] == src and o['brand'] == 'lavka' and 'http' not in o['text']]
+    cand = [i for i, (_, o, _) in enumerate(items) if o['source'] == src and o['brand'] == 'lavka' and 'http' not in o['text']]
     i = rng.choice(cand[: len(cand) // 2])
-    lines.insert(rng.randrange(i + 5, len(lines)), lines[i])
+    at = rng.randrange(i + 5, len(lines))
+    lines.insert(at, lines[i])
+    labels.insert(at, labels[i])
 
 with open(OUT, 'w', encoding='utf-8') as f:
     f.write('\n'.join(lines) + '\n')
-print(f'{len(lines)} lines -> {os.path.normpath(OUT)}')
+with open(LABELS, 'w', encoding='utf-8') as f:
+    f.write('\n'.join(labels) + '\n')
+print(f'{len(lines)} lines -> {os.path.normpath(OUT)}, {len(labels)} labels -> {os.path.normpath(LABELS)}')

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Listening.Core.Feedback;
+
+namespace Listening.Core.Tests.Samples;
+
+/// <summary>
+/// The hand-labelled stories (samples/demo and samples/stories/*) are what `evaluate-story` measures the
+/// pipeline against: every feedback line must be a valid item in the canonical shape, every label line must
+/// name its item and use the default taxonomy's factor ids, and the figures each story's README states must
+/// be what its labels say (samples/LABELLING.md is the guideline).
+/// </summary>
+public class StoryDataTests
+{
+    // The factor ids of the default taxonomy, as samples/LABELLING.md defines them for the labels.
+    private static readonly HashSet<string> FactorIds =
+    [
+        "price", "quality", "delivery", "staff", "waiting_time", "support", "website_app", "payment",
+        "assortment", "cleanliness_atmosphere", "location_parking", "returns", "loyalty",
+    ];
+
+    private static readonly HashSet<string> Polarities = ["negative", "neutral", "positive"];
+
+    // Ingest rejects unknown fields, so the story data must not carry any.
+    private static readonly JsonSerializerOptions Strict = new(FeedbackItemDto.JsonOptions)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>What a story's README states: lines, items per brand, NPS, and the brand's label table
+    /// (factor, n, positive, neutral, negative) over counted items (no spam, no cross-post copy).</summary>
+    private sealed record StoryFacts(
+        string Folder, string Brand, string[] Competitors, int Lines, int Items, int[] ItemsPerBrand,
+        (int Promoters, int Passives, int Detractors) Nps, (string Factor, int N, int Pos, int Neu, int Neg)[] Factors);
+
+    private static readonly Dictionary<string, StoryFacts> Facts = new()
+    {
+        ["demo"] = new("demo", "lavka", ["megamart", "quickbasket"], 425, 422, [245, 93, 84], (16, 14, 22),
+        [
+            ("quality", 85, 76, 1, 8), ("delivery", 65, 6, 5, 54), ("assortment", 54, 49, 0, 5),
+            ("website_app", 38, 20, 7, 11), ("price", 37, 6, 25, 6), ("support", 35, 2, 0, 33),
+            ("location_parking", 33, 2, 0, 31), ("staff", 33, 24, 1, 8), ("returns", 15, 3, 0, 12),
+            ("loyalty", 15, 11, 0, 4), ("waiting_time", 14, 1, 0, 13), ("cleanliness_atmosphere", 12, 11, 0, 1),
+            ("payment", 11, 6, 0, 5),
+        ]),
+        ["restaurant"] = new("stories/restaurant", "poleno", ["burgeryard", "sushimoto"], 447, 444, [286, 80, 78], (20, 10, 19),
+        [
+            ("quality", 138, 117, 3, 18), ("staff", 66, 47, 1, 18), ("waiting_time", 58, 14, 0, 44),
+            ("delivery", 57, 12, 3, 42), ("price", 41, 9, 10, 22), ("cleanliness_atmosphere", 41, 35, 0, 6),
+            ("website_app", 41, 23, 3, 15), ("location_parking", 34, 3, 0, 31), ("support", 11, 0, 0, 11),
+            ("payment", 9, 3, 0, 6), ("assortment", 9, 4, 0, 5), ("loyalty", 9, 7, 0, 2), ("returns", 2, 0, 0, 2),
+        ]),
+        ["electronics"] = new("stories/electronics", "amperia", ["tsifrograd", "bytexpress"], 442, 439, [292, 75, 72], (19, 10, 20),
+        [
+            ("staff", 93, 71, 0, 22), ("delivery", 72, 23, 2, 47), ("support", 53, 5, 0, 48),
+            ("website_app", 53, 31, 2, 20), ("assortment", 51, 45, 0, 6), ("returns", 44, 11, 0, 33),
+            ("price", 37, 8, 8, 21), ("quality", 36, 26, 0, 10), ("payment", 33, 13, 0, 20),
+            ("loyalty", 32, 21, 0, 11), ("waiting_time", 10, 2, 0, 8), ("location_parking", 5, 2, 0, 3),
+            ("cleanliness_atmosphere", 1, 1, 0, 0),
+        ]),
+    };
+
+    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics" };
+
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void Every_story_line_is_a_valid_feedback_item_in_the_canonical_shape(string story)
+    {
+        var facts = Facts[story];
+        var lines = File.ReadAllLines(Path.Combine(SamplesDir(), facts.Folder, "feedback.jsonl"));
+        Assert.Equal(facts.Lines, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            FeedbackItemDto? dto;
+            try { dto = JsonSerializer.Deserialize<FeedbackItemDto>(lines[i], Strict); }
+            catch (JsonException e) { throw new Xunit.Sdk.XunitException($"{story} line {i + 1}: {e.Message}"); }
+            Assert.NotNull(dto);
+            var errors = dto.Validate();
+            Assert.True(errors.Count == 0, $"{story} line {i + 1}: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
+            Assert.NotNull(dto.Kind);
+            Assert.NotNull(dto.Channel);
+            Assert.NotNull(dto.CreatedAt);
+            Assert.False(string.IsNullOrWhiteSpace(dto.ExternalId), $"{story} line {i + 1}: no externalId");
+            switch (dto.Kind)
+            {
+                case "survey": Assert.NotNull(dto.Nps); break;
+                case "mention": Assert.True(dto.Rating is null && dto.Nps is null, $"{story} line {i + 1}: a mention with a score"); break;
+                case "review": Assert.True(dto.Rating is not null || dto.Source == "email", $"{story} line {i + 1}: a review without a rating"); break;
+            }
+            if (dto.Brand == facts.Brand) Assert.Null(dto.CompetitorOf);
+            else Assert.Equal(facts.Brand, dto.CompetitorOf);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void Every_label_line_names_its_item_and_uses_default_factor_ids_and_valid_polarities(string story)
+    {
+        var (items, labels) = Load(story);
+        Assert.Equal(items.Count, labels.Count);
+        var keys = items.Select(d => (d.Source, d.ExternalId)).ToHashSet();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            Assert.Equal((items[i].Source, items[i].ExternalId), (Str(label, "source"), Str(label, "externalId")));
+            Assert.Equal(items[i].Brand, Str(label, "brand"));
+            Assert.Contains(Str(label, "sentiment"), Polarities);
+            var factors = label.GetProperty("factors").EnumerateArray().ToList();
+            Assert.All(factors, f => Assert.Contains(Str(f, "factor"), FactorIds));
+            Assert.All(factors, f => Assert.Contains(Str(f, "polarity"), Polarities));
+            Assert.Equal(factors.Count, factors.Select(f => Str(f, "factor")).Distinct().Count());
+            if (label.TryGetProperty("spam", out var spam) && spam.GetBoolean())
+                Assert.True(factors.Count == 0 && Str(label, "sentiment") == "neutral", $"{story} label {i + 1}: spam with a stance");
+            if (label.TryGetProperty("crossPostOf", out var original))
+                Assert.Contains((Str(original, "source"), Str(original, "externalId")), keys);
+        }
+        // A duplicate line carries the same label as its first copy.
+        var first = new Dictionary<(string?, string?), string>();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var key = (items[i].Source, items[i].ExternalId);
+            var text = labels[i].GetRawText();
+            if (!first.TryAdd(key, text)) Assert.Equal(first[key], text);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void Each_story_has_three_duplicates_one_cross_post_and_spam_that_collapse_as_its_readme_says(string story)
+    {
+        var facts = Facts[story];
+        var (items, labels) = Load(story);
+        var ids = items.Select(d => d.ToItem(DateTimeOffset.UnixEpoch).Id).ToList();
+        Assert.Equal(3, ids.Count - ids.Distinct().Count());
+        var counted = Distinct(items, labels);
+        Assert.Equal(facts.Items, counted.Count);
+        Assert.Equal(facts.ItemsPerBrand, new[] { facts.Brand }.Concat(facts.Competitors).Select(b => counted.Count(p => p.Item.Brand == b)));
+        Assert.Equal(5, counted.Count(p => p.Label.TryGetProperty("spam", out var s) && s.GetBoolean()));
+        var copies = counted.Where(p => p.Label.TryGetProperty("crossPostOf", out _)).ToList();
+        var copy = Assert.Single(copies);
+        var original = copy.Label.GetProperty("crossPostOf");
+        var source = counted.Single(p => p.Item.Source == Str(original, "source") && p.Item.ExternalId == Str(original, "externalId"));
+        Assert.Equal(source.Item.Author?.Handle, copy.Item.Author?.Handle);
+        Assert.NotEqual(source.Item.Source, copy.Item.Source);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void The_brands_label_table_and_nps_are_what_the_story_readme_states(string story)
+    {
+        var facts = Facts[story];
+        var (items, labels) = Load(story);
+        var counted = Distinct(items, labels)
+            .Where(p => p.Item.Brand == facts.Brand)
+            .Where(p => !(p.Label.TryGetProperty("spam", out var s) && s.GetBoolean()) && !p.Label.TryGetProperty("crossPostOf", out _))
+            .ToList();
+        var mentions = counted.SelectMany(p => p.Label.GetProperty("factors").EnumerateArray())
+            .Select(f => (Factor: Str(f, "factor"), Polarity: Str(f, "polarity")))
+            .ToList();
+        var table = mentions.GroupBy(m => m.Factor)
+            .Select(g => (g.Key, g.Count(), g.Count(m => m.Polarity == "positive"), g.Count(m => m.Polarity == "neutral"), g.Count(m => m.Polarity == "negative")))
+            .OrderBy(r => r.Key)
+            .ToArray();
+        Assert.Equal(facts.Factors.OrderBy(f => f.Factor).ToArray(), table);
+
+        var nps = Distinct(items, labels).Where(p => p.Item.Brand == facts.Brand && p.Item.Nps is not null).Select(p => p.Item.Nps!.Value).ToList();
+        Assert.Equal(facts.Nps, (nps.Count(x => x >= 9), nps.Count(x => x is 7 or 8), nps.Count(x => x <= 6)));
+    }
+
+    [Theory]
+    [InlineData("restaurant", 8)]
+    [InlineData("electronics", 10)]
+    public void New_stories_have_eight_to_ten_placed_factors_a_few_short_ones_and_a_russian_majority(string story, int placed)
+    {
+        var facts = Facts[story];
+        Assert.Equal(placed, facts.Factors.Count(f => f.N >= 30));
+        Assert.InRange(facts.Factors.Count(f => f.N is > 0 and < 30), 3, 5);
+        var (items, labels) = Load(story);
+        var counted = Distinct(items, labels);
+        Assert.InRange(counted.Count, 320, 450);
+        var russian = counted.Count(p => IsRussian(p.Item.Text!));
+        Assert.InRange(russian / (double)counted.Count, 0.55, 0.65);
+    }
+
+    private static bool IsRussian(string text) =>
+        text.Count(c => c is >= 'а' and <= 'я' or 'ё' or >= 'А' and <= 'Я') > text.Count(char.IsAsciiLetter);
+
+    private static string Str(JsonElement e, string name) => e.GetProperty(name).GetString() ?? "";
+
+    private static List<(FeedbackItemDto Item, JsonElement Label)> Distinct(List<FeedbackItemDto> items, List<JsonElement> labels)
+    {
+        var seen = new HashSet<(string?, string?)>();
+        return items.Zip(labels).Where(p => seen.Add((p.First.Source, p.First.ExternalId))).ToList();
+    }
+
+    private static (List<FeedbackItemDto> Items, List<JsonElement> Labels) Load(string story)
+    {
+        var dir = Path.Combine(SamplesDir(), Facts[story].Folder);
+        var items = File.ReadAllLines(Path.Combine(dir, "feedback.jsonl")).Select(l => JsonSerializer.Deserialize<FeedbackItemDto>(l, Strict)!).ToList();
+        var labels = File.ReadAllLines(Path.Combine(dir, "labels.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        return (items, labels);
+    }
+
+    private static string SamplesDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "samples");
+            if (File.Exists(Path.Combine(path, "LABELLING.md"))) return path;
+        }
+        throw new DirectoryNotFoundException("samples/LABELLING.md not found above " + AppContext.BaseDirectory);
+    }
+}
