@@ -32,6 +32,13 @@ public sealed record Factor(
     /// </summary>
     public string WeakScope { get; init; } = "sentence";
 
+    /// <summary>
+    /// A level factor (price, the size of a range) is judged on a scale, so soft praise — a denied complaint or a mild
+    /// word ("no issue with the prices", «цены нормальные», «не сказал бы, что дорого») — places it as acceptable:
+    /// neutral, not a strength.
+    /// </summary>
+    public bool Level { get; init; }
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

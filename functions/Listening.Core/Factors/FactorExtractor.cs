@@ -206,19 +206,21 @@ public sealed class FactorExtractor
                 continue;
             }
             lastFrom = mentions.Count;
-            (SentimentLabel Label, float Score)? clauseSentiment = null;
+            (SentimentLabel Label, float Score, ClauseCues Cues)? clauseSentiment = null;
             foreach (var (factor, token) in found)
             {
                 // In a list ("decent prices, good quality, the app is slow") each factor takes its own part of the clause.
                 var (segmentFirst, segmentEnd) = Segment(context.Text, tokens, clause, token);
-                (SentimentLabel Label, float Score)? sentiment = null;
+                (SentimentLabel Label, float Score, ClauseCues Cues)? sentiment = null;
                 if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
                 {
                     var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic);
                     if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
                         sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
                 }
-                var (label, score) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                var (label, score, said) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
+                if (Taxonomy.Factors[factor].Level && said.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
                 if (question && label != SentimentLabel.Negative) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
@@ -279,7 +281,7 @@ public sealed class FactorExtractor
         score > NeutralBand ? SentimentLabel.Positive : score < -NeutralBand ? SentimentLabel.Negative : SentimentLabel.Neutral;
 
     /// <summary>The polarity of what tokens [first, end) say (a clause, or the part of one about a factor).</summary>
-    private (SentimentLabel Label, float Score) Polarity(TextContext context, int first, int end, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
+    private (SentimentLabel Label, float Score, ClauseCues Cues) Polarity(TextContext context, int first, int end, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
     {
         var tokens = context.Tokens;
         var cue = known ?? cues.Analyze(context.Text, tokens, first, end, sarcastic);
@@ -310,7 +312,7 @@ public sealed class FactorExtractor
             // A clause that says nothing either way takes the item's own verdict: a factor named in a 1-star review.
             score = rating > 3 ? NeutralBand + 0.01f : -NeutralBand - 0.01f;
         }
-        return (Label(score), score);
+        return (Label(score), score, cue);
     }
 
     private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)

@@ -96,6 +96,7 @@ public sealed class FactorTaxonomy
             JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
+            Level = existing.Level || incoming.Level,
         };
     }
 
@@ -155,13 +156,15 @@ internal sealed record FactorEntry(
     Dictionary<string, List<string>>? WeakTerms = null,
     List<string>? WeakYieldsTo = null,
     Dictionary<string, List<string>>? JudgedTerms = null,
-    string? WeakScope = null)
+    string? WeakScope = null,
+    bool Level = false)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
         WeakYieldsTo = WeakYieldsTo ?? [],
+        Level = Level,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
             : WeakScope == "clause" ? "clause"
             : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),

@@ -132,7 +132,11 @@ internal static class EvaluateStoryCommand
         var ingest = new StoryIngest(
             lines, items.Count - distinct.Count, collapsed.Count, markedSpam.Count, labelledSpam.Count,
             labelledSpam.Count(id => markedSpam.Contains(id) || collapsed.Contains(id)),
-            markedSpam.Count(id => byId.ContainsKey(id) && !labelledSpam.Contains(id)), unlabelled);
+            markedSpam.Count(id => byId.ContainsKey(id) && !labelledSpam.Contains(id)), unlabelled)
+        {
+            LabelledCrossPosts = byId.Count(kv => kv.Value.CrossPostOf is not null),
+            LabelledCrossPostsCollapsed = byId.Count(kv => kv.Value.CrossPostOf is not null && collapsed.Contains(kv.Key)),
+        };
         var rules = MatrixRules.Default with { MinMentions = o.MinMentions };
         return (StoryScorecard.Evaluate(story, ingest, taxonomy, o.Brand, competitors, rules), taxonomy, story);
     }
@@ -184,7 +188,7 @@ internal static class EvaluateStoryCommand
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
         var i = e.Ingest;
-        w.WriteLine($"ingest: {i.Lines} lines, {i.Duplicates} duplicate(s) and {i.CrossPosts} cross-post(s) collapsed, {i.MarkedSpam} marked spam; "
+        w.WriteLine($"ingest: {i.Lines} lines, {i.Duplicates} duplicate(s) and {i.CrossPosts} cross-post(s) collapsed ({i.LabelledCrossPostsCollapsed} of the {i.LabelledCrossPosts} the labels name), {i.MarkedSpam} marked spam; "
             + $"labelled spam caught {i.LabelledSpamCaught} of {i.LabelledSpam}, marked spam not labelled spam {i.MarkedSpamNotLabelled}; {i.Unlabelled} item(s) without a label left out");
         w.WriteLine($"detection over {e.Items} items: micro P={e.MicroPrecision:0.000} R={e.MicroRecall:0.000} F1={e.MicroF1:0.000}   "
             + $"polarity accuracy of detected mentions {(e.PolarityAccuracy is { } a ? a.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} (n={e.PolarityN})   "

@@ -12,16 +12,16 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
-        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null)
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList()]);
     }
 
     public static SentimentCues Default { get; } = Load();
@@ -62,20 +62,22 @@ public sealed class SentimentCues
     {
         var matches = new List<TermMatch>();
         matcher.Find(tokens, from, to, matches);
-        int positive = 0, negative = 0, neutral = 0;
+        int positive = 0, negative = 0, neutral = 0, soft = 0;
         foreach (var m in matches)
         {
             if (m.Group == NeutralGroup) { neutral++; continue; }
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var isPositive = (m.Group == PositiveGroup) != (!symbol && IsNegated(m, matches, from));
+            var negated = !symbol && IsNegated(m, matches, from);
+            var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
+            if (isPositive && (negated || matches.Any(x => x.Group == MildGroup && x.FirstToken == m.FirstToken))) soft++;
         }
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
-        return new ClauseCues(new CueScore(positive, negative), neutral);
+        return new ClauseCues(new CueScore(positive, negative), neutral, soft);
     }
 
     /// <summary>Whether an opinion cue (positive or negative) starts within <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
@@ -149,6 +151,6 @@ public sealed class SentimentCues
         IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"));
     }
 }

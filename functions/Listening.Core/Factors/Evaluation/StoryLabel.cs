@@ -20,15 +20,19 @@ public sealed record StoryLabel(
     bool Spam,
     long Line)
 {
+    /// <summary>The first copy this item cross-posts ("crossPostOf": {source, externalId}), when the labels say so.</summary>
+    public (string Source, string ExternalId)? CrossPostOf { get; init; }
+
     /// <summary>
     /// Reads labels, one JSON object per line (blank lines skipped). Every problem names its line:
     /// invalid JSON, a missing source / externalId / sentiment, an unknown sentiment or polarity, a factor id the
-    /// taxonomy does not have, the same item labelled twice.
+    /// taxonomy does not have, the same item labelled twice with different labels (an exact duplicate line of the story
+    /// carries its first label again, and counts once).
     /// </summary>
     public static IReadOnlyList<StoryLabel> Parse(IEnumerable<string> lines, FactorTaxonomy taxonomy, string file = "labels")
     {
         var labels = new List<StoryLabel>();
-        var seen = new Dictionary<(string, string), long>();
+        var seen = new Dictionary<(string, string), StoryLabel>();
         long number = 0;
         foreach (var raw in lines)
         {
@@ -68,10 +72,21 @@ public sealed record StoryLabel(
                         k++;
                     }
                 }
+                (string, string)? crossPostOf = null;
+                if (root.TryGetProperty("crossPostOf", out var copy) && copy.ValueKind != JsonValueKind.Null)
+                {
+                    if (copy.ValueKind != JsonValueKind.Object) throw new FormatException($"{Where()}: crossPostOf must be an object {{source, externalId}}");
+                    crossPostOf = (RequiredString(copy, "source", Where, "crossPostOf.").Trim().ToLowerInvariant(), RequiredString(copy, "externalId", Where, "crossPostOf.").Trim());
+                }
+                var label = new StoryLabel(source, externalId, brand, sentiment, factors, spam, number) { CrossPostOf = crossPostOf };
                 if (seen.TryGetValue((source, externalId), out var first))
-                    throw new FormatException($"{Where()}: item {source}/{externalId} is already labelled on line {first}");
-                seen[(source, externalId)] = number;
-                labels.Add(new StoryLabel(source, externalId, brand, sentiment, factors, spam, number));
+                {
+                    if (first.Sentiment != sentiment || first.Spam != spam || !first.Factors.SequenceEqual(factors))
+                        throw new FormatException($"{Where()}: item {source}/{externalId} is labelled differently on line {first.Line}");
+                    continue;
+                }
+                seen[(source, externalId)] = label;
+                labels.Add(label);
             }
         }
         return labels;

@@ -19,7 +19,12 @@ public sealed record StoryIngest(
     int LabelledSpam,
     int LabelledSpamCaught,
     int MarkedSpamNotLabelled,
-    int Unlabelled);
+    int Unlabelled)
+{
+    /// <summary>Copies the labels call cross-posts, and how many of them ingest collapsed.</summary>
+    public int LabelledCrossPosts { get; init; }
+    public int LabelledCrossPostsCollapsed { get; init; }
+}
 
 /// <summary>Item-level detection of one factor: items labelled with it, items it was found in, and the agreement.</summary>
 public sealed record StoryFactorDetection(string Factor, int Labelled, int Found, int TruePositives, double Precision, double Recall, double F1,
