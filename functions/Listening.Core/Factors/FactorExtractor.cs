@@ -30,7 +30,7 @@ public sealed class FactorExtractor
     // yields[f] = the factors (indices) that take the weak terms of factor f over.
     private readonly int[][] yields;
     private readonly bool[] clauseScope;
-    private readonly int[] qualified;
+    private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -46,7 +46,13 @@ public sealed class FactorExtractor
             .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
             .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
             .ToList();
-        qualified = taxonomy.QualifiedFactors.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray();
+        // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
+        var ids = taxonomy.Factors.Select(f => f.Id).ToList();
+        qualified = taxonomy.QualifiedFactors
+            .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => (Host: ids.IndexOf(parts[0]), Target: ids.IndexOf(parts[^1]), ClauseOnly: parts.Length == 2))
+            .Where(q => q.Host >= 0 && q.Target >= 0)
+            .ToArray();
         matcher = new TermMatcher(groups);
         clauseScope = taxonomy.Factors.Select(f => f.WeakScope == "clause").ToArray();
         yields = taxonomy.Factors
@@ -146,6 +152,7 @@ public sealed class FactorExtractor
             if (m.Group < factorCount && !named.Contains(m.Group) && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
         }
         var namedInClause = new List<int>();
+        var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
         var sarcastic = cues.HasSarcasm(tokens, sentenceFirst, sentenceEnd);
 
@@ -157,10 +164,12 @@ public sealed class FactorExtractor
             var clause = clauses[c];
             found.Clear();
             namedInClause.Clear();
+            hostsInClause.Clear();
             foreach (var m in matches)
             {
-                if (m.Group < factorCount && m.FirstToken >= clause.FirstToken && m.FirstToken < clause.EndToken && !IsInsideLongerMatch(m, matches))
-                    namedInClause.Add(m.Group);
+                if (m.Group >= 3 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group < factorCount) namedInClause.Add(m.Group);
+                hostsInClause.Add(m.Group % factorCount);
             }
             foreach (var m in matches)
             {
@@ -168,8 +177,8 @@ public sealed class FactorExtractor
                 if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
                 if (m.Group == 3 * factorCount + 1)
                 {
-                    var host = Array.FindIndex(qualified, namedInClause.Contains) is var k and >= 0 ? qualified[k]
-                        : Array.FindIndex(qualified, named.Contains) is var l and >= 0 ? qualified[l]
+                    var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
+                        : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
                     if (host >= 0 && !found.Exists(f => f.Factor == host)) found.Add((host, m.FirstToken));
                     continue;
