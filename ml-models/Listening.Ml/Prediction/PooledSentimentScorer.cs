@@ -9,7 +9,8 @@ namespace Listening.Ml.Prediction;
 /// Thread-safe <see cref="ISentimentScorer"/>: a PredictionEngine is not thread-safe, so each call
 /// rents one (with its feature scratch and rows) from a pool and returns it; the pool grows to the
 /// peak number of concurrent callers and no further. A per-language model routes each text to the
-/// engine of its detected language; the model's calibration weights then shift the class probabilities.
+/// engine of its detected language; the model's calibration weights then shift the class probabilities,
+/// and sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -20,9 +21,25 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
 
     public static PooledSentimentScorer Load(string path) => new(SentimentModel.Load(path));
 
+    /// <summary>The model's score, with sarcastic praise resolved (<see cref="SarcasmMarkers.Resolve"/>).</summary>
     public SentimentScore Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var score = ScoreModel(text);
+        return SarcasmMarkers.Candidate(text) ? SarcasmMarkers.Resolve(_raw ??= new RawScorer(this), text, score) : score;
+    }
+
+    private RawScorer? _raw;
+
+    /// <summary>The model alone, without the sarcasm rule (what the rule asks about the text's remainder).</summary>
+    private sealed class RawScorer(PooledSentimentScorer owner) : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => owner.ScoreModel(text);
+    }
+
+    /// <summary>The model alone, without the sarcasm rule (for measuring what the rule changes).</summary>
+    public SentimentScore ScoreModel(string text)
+    {
         var lease = _pool.TryTake(out var pooled) ? pooled : new Lease(model);
         try
         {

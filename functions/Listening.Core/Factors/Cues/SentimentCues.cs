@@ -48,7 +48,7 @@ public sealed class SentimentCues
             if (m.Group is not (PositiveGroup or NegativeGroup)) continue;
             // A longer cue covering this one ("not bad at all" vs "bad") is counted instead.
             if (IsInsideLongerCue(m, matches)) continue;
-            var negated = IsNegated(m, matches, from);
+            var negated = IsNegated(m, matches, from, legacy: true);
             into.Add(new CueHit(m.FirstToken, m.TokenCount, (m.Group == PositiveGroup) != negated, negated));
         }
     }
@@ -69,7 +69,7 @@ public sealed class SentimentCues
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var negated = !symbol && IsNegated(m, matches, from);
+            var negated = !symbol && IsNegated(m, matches, from, legacy: false);
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -116,14 +116,16 @@ public sealed class SentimentCues
         return false;
     }
 
-    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart)
+    /// <param name="legacy">As the sentiment model's cue features were computed when it was trained: a negator inside a
+    /// longer one («вовсе не») counts as a second negation. <see cref="Find"/> keeps that; <see cref="Analyze"/> does not.</param>
+    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy)
     {
         var negated = false;
         foreach (var other in matches)
         {
             if (other.Group != NegatorGroup) continue;
             // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
-            if (IsInsideLongerNegator(other, matches)) continue;
+            if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
