@@ -10,12 +10,17 @@ public sealed class BrandStats
     public Dictionary<string, FactorStats> Factors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, ChannelStats> Channels { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every item's outcomes (x = 0): the other half of each factor's correlation with the outcome.</summary>
+    public OutcomePairs Outcomes { get; } = new();
+
     public void Add(ScoredFeedback scored)
     {
         var item = scored.Item;
         var channel = ChannelOf(item);
         if (!Channels.TryGetValue(channel, out var c)) Channels[channel] = c = new ChannelStats();
         c.Add(item, scored.Scores.Sentiment);
+        var outcomes = ItemOutcomes.Of(item, scored.Scores.Sentiment.Score);
+        Outcomes.Add(0, outcomes);
 
         var mentions = scored.Scores.Factors;
         for (var i = 0; i < mentions.Count; i++)
@@ -34,12 +39,13 @@ public sealed class BrandStats
                 count++;
             }
             if (!Factors.TryGetValue(factor, out var f)) Factors[factor] = f = new FactorStats();
-            f.Add(sum / count, item.Rating, item.Nps, scored.Scores.Sentiment.Score);
+            f.Add(sum / count, outcomes);
         }
     }
 
     public void Merge(BrandStats other)
     {
+        Outcomes.Merge(other.Outcomes);
         foreach (var (name, f) in other.Factors)
         {
             if (!Factors.TryGetValue(name, out var mine)) Factors[name] = mine = new FactorStats();

@@ -33,6 +33,28 @@ public sealed record Estimate(double Value, double Low, double High, long N)
         return new Estimate(r, Math.Tanh(fz - half), Math.Tanh(fz + half), n);
     }
 
+    /// <summary>
+    /// Correlations measured on separate groups, combined: Fisher z of each weighted by n − 3 (groups with fewer than
+    /// four items or an undefined r are left out); the interval is tanh(z̄ ± z/√Σ(n − 3)). N is the items used.
+    /// </summary>
+    public static Estimate CombinedCorrelation(IEnumerable<(double R, long N)> groups, double z = 1.96)
+    {
+        double sum = 0, weight = 0;
+        long n = 0;
+        foreach (var (r, count) in groups)
+        {
+            if (double.IsNaN(r) || count < 4) continue;
+            var w = count - 3.0;
+            sum += w * Math.Atanh(Math.Clamp(r, -0.999999, 0.999999));
+            weight += w;
+            n += count;
+        }
+        if (weight == 0) return new Estimate(double.NaN, -1, 1, n);
+        var centre = sum / weight;
+        var half = z / Math.Sqrt(weight);
+        return new Estimate(Math.Tanh(centre), Math.Tanh(centre - half), Math.Tanh(centre + half), n);
+    }
+
     /// <summary>Proportion k/n with a Wilson score interval.</summary>
     public static Estimate Proportion(long k, long n, double z = 1.96)
     {

@@ -22,11 +22,13 @@ internal static class DemoSummary
         output.WriteLine($"  NPS: {Text(report, "brand")} {Nps(nps.GetProperty("brand"))}"
             + string.Concat(nps.GetProperty("competitors").EnumerateArray().Select(c => $", {Text(c, "brand")} {Nps(c.GetProperty("nps"))}")));
         output.WriteLine($"  importance = {Text(method, "importanceMeasure")}; a quadrant needs {Count(method, "minMentions")} mentions");
-        output.WriteLine($"  {"factor",-22} {"quadrant",-13} {"importance",10} {"performance",11} {"n",5}  Δ vs weakest competitor");
+        output.WriteLine($"  {"factor",-22} {"quadrant",-22} {"importance",10} {"performance",11} {"n",5}  Δ vs the competitor we trail most");
         foreach (var f in report.GetProperty("factors").EnumerateArray())
         {
             var delta = Number(f, "delta") is { } d ? $"{d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} ({Text(f, "deltaVs")})" : "—";
-            output.WriteLine($"  {Text(f, "factor"),-22} {Text(f, "quadrant"),-13} {Num(f, "importance"),10} {Num(f, "performance"),11} {Count(f, "n"),5}  {delta}");
+            // A borderline factor shows its other possible quadrant: "maintain or watch".
+            var quadrant = Text(f, "quadrant") + (f.TryGetProperty("alternative", out var alt) && alt.ValueKind == JsonValueKind.String ? $" or {alt.GetString()}" : "");
+            output.WriteLine($"  {Text(f, "factor"),-22} {quadrant,-22} {Num(f, "importance"),10} {Num(f, "performance"),11} {Count(f, "n"),5}  {delta}");
         }
     }
 

@@ -210,11 +210,11 @@ internal static class EvaluateStoryCommand
             w.WriteLine($"{what} of {m.Brand}: {m.Agreeing} of {m.Rows.Count} factors agree ({m.AgreeingPlaced} of the {m.PlacedByLabels} the labels place); "
                 + $"crosshairs labelled importance {m.Labelled.Crosshairs.Importance:0.000} performance {m.Labelled.Crosshairs.Performance:+0.000;-0.000} ({Code(m.Labelled.Measure)}), "
                 + $"pipeline {m.Pipeline.Crosshairs.Importance:0.000} {m.Pipeline.Crosshairs.Performance:+0.000;-0.000} ({Code(m.Pipeline.Measure)})");
-            w.WriteLine($"  {"factor",-30} {"labelled",-13} {"n",4} {"dI",7} {"dP",7}   {"pipeline",-13} {"n",4} {"dI",7} {"dP",7}  agree");
+            w.WriteLine($"  {"factor",-30} {"labelled",-13} {"n",4} {"dI",7} {"dP",7}   {"pipeline",-18} {"n",4} {"dI",7} {"dP",7}  agree");
             foreach (var r in m.Rows)
             {
                 w.WriteLine($"  {Name(taxonomy, r.Factor, lang),-30} {Code(r.Labelled),-13} {r.LabelledN,4} {Fmt(r.LabelledImportanceDistance)} {Fmt(r.LabelledPerformanceDistance)}   "
-                    + $"{Code(r.Pipeline),-13} {r.PipelineN,4} {Fmt(r.PipelineImportanceDistance)} {Fmt(r.PipelinePerformanceDistance)}  {(r.Agrees ? "yes" : "NO")}");
+                    + $"{Code(r.Pipeline) + (r.PipelineAlternative is { } alt ? "/" + Code(alt) : ""),-18} {r.PipelineN,4} {Fmt(r.PipelineImportanceDistance)} {Fmt(r.PipelinePerformanceDistance)}  {(r.Agrees ? "yes" : "NO")}");
             }
         }
         return w.ToString();
@@ -267,7 +267,7 @@ internal static class EvaluateStoryCommand
                 name = Name(taxonomy, r.Factor, lang),
                 agrees = r.Agrees,
                 labelled = new { quadrant = Code(r.Labelled), n = r.LabelledN, importance = R(r.LabelledImportance), performance = R(r.LabelledPerformance), importanceDistance = R(r.LabelledImportanceDistance), performanceDistance = R(r.LabelledPerformanceDistance) },
-                pipeline = new { quadrant = Code(r.Pipeline), n = r.PipelineN, importance = R(r.PipelineImportance), performance = R(r.PipelinePerformance), importanceDistance = R(r.PipelineImportanceDistance), performanceDistance = R(r.PipelinePerformanceDistance) },
+                pipeline = new { quadrant = Code(r.Pipeline), alternative = r.PipelineAlternative is { } alt ? Code(alt) : null, n = r.PipelineN, importance = R(r.PipelineImportance), performance = R(r.PipelinePerformance), importanceDistance = R(r.PipelineImportanceDistance), performanceDistance = R(r.PipelinePerformanceDistance) },
             }),
         };
         var document = new

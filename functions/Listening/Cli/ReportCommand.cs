@@ -22,7 +22,7 @@ internal static class ReportCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report's numbers as JSON" };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => 30 };
         var model = new Option<string?>("--model") { Description = "Sentiment model for items without scores" };
-        var rules = new Option<FileInfo?>("--rules") { Description = "Matrix rules as JSON: minMentions, minOutcomePairs, outcomes [rating|nps|documentSentiment], z" };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Matrix rules as JSON: minMentions, minPlacedFactors, minOutcomePairs, outcomes [rating|nps|documentSentiment], z, margin, promoteAbove (docs/report.md)" };
 
         var command = new Command("report", "Build the action-matrix report (HTML + JSON) from a file of feedback items")
         {

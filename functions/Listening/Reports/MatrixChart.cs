@@ -6,11 +6,12 @@ namespace Listening.Reports;
 /// The action matrix as a scatter: performance across, importance up, the medians as crosshairs,
 /// the four quadrants tinted and named, each factor a labelled dot sized by its mentions with its
 /// 95 % intervals as whiskers. Factors with too few mentions are not plotted (listed under the chart).
+/// A borderline factor (an interval crosses a median) is drawn with a dashed outline and a lighter fill.
 /// </summary>
 internal static class MatrixChart
 {
     public sealed record Point(string Label, double Importance, double Performance, double ImpLow, double ImpHigh,
-        double PerfLow, double PerfHigh, long N, string Quadrant, bool Held = false);
+        double PerfLow, double PerfHigh, long N, string Quadrant, bool Held = false, bool Borderline = false);
 
     public static void Render(StringBuilder sb, string id, IReadOnlyList<Point> points, double? impMedian, double? perfMedian,
         ReportText t, double width = 640, double height = 470, bool compact = false)
@@ -81,8 +82,10 @@ internal static class MatrixChart
             placed.Add((x - r, y - r, x + r, y + r));
             // A factor kept in last period's quadrant sits where the point estimates put it, ringed.
             if (p.Held) svg.Circle(x, y, r + 4, $"class=\"held-ring\" fill=\"none\" stroke=\"{Palette.Of(p.Quadrant)}\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"");
-            svg.Circle(x, y, r, $"class=\"factor-point\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1.5\"",
-                $"{p.Label}: {t.Importance} {t.Num(p.Importance)}, {t.Performance} {t.Signed(p.Performance)}, n = {t.Count(p.N)}");
+            svg.Circle(x, y, r, p.Borderline
+                    ? $"class=\"factor-point borderline\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.4\" stroke=\"{Palette.Of(p.Quadrant)}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""
+                    : $"class=\"factor-point\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1.5\"",
+                $"{p.Label}: {t.Importance} {t.Num(p.Importance)}, {t.Performance} {t.Signed(p.Performance)}, n = {t.Count(p.N)}" + (p.Borderline ? $" ({t.Borderline})" : ""));
         }
         // Labels: try right, left, above, below, then step down until the box is free.
         var labelFs = compact ? 10 : 12;
@@ -99,15 +102,10 @@ internal static class MatrixChart
                 (x + r + 4, y + labelFs * 1.4, "start"), (x + r + 4, y - labelFs * 0.8, "start"),
                 (x - r - 4, y + labelFs * 1.4, "end"), (x - r - 4, y - labelFs * 0.8, "end"),
             ];
-            var chosen = candidates[0];
-            foreach (var c in candidates)
-            {
-                var box = Box(c, w, h);
-                if (box.X1 < left || box.X2 > left + pw || box.Y1 < top || box.Y2 > top + ph) continue;
-                if (placed.Any(b => Overlaps(b, box))) continue;
-                chosen = c;
-                break;
-            }
+            bool Inside((double X1, double Y1, double X2, double Y2) box) => box.X1 >= left && box.X2 <= left + pw && box.Y1 >= top && box.Y2 <= top + ph;
+            // Free and inside the plot; else at least inside it (a label cut off at the edge is worse than one that touches another).
+            var chosen = candidates.Where(c => Inside(Box(c, w, h)) && !placed.Any(b => Overlaps(b, Box(c, w, h))))
+                .Concat(candidates.Where(c => Inside(Box(c, w, h)))).DefaultIfEmpty(candidates[0]).First();
             placed.Add(Box(chosen, w, h));
             svg.Text(chosen.X, chosen.Y, p.Label, $"class=\"factor-label\" font-size=\"{labelFs}\" text-anchor=\"{chosen.Anchor}\"");
         }

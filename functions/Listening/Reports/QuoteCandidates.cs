@@ -3,13 +3,22 @@ using Listening.Core.Sentiment;
 
 namespace Listening.Reports;
 
-/// <summary>A quote chosen for the report, already masked.</summary>
-public sealed record Quote(string Text, string Sentiment, string Source, DateOnly Date);
+/// <summary>
+/// A quote chosen for the report, already masked: the passage around one factor mention, with the clause where the
+/// factor was found at [<see cref="ClauseStart"/>, +<see cref="ClauseLength"/>) of <see cref="Text"/>, and that
+/// mention's polarity as <see cref="Sentiment"/>.
+/// </summary>
+public sealed record Quote(string Text, string Sentiment, string Source, DateOnly Date, int ClauseStart, int ClauseLength)
+{
+    public string Clause => Text.Substring(ClauseStart, ClauseLength);
+}
 
 /// <summary>
-/// Keeps, while items stream past, the few best quotes per factor and polarity — bounded memory
-/// whatever the number of items. "Best" is deterministic: a clear clause sentiment, a readable
-/// length, then a stable hash of the item id (so re-running the report picks the same quotes).
+/// Keeps, while items stream past, the few best quotes per factor and mention polarity — bounded memory whatever
+/// the number of items. Each candidate is the passage around one mention of that factor, so a quote always contains
+/// the clause that produced it. "Best" is deterministic: a clear clause sentiment, a statement rather than a
+/// question, a clause about this factor alone, a readable length, the report's language, then a stable hash of the
+/// item id (so re-running the report picks the same quotes).
 /// </summary>
 public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 {
@@ -37,15 +46,22 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 
     public void Offer(ScoredFeedback scored)
     {
+        var text = scored.Item.Text;
         foreach (var mention in scored.Scores.Factors)
         {
             var key = (Lower(mention.Factor), mention.Label);
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
-            var rank = Rank(scored.Item, mention.Score, mention.Label) + (scored.Scores.Language == lang ? 0.5 : 0);
+            var bonus = scored.Scores.Language == lang ? 0.5 : 0;
+            // The best this mention could rank (a readable statement about this factor alone): most items stop here,
+            // before the passage is looked for — the report reads a million items.
+            if (list.Count >= perPolarity && Clarity(mention.Score, mention.Label) + 1.01 + bonus <= list[^1].Rank) continue;
+            var (from, to) = Passage(text, mention.Start, mention.Length);
+            var rank = Rank(scored.Item.Id, text, mention.Start, mention.Length, to - from, mention.Score, mention.Label)
+                + bonus - 0.25 * OthersInClause(scored.Scores.Factors, mention);
             if (list.Count >= perPolarity && rank <= list[^1].Rank) continue;
             // Compare raw snippets before masking: masking is the expensive step, and repeated
             // texts (copy-pasted reviews, templates) would otherwise be masked again and again.
-            var raw = Snippet(scored.Item.Text, mention.Start, mention.Length);
+            var raw = Marked(text, from, to, mention.Start, mention.Length);
             var same = list.FindIndex(q => q.Raw == raw);
             if (same >= 0)
             {
@@ -53,31 +69,58 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
                 if (list[same].Rank >= rank) continue;
                 list.RemoveAt(same);
             }
-            var quote = new Quote(PersonalDataMask.Mask(raw, scored.Item.Author, lang),
-                mention.Label.ToString().ToLowerInvariant(), scored.Item.Source,
-                DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
+            var quote = Masked(raw, scored.Item.Author, mention.Label, scored.Item.Source, DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
             list.Add((rank, raw, quote));
             list.Sort(ByRank);
             if (list.Count > perPolarity) list.RemoveAt(list.Count - 1);
         }
     }
 
-    /// <summary>
-    /// Two or three quotes for a factor: its strongest negative and positive ones, plus one more of
-    /// whichever polarity dominates (negatives first, because they are what the team acts on).
-    /// </summary>
-    public IReadOnlyList<Quote> For(string factor, long positive, long negative)
+    /// <summary>Other factors found in the same clause: a clause about one thing proves its point better than a list.</summary>
+    private static int OthersInClause(IReadOnlyList<Core.Factors.FactorMention> mentions, Core.Factors.FactorMention mention)
     {
-        var neg = Get(factor, SentimentLabel.Negative);
-        var pos = Get(factor, SentimentLabel.Positive);
-        var chosen = new List<Quote>();
-        if (neg.Count > 0) chosen.Add(neg[0]);
-        if (pos.Count > 0) chosen.Add(pos[0]);
-        var extra = negative >= positive ? neg.Skip(1).Concat(pos.Skip(1)) : pos.Skip(1).Concat(neg.Skip(1));
-        chosen.AddRange(extra.Take(3 - chosen.Count));
-        if (chosen.Count < 2) chosen.AddRange(Get(factor, SentimentLabel.Neutral).Take(2 - chosen.Count));
+        var others = 0;
+        foreach (var m in mentions)
+            if (m.Start == mention.Start && m.Length == mention.Length && !string.Equals(m.Factor, mention.Factor, StringComparison.OrdinalIgnoreCase))
+                others++;
+        return others;
+    }
+
+    /// <summary>
+    /// Two or three quotes for a factor: first those whose clause has the factor's headline polarity
+    /// (<paramref name="headline"/>: negative for a factor to fix, positive for one to promote), then one of the
+    /// opposite polarity if there is any — the other side of the picture — then whatever is left.
+    /// </summary>
+    public IReadOnlyList<Quote> For(string factor, SentimentLabel headline)
+    {
+        var primary = Get(factor, headline);
+        var opposite = headline switch
+        {
+            SentimentLabel.Negative => Get(factor, SentimentLabel.Positive),
+            SentimentLabel.Positive => Get(factor, SentimentLabel.Negative),
+            _ => [],
+        };
+        var chosen = primary.Take(2).ToList();
+        if (opposite.Count > 0) chosen.Add(opposite[0]);
+        if (chosen.Count < 3)
+            chosen.AddRange(primary.Skip(2).Concat(opposite.Skip(1)).Take(3 - chosen.Count));
+        if (chosen.Count < 2)
+        {
+            var rest = new[] { SentimentLabel.Negative, SentimentLabel.Positive, SentimentLabel.Neutral }
+                .Where(l => l != headline).SelectMany(l => Get(factor, l)).Where(q => !chosen.Contains(q));
+            chosen.AddRange(rest.Take(2 - chosen.Count));
+        }
         return chosen;
     }
+
+    /// <summary>The polarity a factor's quotes should show first: what its quadrant is about, else what most mentions say.</summary>
+    public static SentimentLabel Headline(string quadrant, long positive, long neutral, long negative) => quadrant switch
+    {
+        "fix" or "watch" => SentimentLabel.Negative,
+        "promote" => SentimentLabel.Positive,
+        _ => positive >= negative && positive >= neutral ? SentimentLabel.Positive
+            : negative >= neutral ? SentimentLabel.Negative : SentimentLabel.Neutral,
+    };
 
     private List<Quote> Get(string factor, SentimentLabel label) =>
         _best.TryGetValue((Lower(factor), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
@@ -85,13 +128,18 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
     // Factor ids are nearly always lower case already: ToLowerInvariant then returns the same string.
     private static string Lower(string s) => s.ToLowerInvariant();
 
-    private static double Rank(FeedbackItem item, float score, SentimentLabel label)
+    private static double Rank(string id, string text, int start, int length, int passage, float score, SentimentLabel label)
     {
-        var clarity = label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
-        var length = item.Text.Length;
-        var readable = length is >= 40 and <= 260 ? 1.0 : length < 40 ? length / 40.0 : 260.0 / length;
-        return clarity + readable + StableFraction(item.Id) * 0.01;
+        var clarity = Clarity(score, label);
+        var readable = passage is >= 40 and <= 260 ? 1.0 : passage < 40 ? passage / 40.0 : 260.0 / passage;
+        // A question asks rather than judges ("Can anyone recommend a good delivery?"): it proves little.
+        var end = Math.Clamp(start + length, 0, text.Length);
+        var question = text.IndexOf('?', Math.Clamp(start, 0, text.Length), end - Math.Clamp(start, 0, text.Length)) >= 0
+            || (end < text.Length && text[end] == '?') ? 1.0 : 0;
+        return clarity + readable - question + StableFraction(id) * 0.01;
     }
+
+    private static double Clarity(float score, SentimentLabel label) => label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
 
     private static double StableFraction(string id)
     {
@@ -100,25 +148,70 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         return (h % 10_000) / 10_000.0;
     }
 
+    // Marks around the clause survive masking (they are neither letters nor digits) and are taken out afterwards.
+    private const char Open = '\u0002', Close = '\u0003';
+    private const int Context = 110, MaxClause = 280;
+
     /// <summary>
-    /// The sentence(s) around the mention — the quote is about the factor, not the whole review —
-    /// with "…" where text was left out, cut at 260 characters.
+    /// The passage quoted for a clause at [start, start + length): the clause with the rest of its sentence on either
+    /// side, at most <see cref="Context"/> characters each way.
     /// </summary>
-    internal static string Snippet(string text, int start, int length)
+    internal static (int From, int To) Passage(string text, int start, int length)
     {
-        const int max = 260;
         start = Math.Clamp(start, 0, text.Length);
         var end = Math.Clamp(start + Math.Max(length, 1), start, text.Length);
         var from = start == 0 ? 0 : text.LastIndexOfAny(['.', '!', '?', '\n'], start - 1) + 1;
-        if (start - from > max / 2) from = start;
+        if (start - from > Context) from = Math.Min(WordStart(text, start - Context), start);
         var to = end >= text.Length ? -1 : text.IndexOfAny(['.', '!', '?', '\n'], Math.Max(end - 1, start));
         to = to < 0 ? text.Length : to + 1;
         while (to < text.Length && text[to] is '.' or '!' or '?') to++;
-        var snippet = text[from..to].Trim();
-        var cut = snippet.Length > max;
-        if (cut) snippet = snippet[..max].TrimEnd() + "…";
-        var before = text[..from].Trim().Length > 0 ? "… " : "";
-        var after = !cut && text[to..].Trim().Length > 0 ? " …" : "";
-        return before + snippet + after;
+        if (to - end > Context) to = Math.Max(WordEnd(text, end + Context), end);
+        return (from, to);
     }
+
+    private static int WordStart(string text, int i)
+    {
+        while (i < text.Length && i > 0 && !char.IsWhiteSpace(text[i - 1])) i++;
+        return i;
+    }
+
+    private static int WordEnd(string text, int i)
+    {
+        while (i < text.Length && !char.IsWhiteSpace(text[i])) i--;
+        return Math.Max(i, 0);
+    }
+
+    /// <summary>The passage with the clause between marks, "…" where text was left out.</summary>
+    internal static string Marked(string text, int from, int to, int start, int length)
+    {
+        start = Math.Clamp(start, from, to);
+        var end = Math.Clamp(start + Math.Max(length, 0), start, to);
+        // Highlight the words of the clause, not the spaces or commas around it.
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';' or ':' or '—' or '-')) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var clause = text[start..end];
+        if (clause.Length > MaxClause) clause = clause[..MaxClause].TrimEnd() + "…";
+        var before = text[from..start].TrimStart();
+        var after = text[end..to].TrimEnd();
+        var lead = text[..from].Trim().Length > 0 ? "… " : "";
+        var tail = text[to..].Trim().Length > 0 ? " …" : "";
+        return lead + before + Open + clause + Close + after + tail;
+    }
+
+    private Quote Masked(string raw, Author? author, SentimentLabel label, string source, DateOnly date)
+    {
+        var masked = PersonalDataMask.Mask(raw, author, lang);
+        var open = masked.IndexOf(Open);
+        var close = masked.IndexOf(Close);
+        if (open < 0 || close < open)
+        {
+            // Masking never removes the marks; should it ever, the whole passage is the clause.
+            var plain = masked.Replace(Open.ToString(), "").Replace(Close.ToString(), "");
+            return new Quote(plain, Name(label), source, date, 0, plain.Length);
+        }
+        var text = masked.Remove(close, 1).Remove(open, 1);
+        return new Quote(text, Name(label), source, date, open, close - open - 1);
+    }
+
+    private static string Name(SentimentLabel label) => label.ToString().ToLowerInvariant();
 }

@@ -34,8 +34,10 @@ public static class ReportBuilder
         var factors = matrix.Factors.Select(f =>
         {
             var stats = ours.Factors[f.Factor];
+            var quadrant = Code(f.Quadrant);
+            var direction = QuoteCandidates.Headline(quadrant, stats.Positive, stats.Neutral, stats.Negative);
             return new FactorRow(
-                f.Factor, Name(f.Factor), Code(f.Quadrant), Code(f.RawQuadrant),
+                f.Factor, Name(f.Factor), quadrant, Code(f.RawQuadrant),
                 f.PreviousQuadrant is { } p ? Code(p) : null, f.HeldOn.Count > 0,
                 text.Reason(f, matrix.Crosshairs, rules),
                 R(f.Importance.Value), Fig(f.Importance), R(f.Performance.Value), Fig(f.Performance), f.N,
@@ -46,20 +48,24 @@ public static class ReportBuilder
                 buckets.Select((b, i) => bucketStats[i].Factors.TryGetValue(f.Factor, out var bf)
                     ? new TrendPoint(b.Start, R(bf.Performance(rules.Z).Value), bf.Items)
                     : new TrendPoint(b.Start, null, 0)).ToList(),
-                input.Quotes.For(f.Factor, stats.Positive, stats.Negative));
+                input.Quotes.For(f.Factor, direction),
+                f.Borderline, f.Alternative is { } alt ? Code(alt) : null, f.Uncertain.Select(Code).ToList(),
+                f.ClearlyPositive, Edge(f, rules),
+                f.ImportanceBasis.Select(b => new ImportanceSource(Code(b.Outcome), b.Items, b.Mentions, R(b.R))).ToList(),
+                text.RestsOn(f, matrix.Measure, matrix.Items),
+                f.Unplaced is { } u ? Code(u) : null,
+                direction.ToString().ToLowerInvariant(), f.ImportanceHigh, f.PerformanceHigh);
         }).ToList();
 
         var competitorMatrices = theirs.Select((c, i) =>
         {
             var before = ActionMatrixMethod.Compute(c.Name, theirsBefore[i].Stats, [(request.Brand, oursBefore)], rules);
             var m = ActionMatrixMethod.Compute(c.Name, c.Stats, [(request.Brand, ours)], rules, before.Items > 0 ? before : null);
-            // Their weak spots where we are ahead of them are our openings.
-            var openings = m.Factors
-                .Where(f => f.Quadrant is Quadrant.Fix or Quadrant.Watch && f.Weakest is { Delta.Value: < 0 })
-                .Select(f => f.Factor).ToList();
             return new CompetitorMatrix(c.Name, m.Items, Code(m.Measure), R(m.Crosshairs.Importance), R(m.Crosshairs.Performance),
                 m.Factors.Select(f => new CompetitorFactor(f.Factor, Name(f.Factor), Code(f.Quadrant), R(f.Importance.Value),
-                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules))).ToList(), openings);
+                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules), f.Borderline,
+                    f.Alternative is { } alt ? Code(alt) : null, Fig(f.Performance), f.Weakest is { } w ? R(w.Delta.Value) : null)).ToList(),
+                Openings(m), m.HasQuadrants);
         }).ToList();
 
         var totals = ours.Totals();
@@ -74,7 +80,11 @@ public static class ReportBuilder
                 input.Duplicates, input.OutsideScope, input.SpamOf(request.Brand), input.Unscored),
             new MethodSummary(rules.MinMentions, rules.MinOutcomePairs, R(ConfidenceLevel(rules.Z)) ?? 0.95, Code(matrix.Measure),
                 R(matrix.Crosshairs.Importance), R(matrix.Crosshairs.Performance), matrix.Crosshairs.Factors,
-                prevFrom, prevTo, request.MinWheelItems),
+                prevFrom, prevTo, request.MinWheelItems, rules.MinPlacedFactors, rules.Margin, rules.PromoteAbove,
+                rules.Outcomes.Distinct().Select(Code).ToList(),
+                matrix.Measure == ImportanceMeasure.ShareOfMentions ? []
+                    : rules.Outcomes.Distinct().Select(o => new OutcomeCount(Code(o), ours.Outcomes.Of(o, rules.Outcomes).N)).ToList(),
+                matrix.HasQuadrants),
             new Headline(
                 Fig(Estimate.NetScore(totals.Positive, totals.Neutral, totals.Negative, rules.Z)),
                 prevTotals.Items > 0 ? Fig(Estimate.NetScore(prevTotals.Positive, prevTotals.Neutral, prevTotals.Negative, rules.Z)) : null,
@@ -109,14 +119,46 @@ public static class ReportBuilder
             : new CompetitorRow(competitor, null, 0, null, null, null);
     }
 
+    /// <summary>
+    /// A competitor's openings for us: factors where it is weak — its quadrant fix or watch, or, without quadrants,
+    /// its performance clearly below zero — and we are clearly ahead (the Δ interval against us lies below zero).
+    /// </summary>
+    private static List<string> Openings(ActionMatrix theirs) =>
+        theirs.Factors
+            .Where(f => (f.Quadrant is Quadrant.Fix or Quadrant.Watch || (!theirs.HasQuadrants && f.N >= theirs.Rules.MinMentions && f.Performance.High < 0))
+                        && f.Weakest is { Delta.High: < 0 })
+            .Select(f => f.Factor).ToList();
+
+    private static string Edge(FactorPosition f, MatrixRules rules) =>
+        f.Weakest is null ? "no-competitor-data" : f.Ahead == true ? "ahead" : f.Weakest.Delta.Value < -rules.Margin ? "behind" : "level";
+
     public static string Code(Quadrant q) => q.ToString().ToLowerInvariant();
 
     public static string Code(ImportanceMeasure m) => m switch
     {
-        ImportanceMeasure.RatingCorrelation => "rating-correlation",
-        ImportanceMeasure.NpsCorrelation => "nps-correlation",
-        ImportanceMeasure.SentimentCorrelation => "sentiment-correlation",
+        ImportanceMeasure.OutcomeCorrelation => "outcome-correlation",
         _ => "share-of-mentions",
+    };
+
+    public static string Code(Outcome o) => o switch
+    {
+        Outcome.Rating => "rating",
+        Outcome.Nps => "nps",
+        _ => "documentSentiment",
+    };
+
+    public static string Code(MatrixAxis a) => a switch
+    {
+        MatrixAxis.Importance => "importance",
+        MatrixAxis.Performance => "performance",
+        _ => "competitor-edge",
+    };
+
+    public static string Code(Unplaced u) => u switch
+    {
+        Unplaced.TooFewMentions => "too-few-mentions",
+        Unplaced.TooFewFactors => "too-few-factors",
+        _ => "no-importance",
     };
 
     public static string Granularity(ReportRequest r) => r.Days <= 31 ? "day" : r.Days <= 190 ? "week" : "month";

@@ -61,8 +61,9 @@ public static class ReportHtml
         Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}");
         Kpi(sb, "", t.Nps, h.Nps.N > 0 ? t.Signed(h.Nps.Score, "+0;−0;0") : "—",
             h.Nps.N > 0 ? $"[{t.Signed(h.Nps.Low, "+0;−0;0")}; {t.Signed(h.Nps.High, "+0;−0;0")}] · n = {t.Count(h.Nps.N)}" : t.NpsNoAnswers);
-        var fix = m.Factors.Count(f => f.Quadrant == "fix");
-        Kpi(sb, "fix", t.FactorsToFix, fix.ToString(t.Culture),
+        var fix = m.Factors.Count(f => f.Quadrant == "fix" && !f.Borderline);
+        var maybe = m.Factors.Count(f => f.Quadrant == "fix" && f.Borderline);
+        Kpi(sb, "fix", t.FactorsToFix, fix.ToString(t.Culture) + (maybe > 0 ? $" (+{maybe} {t.Borderline})" : ""),
             h.AverageRating is { } r ? $"{t.AverageRating}: {t.Num(r, "0.00")} ★ · n = {t.Count(h.Rated)}" : $"{m.Factors.Count(f => f.Quadrant != "insufficient")} / {m.Factors.Count}");
         sb.Append("</div>");
     }
@@ -74,19 +75,37 @@ public static class ReportHtml
     {
         var ru = m.Lang == "ru";
         var items = new List<(string Cls, string Html)>();
-        foreach (var f in m.Factors.Where(f => f.Quadrant == "fix").Take(3))
+        string Fig(FactorRow f) =>
+            $"{E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} [{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}] (n = {t.Count(f.N)})";
+        string Maybe(FactorRow f) => $"{E(f.Name)} ({(ru ? "или" : "or")} {E(QName(f.Alternative!, t))})";
+        // Headlines state only what the intervals make clear; borderline factors are named as such, with both quadrants.
+        foreach (var f in m.Factors.Where(f => f.Quadrant == "fix" && !f.Borderline).Take(3))
         {
-            var behind = f.BehindCompetitor && f.DeltaVs is not null
+            var behind = f.Edge == "behind" && f.DeltaVs is not null
                 ? (ru ? $" — отстаём от конкурента «{E(f.DeltaVs)}» на {t.Num(-f.Delta!.Value)}" : $" — behind {E(f.DeltaVs)} by {t.Num(-f.Delta!.Value)}") : "";
-            items.Add(("fix", $"<b>{E(t.FixFirst)}: {E(f.Name)}</b> — {E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} (n = {t.Count(f.N)}){behind}."));
+            items.Add(("fix", $"<b>{E(t.FixFirst)}: {E(f.Name)}</b> — {Fig(f)}{behind}."));
         }
-        foreach (var f in m.Factors.Where(f => f.Quadrant == "promote").Take(2))
-            items.Add(("promote", $"<b>{E(t.PromoteIt)}: {E(f.Name)}</b> — {E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} (n = {t.Count(f.N)})"
-                + (f.Delta is { } d ? (ru ? $", впереди ближайшего конкурента «{E(f.DeltaVs!)}» на {t.Num(d)}." : $", ahead of {E(f.DeltaVs!)} by {t.Num(d)}.") : ".")));
+        var maybeFix = m.Factors.Where(f => f.Quadrant == "fix" && f.Borderline).ToList();
+        if (maybeFix.Count > 0)
+            items.Add(("watch", $"<b>{E(t.BorderlineFix)}:</b> " + string.Join(", ", maybeFix.Select(Maybe)) + "."));
+        foreach (var f in m.Factors.Where(f => f.Quadrant == "promote" && !f.Borderline).Take(2))
+            items.Add(("promote", $"<b>{E(t.PromoteIt)}: {E(f.Name)}</b> — {Fig(f)}" + ((f.Edge == "ahead" && f.Delta is { } d)
+                ? (ru ? $", впереди конкурентов (ближайший — «{E(f.DeltaVs!)}», отрыв {t.Num(d)})." : $", ahead of competitors (closest: {E(f.DeltaVs!)}, by {t.Num(d)}).")
+                : (ru ? " — данных о конкурентах для сравнения нет." : " — no competitor data to compare with."))));
+        var maybePromote = m.Factors.Where(f => f.Borderline && (f.Quadrant == "promote" || f.Alternative == "promote")).ToList();
+        if (maybePromote.Count > 0)
+            items.Add(("info", $"<b>{E(t.BorderlinePromote)}:</b> " + string.Join(", ", maybePromote.Select(f =>
+                $"{E(f.Name)} ({E(QName(f.Quadrant, t))} {(ru ? "или" : "or")} {E(QName(f.Alternative!, t))})")) + "."));
+        // Strengths that matter but do not qualify for advertising: say why, so nobody advertises them by mistake.
+        var notYet = m.Factors.Where(f => f.Quadrant == "maintain" && f.ImportanceHigh && f.PerformanceHigh && !f.Borderline).ToList();
+        if (notYet.Count > 0)
+            items.Add(("info", $"<b>{E(t.NotAdvertised)}:</b> " + string.Join("; ", notYet.Select(f => E(f.Name) + " — " + (!f.ClearlyPositive
+                ? (ru ? $"клиенты не настроены явно позитивно (интервал оценки до {t.Signed(f.PerformanceInterval.Low)})" : $"customers are not clearly positive (the interval reaches {t.Signed(f.PerformanceInterval.Low)})")
+                : (ru ? $"нет преимущества перед «{E(f.DeltaVs ?? "")}» (Δ {t.Signed(f.Delta)})" : $"no edge over {E(f.DeltaVs ?? "")} (Δ {t.Signed(f.Delta)})")))) + "."));
         foreach (var c in m.CompetitorMatrices.Where(c => c.Openings.Count > 0))
             items.Add(("opening", (ru ? $"<b>Возможность: слабые места конкурента «{E(c.Brand)}»</b> — " : $"<b>Opening: {E(c.Brand)} is weak on</b> ")
                 + E(string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)))
-                + (ru ? ", а мы там сильнее." : ", where we do better.")));
+                + (ru ? ", а мы там явно сильнее." : ", where we clearly do better.")));
         var changed = m.Factors.Where(f => f.PreviousQuadrant is { } p && p != "insufficient" && p != f.Quadrant).ToList();
         if (changed.Count > 0)
             items.Add(("info", (ru ? "<b>Изменения с прошлого периода:</b> " : "<b>Moved since the previous period:</b> ")
@@ -95,12 +114,15 @@ public static class ReportHtml
         if (held.Count > 0)
             items.Add(("info", (ru ? "<b>Оставлены в прежнем квадранте</b> (сдвиг в пределах погрешности): " : "<b>Kept in last period's quadrant</b> (the move is within the margin of error): ")
                 + string.Join(", ", held) + "."));
+        if (!m.Method.HasQuadrants && m.Factors.Count > 0)
+            items.Add(("info", E(t.CompetitorTable)));
         var sufficient = m.Wheel.Where(s => s.Sufficient && s.Score is not null).ToList();
         if (sufficient.Count >= 2)
         {
             var worst = sufficient.MinBy(s => s.Score)!;
             var best = sufficient.MaxBy(s => s.Score)!;
-            if (best.Score - worst.Score >= 1)
+            // Only a gap the two intervals do not bridge.
+            if (best.Score - worst.Score >= 1 && best.Low > worst.High)
                 items.Add(("watch", ru ? $"<b>Колесо точек контакта:</b> слабее всего «{E(worst.Name)}» ({t.Num(worst.Score, "0.0")} из 10), лучше всего «{E(best.Name)}» ({t.Num(best.Score, "0.0")})."
                                        : $"<b>Touchpoint wheel:</b> weakest is {E(worst.Name)} ({t.Num(worst.Score, "0.0")} / 10), strongest {E(best.Name)} ({t.Num(best.Score, "0.0")})."));
         }
@@ -116,49 +138,96 @@ public static class ReportHtml
     private static string Chip(string quadrant, ReportText t) =>
         $"<span class=\"chip q-{quadrant}\" style=\"background:{Palette.Of(quadrant)}\">{E(QName(quadrant, t))}</span>";
 
+    /// <summary>A borderline factor's second quadrant: an outlined chip, so it never reads as the verdict.</summary>
+    private static string AltChip(string quadrant, ReportText t) =>
+        $"<span class=\"chip alt q-{quadrant}\" style=\"color:{Palette.Of(quadrant)};border-color:{Palette.Of(quadrant)}\">{E(QName(quadrant, t))}</span>";
+
     private static void Matrix(StringBuilder sb, ReportModel m, ReportText t)
     {
+        var ru = m.Lang == "ru";
         sb.Append($"<section id=\"matrix-section\"><h2>{E(t.Matrix)}</h2><p class=\"hint\">{E(t.MatrixHint)}</p><div class=\"matrix-wrap\"><div>");
         var points = m.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
             .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value,
                 f.ImportanceInterval.Low ?? f.Importance.Value, f.ImportanceInterval.High ?? f.Importance.Value,
-                f.PerformanceInterval.Low ?? f.Performance.Value, f.PerformanceInterval.High ?? f.Performance.Value, f.N, f.Quadrant, f.Held)).ToList();
-        MatrixChart.Render(sb, "matrix", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t);
+                f.PerformanceInterval.Low ?? f.Performance.Value, f.PerformanceInterval.High ?? f.Performance.Value, f.N, f.Quadrant, f.Held,
+                f.Borderline && !f.Held)).ToList();
+        if (m.Method.HasQuadrants)
+            MatrixChart.Render(sb, "matrix", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t);
+        else
+        {
+            sb.Append($"<p class=\"hint\">{E(t.CompetitorTable)}</p>");
+            FigureTable(sb, "matrix-table", m.Factors.Where(f => f.Unplaced == "too-few-factors")
+                .Select(f => (f.Name, f.N, f.PerformanceInterval, f.Importance, f.Delta)).ToList(), t, ru ? "Δ к конкуренту" : "Δ vs competitor");
+        }
         sb.Append("</div><div class=\"legend\">");
         foreach (var q in new[] { Quadrant.Fix, Quadrant.Promote, Quadrant.Maintain, Quadrant.Watch })
         {
             var code = ReportBuilder.Code(q);
-            var names = m.Factors.Where(f => f.Quadrant == code).Select(f => f.Name).ToList();
+            var names = m.Factors.Where(f => f.Quadrant == code).Select(f => f.Borderline && f.Alternative is not null
+                ? $"{f.Name} ({(ru ? "или" : "or")} {QName(f.Alternative, t)})" : f.Name).ToList();
             sb.Append($"<div><span class=\"sw\" style=\"background:{Palette.Of(code)}\"></span><span><b>{E(t.QuadrantName(q))}</b> — {E(t.QuadrantMeanings[q])}"
                 + (names.Count > 0 ? $"<br><span class=\"muted\">{E(string.Join(", ", names))}</span>" : "") + "</span></div>");
         }
-        var few = m.Factors.Where(f => f.Quadrant == "insufficient").ToList();
+        var few = m.Factors.Where(f => f.Quadrant == "insufficient" && f.Unplaced != "too-few-factors").ToList();
         if (few.Count > 0)
             sb.Append($"<div><span class=\"sw\" style=\"background:{Palette.Of("insufficient")}\"></span><span><b>{E(t.Insufficient)}</b> (n &lt; {m.Method.MinMentions})<br><span class=\"muted\">"
                 + E(string.Join(", ", few.Select(f => $"{f.Name} ({f.N})"))) + "</span></span></div>");
-        sb.Append($"<p class=\"hint\">{E(t.Importance)}: {E(t.Measures[MeasureOf(m.Method.ImportanceMeasure)])}. "
-            + $"{(m.Lang == "ru" ? "Медианы" : "Medians")}: {E(t.Importance.ToLower(t.Culture))} {t.Num(m.Method.ImportanceCrosshair)}, {E(t.Performance.ToLower(t.Culture))} {t.Signed(m.Method.PerformanceCrosshair)} "
-            + $"({(m.Lang == "ru" ? "по" : "over")} {m.Method.FactorsWithEnoughMentions} {(m.Lang == "ru" ? "факторам с n ≥" : "factors with n ≥")} {m.Method.MinMentions}).</p>");
+        if (m.Factors.Any(f => f.Borderline && !f.Held))
+            sb.Append($"<div class=\"legend-borderline\"><span class=\"sw\" style=\"background:#fff;border:2px dashed #5f6b7a\"></span><span>{E(t.BorderlineMark)}</span></div>");
+        if (m.Factors.Any(f => f.Held))
+            sb.Append($"<div class=\"legend-held\"><span class=\"sw\" style=\"background:#fff;border:1.5px dashed #5f6b7a\"></span><span>{E(t.HeldMark)}</span></div>");
+        sb.Append($"<p class=\"hint\">{E(t.Importance)}: {E(t.Measures[MeasureOf(m.Method.ImportanceMeasure)])}"
+            + (m.Method.ImportanceItems.Count > 0 ? " — " + E(string.Join(", ", m.Method.ImportanceItems.Select(o =>
+                $"{t.OutcomeName(OutcomeOf(o.Outcome))}: {t.Count(o.Items)}"))) : "") + ". "
+            + (m.Method.HasQuadrants
+                ? $"{(ru ? "Медианы" : "Medians")}: {E(t.Importance.ToLower(t.Culture))} {t.Num(m.Method.ImportanceCrosshair)}, {E(t.Performance.ToLower(t.Culture))} {t.Signed(m.Method.PerformanceCrosshair)} "
+                  + $"({(ru ? "по" : "over")} {m.Method.FactorsWithEnoughMentions} {(ru ? "факторам с n ≥" : "factors with n ≥")} {m.Method.MinMentions})."
+                : "") + "</p>");
         sb.Append("</div></div></section>");
     }
 
+    /// <summary>Factors as a table of figures, where too few are placed for medians to mean anything.</summary>
+    private static void FigureTable(StringBuilder sb, string id, IReadOnlyList<(string Name, long N, Figure Performance, double? Importance, double? Delta)> rows,
+        ReportText t, string deltaTitle)
+    {
+        sb.Append($"<table id=\"{id}\" class=\"figure-table\"><thead><tr><th>{E(t.Factor)}</th><th class=\"num\">n</th><th class=\"num\">{E(t.Performance)}</th>"
+            + $"<th class=\"num\">{E(t.Importance)}</th><th class=\"num\">{E(deltaTitle)}</th></tr></thead><tbody>");
+        foreach (var r in rows)
+        {
+            var cls = r.Performance.Value is < 0 ? "neg" : r.Performance.Value is > 0 ? "pos" : "";
+            sb.Append($"<tr class=\"figure-row\"><td>{E(r.Name)}</td><td class=\"num\">{t.Count(r.N)}</td>"
+                + $"<td class=\"num {cls}\">{t.Signed(r.Performance.Value)}<span class=\"ci\">[{t.Signed(r.Performance.Low)}; {t.Signed(r.Performance.High)}]</span></td>"
+                + $"<td class=\"num\">{t.Num(r.Importance)}</td><td class=\"num\">{t.Signed(r.Delta)}</td></tr>");
+        }
+        sb.Append("</tbody></table>");
+    }
+
+    internal static Core.Matrix.Outcome OutcomeOf(string code) => code switch
+    {
+        "rating" => Core.Matrix.Outcome.Rating,
+        "nps" => Core.Matrix.Outcome.Nps,
+        _ => Core.Matrix.Outcome.DocumentSentiment,
+    };
+
     internal static ImportanceMeasure MeasureOf(string code) => code switch
     {
-        "rating-correlation" => ImportanceMeasure.RatingCorrelation,
-        "nps-correlation" => ImportanceMeasure.NpsCorrelation,
-        "sentiment-correlation" => ImportanceMeasure.SentimentCorrelation,
+        "outcome-correlation" => ImportanceMeasure.OutcomeCorrelation,
         _ => ImportanceMeasure.ShareOfMentions,
     };
 
     private static void ActionTable(StringBuilder sb, ReportModel m, ReportText t)
     {
-        sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(m.Lang == "ru" ? "под каждым значением" : "under each figure")}; n = {(m.Lang == "ru" ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}.</p>");
+        sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(m.Lang == "ru" ? "под каждым значением" : "under each figure")}; n = {(m.Lang == "ru" ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}"
+            + (m.Competitors.Count > 0 ? (m.Lang == "ru" ? $"; Δ = наша оценка − оценка конкурента, n — его упоминания фактора (Δ нет, если их меньше {m.Method.MinMentions})" : $"; Δ = our performance − the competitor's, n = its mentions of the factor (no Δ below {m.Method.MinMentions})") : "")
+            + ".</p>");
         sb.Append($"<table id=\"action-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
         if (m.Competitors.Count > 0) sb.Append($"<th class=\"num w-comp\">{E(t.VsCompetitors)}</th>");
         sb.Append($"<th class=\"w-trend\">{E(t.Trend)}</th><th class=\"w-why\">{E(t.Why)}</th></tr></thead><tbody>");
         foreach (var f in m.Factors)
         {
-            sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\"><td><b>{E(f.Name)}</b></td><td>{Chip(f.Quadrant, t)}");
+            sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\"{(f.Borderline ? $" data-borderline=\"{f.Alternative}\"" : "")}><td><b>{E(f.Name)}</b></td><td>{Chip(f.Quadrant, t)}");
+            if (f.Borderline && f.Alternative is not null)
+                sb.Append($"<span class=\"held borderline\">{E(t.Borderline)} · {(m.Lang == "ru" ? "или" : "or")} {AltChip(f.Alternative, t)}</span>");
             if (f.Held) sb.Append($"<span class=\"held\">{E(t.Held)}</span>");
             else if (f.PreviousQuadrant is { } p && p != f.Quadrant && p != "insufficient") sb.Append($"<span class=\"held\">{E(t.Previous)}: {E(QName(p, t))}</span>");
             sb.Append("</td>");
@@ -178,25 +247,45 @@ public static class ReportHtml
             }
             sb.Append("<td>");
             SmallCharts.Sparkline(sb, f.Trend, Palette.Of(f.Quadrant));
-            sb.Append($"</td><td class=\"why\">{E(f.Reason)}</td></tr>");
+            sb.Append($"</td><td class=\"why\">{E(f.Reason)}{(f.Quadrant != "insufficient" || f.Unplaced == "too-few-factors" ? $"<span class=\"ci rests-on\">{E(t.ImportanceRestsOnTitle)}: {E(f.ImportanceRestsOn)}.</span>" : "")}</td></tr>");
         }
         sb.Append("</tbody></table></section>");
     }
 
     private static void Competitors(StringBuilder sb, ReportModel m, ReportText t)
     {
+        var ru = m.Lang == "ru";
         sb.Append($"<section id=\"competitors\"><h2>{E(t.CompetitorComparison)}</h2><p class=\"hint\">{E(t.CompetitorHint)}</p>");
         var rows = m.Factors.Where(f => f.Performance is not null).ToList();
-        SmallCharts.CompetitorDots(sb, rows, m.Competitors, m.Brand, t);
+        SmallCharts.CompetitorDots(sb, rows, m.Competitors, m.Brand, m.Method.MinMentions, t);
+        if (rows.Any(f => f.Competitors.Any(c => c.Performance is not null && c.Delta is null)))
+            sb.Append($"<p class=\"hint\" id=\"faded-dots\">{E(t.FadedDot)} (n &lt; {m.Method.MinMentions})</p>");
         sb.Append("</section>");
-        sb.Append($"<section id=\"competitor-matrices\"><h2>{E(t.CompetitorMatrices)}</h2><p class=\"hint\">{E(t.OpeningsLine)}.</p><div class=\"grid{(m.CompetitorMatrices.Count >= 3 ? 3 : 2)}\">");
+        sb.Append($"<section id=\"competitor-matrices\"><h2>{E(t.CompetitorMatrices)}</h2><p class=\"hint\">{E(t.OpeningsLine)}. "
+            + (ru ? $"Те же правила, что и для нас; меньше {m.Method.MinPlacedFactors} факторов с n ≥ {m.Method.MinMentions} — таблица вместо матрицы."
+                  : $"The same rules as ours; with fewer than {m.Method.MinPlacedFactors} factors at n ≥ {m.Method.MinMentions}, a table instead of a matrix.")
+            + $"</p><div class=\"grid{(m.CompetitorMatrices.Count >= 3 ? 3 : 2)}\">");
         foreach (var c in m.CompetitorMatrices)
         {
             sb.Append($"<div class=\"mini\"><h3>{E(c.Brand)} <span class=\"muted\" style=\"font-weight:400\">· n = {t.Count(c.Items)}</span></h3>");
-            var pts = c.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
-                .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value, f.Importance.Value, f.Importance.Value,
-                    f.Performance.Value, f.Performance.Value, f.N, f.Quadrant)).ToList();
-            MatrixChart.Render(sb, "matrix-" + Slug(c.Brand), pts, c.ImportanceCrosshair, c.PerformanceCrosshair, t, 460, 340, compact: true);
+            if (c.HasQuadrants)
+            {
+                var pts = c.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
+                    .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value, f.Importance.Value, f.Importance.Value,
+                        f.Performance.Value, f.Performance.Value, f.N, f.Quadrant, Borderline: f.Borderline)).ToList();
+                MatrixChart.Render(sb, "matrix-" + Slug(c.Brand), pts, c.ImportanceCrosshair, c.PerformanceCrosshair, t, 460, 340, compact: true);
+                var borderline = c.Factors.Where(f => f.Borderline && f.Alternative is not null).ToList();
+                if (borderline.Count > 0)
+                    sb.Append($"<p class=\"muted\" style=\"margin:6px 0 0;font-size:12px\">{E(t.Borderline)}: "
+                        + E(string.Join(", ", borderline.Select(f => $"{f.Name} ({QName(f.Quadrant, t)} {(ru ? "или" : "or")} {QName(f.Alternative!, t)})"))) + "</p>");
+            }
+            else
+            {
+                sb.Append($"<p class=\"muted\" style=\"margin:0 0 6px;font-size:12px\">{E(t.CompetitorTable)}</p>");
+                FigureTable(sb, "matrix-" + Slug(c.Brand), c.Factors.Where(f => f.N >= m.Method.MinMentions)
+                    .Select(f => (f.Name, f.N, f.PerformanceInterval, f.Importance, f.DeltaVsUs)).ToList(), t,
+                    ru ? $"Δ к «{m.Brand}»" : $"Δ vs {m.Brand}");
+            }
             sb.Append($"<p style=\"margin:8px 0 0;font-size:13px\"><b>{E(t.Openings)}:</b> ")
               .Append(E(c.Openings.Count > 0 ? string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)) : t.NoOpenings))
               .Append("</p></div>");
@@ -272,12 +361,19 @@ public static class ReportHtml
 
     private static void Quotes(StringBuilder sb, ReportModel m, ReportText t)
     {
-        sb.Append($"<section id=\"quotes\" class=\"flow\"><h2>{E(t.Quotes)}</h2><p class=\"hint\">{(m.Lang == "ru" ? "Персональные данные (имена, e-mail, телефоны, @ники) скрыты." : "Personal data (names, e-mails, phone numbers, @handles) is masked.")}</p><div class=\"quotes\">");
+        sb.Append($"<section id=\"quotes\" class=\"flow\"><h2>{E(t.Quotes)}</h2><p class=\"hint\">{E(t.QuotesHint)}</p><div class=\"quotes\">");
+        var (open, close) = m.Lang == "ru" ? ("«", "»") : ("“", "”");
         foreach (var f in m.Factors.Where(f => f.Quotes.Count > 0))
         {
-            sb.Append($"<div class=\"qf\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">n = {t.Count(f.N)} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
+            sb.Append($"<div class=\"qf\" data-factor=\"{E(f.Factor)}\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">n = {t.Count(f.N)} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
             foreach (var q in f.Quotes)
-                sb.Append($"<blockquote class=\"quote {q.Sentiment}\">{(m.Lang == "ru" ? "«" : "“")}{E(q.Text)}{(m.Lang == "ru" ? "»" : "”")}<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
+            {
+                // The clause the factor was found in, highlighted in the colour of that mention's polarity.
+                var start = Math.Clamp(q.ClauseStart, 0, q.Text.Length);
+                var end = Math.Clamp(q.ClauseStart + q.ClauseLength, start, q.Text.Length);
+                sb.Append($"<blockquote class=\"quote {q.Sentiment}\">{open}{E(q.Text[..start])}<mark class=\"clause {q.Sentiment}\">{E(q.Text[start..end])}</mark>{E(q.Text[end..])}{close}"
+                    + $"<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
+            }
             sb.Append("</div>");
         }
         sb.Append("</div></section>");
@@ -289,30 +385,39 @@ public static class ReportHtml
         var x = m.Method;
         var level = t.Num(x.ConfidenceLevel * 100, "0");
         sb.Append($"<section id=\"how-to-read\" class=\"howto\"><h2>{E(t.HowToRead)}</h2>");
+        var outcomes = string.Join(" → ", x.Outcomes.Select(o => t.OutcomeName(OutcomeOf(o))));
+        var margin = t.Num(x.Margin);
+        var above = t.Signed(x.PromoteAbove);
         string[] paragraphs = ru
             ?
             [
-                $"<b>Важность</b> выводится из данных, а не спрашивается: это {E(t.Measures[MeasureOf(x.ImportanceMeasure)])}. Используется первая из мер «оценка в звёздах → ответ NPS → тональность текста», для которой у каждого фактора с достаточными данными есть не меньше {x.MinOutcomePairs} пар; иначе — доля упоминаний.",
+                $"<b>Важность</b> выводится из данных, а не спрашивается: это корреляция тональности фактора в отзыве (0, если фактор не упомянут) с итоговой оценкой <i>этого же</i> отзыва — первой, что у него есть, в порядке {E(outcomes)}; каждая приведена к шкале −1…+1 (звёзды 1…5 → (r − 3)/2, NPS 0…10 → (p − 5)/5, тональность уже в −1…+1). Корреляция считается отдельно в каждой группе отзывов (по виду оценки) по всем отзывам бренда и объединяется через z-преобразование Фишера с весами n − 3. Так каждый фактор измерен на одних и тех же отзывах и оценках: фактор, у которого мало оценок в звёздах, не меняет меру для остальных. В таблице для каждого фактора указано, на чём основана его важность. Если отзывов с оценкой меньше {x.MinOutcomePairs} — доля упоминаний.",
                 "<b>Оценка</b> фактора — индекс тональности его упоминаний: (позитивные − негативные) / все, от −1 до +1. Тональность берётся из предложения или части предложения, где упомянут фактор, а не из всего отзыва.",
-                $"<b>Перекрестье</b> — медианы важности и оценки по факторам, у которых не меньше {x.MinMentions} упоминаний. Факторы с меньшим числом упоминаний помечены «мало данных» и квадранта не получают. Значение, равное медиане, считается «не ниже медианы».",
-                "<b>Δ к конкуренту</b> = наша оценка − оценка конкурента по тем же факторам (учитываются конкуренты с достаточным числом упоминаний). «Впереди» значит Δ > 0 ко всем таким конкурентам.",
+                $"<b>Перекрестье</b> — медианы важности и оценки по факторам, у которых не меньше {x.MinMentions} упоминаний; если таких факторов меньше {x.MinPlacedFactors}, матрицы нет, только таблица. Факторы с меньшим числом упоминаний помечены «мало данных» и квадранта не получают. Значение на медиане (ближе {margin}) не считается ни «выше», ни «ниже»: такой фактор пограничный и показан по нижнюю сторону.",
+                $"<b>Пограничные факторы.</b> Если интервал важности или оценки пересекает медиану (а для «продвигать» — интервал Δ включает 0) и от этого зависит квадрант, фактор пограничный: показан наиболее вероятный квадрант (по точечным оценкам) и второй возможный. В «Главном» уверенно называются только факторы, квадрант которых ясен.",
+                $"<b>Продвигать</b> можно только то, что клиенты явно оценивают позитивно (весь интервал оценки выше {above}) и где мы впереди каждого конкурента с достаточными данными (Δ > 0) — или сравнить не с кем (так и написано). Иначе фактор «поддерживать», и в отчёте сказано почему.",
+                "<b>Δ к конкуренту</b> = наша оценка − оценка конкурента по тому же фактору (учитываются конкуренты с достаточным числом упоминаний). В сводке Δ указана к конкуренту, от которого мы больше всего отстаём (или меньше всего опережаем).",
                 $"<b>Интервалы</b> ({level} %): для оценки и NPS — нормальное приближение для среднего ответов −1/0/+1 (дисперсия с поправкой на один позитивный и один негативный ответ); для корреляции — преобразование Фишера; для доли — интервал Уилсона; для колеса — нормальный интервал среднего.",
                 $"<b>Смена квадранта.</b> Прошлый период — {E(x.PreviousFrom.ToString("d MMM yyyy", t.Culture))} – {E(x.PreviousTo.ToString("d MMM yyyy", t.Culture))}. Фактор меняет квадрант, только если интервал по изменившейся оси не пересекает медиану (для Δ — не включает 0); иначе он остаётся в прежнем квадранте с пометкой.",
+                "<b>Конкуренты</b> оцениваются по тем же правилам, каждый по своим медианам; их слабые места, где мы явно сильнее (интервал Δ не включает 0), — наши возможности.",
                 "<b>NPS</b> — из ответа 0–10 «порекомендуете ли вы нас»: промоутеры 9–10, нейтралы 7–8, критики 0–6; NPS = % промоутеров − % критиков (−100 … +100).",
                 $"<b>Колесо точек контакта</b>: каждый канал оценён 0–10 по его отзывам — ответ NPS, если он есть, иначе оценка в звёздах ((звёзды − 1) × 2,5), иначе тональность текста ((тональность + 1) × 5). Каналы с менее чем {x.MinWheelItems} отзывами показаны пустой точкой.",
-                "<b>Цитаты</b> отобраны детерминированно: самые определённые по тональности фрагменты удобной длины; имена, e-mail, телефоны и @ники скрыты.",
+                "<b>Цитаты</b> — отрывки вокруг упоминания фактора; выделена часть предложения, где он найден, цветом тональности этого упоминания. Сначала цитаты той тональности, о которой говорит квадрант (исправить и наблюдать — негатив, продвигать — позитив, иначе преобладающая), затем одна противоположной. Выбор детерминирован: определённая тональность, утверждение, а не вопрос, удобная длина; имена, e-mail, телефоны и @ники скрыты.",
             ]
             :
             [
-                $"<b>Importance</b> is derived, not asked: the {E(t.Measures[MeasureOf(x.ImportanceMeasure)])}. The first of “star rating → NPS answer → sentiment of the whole text” for which every factor with enough mentions has at least {x.MinOutcomePairs} pairs is used; otherwise the share of mentions.",
+                $"<b>Importance</b> is derived, not asked: the correlation of the factor's sentiment in an item (0 where the item does not mention it) with <i>that item's own</i> outcome — the first it carries of {E(outcomes)}, each put on −1…+1 (stars 1…5 → (r − 3)/2, NPS 0…10 → (p − 5)/5, sentiment already −1…+1). The correlation is taken within each group of items (by the outcome they carry) over all the brand's items, and the groups are combined by Fisher z weighted by n − 3. So every factor is measured on the same items against the same outcomes: a factor short of star ratings changes nothing for the others. The table says what each importance rests on. With fewer than {x.MinOutcomePairs} items carrying an outcome: the share of mentions.",
                 "<b>Performance</b> is the net sentiment of the factor's mentions: (positive − negative) / all, from −1 to +1. The sentiment is that of the sentence or clause where the factor is mentioned, not of the whole review.",
-                $"<b>Crosshairs</b> are the medians of importance and performance over factors with at least {x.MinMentions} mentions. Factors with fewer are marked “insufficient data” and get no quadrant. A value equal to the median counts as “at or above”.",
-                "<b>Δ against a competitor</b> = our performance − the competitor's on the same factor (competitors with enough mentions only). “Ahead” means Δ > 0 against every such competitor.",
+                $"<b>Crosshairs</b> are the medians of importance and performance over factors with at least {x.MinMentions} mentions; with fewer than {x.MinPlacedFactors} such factors there is no matrix, only a table. Factors with fewer mentions are marked “insufficient data” and get no quadrant. A value on a median (within {margin}) is neither above nor below it: the factor is borderline and shown on the lower side.",
+                $"<b>Borderline factors.</b> When the importance or performance interval straddles its median (for “promote”, also when the Δ interval includes 0) and the quadrant depends on it, the factor is borderline: the most likely quadrant (from the point estimates) is shown with the other possible one. The key takeaways state as certain only factors whose quadrant is clear.",
+                $"<b>Promote</b> needs a factor customers are clearly positive about (its whole performance interval above {above}) and an edge over every competitor with enough mentions (Δ > 0) — or no competitor to compare with, which the report then says. Otherwise the factor is “maintain”, and the report says why.",
+                "<b>Δ against a competitor</b> = our performance − the competitor's on the same factor (competitors with enough mentions only). Where one Δ is given, it is against the competitor we trail most (or lead least).",
                 $"<b>Intervals</b> ({level} %): performance and NPS — normal approximation for the mean of −1/0/+1 answers (variance adjusted by one extra positive and one extra negative answer); correlation — Fisher z; shares — Wilson; wheel — normal interval of the mean.",
                 $"<b>Quadrant changes.</b> The previous period is {E(x.PreviousFrom.ToString("d MMM yyyy", t.Culture))} – {E(x.PreviousTo.ToString("d MMM yyyy", t.Culture))}. A factor moves to a new quadrant only when the interval on the axis that changed does not straddle the median (for Δ: does not include 0); otherwise it stays where it was, marked as kept.",
+                "<b>Competitors</b> are placed by the same rules, each on its own medians; their weak spots where we are clearly ahead (the Δ interval excludes 0) are our openings.",
                 "<b>NPS</b> comes from the 0–10 “would you recommend us” answer: promoters 9–10, passives 7–8, detractors 0–6; NPS = % promoters − % detractors (−100 … +100).",
                 $"<b>Touchpoint wheel</b>: each channel is scored 0–10 from its feedback — the NPS answer when given, else the star rating ((stars − 1) × 2.5), else the text sentiment ((sentiment + 1) × 5). Channels with fewer than {x.MinWheelItems} items are drawn as hollow dots.",
-                "<b>Quotes</b> are chosen deterministically: the clearest-sentiment passages of readable length; names, e-mails, phone numbers and @handles are masked.",
+                "<b>Quotes</b> are passages around a mention of the factor, with the clause it was found in highlighted in the colour of that mention's sentiment. First come quotes of the polarity the quadrant is about (fix and watch: negative; promote: positive; otherwise the prevailing one), then one of the other side. The choice is deterministic: a clear sentiment, a statement rather than a question, a readable length; names, e-mails, phone numbers and @handles are masked.",
             ];
         sb.Append("<table class=\"rules\"><thead><tr>")
           .Append(ru ? "<th>Квадрант</th><th>Правило</th><th>Что делать</th>" : "<th>Quadrant</th><th>Rule</th><th>What it means</th>")
@@ -320,24 +425,26 @@ public static class ReportHtml
         (Quadrant Q, string Rule)[] rules = ru
             ?
             [
-                (Quadrant.Fix, "важность ≥ медианы, оценка < медианы; порядок — важность × отставание от медианы, сначала факторы, где мы позади конкурента"),
-                (Quadrant.Promote, "важность ≥ медианы, оценка ≥ медианы, впереди конкурентов (Δ > 0 или данных о конкурентах нет)"),
-                (Quadrant.Maintain, "оценка ≥ медианы и важность < медианы или нет преимущества перед конкурентом (Δ ≤ 0)"),
-                (Quadrant.Watch, "важность < медианы, оценка < медианы"),
-                (Quadrant.Insufficient, $"меньше {x.MinMentions} упоминаний"),
+                (Quadrant.Fix, "важность выше медианы, оценка не выше медианы; порядок — сначала ясные, затем факторы, где мы позади конкурента, затем важность × отставание от медианы"),
+                (Quadrant.Promote, $"важность и оценка выше медиан, весь интервал оценки выше {above}, впереди конкурентов (Δ > 0 или данных о конкурентах нет)"),
+                (Quadrant.Maintain, "оценка выше медианы, и важность не выше медианы, или нет явного позитива, или нет преимущества перед конкурентом (Δ ≤ 0)"),
+                (Quadrant.Watch, "важность и оценка не выше медиан"),
+                (Quadrant.Insufficient, $"меньше {x.MinMentions} упоминаний (или меньше {x.MinPlacedFactors} факторов с достаточными данными)"),
             ]
             :
             [
-                (Quadrant.Fix, "importance ≥ median, performance < median; ordered by importance × gap to the median, factors behind a competitor first"),
-                (Quadrant.Promote, "importance ≥ median, performance ≥ median, ahead of competitors (Δ > 0, or no competitor data)"),
-                (Quadrant.Maintain, "performance ≥ median, and importance < median or no edge over a competitor (Δ ≤ 0)"),
-                (Quadrant.Watch, "importance < median, performance < median"),
-                (Quadrant.Insufficient, $"fewer than {x.MinMentions} mentions"),
+                (Quadrant.Fix, "importance above the median, performance not above it; clear ones first, then factors behind a competitor, then by importance × gap to the median"),
+                (Quadrant.Promote, $"importance and performance above their medians, the whole performance interval above {above}, ahead of competitors (Δ > 0, or no competitor data)"),
+                (Quadrant.Maintain, "performance above the median, and importance not above it, or customers not clearly positive, or no edge over a competitor (Δ ≤ 0)"),
+                (Quadrant.Watch, "importance and performance not above their medians"),
+                (Quadrant.Insufficient, $"fewer than {x.MinMentions} mentions (or fewer than {x.MinPlacedFactors} factors with enough)"),
             ];
         foreach (var (q, rule) in rules)
             sb.Append($"<tr><td>{Chip(ReportBuilder.Code(q), t)}</td><td>{E(rule)}</td><td>{E(t.QuadrantMeanings[q])}</td></tr>");
         sb.Append("</tbody></table>");
         foreach (var p in paragraphs) sb.Append($"<p>{p}</p>");
+        sb.Append($"<p class=\"muted\" id=\"rules-in-force\">{(ru ? "Правила в силе" : "Rules in force")} (MatrixRules): minMentions {x.MinMentions}, minPlacedFactors {x.MinPlacedFactors}, "
+            + $"minOutcomePairs {x.MinOutcomePairs}, outcomes [{string.Join(", ", x.Outcomes)}], z → {level} %, margin {t.Num(x.Margin)}, promoteAbove {t.Signed(x.PromoteAbove)}.</p>");
         sb.Append($"<p class=\"muted\">{(ru ? "Отзывов бренда" : "Brand items")}: {t.Count(m.Items.Brand)}; {(ru ? "в прошлом периоде" : "previous period")}: {t.Count(m.Items.PreviousPeriod)}; "
             + string.Join("; ", m.Items.Competitors.Select(c => $"{E(c.Brand)}: {t.Count(c.Items)}" + (c.Spam > 0 ? $" ({t.Count(c.Spam)} {E(t.ExcludedAsSpam)})" : "")))
             + $"; {E(t.ExcludedAsSpam)}: {t.Count(m.Items.Spam)}"

@@ -26,10 +26,19 @@ public sealed record ItemsSummary(long Brand, long PreviousPeriod, IReadOnlyList
 
 public sealed record BrandCount(string Brand, long Items, long Spam);
 
+/// <summary>
+/// The rules in force and what the brand's importance was measured on: <c>ImportanceItems</c> counts the brand's
+/// items per outcome they contribute (rating, nps, documentSentiment). <c>HasQuadrants</c> is false when fewer than
+/// <c>MinPlacedFactors</c> factors have enough mentions: then the factors are a table, not a matrix.
+/// </summary>
 public sealed record MethodSummary(
     int MinMentions, int MinOutcomePairs, double ConfidenceLevel, string ImportanceMeasure,
     double? ImportanceCrosshair, double? PerformanceCrosshair, int FactorsWithEnoughMentions,
-    DateOnly PreviousFrom, DateOnly PreviousTo, int MinWheelItems);
+    DateOnly PreviousFrom, DateOnly PreviousTo, int MinWheelItems,
+    int MinPlacedFactors, double Margin, double PromoteAbove, IReadOnlyList<string> Outcomes,
+    IReadOnlyList<OutcomeCount> ImportanceItems, bool HasQuadrants);
+
+public sealed record OutcomeCount(string Outcome, long Items);
 
 /// <summary>The figures at the top of the page.</summary>
 public sealed record Headline(Figure NetSentiment, Figure? PreviousNetSentiment, NpsValue Nps, double? AverageRating, long Rated);
@@ -37,6 +46,12 @@ public sealed record Headline(Figure NetSentiment, Figure? PreviousNetSentiment,
 /// <summary>A value with its interval and sample size.</summary>
 public sealed record Figure(double? Value, double? Low, double? High, long N);
 
+/// <summary>
+/// One factor. <c>Quadrant</c> is the most likely one; a <c>Borderline</c> factor may instead be in <c>Alternative</c>
+/// (an interval straddles the line named in <c>UncertainOn</c>: importance, performance or competitor-edge).
+/// <c>Delta</c> is against <c>DeltaVs</c>, the competitor we trail most (or lead least); <c>Edge</c> is ahead, behind,
+/// level or no-competitor-data. <c>ClearlyPositive</c>: the performance interval is above the promote threshold.
+/// </summary>
 public sealed record FactorRow(
     string Factor,
     string Name,
@@ -60,17 +75,34 @@ public sealed record FactorRow(
     bool BehindCompetitor,
     IReadOnlyList<CompetitorRow> Competitors,
     IReadOnlyList<TrendPoint> Trend,
-    IReadOnlyList<Quote> Quotes);
+    IReadOnlyList<Quote> Quotes,
+    bool Borderline,
+    string? Alternative,
+    IReadOnlyList<string> UncertainOn,
+    bool ClearlyPositive,
+    string Edge,
+    IReadOnlyList<ImportanceSource> ImportanceBasis,
+    string ImportanceRestsOn,
+    string? Unplaced,
+    string QuoteDirection,
+    bool ImportanceHigh,
+    bool PerformanceHigh);
+
+/// <summary>One outcome a factor's importance rests on: the brand's items with it, those mentioning the factor, r within them.</summary>
+public sealed record ImportanceSource(string Outcome, long Items, long Mentions, double? R);
 
 public sealed record CompetitorRow(string Competitor, double? Performance, long N, double? Delta, double? DeltaLow, double? DeltaHigh);
 
 public sealed record TrendPoint(DateOnly Start, double? Performance, long N);
 
+/// <summary>A competitor's own matrix by the same rules; <c>HasQuadrants</c> false → shown as a table (too few placed factors).</summary>
 public sealed record CompetitorMatrix(
     string Brand, long Items, string ImportanceMeasure, double? ImportanceCrosshair, double? PerformanceCrosshair,
-    IReadOnlyList<CompetitorFactor> Factors, IReadOnlyList<string> Openings);
+    IReadOnlyList<CompetitorFactor> Factors, IReadOnlyList<string> Openings, bool HasQuadrants);
 
-public sealed record CompetitorFactor(string Factor, string Name, string Quadrant, double? Importance, double? Performance, long N, string Reason);
+/// <summary>A factor of a competitor's matrix; <c>DeltaVsUs</c> = their performance − ours (null when either side has too few mentions).</summary>
+public sealed record CompetitorFactor(string Factor, string Name, string Quadrant, double? Importance, double? Performance, long N, string Reason,
+    bool Borderline, string? Alternative, Figure PerformanceInterval, double? DeltaVsUs);
 
 public sealed record NpsValue(double? Score, double? Low, double? High, long N, long Promoters, long Passives, long Detractors);
 

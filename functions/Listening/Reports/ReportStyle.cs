@@ -46,6 +46,7 @@ internal static class ReportStyle
         td.why { font-size:12.5px; color:#39434f; max-width: 360px; }
         .chip { display:inline-block; padding:2px 9px; border-radius:999px; font-size:12px; font-weight:600; color:#fff; white-space:nowrap; }
         .chip.light { color: var(--ink); background:#eef0f3; }
+        .chip.alt { background:#fff; border:1.5px dashed; padding:1px 8px; }
         .held { display:block; font-size:11px; color:var(--muted); margin-top:3px; }
         .neg { color:#c8414b; } .pos { color:#2a9d5c; }
         .grid2 { display:grid; grid-template-columns: 1fr 1fr; gap: 18px; }
@@ -58,6 +59,8 @@ internal static class ReportStyle
         .qf h3 { display:flex; gap:8px; align-items:center; }
         blockquote { margin: 0 0 8px; padding: 8px 12px; border-left: 3px solid #c3c9d1; background:#fafbfc; font-size:13px; }
         blockquote.negative { border-color:#c8414b; } blockquote.positive { border-color:#2a9d5c; }
+        mark.clause { padding: 0 2px; border-radius: 3px; color: inherit; background:#eceef1; box-shadow: inset 0 -2px 0 #b8bec7; }
+        mark.clause.positive { background:#dff3e7; box-shadow: inset 0 -2px 0 #2a9d5c; } mark.clause.negative { background:#fbe3e5; box-shadow: inset 0 -2px 0 #c8414b; }
         blockquote cite { display:block; font-style:normal; font-size:11px; color:var(--muted); margin-top:3px; }
         .rules td { font-size:13px; }
         .howto p { margin: 6px 0; font-size: 13.5px; }

@@ -5,14 +5,19 @@ namespace Listening.Reports;
 /// <summary>The small inline charts: factor dot plot against competitors, sparklines and the NPS bar.</summary>
 internal static class SmallCharts
 {
-    /// <summary>One row per factor: performance on −1…+1, our dot and each competitor's.</summary>
-    public static void CompetitorDots(StringBuilder sb, IReadOnlyList<FactorRow> factors, IReadOnlyList<string> competitors, string brand, ReportText t)
+    /// <summary>
+    /// One row per factor: performance on −1…+1, our dot and each competitor's, and under the factor's name each
+    /// brand's number of mentions (in the legend's colours). A competitor with fewer mentions than the minimum is a
+    /// faded dot (no Δ). On the right, Δ against the competitor we trail most (or lead least), named.
+    /// </summary>
+    public static void CompetitorDots(StringBuilder sb, IReadOnlyList<FactorRow> factors, IReadOnlyList<string> competitors, string brand, int minMentions, ReportText t)
     {
-        const double width = 1000, rowH = 30, left = 230, right = 190, top = 30;
+        const double width = 1000, rowH = 34, left = 230, right = 210, top = 34;
         var height = top + rowH * factors.Count + 26;
         var svg = new Svg(sb).Open("competitor-chart", width, height, t.CompetitorComparison, "dots");
         double pw = width - left - right;
         double X(double v) => left + (Math.Clamp(v, -1, 1) + 1) / 2 * pw;
+        string Color(int brandIndex) => Palette.Brands[Math.Min(brandIndex, Palette.Brands.Length - 1)];
         foreach (var v in new[] { -1.0, -0.5, 0, 0.5, 1 })
         {
             svg.Line(X(v), top - 6, X(v), height - 22, v == 0 ? "stroke=\"#9aa3ad\"" : "stroke=\"#eceff2\"");
@@ -22,36 +27,42 @@ internal static class SmallCharts
         var lx = left;
         foreach (var (name, i) in competitors.Prepend(brand).Select((n, i) => (n, i)))
         {
-            svg.Circle(lx + 6, 12, i == 0 ? 6 : 5, $"fill=\"{Palette.Brands[Math.Min(i, Palette.Brands.Length - 1)]}\"");
+            svg.Circle(lx + 6, 12, i == 0 ? 6 : 5, $"fill=\"{Color(i)}\"");
             svg.Text(lx + 16, 16, name, $"font-size=\"12\"{(i == 0 ? " font-weight=\"700\"" : "")}");
             lx += 34 + name.Length * 7.5;
         }
-        svg.Text(width - right + 12, 16, "Δ", "font-size=\"12\" font-weight=\"700\"");
+        var header = t.DeltaVsTrailMost;
+        var cut = header.IndexOf(' ', Math.Min(header.Length - 1, header.Length / 2));
+        svg.Raw($"<text x=\"{Svg.N(width - right + 12)}\" y=\"11\" font-size=\"10.5\" font-weight=\"700\" class=\"delta-title\">"
+            + $"<tspan>{Svg.E(cut > 0 ? header[..cut] : header)}</tspan><tspan x=\"{Svg.N(width - right + 12)}\" dy=\"12\">{Svg.E(cut > 0 ? header[(cut + 1)..] : "")}</tspan></text>");
         for (var r = 0; r < factors.Count; r++)
         {
             var f = factors[r];
             var y = top + r * rowH + rowH / 2;
             if (r % 2 == 0) svg.Rect(0, y - rowH / 2, width, rowH, "fill=\"#f7f8fa\"");
-            svg.Text(8, y + 4, f.Name, "font-size=\"12.5\"");
-            svg.Text(left - 10, y + 4, $"n={t.Count(f.N)}", "font-size=\"10\" text-anchor=\"end\" class=\"muted\"");
+            svg.Text(8, y - 1, f.Name, "font-size=\"12.5\"");
+            // Each brand's n, in the legend's colours: a dot is only as good as the mentions behind it.
+            var counts = new StringBuilder($"<text x=\"8\" y=\"{Svg.N(y + 12)}\" font-size=\"9.5\" class=\"row-n\"><tspan class=\"muted\" fill=\"#5f6b7a\">n </tspan><tspan fill=\"{Color(0)}\" font-weight=\"700\">{Svg.E(t.Count(f.N))}</tspan>");
+            for (var c = 0; c < f.Competitors.Count; c++)
+                counts.Append($"<tspan fill=\"#5f6b7a\"> · </tspan><tspan class=\"competitor-n\" fill=\"{Color(c + 1)}\">{Svg.E(t.Count(f.Competitors[c].N))}</tspan>");
+            svg.Raw(counts.Append("</text>").ToString());
             var values = new List<double>();
             for (var c = 0; c < f.Competitors.Count; c++)
                 if (f.Competitors[c].Performance is { } cv)
                 {
                     values.Add(cv);
-                    var color = Palette.Brands[Math.Min(c + 1, Palette.Brands.Length - 1)];
-                    svg.Circle(X(cv), y, 5, $"class=\"dot competitor\" fill=\"{color}\" fill-opacity=\"{(f.Competitors[c].Delta is null ? 0.35 : 0.9)}\"",
-                        $"{f.Competitors[c].Competitor}: {t.Signed(cv)}, n = {t.Count(f.Competitors[c].N)}");
+                    var faded = f.Competitors[c].Delta is null;
+                    svg.Circle(X(cv), y, 5, $"class=\"dot competitor{(faded ? " faded" : "")}\" fill=\"{Color(c + 1)}\" fill-opacity=\"{(faded ? 0.3 : 0.9)}\"",
+                        $"{f.Competitors[c].Competitor}: {t.Signed(cv)}, n = {t.Count(f.Competitors[c].N)}" + (faded ? $" (n < {minMentions}: no Δ)" : ""));
                 }
             if (f.Performance is { } ours)
             {
                 if (values.Count > 0)
                     svg.Line(X(values.Append(ours).Min()), y, X(values.Append(ours).Max()), y, "stroke=\"#c3c9d1\" stroke-width=\"2\"");
-                svg.Circle(X(ours), y, 7, $"class=\"dot ours\" fill=\"{Palette.Brands[0]}\"", $"{brand}: {t.Signed(ours)}, n = {t.Count(f.N)}");
+                svg.Circle(X(ours), y, 7, $"class=\"dot ours\" fill=\"{Color(0)}\"", $"{brand}: {t.Signed(ours)}, n = {t.Count(f.N)}");
             }
-            var deltas = string.Join("  ", f.Competitors.Where(c => c.Delta is not null).Select(c => t.Signed(c.Delta)));
             var deltaColor = f.Delta is < 0 ? Palette.Of("fix") : f.Delta is > 0 ? Palette.Of("promote") : "#5f6b7a";
-            svg.Text(width - right + 12, y + 4, deltas.Length > 0 ? deltas : "—", $"font-size=\"12\" fill=\"{deltaColor}\"");
+            svg.Text(width - right + 12, y + 4, f.Delta is null ? "—" : $"{t.Signed(f.Delta)} {f.DeltaVs}", $"font-size=\"12\" class=\"delta\" style=\"fill:{deltaColor}\"");
         }
         svg.Close();
     }

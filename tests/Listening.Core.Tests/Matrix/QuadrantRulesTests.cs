@@ -39,9 +39,22 @@ public class QuadrantRulesTests
     }
 
     [Fact]
-    public void A_value_equal_to_the_median_counts_as_at_or_above()
+    public void Clear_factors_get_one_quadrant_and_are_not_borderline()
     {
-        // Three factors: the middle one *is* the median on both axes.
+        var m = ActionMatrixMethod.Compute("B", Four(), [], ByShare);
+
+        Assert.All(m.Factors, f =>
+        {
+            Assert.False(f.Borderline);
+            Assert.Null(f.Alternative);
+            Assert.Empty(f.Uncertain);
+        });
+    }
+
+    [Fact]
+    public void A_value_on_the_median_is_not_above_it_and_the_factor_is_borderline()
+    {
+        // Three factors: the middle one *is* the median on both axes. It is not "rated well" (nor important) by a tie.
         var stats = Brand(1000,
             ("a", 500, 450, 50),   // share 0.5, perf +0.8
             ("b", 200, 120, 60),   // share 0.2, perf +0.3  ← both medians
@@ -51,9 +64,129 @@ public class QuadrantRulesTests
         Assert.Equal(0.2, m.Crosshairs.Importance, 9);
         Assert.Equal(0.3, m.Crosshairs.Performance, 9);
         var b = m["b"]!;
-        Assert.True(b.ImportanceHigh);
-        Assert.True(b.PerformanceHigh);
-        Assert.Equal(Quadrant.Promote, b.Quadrant);
+        Assert.False(b.ImportanceHigh);
+        Assert.False(b.PerformanceHigh);
+        Assert.Equal(Quadrant.Watch, b.Quadrant);
+        Assert.True(b.Borderline);
+        Assert.Contains(b.Alternative!.Value, new[] { Quadrant.Fix, Quadrant.Maintain });
+        Assert.Equal([MatrixAxis.Importance, MatrixAxis.Performance], b.Uncertain.Order());
+    }
+
+    [Fact]
+    public void A_factor_whose_interval_straddles_a_crosshair_is_borderline_with_its_likely_quadrant_and_the_other()
+    {
+        // "support": share 0.23 just above the importance median 0.215, but with 230 of 1000 items its Wilson
+        // interval (±0.026) reaches below it — fix or watch, most likely fix. "delivery" is as weak but clearly important.
+        var stats = Brand(1000,
+            ("quality", 400, 300, 20),   // 0.40, +0.70
+            ("delivery", 300, 40, 200),  // 0.30, −0.53: clearly fix
+            ("support", 230, 30, 160),   // 0.23, −0.57
+            ("staff", 200, 150, 10),     // 0.20, +0.70
+            ("website", 100, 60, 10),    // 0.10, +0.50
+            ("payment", 50, 10, 30));    // 0.05, −0.40
+        var m = ActionMatrixMethod.Compute("B", stats, [], ByShare);
+
+        Assert.Equal(0.215, m.Crosshairs.Importance, 9);
+        var support = m["support"]!;
+        Assert.Equal(Quadrant.Fix, support.Quadrant);
+        Assert.True(support.Borderline);
+        Assert.Equal(Quadrant.Watch, support.Alternative);
+        Assert.Equal([MatrixAxis.Importance], support.Uncertain);
+        var delivery = m["delivery"]!;
+        Assert.Equal(Quadrant.Fix, delivery.Quadrant);
+        Assert.False(delivery.Borderline);
+        // Clear before borderline within a quadrant.
+        Assert.Equal(["delivery", "support"], m.Factors.Where(f => f.Quadrant == Quadrant.Fix).Select(f => f.Factor));
+    }
+
+    [Fact]
+    public void A_straddled_line_that_would_not_change_the_quadrant_does_not_make_a_factor_borderline()
+    {
+        // "website" sits near the importance median, but it is rated above the performance median and not clearly
+        // positive: promote is out of reach, and maintain holds on both sides of the importance line.
+        var stats = Brand(1000,
+            ("quality", 400, 300, 20),   // 0.40, +0.70
+            ("delivery", 300, 40, 200),  // 0.30, −0.53
+            ("website", 230, 52, 47),    // 0.23, +0.02 [−0.08; +0.12]: above the performance median −0.30, not clearly positive
+            ("staff", 200, 40, 60),      // 0.20, −0.10
+            ("payment", 100, 10, 60),    // 0.10, −0.50
+            ("returns", 50, 5, 40));     // 0.05, −0.70
+        var m = ActionMatrixMethod.Compute("B", stats, [], ByShare);
+
+        var website = m["website"]!;
+        Assert.True(website.Importance.Straddles(m.Crosshairs.Importance));
+        Assert.True(website.PerformanceHigh);
+        Assert.False(website.Performance.Straddles(m.Crosshairs.Performance));
+        Assert.False(website.ClearlyPositive);
+        Assert.Equal(Quadrant.Maintain, website.Quadrant);
+        Assert.False(website.Borderline);
+    }
+
+    [Fact]
+    public void Promote_needs_customers_clearly_positive_the_performance_interval_above_zero()
+    {
+        // Performance median −0.30: "quality" at +0.05 is above it, important — but its interval [−0.03; +0.13]
+        // includes 0, so it is maintained, not advertised.
+        var stats = Brand(1000,
+            ("quality", 400, 120, 100),  // 0.40, +0.05
+            ("delivery", 300, 60, 180),  // 0.30, −0.40
+            ("website", 100, 10, 60),    // 0.10, −0.50
+            ("payment", 50, 10, 20));    // 0.05, −0.20
+        var m = ActionMatrixMethod.Compute("B", stats, [], ByShare);
+
+        var quality = m["quality"]!;
+        Assert.True(quality.ImportanceHigh);
+        Assert.True(quality.PerformanceHigh);
+        Assert.False(quality.ClearlyPositive);
+        Assert.Equal(Quadrant.Maintain, quality.Quadrant);
+        Assert.False(quality.Borderline);
+
+        // The threshold is configuration.
+        var lenient = ActionMatrixMethod.Compute("B", stats, [], ByShare with { PromoteAbove = -0.5 });
+        Assert.Equal(Quadrant.Promote, lenient["quality"]!.Quadrant);
+    }
+
+    [Fact]
+    public void A_difference_within_the_margin_is_on_the_line_however_many_items()
+    {
+        // A million items: intervals of ±0.001. "b" at 0.443 against a median of 0.440 is clear by its interval,
+        // but a third-decimal difference decides nothing.
+        var stats = Brand(1_000_000,
+            ("a", 600_000, 500_000, 10_000),
+            ("b", 443_000, 100_000, 200_000),
+            ("c", 437_000, 300_000, 10_000),
+            ("d", 200_000, 10_000, 100_000));
+        var m = ActionMatrixMethod.Compute("B", stats, [], ByShare);
+        var strict = ActionMatrixMethod.Compute("B", stats, [], ByShare with { Margin = 0 });
+
+        Assert.Equal(0.44, m.Crosshairs.Importance, 9);
+        Assert.False(m["b"]!.Importance.Straddles(0.44));
+        Assert.False(m["b"]!.ImportanceHigh);
+        Assert.True(m["b"]!.Borderline);
+        Assert.Contains(MatrixAxis.Importance, m["b"]!.Uncertain);
+        Assert.True(strict["b"]!.ImportanceHigh);
+        Assert.DoesNotContain(MatrixAxis.Importance, strict["b"]!.Uncertain);
+    }
+
+    [Fact]
+    public void With_fewer_than_three_placed_factors_there_are_no_medians_and_no_quadrants()
+    {
+        // One factor would sit on both its own medians and be called anything: no single dot labelled "promote".
+        var one = ActionMatrixMethod.Compute("R", Brand(1000, ("price", 400, 390, 2), ("staff", 10, 0, 10)), [], ByShare);
+        var two = ActionMatrixMethod.Compute("R", Brand(1000, ("price", 400, 390, 2), ("quality", 300, 10, 280)), [], ByShare);
+
+        foreach (var m in new[] { one, two })
+        {
+            Assert.False(m.HasQuadrants);
+            Assert.True(double.IsNaN(m.Crosshairs.Importance));
+            Assert.All(m.Factors, f => Assert.Equal(Quadrant.Insufficient, f.Quadrant));
+        }
+        Assert.Equal(Unplaced.TooFewFactors, one["price"]!.Unplaced);
+        Assert.Equal(Unplaced.TooFewMentions, one["staff"]!.Unplaced);
+        Assert.Equal(0.97, one["price"]!.Performance.Value, 2);
+        // Three are enough, and the minimum is configuration.
+        Assert.True(ActionMatrixMethod.Compute("R", Brand(1000, ("price", 400, 390, 2), ("quality", 300, 10, 280), ("staff", 100, 50, 20)), [], ByShare).HasQuadrants);
+        Assert.True(ActionMatrixMethod.Compute("R", Brand(1000, ("price", 400, 390, 2), ("quality", 300, 10, 280)), [], ByShare with { MinPlacedFactors = 2 }).HasQuadrants);
     }
 
     [Fact]
@@ -91,6 +224,7 @@ public class QuadrantRulesTests
 
         var quality = m["quality"]!;
         Assert.Equal(Quadrant.Maintain, quality.Quadrant);
+        Assert.False(quality.Borderline);
         Assert.False(quality.Ahead);
         Assert.Equal("Rival", quality.Weakest!.Competitor);
         Assert.Equal(-0.2, quality.Weakest.Delta.Value, 9);
@@ -107,22 +241,28 @@ public class QuadrantRulesTests
         var trailing = ActionMatrixMethod.Compute("B", Four(), [("X", behind), ("Y", ahead)], ByShare)["quality"]!;
 
         Assert.Equal(Quadrant.Promote, leading.Quadrant);
+        Assert.False(leading.Borderline);
         Assert.Single(leading.Competitors);
         Assert.Equal(Quadrant.Maintain, trailing.Quadrant);
         Assert.Equal("Y", trailing.Weakest!.Competitor);
+        // They lead by 0.05 only: within the Δ interval, so promote stays possible — borderline, not certain.
+        Assert.True(trailing.Borderline);
+        Assert.Equal(Quadrant.Promote, trailing.Alternative);
+        Assert.Equal([MatrixAxis.CompetitorEdge], trailing.Uncertain);
     }
 
     [Fact]
     public void Fix_lists_factors_behind_a_competitor_first_then_by_importance_times_gap()
     {
-        // Nine factors: the importance median is the 5th share (0.24), the performance median +0.43.
+        // Ten factors: the importance median is (0.24 + 0.05) / 2, the performance median (+0.43 + +0.63) / 2 = +0.53.
         var stats = Brand(1000,
             ("quality", 400, 300, 20),  // 0.40, +0.70
             ("staff", 350, 250, 30),    // 0.35, +0.63
-            ("delivery", 300, 90, 150), // 0.30, −0.20: priority 0.30 × 0.63 ≈ 0.19
+            ("delivery", 300, 90, 150), // 0.30, −0.20: priority 0.30 × 0.73 ≈ 0.22
             ("price", 250, 90, 110),    // 0.25, −0.08: smallest gap, but behind the rival
-            ("support", 240, 30, 170),  // 0.24, −0.58: priority 0.24 × 1.01 ≈ 0.24
+            ("support", 240, 30, 170),  // 0.24, −0.58: priority 0.24 × 1.11 ≈ 0.27
             ("website", 50, 40, 0),
+            ("cleanliness", 45, 30, 0),
             ("payment", 40, 30, 0),
             ("loyalty", 35, 20, 5),
             ("returns", 30, 0, 20));

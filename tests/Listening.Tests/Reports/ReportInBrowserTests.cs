@@ -30,6 +30,13 @@ public class ReportInBrowserTests(ReportFixture report, ITestOutputHelper output
               trendLines: document.querySelectorAll('#trend .trend-line').length,
               npsSegments: document.querySelectorAll('#nps-bar .nps-segment').length,
               quotes: document.querySelectorAll('#quotes blockquote').length,
+              marks: document.querySelectorAll('#quotes blockquote > mark.clause').length,
+              markColours: [...new Set([...document.querySelectorAll('#quotes mark.clause.positive')].map(m => getComputedStyle(m).backgroundColor))]
+                .concat([...new Set([...document.querySelectorAll('#quotes mark.clause.negative')].map(m => getComputedStyle(m).backgroundColor))]),
+              borderlinePoints: document.querySelectorAll('#matrix .factor-point.borderline').length,
+              borderlineRows: document.querySelectorAll('#action-table .factor-row[data-borderline]').length,
+              competitorN: document.querySelectorAll('#competitor-chart .competitor-n').length,
+              deltaTitle: document.querySelector('#competitor-chart .delta-title')?.textContent,
               howTo: document.querySelector('#how-to-read') !== null,
               matrixWidth: document.querySelector('#matrix').getBoundingClientRect().width,
               externalResources: performance.getEntriesByType('resource').length
@@ -54,6 +61,19 @@ public class ReportInBrowserTests(ReportFixture report, ITestOutputHelper output
         Assert.Equal(3, charts["trendLines"]!.GetValue<int>());
         Assert.Equal(3, charts["npsSegments"]!.GetValue<int>());
         Assert.True(charts["quotes"]!.GetValue<int>() >= 2 * placed);
+        // Every quote highlights its clause; praise and complaint are told apart by colour (one colour each).
+        Assert.Equal(charts["quotes"]!.GetValue<int>(), charts["marks"]!.GetValue<int>());
+        var colours = charts["markColours"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal(2, colours.Count);
+        Assert.NotEqual(colours[0], colours[1]);
+        var factors = report.Json.RootElement.GetProperty("factors").EnumerateArray().ToList();
+        var borderline = factors.Count(f => f.GetProperty("borderline").GetBoolean());
+        Assert.Equal(borderline, charts["borderlineRows"]!.GetValue<int>());
+        Assert.Equal(factors.Count(f => f.GetProperty("borderline").GetBoolean() && !f.GetProperty("held").GetBoolean()
+            && f.GetProperty("quadrant").GetString() != "insufficient"), charts["borderlinePoints"]!.GetValue<int>());
+        // Each competitor's n on every row of the comparison chart, and the Δ column says whom it is against.
+        Assert.Equal(2 * factors.Count(f => f.GetProperty("performance").ValueKind == System.Text.Json.JsonValueKind.Number), charts["competitorN"]!.GetValue<int>());
+        Assert.Contains("отстаём", charts["deltaTitle"]!.GetValue<string>());
         Assert.True(charts["howTo"]!.GetValue<bool>());
         Assert.True(charts["matrixWidth"]!.GetValue<double>() > 400, "the matrix is drawn at a readable size");
         Assert.Equal(0, charts["externalResources"]!.GetValue<int>());

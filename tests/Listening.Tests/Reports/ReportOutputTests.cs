@@ -73,7 +73,7 @@ public class ReportOutputTests(ReportFixture report)
     public void The_html_draws_the_same_numbers_as_the_json()
     {
         var placed = Factors.Count(f => f.GetProperty("quadrant").GetString() != "insufficient");
-        Assert.Equal(placed, Regex.Matches(report.Html, "class=\"factor-point\"").Count(m => m.Index < report.Html.IndexOf("id=\"actions\"", StringComparison.Ordinal)));
+        Assert.Equal(placed, Regex.Matches(report.Html, "class=\"factor-point[ \"]").Count(m => m.Index < report.Html.IndexOf("id=\"actions\"", StringComparison.Ordinal)));
         Assert.Equal(Factors.Count(), Regex.Matches(report.Html, "class=\"factor-row\"").Count);
         var brandItems = Root.GetProperty("items").GetProperty("brand").GetInt64();
         Assert.Contains(brandItems.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("ru-RU")), report.Html);
@@ -83,7 +83,10 @@ public class ReportOutputTests(ReportFixture report)
     public void The_report_explains_its_rules_in_the_language_asked_for()
     {
         Assert.Contains("Как читать этот отчёт", report.Html);
-        Assert.Contains("важность ≥ медианы, оценка &lt; медианы", report.Html);
+        Assert.Contains("важность выше медианы, оценка не выше медианы", report.Html);
+        Assert.Contains("Пограничные факторы", report.Html);
+        // The rule set in force, as configuration, printed on the page.
+        Assert.Contains("minMentions 30, minPlacedFactors 3, minOutcomePairs 30, outcomes [rating, nps, documentSentiment]", report.Html);
         Assert.Contains("lang=\"ru\"", report.Html);
     }
 
@@ -99,5 +102,84 @@ public class ReportOutputTests(ReportFixture report)
         Assert.DoesNotContain("Мария Петрова", report.Json.RootElement.GetRawText());
         foreach (var f in Factors.Where(f => f.GetProperty("quadrant").GetString() != "insufficient"))
             Assert.InRange(f.GetProperty("quotes").GetArrayLength(), 2, 3);
+    }
+
+    [Fact]
+    public void Every_factor_says_what_its_importance_rests_on_per_outcome()
+    {
+        var items = Root.GetProperty("method").GetProperty("importanceItems").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("outcome").GetString()!, o => o.GetProperty("items").GetInt64());
+        Assert.Equal(["rating", "nps", "documentSentiment"], items.Keys);
+        Assert.Equal(Root.GetProperty("items").GetProperty("brand").GetInt64(), items.Values.Sum());
+        foreach (var f in Factors)
+        {
+            var basis = f.GetProperty("importanceBasis").EnumerateArray().ToList();
+            Assert.Equal(items.Keys, basis.Select(b => b.GetProperty("outcome").GetString()!));
+            Assert.Equal(items.Values, basis.Select(b => b.GetProperty("items").GetInt64()));
+            Assert.Equal(f.GetProperty("n").GetInt64(), basis.Sum(b => b.GetProperty("mentions").GetInt64()));
+            Assert.StartsWith("r ", f.GetProperty("importanceRestsOn").GetString());
+        }
+        Assert.Contains("На чём основана важность", report.Html);
+    }
+
+    [Fact]
+    public void Borderline_factors_name_their_other_quadrant_and_clear_ones_have_none()
+    {
+        foreach (var f in Factors)
+        {
+            var borderline = f.GetProperty("borderline").GetBoolean();
+            var alternative = f.GetProperty("alternative");
+            if (borderline)
+            {
+                Assert.NotEqual(f.GetProperty("quadrant").GetString(), alternative.GetString());
+                Assert.NotEmpty(f.GetProperty("uncertainOn").EnumerateArray());
+            }
+            else Assert.Equal(JsonValueKind.Null, alternative.ValueKind);
+        }
+        var takeaways = report.Html[report.Html.IndexOf("id=\"takeaways\"", StringComparison.Ordinal)..report.Html.IndexOf("id=\"matrix-section\"", StringComparison.Ordinal)];
+        foreach (var f in Factors.Where(f => f.GetProperty("borderline").GetBoolean()))
+        {
+            Assert.DoesNotContain($"Исправить в первую очередь: {f.GetProperty("name").GetString()}</b>", takeaways);
+            Assert.DoesNotContain($"Продвигать: {f.GetProperty("name").GetString()}</b>", takeaways);
+        }
+    }
+
+    [Fact]
+    public void Promoted_factors_are_clearly_positive_and_ahead_of_every_competitor()
+    {
+        foreach (var f in Factors.Where(f => f.GetProperty("quadrant").GetString() == "promote"))
+        {
+            Assert.True(f.GetProperty("clearlyPositive").GetBoolean());
+            Assert.True(f.GetProperty("performanceInterval").GetProperty("low").GetDouble() > 0);
+            Assert.Equal("ahead", f.GetProperty("edge").GetString());
+            Assert.True(f.GetProperty("delta").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
+    public void Every_quote_highlights_the_clause_of_its_mention_in_that_mentions_polarity()
+    {
+        var quotes = 0;
+        foreach (var f in Factors)
+            foreach (var q in f.GetProperty("quotes").EnumerateArray())
+            {
+                quotes++;
+                var text = q.GetProperty("text").GetString()!;
+                var start = q.GetProperty("clauseStart").GetInt32();
+                var length = q.GetProperty("clauseLength").GetInt32();
+                Assert.InRange(start, 0, text.Length);
+                Assert.InRange(length, 1, text.Length - start);
+                Assert.Contains(q.GetProperty("sentiment").GetString(), new[] { "positive", "neutral", "negative" });
+            }
+        var marks = Regex.Matches(report.Html, "<blockquote class=\"quote (\\w+)\">[“«]([^<]*)<mark class=\"clause (\\w+)\">");
+        Assert.Equal(quotes, marks.Count);
+        Assert.All(marks, m => Assert.Equal(m.Groups[1].Value, m.Groups[3].Value));
+        // A factor to fix opens with a complaint, one to promote with praise (when there is one).
+        foreach (var f in Factors.Where(f => f.GetProperty("quotes").GetArrayLength() > 0))
+        {
+            var first = f.GetProperty("quotes")[0].GetProperty("sentiment").GetString();
+            if (f.GetProperty("quadrant").GetString() == "fix" && f.GetProperty("negative").GetInt64() > 0) Assert.Equal("negative", first);
+            if (f.GetProperty("quadrant").GetString() == "promote" && f.GetProperty("positive").GetInt64() > 0) Assert.Equal("positive", first);
+        }
     }
 }

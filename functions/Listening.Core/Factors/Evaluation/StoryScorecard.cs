@@ -40,6 +40,7 @@ public sealed record StoryMatrixRow(
     string Factor,
     Quadrant Labelled,
     Quadrant Pipeline,
+    Quadrant? PipelineAlternative,
     bool Agrees,
     long LabelledN,
     long PipelineN,
@@ -155,9 +156,16 @@ public static class StoryScorecard
             sentimentPairs.Count, accuracy, macroF1, brandMatrix, competitorMatrices);
     }
 
-    /// <summary>Whether the pipeline's placement agrees with the labelled one.</summary>
-    public static bool Agrees(FactorPosition? labelled, FactorPosition? pipeline) =>
-        (labelled?.Quadrant ?? Quadrant.Insufficient) == (pipeline?.Quadrant ?? Quadrant.Insufficient);
+    /// <summary>
+    /// Whether the pipeline's placement agrees with the labelled one: the same quadrant, or — for a factor the pipeline
+    /// shows as borderline — the labelled quadrant is one of the two it shows. Insufficient data agrees only with itself.
+    /// </summary>
+    public static bool Agrees(FactorPosition? labelled, FactorPosition? pipeline)
+    {
+        var answer = labelled?.Quadrant ?? Quadrant.Insufficient;
+        var shown = pipeline?.Quadrant ?? Quadrant.Insufficient;
+        return answer == shown || (pipeline?.Alternative is { } other && other == answer);
+    }
 
     private static int[] Counts(Dictionary<string, int[]> counts, string factor)
     {
@@ -200,7 +208,7 @@ public static class StoryScorecard
             var l = labelled[name];
             var p = pipeline[name];
             return new StoryMatrixRow(name,
-                l?.Quadrant ?? Quadrant.Insufficient, p?.Quadrant ?? Quadrant.Insufficient, Agrees(l, p),
+                l?.Quadrant ?? Quadrant.Insufficient, p?.Quadrant ?? Quadrant.Insufficient, p?.Alternative, Agrees(l, p),
                 l?.N ?? 0, p?.N ?? 0,
                 l?.Importance.Value ?? double.NaN, l?.Performance.Value ?? double.NaN,
                 p?.Importance.Value ?? double.NaN, p?.Performance.Value ?? double.NaN,
