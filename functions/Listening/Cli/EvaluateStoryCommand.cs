@@ -207,7 +207,7 @@ internal static class EvaluateStoryCommand
         {
             w.WriteLine();
             var what = m == e.Brand ? "matrix" : "competitor matrix";
-            w.WriteLine($"{what} of {m.Brand}: {m.Agreeing} of {m.Rows.Count} factors agree ({m.AgreeingPlaced} of the {m.PlacedByLabels} the labels place); "
+            w.WriteLine($"{what} of {m.Brand}: {m.Agreeing} of {m.Rows.Count} factors agree ({m.AgreeingPlaced} of the {m.PlacedByLabels} the labels place; {m.AgreeingStrictly} with the same headline quadrant); "
                 + $"crosshairs labelled importance {m.Labelled.Crosshairs.Importance:0.000} performance {m.Labelled.Crosshairs.Performance:+0.000;-0.000} ({Code(m.Labelled.Measure)}), "
                 + $"pipeline {m.Pipeline.Crosshairs.Importance:0.000} {m.Pipeline.Crosshairs.Performance:+0.000;-0.000} ({Code(m.Pipeline.Measure)})");
             w.WriteLine($"  {"factor",-30} {"labelled",-13} {"n",4} {"dI",7} {"dP",7}   {"pipeline",-18} {"n",4} {"dI",7} {"dP",7}  agree");
@@ -256,6 +256,7 @@ internal static class EvaluateStoryCommand
         {
             brand = m.Brand,
             agreeing = m.Agreeing,
+            agreeingStrictly = m.AgreeingStrictly,
             factors = m.Rows.Count,
             agreeingPlaced = m.AgreeingPlaced,
             placedByLabels = m.PlacedByLabels,

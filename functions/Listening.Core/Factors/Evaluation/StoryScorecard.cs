@@ -61,6 +61,9 @@ public sealed record StoryMatrixComparison(
     IReadOnlyList<StoryMatrixRow> Rows)
 {
     public int Agreeing => Rows.Count(r => r.Agrees);
+
+    /// <summary>Factors whose headline quadrant is the labelled one (a borderline factor's second quadrant not counted).</summary>
+    public int AgreeingStrictly => Rows.Count(r => r.Labelled == r.Pipeline);
     public int PlacedByLabels => Rows.Count(r => r.Labelled != Quadrant.Insufficient);
     public int AgreeingPlaced => Rows.Count(r => r.Agrees && r.Labelled != Quadrant.Insufficient);
 }
