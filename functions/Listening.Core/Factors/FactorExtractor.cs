@@ -65,11 +65,6 @@ public sealed class FactorExtractor
     /// <summary>Scores of |score| at or below this are neutral.</summary>
     public float NeutralBand { get; init; } = 0.05f;
 
-    /// <summary>The model alone (a clause without opinion words) counts only from this confidence |score| up.</summary>
-    public float ModelAlone { get; init; } = 0f;
-
-    /// <summary>Weight of the opinion words in a clause that has some (the model's weight is 1 − this).</summary>
-    public float CueWeight { get; init; } = 0.7f;
 
     /// <summary>
     /// Languages in which every comma also ends a clause. Russian punctuation puts a comma at each clause
@@ -132,6 +127,7 @@ public sealed class FactorExtractor
         public List<Clause> Clauses { get; } = clauses;
         public int? Rating { get; } = rating;
         public CueScore? Document; // computed once, only if some clause needs it
+        public List<TermMatch> CueMatches { get; } = [];
     }
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
@@ -154,7 +150,11 @@ public sealed class FactorExtractor
         var namedInClause = new List<int>();
         var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
-        var sarcastic = cues.HasSarcasm(tokens, sentenceFirst, sentenceEnd);
+        // The opinion words of the whole sentence, matched once; clauses and their parts read them from this list.
+        var said = context.CueMatches;
+        said.Clear();
+        cues.Match(tokens, sentenceFirst, sentenceEnd, said);
+        var sarcastic = SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
         var sentenceMentions = mentions.Count;
@@ -194,7 +194,7 @@ public sealed class FactorExtractor
                     else if (!clauseScope[factor] && yields[factor].Any(named.Contains)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
-                if (kind == 2 && !cues.HasCueNear(tokens, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
+                if (kind == 2 && !SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
                 found.Add((factor, m.FirstToken));
             }
             if (found.Count == 0)
@@ -202,7 +202,7 @@ public sealed class FactorExtractor
                 // «Цены такие же, как в магазине, это плюс»: a short verdict with no factor of its own is about the clause before.
                 if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords)
                 {
-                    var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic).Score;
+                    var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic, said).Score;
                     if (!verdict.IsEmpty)
                     {
                         for (var i = lastFrom; i < mentions.Count; i++)
@@ -223,13 +223,13 @@ public sealed class FactorExtractor
                 (SentimentLabel Label, float Score, ClauseCues Cues)? sentiment = null;
                 if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
                 {
-                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic);
+                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said);
                     if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
                         sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
                 }
-                var (label, score, said) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
-                if (Taxonomy.Factors[factor].Level && said.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
+                if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
                 if (question && label != SentimentLabel.Negative) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
@@ -293,21 +293,20 @@ public sealed class FactorExtractor
     private (SentimentLabel Label, float Score, ClauseCues Cues) Polarity(TextContext context, int first, int end, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
     {
         var tokens = context.Tokens;
-        var cue = known ?? cues.Analyze(context.Text, tokens, first, end, sarcastic);
+        var cue = known ?? cues.Analyze(context.Text, tokens, first, end, sarcastic, context.CueMatches);
         float score;
-        if (clauseScorer is not null)
+        // Opinion words, read with their negation, sarcasm and scope, decide where a clause has them; the model — one
+        // call per clause, the costly part — speaks only for a clause that has none.
+        if (!cue.Score.IsEmpty) score = cue.Score.Score;
+        else if (cue.Neutral > 0) score = 0f;
+        else if (clauseScorer is not null)
         {
             var start = tokens[first].Start;
-            var model = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
-            score = !cue.Score.IsEmpty ? CueWeight * cue.Score.Score + (1 - CueWeight) * model
-                : cue.Neutral > 0 ? 0f
-                : Math.Abs(model) >= ModelAlone ? model : 0f;
+            score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
         }
-        else if (!cue.Score.IsEmpty) score = cue.Score.Score;
-        else if (cue.Neutral > 0) score = 0f;
         else
         {
-            var sentence = cues.Analyze(context.Text, tokens, sentenceFirst, sentenceEnd, sarcastic).Score;
+            var sentence = cues.Analyze(context.Text, tokens, sentenceFirst, sentenceEnd, sarcastic, context.CueMatches).Score;
             if (!sentence.IsEmpty) score = sentence.Score;
             else
             {

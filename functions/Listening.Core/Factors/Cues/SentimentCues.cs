@@ -62,9 +62,21 @@ public sealed class SentimentCues
     {
         var matches = new List<TermMatch>();
         matcher.Find(tokens, from, to, matches);
+        return Analyze(text, tokens, from, to, sarcastic, matches);
+    }
+
+    /// <summary>Every cue, negator, neutral word and sarcasm marker in tokens [from, to): match a sentence once, then
+    /// analyse its clauses and parts from the same list.</summary>
+    public void Match(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into) => matcher.Find(tokens, from, to, into);
+
+    /// <summary><see cref="Analyze(string, IReadOnlyList{WordToken}, int, int, bool)"/> over the matches of a larger span
+    /// (<see cref="Match"/>), keeping those inside [from, to).</summary>
+    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches)
+    {
         int positive = 0, negative = 0, neutral = 0, soft = 0;
         foreach (var m in matches)
         {
+            if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
@@ -73,20 +85,32 @@ public sealed class SentimentCues
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
-            if (isPositive && (negated || matches.Any(x => x.Group == MildGroup && x.FirstToken == m.FirstToken))) soft++;
+            if (isPositive && (negated || IsMild(m, matches))) soft++;
         }
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
     }
 
-    /// <summary>Whether an opinion cue (positive or negative) starts within <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
-    public bool HasCueNear(IReadOnlyList<WordToken> tokens, int from, int to, int first, int end, int distance)
+    private static bool IsMild(TermMatch m, List<TermMatch> matches)
     {
-        var matches = new List<TermMatch>();
-        matcher.Find(tokens, Math.Max(from, first - distance - 3), Math.Min(to, end + distance), matches);
-        return matches.Any(m => m.Group is PositiveGroup or NegativeGroup
-            && m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance);
+        foreach (var x in matches)
+        {
+            if (x.Group == MildGroup && x.FirstToken == m.FirstToken) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether an opinion cue (positive or negative) of <paramref name="matches"/> lies within
+    /// <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
+    public static bool HasCueNear(List<TermMatch> matches, int from, int to, int first, int end, int distance)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
+            if (m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether tokens [from, to) carry a sarcasm marker ("ну-ну", "yeah right", 🙃) that turns praise into complaint.</summary>
@@ -94,7 +118,16 @@ public sealed class SentimentCues
     {
         var matches = new List<TermMatch>();
         matcher.Find(tokens, from, to, matches);
-        return matches.Any(m => m.Group == SarcasmGroup);
+        return HasSarcasm(matches);
+    }
+
+    public static bool HasSarcasm(List<TermMatch> matches)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group == SarcasmGroup) return true;
+        }
+        return false;
     }
 
     private static bool InScareQuotes(string text, IReadOnlyList<WordToken> tokens, TermMatch m)
