@@ -223,7 +223,7 @@ public sealed class FactorExtractor
                 (SentimentLabel Label, float Score, ClauseCues Cues)? sentiment = null;
                 if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
                 {
-                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said);
+                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said, clause.FirstToken);
                     if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
                         sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
                 }

@@ -71,17 +71,19 @@ public sealed class SentimentCues
 
     /// <summary><see cref="Analyze(string, IReadOnlyList{WordToken}, int, int, bool)"/> over the matches of a larger span
     /// (<see cref="Match"/>), keeping those inside [from, to).</summary>
-    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches)
+    /// <param name="negationFrom">Where negators may stand (default <paramref name="from"/>): a part of a clause is still
+    /// negated from the clause's start («не сказал бы, | что дорого»).</param>
+    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches, int? negationFrom = null)
     {
         int positive = 0, negative = 0, neutral = 0, soft = 0;
         foreach (var m in matches)
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
-            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches)) continue;
+            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var negated = !symbol && IsNegated(m, matches, from, legacy: false);
+            var negated = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false);
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -90,6 +92,17 @@ public sealed class SentimentCues
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
+    }
+
+    /// <summary>The same words matched twice by one list ("friendly" as a stem and as "=friendly") count once.</summary>
+    private static bool IsRepeat(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x == m) return false;
+            if (x.Group == m.Group && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount) return true;
+        }
+        return false;
     }
 
     private static bool IsMild(TermMatch m, List<TermMatch> matches)
