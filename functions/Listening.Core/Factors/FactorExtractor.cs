@@ -194,7 +194,8 @@ public sealed class FactorExtractor
                     else if (!clauseScope[factor] && yields[factor].Any(named.Contains)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
-                if (kind == 2 && !SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
+                if (kind == 2 && (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)
+                    || IsAbsence(tokens, clause.FirstToken, m.FirstToken))) continue;
                 found.Add((factor, m.FirstToken));
             }
             if (found.Count == 0)
@@ -257,6 +258,21 @@ public sealed class FactorExtractor
                 i--;
             }
         }
+    }
+
+    // "no fish", «нет нормальных сыров», "missing items": what is absent is the range's or the order's, not a product judged.
+    private static readonly HashSet<string> Absence = new(StringComparer.Ordinal)
+    {
+        "no", "missing", "without", "lack", "нет", "нету", "ни", "без", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
+    };
+
+    private static bool IsAbsence(List<WordToken> tokens, int clauseFirst, int term)
+    {
+        for (var i = Math.Max(clauseFirst, term - 2); i < term; i++)
+        {
+            if (Absence.Contains(tokens[i].Lower)) return true;
+        }
+        return false;
     }
 
     /// <summary>The part of the clause around <paramref name="token"/> between commas, colons and dashes.</summary>
