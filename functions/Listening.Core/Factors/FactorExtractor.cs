@@ -141,11 +141,15 @@ public sealed class FactorExtractor
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
         if (matches.Count == 0) return;
 
-        // Factors named by their own (strong) terms anywhere in the sentence take weak terms over.
+        // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
+        // in turn yield to the factor asking («ждать заказ три часа»: the order's wait is the delivery's).
         var named = new List<int>();
+        var weakNamed = new List<int>();
         foreach (var m in matches)
         {
-            if (m.Group < factorCount && !named.Contains(m.Group) && !IsInsideLongerMatch(m, matches)) named.Add(m.Group);
+            if (m.Group >= 2 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+            var list = m.Group < factorCount ? named : weakNamed;
+            if (!list.Contains(m.Group % factorCount)) list.Add(m.Group % factorCount);
         }
         var namedInClause = new List<int>();
         var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
@@ -191,7 +195,7 @@ public sealed class FactorExtractor
                     // slot" — a sentence about the delivery elsewhere drops them.
                     var over = Array.FindIndex(yields[factor], namedInClause.Contains);
                     if (over >= 0) factor = yields[factor][over];
-                    else if (!clauseScope[factor] && yields[factor].Any(named.Contains)) continue;
+                    else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
                 if (kind == 2 && (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)
@@ -258,6 +262,15 @@ public sealed class FactorExtractor
                 i--;
             }
         }
+    }
+
+    private bool TakenOver(int factor, List<int> named, List<int> weakNamed)
+    {
+        foreach (var other in yields[factor])
+        {
+            if (named.Contains(other) || (weakNamed.Contains(other) && !yields[other].Contains(factor))) return true;
+        }
+        return false;
     }
 
     // "no fish", «нет нормальных сыров», "missing items": what is absent is the range's or the order's, not a product judged.
