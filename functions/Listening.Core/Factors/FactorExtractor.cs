@@ -76,7 +76,7 @@ public sealed class FactorExtractor
     public IReadOnlyList<FactorMention> Extract(string text) => Extract(text, null);
 
     /// <summary>Words at most this far from a judged term for an opinion word to judge it ("fresh fish", "the milk was sour").</summary>
-    public int JudgedDistance { get; init; } = 3;
+    public int JudgedDistance { get; init; } = 5;
 
     /// <summary>A sentence of at most this many words with an opinion and no factor ("Impressive.", «Позор.») judges the factors of the sentence before.</summary>
     public int FollowUpWords { get; init; } = 5;
@@ -205,7 +205,8 @@ public sealed class FactorExtractor
             if (found.Count == 0)
             {
                 // «Цены такие же, как в магазине, это плюс»: a short verdict with no factor of its own is about the clause before.
-                if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords)
+                // Not after a turn: «Дорого, зато всегда вовремя» says the opposite of the clause before.
+                if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords && !ClauseSplitter.IsContrast(tokens[clause.FirstToken].Lower))
                 {
                     var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic, said).Score;
                     if (!verdict.IsEmpty)
@@ -288,15 +289,26 @@ public sealed class FactorExtractor
         return false;
     }
 
-    /// <summary>The part of the clause around <paramref name="token"/> between commas, colons and dashes.</summary>
+    /// <summary>
+    /// The part of the clause around <paramref name="token"/> between commas, colons and dashes; a dash after it joins
+    /// the part that follows, which says what the subject is («Администратор Алина — просто чудо»).
+    /// </summary>
     private static (int First, int End) Segment(string text, List<WordToken> tokens, Clause clause, int token)
     {
         var first = token;
         while (first > clause.FirstToken && !IsSegmentBreak(text, tokens, first)) first--;
         var end = token + 1;
         while (end < clause.EndToken && !IsSegmentBreak(text, tokens, end)) end++;
+        if (end < clause.EndToken && IsDash(text, tokens, end))
+        {
+            end++;
+            while (end < clause.EndToken && !IsSegmentBreak(text, tokens, end)) end++;
+        }
         return (first, end);
     }
+
+    private static bool IsDash(string text, List<WordToken> tokens, int i) =>
+        text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).IndexOfAny('—', '–') >= 0;
 
     /// <summary>Whether the gap before token <paramref name="i"/> holds a comma, colon or dash.</summary>
     private static bool IsSegmentBreak(string text, List<WordToken> tokens, int i)

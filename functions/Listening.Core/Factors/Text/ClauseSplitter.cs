@@ -15,6 +15,9 @@ public static class ClauseSplitter
         "but", "however", "although", "though", "whereas", "except", "nevertheless", "otherwise", "unfortunately",
     };
 
+    /// <summary>Whether <paramref name="lower"/> is a contrast word that starts a clause ("but", «зато» …).</summary>
+    public static bool IsContrast(string lower) => Contrast.Contains(lower);
+
     private static readonly HashSet<string> Concessive = new(StringComparer.Ordinal)
     {
         "хотя", "несмотря", "although", "though", "while",
