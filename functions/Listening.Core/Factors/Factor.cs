@@ -21,6 +21,9 @@ public sealed record Factor(
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> JudgedTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Factors whose own terms in the same clause make a judged term their object ("a great range of foods" judges the range).</summary>
+    public IReadOnlyList<string> JudgedYieldsTo { get; init; } = [];
+
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 

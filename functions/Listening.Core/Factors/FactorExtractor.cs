@@ -30,6 +30,7 @@ public sealed class FactorExtractor
     // yields[f] = the factors (indices) that take the weak terms of factor f over.
     private readonly int[][] yields;
     private readonly bool[] clauseScope;
+    private readonly int[][] judgedYields;
     private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
@@ -55,6 +56,9 @@ public sealed class FactorExtractor
             .ToArray();
         matcher = new TermMatcher(groups);
         clauseScope = taxonomy.Factors.Select(f => f.WeakScope == "clause").ToArray();
+        judgedYields = taxonomy.Factors
+            .Select(f => f.JudgedYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
+            .ToArray();
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
@@ -198,8 +202,11 @@ public sealed class FactorExtractor
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
+                // A product named where the clause names another factor is that factor's object: "a great range of
+                // international foods", «возврат за испорченный йогурт» judge the range and the refund.
                 if (kind == 2 && (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)
-                    || IsAbsence(tokens, clause.FirstToken, m.FirstToken))) continue;
+                    || IsAbsence(tokens, clause.FirstToken, m.FirstToken)
+                    || Array.Exists(judgedYields[factor], namedInClause.Contains))) continue;
                 found.Add((factor, m.FirstToken));
             }
             if (found.Count == 0)

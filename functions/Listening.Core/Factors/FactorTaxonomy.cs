@@ -94,6 +94,7 @@ public sealed class FactorTaxonomy
             Terms = Union(existing.Terms, incoming.Terms),
             WeakTerms = Union(existing.WeakTerms, incoming.WeakTerms),
             JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
+            JudgedYieldsTo = existing.JudgedYieldsTo.Union(incoming.JudgedYieldsTo, StringComparer.Ordinal).ToList(),
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
@@ -157,12 +158,14 @@ internal sealed record FactorEntry(
     List<string>? WeakYieldsTo = null,
     Dictionary<string, List<string>>? JudgedTerms = null,
     string? WeakScope = null,
-    bool Level = false)
+    bool Level = false,
+    List<string>? JudgedYieldsTo = null)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
+        JudgedYieldsTo = JudgedYieldsTo ?? [],
         WeakYieldsTo = WeakYieldsTo ?? [],
         Level = Level,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
