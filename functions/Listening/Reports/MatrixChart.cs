@@ -93,7 +93,7 @@ internal static class MatrixChart
         {
             var (x, y) = (X(p.Performance), Y(p.Importance));
             var r = Radius(p.N);
-            var w = p.Label.Length * labelFs * 0.56;
+            var w = p.Label.Length * labelFs * 0.6;
             var h = labelFs + 2;
             (double X, double Y, string Anchor)[] candidates =
             [
@@ -103,9 +103,11 @@ internal static class MatrixChart
                 (x - r - 4, y + labelFs * 1.4, "end"), (x - r - 4, y - labelFs * 0.8, "end"),
             ];
             bool Inside((double X1, double Y1, double X2, double Y2) box) => box.X1 >= left && box.X2 <= left + pw && box.Y1 >= top && box.Y2 <= top + ph;
-            // Free and inside the plot; else at least inside it (a label cut off at the edge is worse than one that touches another).
-            var chosen = candidates.Where(c => Inside(Box(c, w, h)) && !placed.Any(b => Overlaps(b, Box(c, w, h))))
-                .Concat(candidates.Where(c => Inside(Box(c, w, h)))).DefaultIfEmpty(candidates[0]).First();
+            // Free and inside the plot; else inside it with the least overlap (a label cut off at the edge is worse
+            // than one that touches another).
+            double Overlap((double X1, double Y1, double X2, double Y2) box) => placed.Sum(b =>
+                Math.Max(0, Math.Min(b.X2, box.X2) - Math.Max(b.X1, box.X1)) * Math.Max(0, Math.Min(b.Y2, box.Y2) - Math.Max(b.Y1, box.Y1)));
+            var chosen = candidates.Where(c => Inside(Box(c, w, h))).OrderBy(c => Overlap(Box(c, w, h))).DefaultIfEmpty(candidates[0]).First();
             placed.Add(Box(chosen, w, h));
             svg.Text(chosen.X, chosen.Y, p.Label, $"class=\"factor-label\" font-size=\"{labelFs}\" text-anchor=\"{chosen.Anchor}\"");
         }
@@ -117,9 +119,6 @@ internal static class MatrixChart
         var x1 = c.Anchor switch { "start" => c.X, "end" => c.X - w, _ => c.X - w / 2 };
         return (x1, c.Y - h + 3, x1 + w, c.Y + 3);
     }
-
-    private static bool Overlaps((double X1, double Y1, double X2, double Y2) a, (double X1, double Y1, double X2, double Y2) b) =>
-        a.X1 < b.X2 && b.X1 < a.X2 && a.Y1 < b.Y2 && b.Y1 < a.Y2;
 
     internal static (double Min, double Max) Range(IEnumerable<double> values, double floor, double ceiling, double pad)
     {

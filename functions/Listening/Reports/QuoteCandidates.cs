@@ -22,7 +22,8 @@ public sealed record Quote(string Text, string Sentiment, string Source, DateOnl
 /// </summary>
 public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 {
-    private readonly Dictionary<(string Factor, SentimentLabel Label), List<(double Rank, string Raw, Quote Quote)>> _best = [];
+    // Item is a hash of the item id: one item gives a factor at most one quote, however many clauses mention it.
+    private readonly Dictionary<(string Factor, SentimentLabel Label), List<(double Rank, string Raw, Quote Quote, ulong Item)>> _best = [];
 
     public void Merge(QuoteCandidates other)
     {
@@ -31,7 +32,7 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             if (!_best.TryGetValue(key, out var list)) _best[key] = list = [];
             foreach (var candidate in theirs)
             {
-                var same = list.FindIndex(q => q.Raw == candidate.Raw);
+                var same = list.FindIndex(q => q.Raw == candidate.Raw || q.Item == candidate.Item);
                 if (same < 0) list.Add(candidate);
                 else if (candidate.Rank > list[same].Rank) list[same] = candidate;
             }
@@ -41,7 +42,7 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
     }
 
     // Rank ties are broken by the text so that neither arrival nor merge order changes the choice.
-    private static int ByRank((double Rank, string Raw, Quote Quote) a, (double Rank, string Raw, Quote Quote) b) =>
+    private static int ByRank((double Rank, string Raw, Quote Quote, ulong Item) a, (double Rank, string Raw, Quote Quote, ulong Item) b) =>
         b.Rank != a.Rank ? b.Rank.CompareTo(a.Rank) : string.CompareOrdinal(a.Raw, b.Raw);
 
     public void Offer(ScoredFeedback scored)
@@ -62,15 +63,16 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             // Compare raw snippets before masking: masking is the expensive step, and repeated
             // texts (copy-pasted reviews, templates) would otherwise be masked again and again.
             var raw = Marked(text, from, to, mention.Start, mention.Length);
-            var same = list.FindIndex(q => q.Raw == raw);
+            var item = StableHash(scored.Item.Id);
+            var same = list.FindIndex(q => q.Raw == raw || q.Item == item);
             if (same >= 0)
             {
-                // The same passage again (a copied review): keep its best-ranked instance only.
+                // The same passage again (a copied review), or another clause of the same item: keep the best-ranked only.
                 if (list[same].Rank >= rank) continue;
                 list.RemoveAt(same);
             }
             var quote = Masked(raw, scored.Item.Author, mention.Label, scored.Item.Source, DateOnly.FromDateTime(scored.Item.CreatedAt.UtcDateTime));
-            list.Add((rank, raw, quote));
+            list.Add((rank, raw, quote, item));
             list.Sort(ByRank);
             if (list.Count > perPolarity) list.RemoveAt(list.Count - 1);
         }
@@ -100,17 +102,20 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             SentimentLabel.Positive => Get(factor, SentimentLabel.Negative),
             _ => [],
         };
-        var chosen = primary.Take(2).ToList();
-        if (opposite.Count > 0) chosen.Add(opposite[0]);
-        if (chosen.Count < 3)
-            chosen.AddRange(primary.Skip(2).Concat(opposite.Skip(1)).Take(3 - chosen.Count));
-        if (chosen.Count < 2)
+        var chosen = new List<(Quote Quote, ulong Item)>();
+        void Take(IEnumerable<(Quote Quote, ulong Item)> candidates, int upTo)
         {
-            var rest = new[] { SentimentLabel.Negative, SentimentLabel.Positive, SentimentLabel.Neutral }
-                .Where(l => l != headline).SelectMany(l => Get(factor, l)).Where(q => !chosen.Contains(q));
-            chosen.AddRange(rest.Take(2 - chosen.Count));
+            // One quote per item: a praise and a complaint from the same review are one customer, not two.
+            foreach (var c in candidates)
+                if (chosen.Count < upTo && !chosen.Any(x => x.Item == c.Item)) chosen.Add(c);
         }
-        return chosen;
+        Take(primary, 2);
+        Take(opposite, chosen.Count + 1);
+        Take(primary.Concat(opposite), 3);
+        if (chosen.Count < 2)
+            Take(new[] { SentimentLabel.Negative, SentimentLabel.Positive, SentimentLabel.Neutral }
+                .Where(l => l != headline).SelectMany(l => Get(factor, l)), 2);
+        return chosen.Select(c => c.Quote).ToList();
     }
 
     /// <summary>The polarity a factor's quotes should show first: what its quadrant is about, else what most mentions say.</summary>
@@ -122,8 +127,8 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
             : negative >= neutral ? SentimentLabel.Negative : SentimentLabel.Neutral,
     };
 
-    private List<Quote> Get(string factor, SentimentLabel label) =>
-        _best.TryGetValue((Lower(factor), label), out var list) ? list.Select(q => q.Quote).ToList() : [];
+    private List<(Quote Quote, ulong Item)> Get(string factor, SentimentLabel label) =>
+        _best.TryGetValue((Lower(factor), label), out var list) ? list.Select(q => (q.Quote, q.Item)).ToList() : [];
 
     // Factor ids are nearly always lower case already: ToLowerInvariant then returns the same string.
     private static string Lower(string s) => s.ToLowerInvariant();
@@ -141,11 +146,13 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
 
     private static double Clarity(float score, SentimentLabel label) => label == SentimentLabel.Neutral ? 1 - Math.Abs(score) : Math.Abs(score);
 
-    private static double StableFraction(string id)
+    private static double StableFraction(string id) => (StableHash(id) % 10_000) / 10_000.0;
+
+    private static ulong StableHash(string id)
     {
         ulong h = 14695981039346656037;
         foreach (var ch in id) { h ^= ch; h *= 1099511628211; }
-        return (h % 10_000) / 10_000.0;
+        return h;
     }
 
     // Marks around the clause survive masking (they are neither letters nor digits) and are taken out afterwards.

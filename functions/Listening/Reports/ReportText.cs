@@ -81,8 +81,8 @@ public sealed class ReportText
             return f.Unplaced switch
             {
                 Unplaced.TooFewFactors => ru
-                    ? $"{Count(f.N)} упоминаний, но только у {c.Factors} факторов их не меньше {rules.MinMentions}: медианы по менее чем {rules.MinPlacedFactors} факторам не делят матрицу, квадрант не присваивается — сравнивайте цифры в таблице."
-                    : $"{Count(f.N)} mentions, but only {c.Factors} factors have {rules.MinMentions} or more: medians over fewer than {rules.MinPlacedFactors} factors do not split a matrix, so no quadrant — compare the figures in the table.",
+                    ? $"Упоминаний {Count(f.N)}, но факторов с {rules.MinMentions} и более упоминаниями всего {c.Factors}, а матрице нужно не меньше {rules.MinPlacedFactors}: медианы по стольким факторам ничего не делят, квадрант не присваивается — сравнивайте цифры в таблице."
+                    : $"{Count(f.N)} mentions, but only {c.Factors} of the factors have {rules.MinMentions} or more, and a matrix needs {rules.MinPlacedFactors}: medians over so few split nothing, so no quadrant — compare the figures in the table.",
                 Unplaced.NoImportance => ru
                     ? "Важность не измерить: там, где фактор упомянут, не меняется ни его тональность, ни итоговая оценка."
                     : "Its importance cannot be measured: where it is mentioned, neither its sentiment nor the outcome varies.",

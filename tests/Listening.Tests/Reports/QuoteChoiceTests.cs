@@ -80,6 +80,23 @@ public class QuoteChoiceTests
     }
 
     [Fact]
+    public void One_item_gives_a_factor_one_quote_however_many_clauses_mention_it()
+    {
+        var quotes = new QuoteCandidates("en");
+        const string text = "The courier apologised for being late, but the delay was almost an hour.";
+        quotes.Offer(Scored(text,
+            ("delivery", SentimentLabel.Positive, "The courier apologised for being late,"),
+            ("delivery", SentimentLabel.Negative, "but the delay was almost an hour.")));
+        quotes.Offer(Scored("Delivery was late again.", ("delivery", SentimentLabel.Negative, "Delivery was late again.")));
+        quotes.Offer(Scored("Third late delivery this month.", ("delivery", SentimentLabel.Negative, "Third late delivery this month.")));
+
+        var chosen = quotes.For("delivery", SentimentLabel.Negative);
+
+        Assert.Single(chosen, q => q.Text == text);
+        Assert.Equal(3, chosen.Count);
+    }
+
+    [Fact]
     public void A_question_is_quoted_only_when_no_statement_is_left()
     {
         var quotes = new QuoteCandidates("en", perPolarity: 1);

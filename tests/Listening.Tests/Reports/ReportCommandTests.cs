@@ -104,4 +104,13 @@ public class ReportCommandTests : IDisposable
         Assert.Equal(50, rules.MinOutcomePairs);
         Assert.Equal(30, rules.MinMentions);
     }
+
+    [Fact]
+    public void The_rules_file_sets_what_promote_needs_the_margin_and_the_minimum_of_placed_factors()
+    {
+        var rules = MatrixRulesFile.Parse("""{ "minPlacedFactors": 4, "margin": 0.02, "promoteAbove": 0.1 }""");
+        Assert.Equal((4, 0.02, 0.1), (rules.MinPlacedFactors, rules.Margin, rules.PromoteAbove));
+        Assert.ThrowsAny<Exception>(() => MatrixRulesFile.Parse("""{ "minPlacedFactors": 1 }"""));
+        Assert.ThrowsAny<Exception>(() => MatrixRulesFile.Parse("""{ "margin": 0.6 }"""));
+    }
 }
