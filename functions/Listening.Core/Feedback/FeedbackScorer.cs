@@ -24,7 +24,9 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
 
     public FeedbackScores Score(FeedbackItem item)
     {
-        var language = string.IsNullOrWhiteSpace(item.Language) ? LanguageDetector.Detect(item.Text) : item.Language;
+        var language = !string.IsNullOrWhiteSpace(item.Language) ? item.Language
+            : Transliteration.LooksLikeRussian(item.Text) ? LanguageDetector.Russian // Russian in Latin letters
+            : LanguageDetector.Detect(item.Text);
         var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var mixed = MixedSentiment.Analyze(sentiment, item.Text);

@@ -42,11 +42,15 @@ public static partial class SarcasmMarkers
         return !ComingBack().IsMatch(text);
     }
 
-    /// <summary>A substring pre-check, so the unanchored <see cref="Explicit"/> pattern runs on few texts.</summary>
-    private static bool MayBeExplicit(string text) =>
-        text.Contains("nothing", StringComparison.OrdinalIgnoreCase) || text.Contains("right", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("not", StringComparison.OrdinalIgnoreCase) || text.Contains("needed", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("спасибо", StringComparison.OrdinalIgnoreCase) || text.Contains("конечно", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A substring pre-check on one lower-cased copy, so the unanchored <see cref="Explicit"/> pattern runs on few texts.</summary>
+    private static bool MayBeExplicit(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return lower.Contains("nothing", StringComparison.Ordinal) || lower.Contains("right", StringComparison.Ordinal)
+            || lower.Contains("not.", StringComparison.Ordinal) || lower.Contains("not!", StringComparison.Ordinal)
+            || lower.Contains("needed", StringComparison.Ordinal) || lower.TrimEnd().EndsWith("not", StringComparison.Ordinal)
+            || lower.Contains("спасибо", StringComparison.Ordinal) || lower.Contains("конечно", StringComparison.Ordinal);
+    }
 
     [GeneratedRegex(@"(?:^|[^\p{L}])(?:but|however|although|though|но|однако|хотя|зато)(?=[^\p{L}]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contrast();

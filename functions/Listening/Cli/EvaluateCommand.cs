@@ -35,7 +35,9 @@ internal static class EvaluateCommand
             var modelPath = parse.GetValue(model)!.FullName;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             var shipped = SentimentModel.Load(modelPath);
-            var options = shipped.Training ?? TrainingOptions.Default;
+            // A model saved before the procedure was recorded in the zip was trained by the default procedure.
+            if (shipped.Training is null) shipped = shipped.WithTraining(TrainingOptions.Default);
+            var options = shipped.Training!;
             if (parse.GetValue(maxRows) is { } cap) options = options with { MaxRowsPerDataset = cap };
             var perLanguage = !shipped.Transformers.ContainsKey(SentimentModel.AnyLanguage);
             if (parse.GetValue(export) is { } folder)

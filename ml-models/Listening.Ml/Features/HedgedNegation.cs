@@ -21,11 +21,11 @@ public static partial class HedgedNegation
 
     public static string Rewrite(string text)
     {
-        // Substring gates first: the patterns run only on the few texts with a verb of saying or thinking.
-        if (text.Contains("сказ", StringComparison.OrdinalIgnoreCase) || text.Contains("думаю", StringComparison.OrdinalIgnoreCase))
+        // Substring gates on one lower-cased copy first: the patterns run only on the few texts with a verb of saying or thinking.
+        var lower = text.ToLowerInvariant();
+        if (lower.Contains("сказ", StringComparison.Ordinal) || lower.Contains("думаю", StringComparison.Ordinal))
             text = Russian().Replace(text, "не ");
-        if (text.Contains(" say", StringComparison.OrdinalIgnoreCase) || text.Contains(" think", StringComparison.OrdinalIgnoreCase)
-            || text.Contains(" call", StringComparison.OrdinalIgnoreCase))
+        if (lower.Contains(" say", StringComparison.Ordinal) || lower.Contains(" think", StringComparison.Ordinal) || lower.Contains(" call", StringComparison.Ordinal))
             text = English().Replace(text, "not ");
         return text;
     }
