@@ -12,6 +12,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     EvaluateCommand.Create(),
     BenchCommand.Create(),
     EvaluateFactorsCommand.Create(),
+    EvaluateStoryCommand.Create(),
     BenchFactorsCommand.Create(),
     FactorsCommand.Create(),
     ReportCommand.Create(),
