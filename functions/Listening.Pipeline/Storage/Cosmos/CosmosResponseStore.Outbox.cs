@@ -12,6 +12,9 @@ namespace Listening.Storage.Cosmos;
 /// </summary>
 public sealed partial class CosmosResponseStore
 {
+    public Task MarkDeliveredAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MarkDeliveredAsync(messageId, now, null, cancellationToken);
+
     public Task WaitForChannelAsync(string messageId, DateTimeOffset recheckAt, string reason, CancellationToken cancellationToken) =>
         UpdateOutboxAsync(messageId, m => m with
         {

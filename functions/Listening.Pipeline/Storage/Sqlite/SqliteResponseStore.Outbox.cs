@@ -23,6 +23,9 @@ public sealed partial class SqliteResponseStore
 
     private long UpdatedMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    public Task MarkDeliveredAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MarkDeliveredAsync(messageId, now, null, cancellationToken);
+
     public Task WaitForChannelAsync(string messageId, DateTimeOffset recheckAt, string reason, CancellationToken cancellationToken) =>
         database.WriteAsync(tx => tx.Command("""
                 UPDATE outbox SET status = 'no-channel', next_attempt_ms = $next, lease_until_ms = 0, last_error = $e,
