@@ -69,14 +69,14 @@ public sealed class TelegramBotApiFake : LoopbackPlatform
 
     private static JsonObject Message(long chat, int id, long date, string text, int? replyTo)
     {
-        var message = new JsonObject
+        var message = Compact(new JsonObject
         {
             ["message_id"] = id,
             ["from"] = new JsonObject { ["id"] = 123456789, ["is_bot"] = true, ["first_name"] = "Acme care", ["username"] = "acme_care_bot" },
             ["chat"] = new JsonObject { ["id"] = chat, ["type"] = chat < 0 ? "supergroup" : "private", ["title"] = chat < 0 ? "Acme fans" : null },
             ["date"] = date,
             ["text"] = text,
-        };
+        });
         if (replyTo is { } r)
             message["reply_to_message"] = new JsonObject
             {
@@ -94,10 +94,19 @@ public sealed class TelegramBotApiFake : LoopbackPlatform
         return error.ToJsonString();
     }
 
+    /// <summary>Telegram leaves out optional fields it has no value for (never <c>null</c>).</summary>
+    private static JsonObject Compact(JsonObject o)
+    {
+        foreach (var (key, value) in o.ToList())
+            if (value is null) o.Remove(key);
+            else if (value is JsonObject child) Compact(child);
+        return o;
+    }
+
     /// <summary>A Bot API Update with a message from a person in a chat (what Telegram posts to the webhook).</summary>
     public static string Update(long updateId, long chat, int messageId, string text, long userId = 555001, string? username = "kate_runs",
         string chatType = "supergroup", long date = 1_795_000_000, bool automaticForward = false) =>
-        new JsonObject
+        Compact(new JsonObject
         {
             ["update_id"] = updateId,
             ["message"] = new JsonObject
@@ -109,5 +118,5 @@ public sealed class TelegramBotApiFake : LoopbackPlatform
                 ["text"] = text,
                 ["is_automatic_forward"] = automaticForward ? true : null,
             },
-        }.ToJsonString();
+        }).ToJsonString();
 }

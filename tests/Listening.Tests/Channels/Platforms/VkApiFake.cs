@@ -71,7 +71,7 @@ public sealed class VkApiFake : LoopbackPlatform
     public static string Event(string type, JsonObject obj, long groupId, string secret, string? eventId = null) =>
         new JsonObject
         {
-            ["group_id"] = groupId, ["type"] = type, ["event_id"] = eventId ?? Guid.NewGuid().ToString("N")[..40], ["v"] = "5.199",
+            ["group_id"] = groupId, ["type"] = type, ["event_id"] = eventId ?? Guid.NewGuid().ToString("N"), ["v"] = "5.199",
             ["object"] = obj, ["secret"] = secret,
         }.ToJsonString();
 
