@@ -1,3 +1,6 @@
+using Listening.Channels.AppStore;
+using Listening.Channels.GoogleBusiness;
+using Listening.Channels.GooglePlay;
 using Listening.Channels.Telegram;
 using Listening.Channels.Vk;
 using Listening.Responses.Delivery;
@@ -16,6 +19,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.AddConnectorReplies();
         services.AddSingleton<WebhookTelegram>();
         services.AddSingleton<WebhookVk>();
+        services.AddSingleton<ReviewPoller>();
         return services;
     }
 
@@ -25,6 +29,15 @@ public static class ConnectorsServiceCollectionExtensions
         services.AddHttpClient(ConnectorHttp.ClientName, c => c.Timeout = ConnectorHttp.Timeout);
         services.AddSingleton<IReplyChannel, TelegramReplyChannel>();
         services.AddSingleton<IReplyChannel, VkReplyChannel>();
+        services.AddSingleton<PlatformTokens>();
+        services.AddSingleton<GooglePlayConnector>();
+        services.AddSingleton<AppStoreConnector>();
+        services.AddSingleton<GoogleBusinessConnector>();
+        foreach (var platform in new[] { typeof(GooglePlayConnector), typeof(AppStoreConnector), typeof(GoogleBusinessConnector) })
+        {
+            services.AddSingleton(typeof(IReplyChannel), sp => sp.GetRequiredService(platform));
+            services.AddSingleton(typeof(IReviewPlatform), sp => sp.GetRequiredService(platform));
+        }
         return services;
     }
 }
