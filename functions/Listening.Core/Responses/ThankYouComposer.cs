@@ -216,7 +216,7 @@ public sealed partial class ThankYouComposer
     /// <summary>Tags on their own lines leave blank lines and trailing spaces behind; the reader should not see them.</summary>
     private static string Tidy(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').Select(l => SpaceRun().Replace(l, " ").TrimEnd());
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Select(l => DoubledStop().Replace(SpaceRun().Replace(l, " "), "$1.").TrimEnd());
         return BlankRun().Replace(string.Join("\n", lines), "\n\n").Trim();
     }
 
@@ -227,4 +227,8 @@ public sealed partial class ThankYouComposer
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankRun();
+
+    // "Здравствуйте, Oleg P.." — a name that ends with a full stop before the template's own.
+    [GeneratedRegex(@"(\p{L})\.\.(?!\.)")]
+    private static partial Regex DoubledStop();
 }

@@ -27,7 +27,7 @@ public sealed record PlatformRequest(string Method, string Path, IReadOnlyDictio
 public abstract class LoopbackPlatform : IAsyncDisposable
 {
     private WebApplication app = null!;
-    private readonly ConcurrentQueue<(int Status, string Body, IReadOnlyDictionary<string, string>? Headers)> script = new();
+    private readonly List<(string? PathEnd, int Status, string Body, IReadOnlyDictionary<string, string>? Headers)> script = [];
     private readonly ConcurrentDictionary<string, List<TaskCompletionSource<PlatformRequest>>> waiters = new();
 
     public ConcurrentQueue<PlatformRequest> Requests { get; } = new();
@@ -46,7 +46,24 @@ public abstract class LoopbackPlatform : IAsyncDisposable
     }
 
     /// <summary>The next requests are answered with these (status, body) pairs, in order, before the platform's normal answer.</summary>
-    public void Fail(int status, string body, IReadOnlyDictionary<string, string>? headers = null) => script.Enqueue((status, body, headers));
+    public void Fail(int status, string body, IReadOnlyDictionary<string, string>? headers = null) => FailNext(null, status, body, headers);
+
+    /// <summary>The next request whose path ends with <paramref name="pathEnd"/> is answered with this failure.</summary>
+    public void FailNext(string? pathEnd, int status, string body, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        lock (script) script.Add((pathEnd, status, body, headers));
+    }
+
+    private bool TryScripted(string path, out (int Status, string Body, IReadOnlyDictionary<string, string>? Headers) answer)
+    {
+        lock (script)
+        {
+            var index = script.FindIndex(s => s.PathEnd is null || path.EndsWith(s.PathEnd, StringComparison.Ordinal));
+            answer = index < 0 ? default : (script[index].Status, script[index].Body, script[index].Headers);
+            if (index >= 0) script.RemoveAt(index);
+            return index >= 0;
+        }
+    }
 
     /// <summary>Completes when the <paramref name="count"/>-th request whose path ends with <paramref name="pathEnd"/> has been answered.</summary>
     public Task<PlatformRequest> NextAsync(string pathEnd, int count = 1)
@@ -85,7 +102,7 @@ public abstract class LoopbackPlatform : IAsyncDisposable
         int status;
         string body;
         IReadOnlyDictionary<string, string>? extra = null;
-        if (script.TryDequeue(out var scripted)) (status, body, extra) = scripted;
+        if (TryScripted(request.Path, out var scripted)) (status, body, extra) = scripted;
         else (status, body) = Answer(request);
         context.Response.StatusCode = status;
         context.Response.Headers.Date = Clock.GetUtcNow().ToString("R");
