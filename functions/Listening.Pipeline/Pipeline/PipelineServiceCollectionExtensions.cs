@@ -1,5 +1,6 @@
 using Listening.Access;
 using Listening.Channels;
+using Listening.Channels.Connectors;
 using Listening.Erasure;
 using Listening.Ingest;
 using Listening.Queues;
@@ -37,6 +38,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddReporting();
         services.AddResponses();
         services.AddChannels();
+        services.AddConnectors();
         services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StalledFeedbackOptions>().BindConfiguration(StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // One transaction per stage message when the store and the queue are both SQLite; separate calls otherwise.

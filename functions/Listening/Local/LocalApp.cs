@@ -1,3 +1,4 @@
+using Listening.Channels.Connectors;
 using Listening.Channels.Webhooks;
 using Listening.Access;
 using Listening.Ingest;
@@ -37,6 +38,7 @@ public static class LocalApp
         app.MapReports();
         app.MapAuthors();
         app.MapWebhooks();
+        app.MapConnectors();
         return app;
     }
 

@@ -76,10 +76,12 @@ public sealed class ResponsesHarness : IAsyncDisposable
             services.AddSingleton<IFeedbackStore>(sp => new CosmosFeedbackStore(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()));
             services.AddSingleton<IResponseStore>(sp => new CosmosResponseStore(sp.GetRequiredService<CosmosDocuments>(),
                 new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()),
-                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>()), sp.GetRequiredService<Listening.Erasure.PersonKeys>()));
+                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>()), sp.GetRequiredService<Listening.Erasure.PersonKeys>(), Time));
             services.AddSingleton<Listening.Erasure.IErasureRegistry>(sp => new CosmosErasures(new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
+        // The platform connectors' answering half (Telegram, VK, app stores, Google reviews): configured per test.
+        Listening.Channels.Connectors.ConnectorsServiceCollectionExtensions.AddConnectorReplies(services);
         // The response stage sends nothing on: its commit is the store's write.
         services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends(),
             sp.GetRequiredService<Listening.Erasure.ErasureGuard>()));

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Listening.Access;
 using Listening.Channels;
 using Listening.Channels.Import;
+using Listening.Core.Channels.Import;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Feedback;
 using Listening.Responses;

@@ -38,7 +38,7 @@ public static class CosmosStoreServiceCollectionExtensions
         });
         services.AddSingleton<IResponseStore>(sp =>
             new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer), Documents(sp, o => o.AggregatesContainer),
-                sp.GetRequiredService<PersonKeys>()));
+                sp.GetRequiredService<PersonKeys>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<IErasureRegistry>(sp => new CosmosErasures(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<ISourceStateStore>(sp => new CosmosSourceStateStore(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer),
