@@ -126,8 +126,12 @@ public sealed partial class PersonalDetails
         var spans = new List<(int Start, int End)>();
         foreach (Match url in UrlPattern().Matches(text))
             if (Mentions(url.Value)) spans.Add((url.Index, url.Index + url.Length));
+        // In an erased person's text every contact detail goes, not only the ones they gave us: a phone number or e-mail
+        // written into a review is theirs (or someone else's — personal either way).
         foreach (Match phone in PhoneCandidate().Matches(text))
-            if (PersonalIdentifier.NormalizePhone(phone.Value) is { } digits && phones.Contains(digits)) spans.Add((phone.Index, phone.Index + phone.Length));
+            if (PersonalIdentifier.NormalizePhone(phone.Value) is { } digits && (phones.Contains(digits) || LooksLikePhone(phone.Value, digits)))
+                spans.Add((phone.Index, phone.Index + phone.Length));
+        foreach (Match email in AnyEmail().Matches(text)) spans.Add((email.Index, email.Index + email.Length));
         if ((pattern ??= Build()) is { } words)
             foreach (Match m in words.Matches(text)) spans.Add((m.Index, m.Index + m.Length));
         if (spans.Count == 0) return new MaskedText(text, []);
@@ -147,6 +151,13 @@ public sealed partial class PersonalDetails
         sb.Append(text, at, text.Length - at);
         return new MaskedText(sb.ToString(), merged);
     }
+
+    /// <summary>A number written as a phone: an international one (<c>+…</c>, 7 digits or more), or 10–15 digits.</summary>
+    private static bool LooksLikePhone(string written, string digits) =>
+        (written.TrimStart().StartsWith('+') && digits.Length >= 7) || digits.Length is >= 10 and <= 15;
+
+    [GeneratedRegex(@"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyEmail();
 
     /// <summary>Whether a URL (or any short value) carries an e-mail, phone, handle or name part of the person.</summary>
     public bool Mentions(string value)

@@ -49,9 +49,13 @@ public class PipelineFactory(IReadOnlyDictionary<string, string?>? settings, Act
         }
     }
 
+    /// <summary>Leave the data dir on disk when the host stops (a test that reads the files after a graceful stop deletes it).</summary>
+    public bool KeepDataDir { get; set; }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (KeepDataDir) return;
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }

@@ -14,7 +14,8 @@ namespace Listening.Tests.Security;
 /// the outbox's pickup directory inside the data dir (as the demo has it) and delivery every second: the surface the
 /// attacker's probe used, through the real HTTP endpoints and the real SQLite store.
 /// </summary>
-public sealed class SecureHost(IReadOnlyDictionary<string, string?>? settings = null) : PipelineFactory(Settings(settings), null)
+public sealed class SecureHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : PipelineFactory(Settings(settings), services)
 {
     public const string OpenKey = "open-ingest-key-0000000000000001", TrustedKey = "trusted-ingest-key-00000000000002",
         ReaderKey = "read-items-key-000000000000000003", EraserKey = "erase-key-0000000000000000000004",
