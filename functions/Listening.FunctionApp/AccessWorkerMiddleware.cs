@@ -17,8 +17,9 @@ namespace Listening.FunctionApp;
 /// </summary>
 public sealed partial class AccessWorkerMiddleware : IFunctionsWorkerMiddleware
 {
-    private static readonly HashSet<string> Anonymous =
-        [StatusEndpoints.HealthName, .. WebhookEndpoints.All.Select(w => w.Name)];
+    /// <summary>The functions that authenticate the request themselves (signature or the platform's shared secret) or need nothing.</summary>
+    public static readonly HashSet<string> Anonymous =
+        [StatusEndpoints.HealthName, .. WebhookEndpoints.All.Select(w => w.Name), .. Listening.Channels.Connectors.ConnectorEndpoints.All.Select(w => w.Name)];
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

@@ -50,6 +50,9 @@ public sealed class ListeningKeys
     /// <summary>The tombstone / identity-index key of one identifier: hex HMAC of its canonical form.</summary>
     public string KeyOf(PersonalIdentifier identifier) => Hex(identities, identifier.Canonical);
 
+    /// <summary>The tombstone of one item whose author was erased (no identifier's canonical form starts with <c>item:</c>).</summary>
+    public string ItemKey(string itemId) => Hex(identities, "item:" + itemId);
+
     /// <summary>The tombstone key and spam-history document key of an ingest spam-check author key (handle, e-mail or id).</summary>
     public string SpamKey(string spamAuthorKey) => Hex(spam, spamAuthorKey);
 

@@ -37,6 +37,8 @@ public sealed class ErasureGuard(PersonKeys keys, IErasureRegistry registry)
     {
         var candidates = keys.Candidates(record);
         var erased = await registry.ErasedAmongAsync(candidates.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        // The item itself is the person's: nothing is answered for it from now on (PersonKeys.ItemKey).
+        await registry.RecordAsync([keys.ItemKey(record.Item.Id)], record.UpdatedAt, cancellationToken);
         return Erase(record, candidates, erased);
     }
 

@@ -44,12 +44,15 @@ public sealed class ErasureScope
                 scope.Details.Add(author);
                 if (keys.SpamKey(author) is { } spam) scope.SpamKeys.Add(spam);
                 var source = document["source"]?.GetValue<string>() ?? "";
-                // Linked through the item: its own identifiers (the handle on its platform, not "any platform").
+                // Linked through the item: its own identifiers, and its handle on every platform — an erasure would rather
+                // mask a namesake's item on another network than leave one of the person's behind.
                 next.AddRange(PersonalIdentifier.Of(author, source).Where(i => seen.Add(i.Canonical)));
+                if (PersonalIdentifier.Handle(author.Handle, PersonalIdentifier.AnyPlatform) is { } anywhere && seen.Add(anywhere.Canonical)) next.Add(anywhere);
             }
             frontier = next;
         }
         foreach (var key in scope.SpamKeys) scope.TombstoneKeys.Add(key);
+        foreach (var id in scope.Items.Keys) scope.TombstoneKeys.Add(keys.ItemKey(id));
         // Names never find a person, but an item of theirs still in flight gets its text masked by them.
         foreach (var name in scope.Details.NameIdentifiers()) scope.TombstoneKeys.Add(keys.Keys.KeyOf(name));
         return scope;

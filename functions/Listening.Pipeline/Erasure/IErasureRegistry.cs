@@ -11,6 +11,9 @@ public interface IErasureRegistry
     /// <summary>Which of <paramref name="keys"/> are tombstones.</summary>
     Task<IReadOnlySet<string>> ErasedAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
+    /// <summary>Records tombstones (idempotent).</summary>
+    Task RecordAsync(IEnumerable<string> keys, DateTimeOffset now, CancellationToken cancellationToken);
+
     async Task<bool> IsErasedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         keys.Count > 0 && (await ErasedAmongAsync(keys, cancellationToken)).Count > 0;
 }

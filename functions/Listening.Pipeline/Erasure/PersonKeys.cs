@@ -13,6 +13,10 @@ public sealed class PersonKeys(ListeningKeys keys)
 {
     public ListeningKeys Keys => keys;
 
+    /// <summary>The tombstone of an item of an erased person: a response decided after the erasure sends nothing for it, even
+    /// where the item no longer names anyone (a public reply on the platform would still answer the person).</summary>
+    public string ItemKey(string itemId) => keys.ItemKey(itemId);
+
     /// <summary>What an item is indexed by and checked against at every stage: its author's identifiers, the handle also
     /// under "any platform" (an erasure request naming a handle without its platform reaches it).</summary>
     public IReadOnlyList<string> IndexKeys(FeedbackItem item) => IndexKeys(item.Author, item.Source);

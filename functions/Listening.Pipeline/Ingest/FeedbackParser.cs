@@ -12,7 +12,7 @@ public sealed record IngestRejection(int Status, string Title, string Detail, Di
 /// per-field validation (<see cref="FeedbackItemDto.Validate"/>: lengths, character sets, no control characters). One item
 /// or an array; the parsed items keep the input order. The body arrives as text already checked to be strict UTF-8.
 /// </summary>
-public static class FeedbackParser
+public static partial class FeedbackParser
 {
     private static readonly HashSet<string> KnownFields = new(
         typeof(FeedbackItemDto).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)), StringComparer.OrdinalIgnoreCase);
@@ -49,7 +49,7 @@ public static class FeedbackParser
         catch (JsonException e)
         {
             return (null, new IngestRejection(400, "Malformed JSON", $"the body is not valid JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}",
-                new() { [e.Path is { Length: > 2 } p ? p[2..] : "body"] = [FirstSentence(e.Message)] }));
+                new() { [FieldOf(e)] = [FirstSentence(e.Message)] }));
         }
         using (document)
         {
@@ -75,8 +75,8 @@ public static class FeedbackParser
                 try { dto = element.Deserialize<FeedbackItemDto>(Strict); }
                 catch (JsonException e)
                 {
-                    var path = e.Path is { Length: > 2 } p ? p[2..] : "body";
-                    errors[prefix + path] = [$"has the wrong type: {FirstSentence(e.Message)}"];
+                    var path = FieldOf(e);
+                    errors[prefix + path] = [DuplicateName().IsMatch(e.Message) ? FirstSentence(e.Message) : $"has the wrong type: {FirstSentence(e.Message)}"];
                     continue;
                 }
                 foreach (var (field, problems) in dto!.Validate()) errors[prefix + field] = problems;
@@ -85,6 +85,25 @@ public static class FeedbackParser
             return errors.Count > 0 ? (null, Invalid(errors)) : (items, null);
         }
     }
+
+    /// <summary>The field a JSON error is about: its path (<c>$.author.name</c> → <c>author.name</c>, <c>$[1].text</c> →
+    /// <c>[1].text</c>), and for a duplicate key the key itself (the reader stops on the object that holds it).</summary>
+    private static string FieldOf(JsonException e)
+    {
+        var path = e.Path switch
+        {
+            null or "$" => "",
+            var p when p.StartsWith("$.", StringComparison.Ordinal) => p[2..],
+            var p when p.StartsWith("$[", StringComparison.Ordinal) => p[1..],
+            var p => p,
+        };
+        if (DuplicateName().Match(e.Message) is { Success: true } duplicate && !path.EndsWith(duplicate.Groups[1].Value, StringComparison.Ordinal))
+            path = path.Length == 0 || path.EndsWith('.') ? path + duplicate.Groups[1].Value : $"{path}.{duplicate.Groups[1].Value}";
+        return path.Length == 0 ? "body" : path;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[Dd]uplicate property '([^']{1,64})'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateName();
 
     /// <summary>The fields an open caller may not set (<see cref="FeedbackItemDto.TrustedOnlyFields"/>), keyed like the parse errors.</summary>
     public static IngestRejection? TrustedOnly(IReadOnlyList<FeedbackItemDto> items)

@@ -95,6 +95,9 @@ public static partial class HttpBodies
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogStalled(logger, request.Path, buffer.Length);
+            // The rest of the body is not waited for: the connection closes after the 408 (RFC 9110 §15.5.9), so the server
+            // does not try to drain a body whose read was just abandoned.
+            request.HttpContext.Response.Headers.Connection = "close";
             return Stalled();
         }
         catch (BadHttpRequestException e)

@@ -11,6 +11,9 @@ public sealed class ServeProcess : IDisposable
     public int Port { get; }
     public HttpClient Client { get; }
 
+    /// <summary>Everything the process wrote to stdout and stderr, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     private ServeProcess(Process process, int port)
     {
         this.process = process;
@@ -34,11 +37,11 @@ public sealed class ServeProcess : IDisposable
         info.Environment["Listening__Access__Keys__tests__Roles"] = "*";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) serve.Output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) serve.Output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var serve = new ServeProcess(process, port);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

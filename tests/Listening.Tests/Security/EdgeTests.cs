@@ -111,29 +111,55 @@ public sealed class EdgeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await open.GetAsync($"/api/authors/{victimId}/points")).StatusCode);
     }
 
-    /// <summary>Every route that reads a body, each with a body that stops half-way.</summary>
-    public static IEnumerable<object[]> BodyRoutes() =>
+    /// <summary>Every route that reads a body.</summary>
+    private static IEnumerable<string> BodyRoutes() =>
         new[] { "/api/feedback", "/api/erasures" }
             .Concat(WebhookEndpoints.All.Where(w => w.Methods.Contains("POST")).Select(w => $"/api/webhooks/{w.Tool}/acme"))
-            .Concat(ConnectorEndpoints.All.Select(w => $"/api/webhooks/{w.Tool}/acme"))
-            .Select(r => new object[] { r });
+            .Concat(ConnectorEndpoints.All.Select(w => $"/api/webhooks/{w.Tool}/acme"));
 
-    [Theory]
-    [MemberData(nameof(BodyRoutes))]
-    public async Task A_stalled_body_is_answered_408_with_problem_details_and_logged_without_a_stack_trace(string route)
+    /// <summary>The probe of the issue on a real socket (Kestrel in a `listening serve` process): a body that promises 200 bytes,
+    /// sends 30 and then nothing, on every route that reads one.</summary>
+    [Fact]
+    public async Task A_stalled_body_is_answered_408_on_every_route_and_logged_without_a_stack_trace()
     {
-        using var client = host.CreateClient();
-        using var release = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var content = new StalledContent("{\"brand\":\"acme\",\"text\":\"hal"u8.ToArray(), release.Token);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await client.PostAsync(route, content);
-        release.Cancel();
-
-        Assert.Equal(HttpStatusCode.RequestTimeout, response.StatusCode);
-        var problem = await response.Content.ReadAsStringAsync();
-        Assert.Contains("\"status\":408", problem);
-        Assert.DoesNotContain(" at ", problem);
-        Assert.DoesNotContain(logs.Entries, e => e.Exception is not null || e.Level >= LogLevel.Error);
+        var dataDir = Path.Combine(Path.GetTempPath(), $"listening-stall-{Guid.NewGuid():N}");
+        using var serve = await Listening.Tests.Pipeline.ServeProcess.StartAsync(dataDir, new Dictionary<string, string>
+        {
+            ["Listening__Http__BodyIdleTimeout"] = "00:00:00.500",
+            ["Webhooks__generic__acme__Secret"] = "generic-secret",
+        });
+        try
+        {
+            foreach (var route in BodyRoutes())
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, serve.Port);
+                var stream = tcp.GetStream();
+                var start = "{\"brand\":\"acme\",\"text\":\"half a bo";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                    $"POST {route} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n" +
+                    $"{Listening.Access.AccessOptions.Header}: {TestKeys.Admin}\r\n\r\n{start}"));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                var answer = new StringBuilder();
+                var buffer = new byte[4096];
+                int read;
+                while (!answer.ToString().Contains("}") && (read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+                    answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
+                var text = answer.ToString();
+                Assert.True(text.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), $"{route}: {text}");
+                Assert.Contains("application/problem+json", text);
+                Assert.DoesNotContain(" at ", text);
+            }
+            await Task.Delay(500);
+            var output = serve.Output.ToList();
+            Assert.DoesNotContain(output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal)
+                                               || l.StartsWith("crit:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+        }
+        finally
+        {
+            serve.Kill();
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        }
     }
 
     [Fact]
@@ -196,7 +222,7 @@ public sealed class EdgeTests : IAsyncLifetime
         var author = new JsonObject { ["name"] = "Flo Od", ["email"] = "flood.author@example.org" };
         var items = new JsonArray(Enumerable.Range(1, 6).Select(n =>
         {
-            var item = Item($"Best pancakes in town, go there now! Offer number {n}", (JsonObject)author.DeepClone());
+            var item = Item("Best pancakes in town, go there right now and order the big set with honey and cream!", (JsonObject)author.DeepClone());
             item["source"] = "site";
             item["rating"] = 5;
             return (JsonNode)item;
@@ -215,23 +241,6 @@ public sealed class EdgeTests : IAsyncLifetime
         Assert.True(ids.Count > spam.Count, "the first copy is not spam");
         Assert.NotNull(await responses.GetMessageAsync($"thanks-{ids.Except(spam).First()}", default));
         foreach (var id in spam) Assert.Null(await responses.GetMessageAsync($"thanks-{id}", default));
-    }
-
-    /// <summary>A body that sends its first bytes and then nothing until released.</summary>
-    private sealed class StalledContent(byte[] start, CancellationToken release) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await stream.WriteAsync(start);
-            await stream.FlushAsync();
-            try { await Task.Delay(Timeout.Infinite, release); } catch (OperationCanceledException) { }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }
 

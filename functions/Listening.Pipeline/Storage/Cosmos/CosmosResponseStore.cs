@@ -44,11 +44,18 @@ public sealed partial class CosmosResponseStore(CosmosDocuments responses, Cosmo
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
     {
         var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
-        if (authorKey is not null && await erasures.IsErasedAsync([authorKey], cancellationToken))
+        string[] erasureKeys = authorKey is null ? [keys.ItemKey(itemId)] : [keys.ItemKey(itemId), authorKey];
+        if (await erasures.IsErasedAsync(erasureKeys, cancellationToken))
             return await DecideOnceAsync(itemId, null, _ => AuthorErasure.ErasedPlan(plan([])), cancellationToken);
         var decided = await DecideOnceAsync(itemId, authorId, plan, cancellationToken);
-        if (authorKey is not null && !decided.AlreadyDecided && await erasures.IsErasedAsync([authorKey], cancellationToken))
-            await EraseAsync([PersonalIdentifier.AuthorId(authorId!)!], DateTimeOffset.UtcNow, cancellationToken);
+        if (!decided.AlreadyDecided && await erasures.IsErasedAsync(erasureKeys, cancellationToken))
+        {
+            if (authorId is not null) await EraseAsync([PersonalIdentifier.AuthorId(authorId)!], clock.GetUtcNow(), cancellationToken);
+            // Erased while this decision was written: its messages go like the rest of the person's.
+            var scope = new ErasureScope();
+            scope.Items[itemId] = new JsonObject();
+            await ClearMessagesAsync(scope, clock.GetUtcNow(), cancellationToken);
+        }
         return decided;
     }
 
@@ -258,10 +265,11 @@ public sealed partial class CosmosResponseStore(CosmosDocuments responses, Cosmo
     public async Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var scope = await ErasureScope.ResolveAsync(identifiers, keys, FindItemsAsync);
-        await ((CosmosErasures)erasures).RecordAsync(scope.TombstoneKeys, now, cancellationToken);
+        await erasures.RecordAsync(scope.TombstoneKeys, now, cancellationToken);
         // Items found before the tombstones were written are looked for again: one created in between is caught now.
         foreach (var document in await FindItemsAsync(identifiers.Select(keys.Keys.KeyOf).ToList(), scope.AuthorIds))
-            if (document["id"]?.GetValue<string>() is { } id) scope.Items.TryAdd(id, document);
+            if (document["id"]?.GetValue<string>() is { } id && scope.Items.TryAdd(id, document))
+                await erasures.RecordAsync([keys.ItemKey(id)], now, cancellationToken);
         await EraseItemsAsync(scope, cancellationToken);
 
         var (messages, messageIds) = await ClearMessagesAsync(scope, now, cancellationToken);

@@ -23,6 +23,9 @@ public sealed class SqliteErasures : IErasureRegistry
         database.WriteAsync(tx => Backfill(tx, keys)).GetAwaiter().GetResult();
     }
 
+    public Task RecordAsync(IEnumerable<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(tx => { Record(tx, keys, now); return 0; }, cancellationToken);
+
     public Task<IReadOnlySet<string>> ErasedAmongAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         keys.Count == 0 ? Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()) : database.ReadAsync(c => Among(c.Command, keys), cancellationToken);
 

@@ -42,12 +42,14 @@ public sealed partial class SqliteResponseStore : IResponseStore
             if (existing is not null) return existing;
             var candidate = plan(ledger);
             var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
+            string[] erasureKeys = authorKey is null ? [keys.ItemKey(itemId)] : [keys.ItemKey(itemId), authorKey];
             var committed = await database.WriteAsync(tx =>
             {
                 var (decided, current) = Snapshot(tx.Command, itemId, authorId);
                 if (decided is not null) return decided;
-                // The author was erased since the item was read: nothing is sent or awarded, nothing links to them.
-                if (authorKey is not null && SqliteErasures.AnyErasure(tx) && SqliteErasures.IsErased(tx, [authorKey]))
+                // The author (or the item, of a person erased) was erased since the item was read: nothing is sent or awarded,
+                // nothing links to them.
+                if (SqliteErasures.AnyErasure(tx) && SqliteErasures.IsErased(tx, erasureKeys))
                 {
                     var erased = AuthorErasure.ErasedPlan(candidate);
                     Append(tx, erased);

@@ -66,6 +66,7 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
     private (FeedbackRecord Record, string Json) Erased(SqliteTransaction tx, FeedbackRecord record)
     {
         var candidates = keys.Candidates(record);
+        SqliteErasures.Record(tx, [keys.ItemKey(record.Item.Id)], record.UpdatedAt);
         var erased = ErasureGuard.Erase(record, candidates, SqliteErasures.ErasedAmong(tx, candidates.SelectMany(c => c.Keys).Distinct().ToList()));
         return (erased, FeedbackDocument.Serialize(erased));
     }
