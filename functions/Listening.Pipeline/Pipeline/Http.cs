@@ -76,8 +76,18 @@ public static partial class HttpBodies
         CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return TooLarge(limit);
+        // On Kestrel the server watches the body itself (a minimum data rate after a grace period of the idle timeout) and
+        // refuses a stalled one with 408 — the path it knows how to close cleanly (an abandoned read of ours would leave the
+        // body half-read for the server to trip over). Our own idle timer stays as the backstop for other servers.
+        var idleTimeout = edge.BodyIdleTimeout;
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Server.Kestrel.Core.Features.IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            var grace = idleTimeout > MinGrace ? idleTimeout : MinGrace;
+            rate.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: MinBytesPerSecond, gracePeriod: grace);
+            idleTimeout = grace + TimeSpan.FromSeconds(5);
+        }
         using var total = new CancellationTokenSource(edge.BodyTimeout, time);
-        using var idle = new CancellationTokenSource(edge.BodyIdleTimeout, time);
+        using var idle = new CancellationTokenSource(idleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token, idle.Token);
         using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 4096, limit));
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -88,7 +98,7 @@ public static partial class HttpBodies
             {
                 if (buffer.Length + read > limit) return TooLarge(limit);
                 buffer.Write(chunk, 0, read);
-                idle.CancelAfter(edge.BodyIdleTimeout);
+                idle.CancelAfter(idleTimeout);
             }
             return new BodyRead(buffer.ToArray(), null);
         }
@@ -118,6 +128,10 @@ public static partial class HttpBodies
         }
         finally { ArrayPool<byte>.Shared.Return(chunk); }
     }
+
+    /// <summary>Kestrel's default minimum body rate; its grace period must exceed the server's one-second heartbeat.</summary>
+    private const double MinBytesPerSecond = 240;
+    private static readonly TimeSpan MinGrace = TimeSpan.FromSeconds(1.5);
 
     private static BodyRead TooLarge(int limit) =>
         new(null, Problems.Of(413, "Request body too large", $"the body is larger than {limit} bytes"));

@@ -125,7 +125,7 @@ public sealed class EdgeTests : IAsyncLifetime
         var dataDir = Path.Combine(Path.GetTempPath(), $"listening-stall-{Guid.NewGuid():N}");
         using var serve = await Listening.Tests.Pipeline.ServeProcess.StartAsync(dataDir, new Dictionary<string, string>
         {
-            ["Listening__Http__BodyIdleTimeout"] = "00:00:00.500",
+            ["Listening__Http__BodyIdleTimeout"] = "00:00:02",
             ["Webhooks__generic__acme__Secret"] = "generic-secret",
         });
         try
