@@ -44,7 +44,9 @@ public sealed partial class CosmosResponseStore(CosmosDocuments responses, Cosmo
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
     {
         var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
-        string[] erasureKeys = authorKey is null ? [keys.ItemKey(itemId)] : [keys.ItemKey(itemId), authorKey];
+        // An item with an author: the author's tombstone (an erasure records the author id of every item it finds); an item
+            // without one (its author erased before this stage read it): the item's own tombstone. One point read either way.
+            string[] erasureKeys = [authorKey ?? keys.ItemKey(itemId)];
         if (await erasures.IsErasedAsync(erasureKeys, cancellationToken))
             return await DecideOnceAsync(itemId, null, _ => AuthorErasure.ErasedPlan(plan([])), cancellationToken);
         var decided = await DecideOnceAsync(itemId, authorId, plan, cancellationToken);

@@ -42,7 +42,9 @@ public sealed partial class SqliteResponseStore : IResponseStore
             if (existing is not null) return existing;
             var candidate = plan(ledger);
             var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
-            string[] erasureKeys = authorKey is null ? [keys.ItemKey(itemId)] : [keys.ItemKey(itemId), authorKey];
+            // An item with an author: the author's tombstone (an erasure records the author id of every item it finds); an item
+            // without one (its author erased before this stage read it): the item's own tombstone. One point read either way.
+            string[] erasureKeys = [authorKey ?? keys.ItemKey(itemId)];
             var committed = await database.WriteAsync(tx =>
             {
                 var (decided, current) = Snapshot(tx.Command, itemId, authorId);
