@@ -19,7 +19,7 @@ end
 
 request = function()
   n = n + 1
-  local body = '{"kind":"review","source":"bench","externalId":"' .. run .. '-' .. tid .. '-' .. n ..
+  local body = '{"kind":"review","externalId":"' .. run .. '-' .. tid .. '-' .. n ..
     '","brand":"Blinnaya","text":"Bench review ' .. n .. ': tasty pancakes, friendly staff, but the delivery was slow","rating":4'
   if with_authors then body = body .. ',"author":{"handle":"@bench_' .. run .. '_' .. tid .. '_' .. n .. '"}' end
   body = body .. '}'

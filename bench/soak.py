@@ -42,7 +42,7 @@ def poster():
             next_batch += args.batch
         if start >= args.items:
             return
-        items = [{"kind": "review", "source": "soak", "externalId": f"{run}-{i}", "brand": "Blinnaya",
+        items = [{"kind": "review", "externalId": f"{run}-{i}", "brand": "Blinnaya",
                   "text": f"{texts[i % len(texts)]} #{i}", "rating": 1 + i % 5,
                   "createdAt": "2026-11-20T10:00:00Z"} for i in range(start, min(start + args.batch, args.items))]
         body = json.dumps(items).encode()

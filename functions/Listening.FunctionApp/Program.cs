@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 // call into the feature code the local `listening` host runs; the queue stages run through the same QueueDrain.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// The edge of every HTTP function: roles per function (function keys, API keys, Entra ID app roles), as the local host's.
+builder.UseMiddleware<Listening.FunctionApp.AccessWorkerMiddleware>();
 builder.Services.AddListening(builder.Configuration);
 // Optional: the stages also consume continuously in this process (Listening:Consumers:Continuous=true), next to the
 // timer-driven drain — for an always-ready instance that should answer within seconds (docs/azure.md).

@@ -4,8 +4,10 @@ using System.Text;
 namespace Listening.Core.Feedback;
 
 /// <summary>
-/// Deterministic item ids: the same feedback arriving twice (webhook retry, re-import,
-/// redelivery) gets the same id, which is what makes every stage idempotent.
+/// Deterministic, <b>unkeyed</b> item ids for what the pipeline never takes from a client: offline files
+/// (<c>listening report --in</c> on items without ids) and tests that build items by hand. Anyone can compute these from
+/// public values, so ingest never uses them: every item a sender hands in gets its ids from <see cref="FeedbackIdKey"/>
+/// (keyed, per deployment).
 /// </summary>
 public static class FeedbackIds
 {

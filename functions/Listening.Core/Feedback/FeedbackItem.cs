@@ -3,7 +3,7 @@ namespace Listening.Core.Feedback;
 public enum FeedbackKind { Review, Mention, Survey }
 
 /// <summary>Who wrote the feedback. Every field is personal data: never log it.</summary>
-public sealed record Author(string? Id = null, string? Name = null, string? Handle = null, string? Email = null);
+public sealed record Author(string? Id = null, string? Name = null, string? Handle = null, string? Email = null, string? Phone = null);
 
 /// <summary>
 /// The canonical piece of feedback, whatever channel it came through.

@@ -51,8 +51,9 @@ public sealed partial class ThankYouComposer
         var item = request.Item;
         // Feedback about a competitor is collected for the analysis; answering it would speak in another brand's name.
         if (item.CompetitorOf is not null) return null;
-        // Answering spam (publicly, often) only rewards it.
-        if (Loyalty.SpamCheck.LooksLikeSpam(item.Text)) return null;
+        // Answering spam (publicly, often) only rewards it — whether the text looks like spam or ingest marked the item
+        // (a flood, links only).
+        if (item.Spam is not null || Loyalty.SpamCheck.LooksLikeSpam(item.Text)) return null;
         var route = ReplyRoute.Choose(item, request.Profile, rules.ReplySources, ownChannelFirst: request.Platform is not null);
         if (route is null) return null;
         // The platform's rules apply to an answer posted there (the source's reply function), not to an e-mail.

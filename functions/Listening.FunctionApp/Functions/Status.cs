@@ -12,7 +12,7 @@ public sealed class Status(IFeedbackStore store, IServiceProvider services)
     [Function(StatusEndpoints.GetFeedbackName)]
     public Task<IActionResult> GetFeedback([HttpTrigger(AuthorizationLevel.Function, "get", Route = "feedback/{id}")] HttpRequest request, string id,
         CancellationToken cancellationToken) =>
-        StatusEndpoints.GetFeedbackAsync(id, store, cancellationToken).AsAction();
+        Listening.Ingest.FeedbackView.GetAsync(id, request.HttpContext, store, cancellationToken).AsAction();
 
     [Function(StatusEndpoints.StatusName)]
     public Task<IActionResult> GetStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "status")] HttpRequest request, CancellationToken cancellationToken) =>

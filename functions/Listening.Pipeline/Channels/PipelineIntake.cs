@@ -6,7 +6,9 @@ namespace Listening.Channels;
 /// <summary>
 /// The channels' way into the pipeline on both shapes: <see cref="IngestFeedback"/> in this process — the same store and
 /// queue path as <c>POST /api/feedback</c>, with no HTTP call back into the app. An item already stored, repeated within
-/// the batch or collapsed into another one (a cross-post) is a duplicate.
+/// the batch or collapsed into another one (a cross-post) is a duplicate. Channels are trusted senders
+/// (<see cref="IngestTrust.Trusted"/>): a signed webhook, a polled source or the import command names the source, the external
+/// id and the author.
 /// </summary>
 public sealed class PipelineIntake(IngestFeedback ingest) : IFeedbackIntake
 {
@@ -15,7 +17,7 @@ public sealed class PipelineIntake(IngestFeedback ingest) : IFeedbackIntake
         if (items.Count == 0) return [];
         IngestResult result;
         // Once items are being stored, finish (an item stored without its message waits for the stalled-item timer).
-        try { result = await ingest.IngestAsync(items, CancellationToken.None); }
+        try { result = await ingest.IngestAsync(items, IngestTrust.Trusted, CancellationToken.None); }
         catch (Exception e) when (e is not OperationCanceledException and not ArgumentException)
         {
             throw new IntakeException($"ingest failed: {e.GetType().Name}: {e.Message}");

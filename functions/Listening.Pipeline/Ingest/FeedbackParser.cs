@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Listening.Core.Feedback;
 
 namespace Listening.Ingest;
@@ -7,14 +8,24 @@ namespace Listening.Ingest;
 public sealed record IngestRejection(int Status, string Title, string Detail, Dictionary<string, string[]>? Errors = null);
 
 /// <summary>
-/// The ingest edge: content type, size, JSON syntax, known fields only, per-field validation. One item or an array,
-/// and the parsed items keep the input order.
+/// The ingest edge: content type, JSON syntax (duplicate keys refused, numbers only as numbers), known fields only,
+/// per-field validation (<see cref="FeedbackItemDto.Validate"/>: lengths, character sets, no control characters). One item
+/// or an array; the parsed items keep the input order. The body arrives as text already checked to be strict UTF-8.
 /// </summary>
-public static class FeedbackParser
+public static partial class FeedbackParser
 {
     private static readonly HashSet<string> KnownFields = new(
         typeof(FeedbackItemDto).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)), StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> KnownAuthorFields = new(["id", "name", "handle", "email"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> KnownAuthorFields = new(["id", "name", "handle", "email", "phone"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+
+    /// <summary>The canonical item options, minus the web defaults' leniency: <c>"rating": "5"</c> is a string, not a number.</summary>
+    public static readonly JsonSerializerOptions Strict = new(FeedbackItemDto.JsonOptions)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+    };
 
     public static bool IsJson(string? contentType)
     {
@@ -24,19 +35,21 @@ public static class FeedbackParser
             || (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
+    public static IngestRejection? UnsupportedMediaType(string? contentType) => IsJson(contentType) ? null
+        : new IngestRejection(415, "Unsupported media type", $"send Content-Type: application/json (got '{Truncate(contentType ?? "none")}')");
+
     public static (IReadOnlyList<FeedbackItemDto>? Items, IngestRejection? Rejection) Parse(string? contentType, string? body, IngestOptions options)
     {
-        if (!IsJson(contentType))
-            return (null, new IngestRejection(415, "Unsupported media type", $"send Content-Type: application/json (got '{contentType ?? "none"}')"));
+        if (UnsupportedMediaType(contentType) is { } unsupported) return (null, unsupported);
         body ??= "";
         if (System.Text.Encoding.UTF8.GetByteCount(body) > options.MaxBodyBytes)
             return (null, new IngestRejection(413, "Request body too large", $"the body is larger than {options.MaxBodyBytes} bytes"));
         JsonDocument document;
-        try { document = JsonDocument.Parse(body); }
+        try { document = JsonDocument.Parse(body, DocumentOptions); }
         catch (JsonException e)
         {
             return (null, new IngestRejection(400, "Malformed JSON", $"the body is not valid JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}",
-                new() { ["body"] = [e.Message] }));
+                new() { [FieldOf(e)] = [FirstSentence(e.Message)] }));
         }
         using (document)
         {
@@ -55,15 +68,15 @@ public static class FeedbackParser
                 var prefix = single ? "" : $"[{i}].";
                 var element = elements[i];
                 if (element.ValueKind != JsonValueKind.Object) { errors[$"[{i}]"] = ["each item must be a JSON object"]; continue; }
-                var unknown = UnknownFields(element).ToList();
-                foreach (var field in unknown) errors[prefix + field] = ["unknown field"];
+                var unknown = FieldProblems(element).ToList();
+                foreach (var (field, problem) in unknown) errors[prefix + field] = [problem];
                 if (unknown.Count > 0) continue;
                 FeedbackItemDto? dto;
-                try { dto = element.Deserialize<FeedbackItemDto>(FeedbackItemDto.JsonOptions); }
+                try { dto = element.Deserialize<FeedbackItemDto>(Strict); }
                 catch (JsonException e)
                 {
-                    var path = e.Path is { Length: > 2 } p ? p[2..] : "body";
-                    errors[prefix + path] = [$"has the wrong type: {FirstSentence(e.Message)}"];
+                    var path = FieldOf(e);
+                    errors[prefix + path] = [DuplicateName().IsMatch(e.Message) ? FirstSentence(e.Message) : $"has the wrong type: {FirstSentence(e.Message)}"];
                     continue;
                 }
                 foreach (var (field, problems) in dto!.Validate()) errors[prefix + field] = problems;
@@ -73,14 +86,51 @@ public static class FeedbackParser
         }
     }
 
-    private static IEnumerable<string> UnknownFields(JsonElement item)
+    /// <summary>The field a JSON error is about: its path (<c>$.author.name</c> → <c>author.name</c>, <c>$[1].text</c> →
+    /// <c>[1].text</c>), and for a duplicate key the key itself (the reader stops on the object that holds it).</summary>
+    private static string FieldOf(JsonException e)
     {
+        var path = e.Path switch
+        {
+            null or "$" => "",
+            var p when p.StartsWith("$.", StringComparison.Ordinal) => p[2..],
+            var p when p.StartsWith("$[", StringComparison.Ordinal) => p[1..],
+            var p => p,
+        };
+        if (DuplicateName().Match(e.Message) is { Success: true } duplicate && !path.EndsWith(duplicate.Groups[1].Value, StringComparison.Ordinal))
+            path = path.Length == 0 || path.EndsWith('.') ? path + duplicate.Groups[1].Value : $"{path}.{duplicate.Groups[1].Value}";
+        return path.Length == 0 ? "body" : path;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[Dd]uplicate property '([^']{1,64})'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateName();
+
+    /// <summary>The fields an open caller may not set (<see cref="FeedbackItemDto.TrustedOnlyFields"/>), keyed like the parse errors.</summary>
+    public static IngestRejection? TrustedOnly(IReadOnlyList<FeedbackItemDto> items)
+    {
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < items.Count; i++)
+            foreach (var (field, problems) in items[i].TrustedOnlyFields())
+                errors[(items.Count == 1 ? "" : $"[{i}].") + field] = problems;
+        return errors.Count == 0 ? null
+            : new IngestRejection(403, "Forbidden", "these fields name an identity only a trusted sender may give (a key with the trusted-ingest role); leave them out", errors);
+    }
+
+    /// <summary>Unknown fields, and the same field twice in different case (<c>text</c> and <c>Text</c>: the binder would pick one).</summary>
+    private static IEnumerable<(string Field, string Problem)> FieldProblems(JsonElement item)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in item.EnumerateObject())
         {
-            if (!KnownFields.Contains(property.Name)) yield return property.Name;
+            if (!seen.Add(property.Name)) yield return (property.Name, "the field is given more than once");
+            else if (!KnownFields.Contains(property.Name)) yield return (Truncate(property.Name), "unknown field");
             else if (property.NameEquals("author") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                var author = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var a in property.Value.EnumerateObject())
-                    if (!KnownAuthorFields.Contains(a.Name)) yield return "author." + a.Name;
+                    if (!author.Add(a.Name)) yield return ("author." + a.Name, "the field is given more than once");
+                    else if (!KnownAuthorFields.Contains(a.Name)) yield return ("author." + Truncate(a.Name), "unknown field");
+            }
         }
     }
 
@@ -91,5 +141,12 @@ public static class FeedbackParser
     {
         var dot = message.IndexOf(". ", StringComparison.Ordinal);
         return dot < 0 ? message : message[..(dot + 1)];
+    }
+
+    /// <summary>Client text echoed in a problem stays short and printable.</summary>
+    private static string Truncate(string value)
+    {
+        var clean = new string(value.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return value.Length > 64 ? clean + "…" : clean;
     }
 }

@@ -1,4 +1,6 @@
+using Listening.Access;
 using Listening.Core.Channels.Social;
+using Listening.Erasure;
 using Listening.Core.Feedback;
 using Listening.Pipeline;
 using Listening.Queues;
@@ -15,18 +17,20 @@ public sealed record IngestResult(IReadOnlyList<string> Ids, IReadOnlyList<bool>
 /// import</c>): the spam and cross-post check (<see cref="SpamScreen"/>), the item created in the store and never
 /// overwritten — so a re-post, a webhook retry or a concurrent duplicate is the same single item — and one
 /// <c>feedback-ingested</c> message per item not yet past ingest, sent as one batch with the item ids as message ids.
-/// Links-only posts and floods are stored with <c>spam</c> set; a cross-posted copy is not stored.
+/// Links-only posts and floods are stored with <c>spam</c> set; a cross-posted copy is not stored. Ids are derived under the
+/// deployment's key in the sender's namespace (<see cref="IngestTrust"/>), and an item whose author was erased goes on
+/// without them (<see cref="ErasureGuard"/>; the commit checks again inside its own write).
 /// </summary>
-public sealed class IngestFeedback(SpamScreen spam, IStageCommit commit, TimeProvider time)
+public sealed class IngestFeedback(SpamScreen spam, IStageCommit commit, ListeningKeys keys, ErasureGuard erasures, TimeProvider time)
 {
     public const string Name = nameof(IngestFeedback);
 
-    /// <summary>Stores and queues valid items. Once it has started it should run to the end (pass no request-abort
-    /// token): an item stored without its message waits for <see cref="RequeueStalledFeedback"/>.</summary>
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackItemDto> dtos, CancellationToken cancellationToken)
+    /// <summary>Stores and queues valid items (<see cref="FeedbackItemDto.Validate"/> passed). Once it has started it should
+    /// run to the end (pass no request-abort token): an item stored without its message waits for <see cref="RequeueStalledFeedback"/>.</summary>
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<FeedbackItemDto> dtos, IngestTrust trust, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var items = dtos.Select(d => d.ToItem(now)).ToList();
+        var items = (await Task.WhenAll(dtos.Select(d => erasures.ScreenAsync(d.ToItem(now, keys.Ids, trust), cancellationToken)))).ToList();
         var distinct = items.DistinctBy(i => i.Id).ToList();
         var verdicts = await spam.CheckAsync(distinct, cancellationToken);
         var answered = new Dictionary<string, string>(StringComparer.Ordinal);

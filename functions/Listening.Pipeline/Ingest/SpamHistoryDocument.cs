@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Listening.Core.Channels.Social;
@@ -10,15 +8,16 @@ namespace Listening.Ingest;
 
 /// <summary>
 /// The stored form of one author's <see cref="SpamPost"/>s: <c>{"id", "pk", "type": "spam-author", "posts": [...]}</c>.
-/// The id is a hash of the author key (no handle or e-mail in clear); hashes are written as strings because
-/// Cosmos DB reads JSON numbers as doubles, which would round 64-bit values.
+/// The id is the keyed hash of the author key (<see cref="Access.ListeningKeys.SpamKey"/>: no handle or e-mail in clear,
+/// and not computable from one without the deployment's secret); hashes are written as strings because Cosmos DB reads
+/// JSON numbers as doubles, which would round 64-bit values.
 /// </summary>
 public static class SpamHistoryDocument
 {
     public const string Type = "spam-author";
 
-    public static string IdOf(string authorKey) =>
-        $"{Type}|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(authorKey))[..16])}";
+    /// <summary>The document id for an author's spam key (<see cref="Access.ListeningKeys.SpamKey"/>).</summary>
+    public static string IdOf(string spamKey) => $"{Type}|{spamKey}";
 
     public static JsonObject ToJson(string id, IEnumerable<SpamPost> posts) => new()
     {

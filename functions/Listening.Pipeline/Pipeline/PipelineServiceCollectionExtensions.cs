@@ -1,5 +1,7 @@
+using Listening.Access;
 using Listening.Channels;
 using Listening.Channels.Connectors;
+using Listening.Erasure;
 using Listening.Ingest;
 using Listening.Queues;
 using Listening.Reports;
@@ -21,7 +23,13 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddListening(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        // One problem type scheme everywhere: the framework's own problems (status code pages, the exception handler) get the
+        // same RFC 9110 type URIs as the endpoints' (Problems.TypeFor).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Type = Problems.TypeFor(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode));
+        services.AddOptions<HttpEdgeOptions>().BindConfiguration(HttpEdgeOptions.Section);
+        services.AddAccess();
+        services.AddErasure();
         services.ConfigureHttpJsonOptions(o => ListeningJson.Configure(o.SerializerOptions));
         services.AddStores(configuration);
         services.AddQueues(configuration);

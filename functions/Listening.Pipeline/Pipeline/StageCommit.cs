@@ -25,22 +25,49 @@ public interface IStageCommit
     Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>The store's write, then the send: Cosmos DB and Service Bus (and any mix of adapters).</summary>
-public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sender) : IStageCommit
+/// <summary>
+/// The store's write, then the send: Cosmos DB and Service Bus (and any mix of adapters). No transaction spans the erasure
+/// tombstones and the write, so the stage checks before it writes (an erased author is left out) and again after: a write
+/// that raced an erasure is then either seen by the erasure (its tombstone is written before it looks for the person's items)
+/// or rewritten here.
+/// </summary>
+public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sender, Erasure.ErasureGuard erasures) : IStageCommit
 {
     public bool CompletesInput => false;
 
     public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
     {
-        if (record is not null) await store.UpsertAsync(record, cancellationToken);
+        if (record is not null)
+        {
+            var screened = await erasures.ScreenAsync(record, cancellationToken);
+            await store.UpsertAsync(screened, cancellationToken);
+            if (!ReferenceEquals(screened, record) || await erasures.IsErasedAsync(record.Item, cancellationToken))
+            {
+                var erased = ReferenceEquals(screened, record) ? await erasures.EraseAsync(record, cancellationToken) : screened;
+                if (ReferenceEquals(screened, record)) await store.UpsertAsync(erased, cancellationToken);
+                next = next is null ? null : next with { Messages = next.Messages.Select(m => Replace(m, record.Item.Id, erased)).ToList() };
+            }
+        }
         if (next is { Messages.Count: > 0 }) await sender.SendAsync(next.Queue, next.Messages, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var added = await Task.WhenAll(items.Select(i => store.AddIfAbsentAsync(i, now, cancellationToken)));
+        var screened = await Task.WhenAll(items.Select(i => erasures.ScreenAsync(i, cancellationToken)));
+        var added = await Task.WhenAll(screened.Select(i => store.AddIfAbsentAsync(i, now, cancellationToken)));
+        for (var i = 0; i < added.Length; i++)
+            if (added[i].Created && screened[i].Author is not null && await erasures.IsErasedAsync(screened[i], cancellationToken, ingest: true))
+            {
+                // Erased between the check and the create: the create is rewritten before the item goes on.
+                var erased = await erasures.EraseAsync(added[i].Record, cancellationToken);
+                await store.UpsertAsync(erased, cancellationToken);
+                added[i] = added[i] with { Record = erased };
+            }
         var waiting = added.Where(a => a.Record.Stage == FeedbackStage.Ingested).Select(a => a.Record).ToList();
         if (waiting.Count > 0) await sender.SendAsync(PipelineQueues.Ingested, FeedbackMessage.Batch(waiting), cancellationToken);
         return added;
     }
+
+    private static OutgoingMessage Replace(OutgoingMessage message, string itemId, FeedbackRecord erased) =>
+        message.MessageId == QueueNames.Bounded(itemId) ? new FeedbackMessage(erased).ToOutgoing() : message;
 }

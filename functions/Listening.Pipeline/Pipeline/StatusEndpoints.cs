@@ -60,18 +60,11 @@ public static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/feedback/{id}", GetFeedbackAsync).WithName(GetFeedbackName).WithMetadata(FunctionAccess.Key);
+        app.MapGet("/api/feedback/{id}", Ingest.FeedbackView.GetAsync).WithName(GetFeedbackName).WithMetadata(FunctionAccess.Key);
         app.MapGet("/api/status", GetStatusAsync).WithName(StatusName).WithMetadata(FunctionAccess.Key);
         app.MapGet("/api/health", GetHealthAsync).WithName(HealthName).WithMetadata(FunctionAccess.Anonymous);
         return app;
     }
-
-    /// <summary>The stored item with its <c>stage</c> and, once scored, its scores.</summary>
-    public static async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, ProblemHttpResult>> GetFeedbackAsync(
-        string id, IFeedbackStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } record
-            ? TypedResults.Ok(FeedbackDocument.ToJson(record))
-            : Problems.Of(404, "Not found", $"no feedback item with id '{id}'");
 
     public static async Task<Ok<StatusReport>> GetStatusAsync(IFeedbackStore store, IServiceProvider services, CancellationToken cancellationToken) =>
         TypedResults.Ok(await StatusReport.ReadAsync(store, services.GetService<IQueueMetrics>(), services.GetService<Responses.IResponseStore>(),

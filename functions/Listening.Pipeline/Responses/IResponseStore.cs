@@ -173,8 +173,16 @@ public interface IResponseStore
     Task MarkAlertedAsync(IReadOnlyCollection<string> itemIds, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes the author's name, contact and handle from their items, messages (sent or not; unsent ones are
-    /// cancelled) and ledger, keeping anonymous counts (points, dates, sources). Idempotent.
+    /// Erases a person known by <paramref name="identifiers"/>: records the tombstones of every identifier found (so no stage
+    /// writes or sends the person again), then removes the person from every item carrying any of them and from the items
+    /// linked to those (see <see cref="Erasure.ErasureScope"/>), from queued pipeline messages where the adapter can rewrite
+    /// them, from the outbox (sent or not; unsent ones are cancelled, a send already under way is waited for), the ledger
+    /// (entries move to an anonymous id: points, dates, sources stay countable), the decisions, the ingest spam history and
+    /// stored reports; the SQLite adapter then truncates its WAL. Idempotent.
     /// </summary>
-    Task<ErasureReport> EraseAuthorAsync(string authorId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary><see cref="EraseAsync"/> for one author id.</summary>
+    async Task<ErasureReport> EraseAuthorAsync(string authorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await EraseAsync([PersonalIdentifier.AuthorId(authorId) ?? throw new ArgumentException("blank author id", nameof(authorId))], now, cancellationToken)).Report;
 }

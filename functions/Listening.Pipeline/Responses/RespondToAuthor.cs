@@ -13,7 +13,7 @@ public sealed record RespondOutcome(ResponsePlan Plan, bool StageWritten);
 /// finds the decision already taken and repeats nothing; the outbox worker sends what was decided.
 /// </summary>
 public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore responses, ResponsePlanner planner, IStageCommit commit,
-    TimeProvider time, ILogger<RespondToAuthor> logger, Delivery.OutboxSignal? outbox = null)
+    Access.AuthorLinks links, TimeProvider time, ILogger<RespondToAuthor> logger, Delivery.OutboxSignal? outbox = null)
 {
     public const string Name = nameof(RespondToAuthor);
 
@@ -44,11 +44,32 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
         var scores = record.Scores ?? throw new InvalidOperationException($"item {record.Item.Id} reached {Name} without scores");
         var now = time.GetUtcNow();
 
-        var plan = await responses.DecideAsync(record.Item.Id, record.Item.Author?.Id, ledger => planner.Plan(record.Item, scores, ledger, now), cancellationToken);
+        // The store checks the erasure tombstones inside the decision: an author erased meanwhile gets nothing.
+        var plan = await responses.DecideAsync(record.Item.Id, record.Item.Author?.Id,
+            ledger => WithPointsLink(planner.Plan(record.Item, scores, ledger, now)), cancellationToken);
         if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
         // Answer now, not at the next delivery tick: the outbox pump of this process sends what was just queued.
         if (plan.Messages.Count > 0) outbox?.Notify();
         return (plan, stored is { Stage: FeedbackStage.Responded } ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
+    }
+
+    /// <summary>The thank-you carries the author's signed link to their own points (<see cref="Access.AuthorLinks"/>): the
+    /// author id alone proves nothing.</summary>
+    private ResponsePlan WithPointsLink(ResponsePlan plan)
+    {
+        if (plan.Messages.Count == 0) return plan;
+        return plan with
+        {
+            Messages = plan.Messages.Select(m =>
+            {
+                if (m.Kind != ResponsePlanner.ThankYouKind || m.AuthorId is not { } authorId
+                    || System.Text.Json.Nodes.JsonNode.Parse(m.Payload) is not System.Text.Json.Nodes.JsonObject payload
+                    || payload["data"] is not System.Text.Json.Nodes.JsonObject data) return m;
+                data["pointsToken"] = links.Token(authorId);
+                if (links.PointsUrl(authorId) is { } url) data["pointsUrl"] = url;
+                return m with { Payload = payload.ToJsonString(ResponsePlanner.Json) };
+            }).ToList(),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "loyalty: {Reason} ({Points} points); {Messages} message(s) queued")]

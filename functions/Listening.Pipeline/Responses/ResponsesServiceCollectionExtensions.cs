@@ -1,5 +1,7 @@
 using Listening.Core.Loyalty;
 using Listening.Core.Responses;
+using Listening.Access;
+using Listening.Erasure;
 using Listening.Responses.Delivery;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -40,6 +42,9 @@ public static class ResponsesServiceCollectionExtensions
         services.AddHostedService<OutboxPump>();
         services.AddSingleton<ResponseMonitor>();
         services.AddSingleton<RespondToAuthor>();
+        services.AddErasure();
+        services.AddSingleton<AuthorErasure>();
+        services.AddAuthorLinks();
         services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName)
             .AddResilienceHandler("responses-webhooks", (builder, context) =>
             {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Listening.Channels.Polling;
+using Listening.Erasure;
 using Listening.Ingest;
 using Listening.Reports;
 using Listening.Responses;
@@ -38,6 +39,8 @@ public static class StorageServiceCollectionExtensions
             throw new InvalidOperationException($"{KindKey} must be Sqlite or Cosmos, not '{kind}'");
 
         services.AddSqliteDatabase();
+        services.AddErasure();
+        services.AddSingleton<Erasure.IErasureRegistry, SqliteErasures>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<IResponseStore, Storage.Sqlite.SqliteResponseStore>();
         services.AddSingleton<ISpamHistory, SqliteSpamHistory>();

@@ -47,7 +47,11 @@ internal static class DemoCommand
         // Each brand of the file (items without competitorOf) with its competitors configured as channels configure them.
         var competitors = Competitors(lines);
         var settings = competitors.SelectMany(b => b.Value.Select((c, i) => $"--Channels:Competitors:{b.Key}:{i}:Name={c}"));
+        // The demo posts the sample as the brand's own systems would — naming sources, external ids and authors — so it gives
+        // itself a key with the trusted-ingest role for this run (random, never shown; docs/security.md).
+        var demoKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var app = LocalApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}",
+            $"--Listening:Access:Keys:demo:Key={demoKey}", "--Listening:Access:Keys:demo:Roles=trusted-ingest,operate,read-reports",
             "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}",
             $"--Listening:Reports:MinMentions={minMentions}", .. settings]);
         await app.StartAsync(cancellationToken);
@@ -55,6 +59,7 @@ internal static class DemoCommand
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+            http.DefaultRequestHeaders.Add(Access.AccessOptions.Header, demoKey);
             Console.WriteLine($"local shape on {address}, data in {dir}");
             var clock = Stopwatch.StartNew();
             for (var start = 0; start < lines.Count; start += BatchSize)

@@ -1,5 +1,6 @@
 using Listening.Channels.Connectors;
 using Listening.Channels.Webhooks;
+using Listening.Access;
 using Listening.Ingest;
 using Listening.Pipeline;
 using Listening.Reports;
@@ -27,6 +28,11 @@ public static class LocalApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestEdgeMiddleware>();
+        // Every endpoint names the roles it accepts (EndpointAccess); API keys from Listening:Access:Keys, or — with none
+        // configured — callers on this machine only, said so at start.
+        app.UseMiddleware<AccessMiddleware>();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAccess(app));
         app.MapIngest();
         app.MapStatus();
         app.MapReports();
@@ -35,6 +41,22 @@ public static class LocalApp
         app.MapConnectors();
         return app;
     }
+
+    private static void AnnounceAccess(WebApplication app)
+    {
+        var access = app.Services.GetRequiredService<Access.AccessControl>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Listening.Access");
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        if (access.KeysConfigured) logger.LogInformation("{Access}", access.Describe(Access.AccessHost.Local));
+        else logger.LogWarning("{Access}", access.Describe(Access.AccessHost.Local));
+        if (!access.KeysConfigured && addresses.Any(a => !IsLoopback(a)))
+            logger.LogWarning("listening on a non-loopback address without API keys: callers from other machines are refused until keys are configured");
+    }
+
+    internal static bool IsLoopback(string address) =>
+        Uri.TryCreate(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 
     /// <summary>Arguments that are host settings rather than a command (<c>--environment=…</c>, <c>--contentRoot=…</c>):
     /// what WebApplicationFactory passes to Main. Such a start runs the local shape.</summary>

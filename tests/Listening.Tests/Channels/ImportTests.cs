@@ -19,7 +19,7 @@ public sealed class ImportTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        _app = LocalApp.Build([$"--Listening:Local:DataDir={Path.Combine(_dir, "data")}", "--Logging:LogLevel:Default=Warning"]);
+        _app = LocalApp.Build([$"--Listening:Local:DataDir={Path.Combine(_dir, "data")}", "--Logging:LogLevel:Default=Warning", $"--Listening:Security:Key={Security.TestKeys.Secret}"]);
         return Task.CompletedTask;
     }
 
@@ -100,9 +100,9 @@ public sealed class ImportTests : IAsyncLifetime
 
         Assert.Equal((2, 1), (summary.Accepted, summary.Duplicates)); // the cross-post is one item
         var store = _app.Services.GetRequiredService<IFeedbackStore>();
-        Assert.Null(await store.GetAsync(Core.Feedback.FeedbackIds.Derive("twitter", "s2", "acme", ""), default));
-        Assert.Null((await store.GetAsync(Core.Feedback.FeedbackIds.Derive("vk", "s1", "acme", ""), default))!.Item.Spam);
-        Assert.Equal("links-only", (await store.GetAsync(Core.Feedback.FeedbackIds.Derive("vk", "s3", "acme", ""), default))!.Item.Spam);
+        Assert.Null(await store.GetAsync(Security.TestIds.Item("twitter", "s2", "acme", ""), default));
+        Assert.Null((await store.GetAsync(Security.TestIds.Item("vk", "s1", "acme", ""), default))!.Item.Spam);
+        Assert.Equal("links-only", (await store.GetAsync(Security.TestIds.Item("vk", "s3", "acme", ""), default))!.Item.Spam);
     }
 
     [Fact]

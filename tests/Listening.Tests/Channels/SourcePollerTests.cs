@@ -143,7 +143,7 @@ public sealed class PollSourcesFunctionTests : IAsyncLifetime
         Assert.Contains(first, r => r is { Source: "shop", Outcome: FetchOutcome.Content, Found: 3, New: 3 });
         Assert.Contains(first, r => r is { Source: "blogs", Outcome: FetchOutcome.Content, Found: 2, New: 2 });
         Assert.Equal(5, (await store.CountByStageAsync(default)).Values.Sum());
-        var globex = await store.GetAsync(Core.Feedback.FeedbackIds.Derive("blogs", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6b", "Globex", ""), default);
+        var globex = await store.GetAsync(Security.TestIds.Item("blogs", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6b", "Globex", ""), default);
         Assert.Equal("acme", globex!.Item.CompetitorOf);
 
         var second = await schedules.PollSources(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);

@@ -115,7 +115,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var item = await AssertOneItemAsync("typeform", body,
             new() { ["Typeform-Signature"] = TypeformSignature.Sign(body, "tf-secret") },
             new() { ["Typeform-Signature"] = TypeformSignature.Sign(body, "wrong-secret") },
-            FeedbackIds.Derive("typeform", "a3a12ec67a1365927098a606107fac15", "acme", ""));
+            Security.TestIds.Item("typeform", "a3a12ec67a1365927098a606107fac15", "acme", ""));
         Assert.Equal("Delivery was fast, but the courier was rude on the phone.", item.Text);
         Assert.Equal((9, 4), (item.Nps, item.Rating));
         Assert.Equal("maria.ivanova@example.com", item.Author!.Email);
@@ -133,7 +133,7 @@ public class WebhookTests(WebhookPipeline pipeline)
             ["webhook-signature"] = StandardWebhookSignature.Sign(body, WebhookPipeline.Whsec, "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", ts),
         };
         var bad = new Dictionary<string, string>(good) { ["webhook-signature"] = StandardWebhookSignature.Sign(body, "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", ts) };
-        var id = FeedbackIds.Derive("formbricks", "cm3x7e1a20005qz8hb7c9d0e1", "acme", "");
+        var id = Security.TestIds.Item("formbricks", "cm3x7e1a20005qz8hb7c9d0e1", "acme", "");
 
         var stale = Now - 301;
         var staleHeaders = new Dictionary<string, string>
@@ -163,7 +163,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var item = await AssertOneItemAsync("surveymonkey", body,
             new() { ["Sm-Signature"] = SurveyMonkeySignature.Sign(body, "sm-client", "sm-api-secret"), ["Sm-Apikey"] = "sm-client" },
             new() { ["Sm-Signature"] = SurveyMonkeySignature.Sign(body, "sm-client", "not-the-secret") },
-            FeedbackIds.Derive("surveymonkey", "114220366390", "acme", ""));
+            Security.TestIds.Item("surveymonkey", "114220366390", "acme", ""));
         Assert.Equal("The staff in the Riga store were friendly and the prices are fair.", item.Text);
         Assert.Equal(10, item.Nps);
         Assert.Equal(("John Baker", "john.baker@example.com"), (item.Author!.Name, item.Author.Email));
@@ -192,7 +192,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var good = Form(msg, QualtricsSignature.Sign(msg, "q-shared-key"));
         var bad = Form(msg, QualtricsSignature.Sign(msg, "other-key"));
         var unsigned = Encoding.UTF8.GetBytes($"Topic=x&MSG={Uri.EscapeDataString(msg)}");
-        var item = await AssertOneItemAsync("qualtrics", good, new(), new(), FeedbackIds.Derive("qualtrics", "R_1dBzQ6jW8mvXk3P", "acme", ""),
+        var item = await AssertOneItemAsync("qualtrics", good, new(), new(), Security.TestIds.Item("qualtrics", "R_1dBzQ6jW8mvXk3P", "acme", ""),
             "application/x-www-form-urlencoded", bad, unsigned);
         Assert.Equal("Checkout kept failing on the app and support took a week to answer.", item.Text);
         Assert.Equal((6, 2), (item.Nps, item.Rating));
@@ -207,7 +207,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var item = await AssertOneItemAsync("googleforms", body,
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "gf-secret", Now) },
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "gf-secret", Now - 3600) },
-            FeedbackIds.Derive("google_forms", "2_ABaOnud8Hq1vW3sK9xYpLmN0", "acme", ""));
+            Security.TestIds.Item("google_forms", "2_ABaOnud8Hq1vW3sK9xYpLmN0", "acme", ""));
         Assert.Equal("Very clean store, but the queue at the till was long.", item.Text);
         Assert.Equal((8, 5), (item.Nps, item.Rating));
         Assert.Equal(("Li Wei", "li.wei@example.com"), (item.Author!.Name, item.Author.Email));
@@ -220,7 +220,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var item = await AssertOneItemAsync("generic", body,
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "generic-secret", Now) },
             new() { ["X-Listening-Signature"] = ListeningSignature.Sign(body, "guess", Now) },
-            FeedbackIds.Derive("kiosk", "kiosk-77", "acme", ""));
+            Security.TestIds.Item("kiosk", "kiosk-77", "acme", ""));
         Assert.Equal(("Self-checkout was quick", 5), (item.Text, item.Rating));
     }
 
@@ -236,7 +236,7 @@ public class WebhookTests(WebhookPipeline pipeline)
         var stale = await pipeline.PostAsync("generic", body, Headers(Now - 600, WebhookPipeline.Whsec));
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
         var item = await AssertOneItemAsync("generic", body, Headers(Now, WebhookPipeline.Whsec), Headers(Now, "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
-            FeedbackIds.Derive("helpdesk", "t-9", "acme", ""));
+            Security.TestIds.Item("helpdesk", "t-9", "acme", ""));
         Assert.Equal("Support solved it in five minutes", item.Text);
     }
 
@@ -256,12 +256,12 @@ public class WebhookTests(WebhookPipeline pipeline)
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((3, 1), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32()));
 
-        var kate = (await pipeline.Store.GetAsync(FeedbackIds.Derive("twitter", "twitter:m1", "acme", ""), default))!.Item;
+        var kate = (await pipeline.Store.GetAsync(Security.TestIds.Item("twitter", "twitter:m1", "acme", ""), default))!.Item;
         Assert.Equal(("@kate_runs", FeedbackKind.Mention, "https://x.com/kate_runs/status/m1"), (kate.Author!.Handle, kate.Kind, kate.Url));
-        Assert.Null(await pipeline.Store.GetAsync(FeedbackIds.Derive("instagram", "instagram:p9", "acme", ""), default)); // collapsed
-        var globex = (await pipeline.Store.GetAsync(FeedbackIds.Derive("twitter", "twitter:m2", "Globex", ""), default))!.Item;
+        Assert.Null(await pipeline.Store.GetAsync(Security.TestIds.Item("instagram", "instagram:p9", "acme", ""), default)); // collapsed
+        var globex = (await pipeline.Store.GetAsync(Security.TestIds.Item("twitter", "twitter:m2", "Globex", ""), default))!.Item;
         Assert.Equal(("Globex", "acme"), (globex.Brand, globex.CompetitorOf));
-        var spam = (await pipeline.Store.GetAsync(FeedbackIds.Derive("twitter", "twitter:m3", "acme", ""), default))!.Item;
+        var spam = (await pipeline.Store.GetAsync(Security.TestIds.Item("twitter", "twitter:m3", "acme", ""), default))!.Item;
         Assert.Equal("links-only", spam.Spam); // kept, marked
     }
 

@@ -81,6 +81,8 @@ public sealed class OutboxCommandTests(CosmosServerFixture cosmos)
         var environment = new Dictionary<string, string>
         {
             ["Listening__Store__Kind"] = "Cosmos",
+            // On Cosmos DB the deployment secret comes from configuration (Key Vault on Azure): ids and tombstones are keyed by it.
+            ["Listening__Security__Key"] = Listening.Tests.Security.TestKeys.Secret,
             ["Listening__Store__Cosmos__AccountEndpoint"] = cosmos.Endpoint.ToString(),
             ["Listening__Store__Cosmos__AccountKey"] = CosmosServerFixture.EmulatorKey,
             ["Listening__Store__Cosmos__Database"] = "listening-tests",

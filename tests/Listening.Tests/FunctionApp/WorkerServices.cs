@@ -28,6 +28,9 @@ public sealed class WorkerServices : IAsyncDisposable
         {
             ["Listening:Local:DataDir"] = DataDir,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Listening:Security:Key"] = Security.TestKeys.Secret,
+            ["Listening:Access:Keys:tests:Key"] = Security.TestKeys.Admin,
+            ["Listening:Access:Keys:tests:Roles"] = "*",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -39,15 +42,19 @@ public sealed class WorkerServices : IAsyncDisposable
 
     public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(Services);
 
-    /// <summary>An HTTP request as the worker hands it to a function: method, path, headers and the raw body.</summary>
+    /// <summary>An HTTP request as the worker hands it to a function — method, path, headers and the raw body — after the
+    /// app's edge (<see cref="FunctionApp::Listening.FunctionApp.AccessWorkerMiddleware"/>) has admitted it: by default with the
+    /// test key of every role, as the other features' tests act (<paramref name="apiKey"/> null: no key).</summary>
     public HttpRequest Request(string method, string path, byte[]? body = null, string? contentType = "application/json",
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, string? apiKey = Security.TestKeys.Admin)
     {
         var context = new DefaultHttpContext { RequestServices = Services };
         context.Request.Method = method;
         context.Request.Path = path;
         context.Request.ContentType = contentType;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.Request.Headers[name] = value;
+        if (apiKey is not null) context.Request.Headers[Listening.Access.AccessOptions.Header] = apiKey;
+        Services.GetRequiredService<Listening.Access.AccessControl>().Authorize(context, null, anonymous: apiKey is null, Listening.Access.AccessHost.FunctionApp);
         if (body is not null)
         {
             context.Request.Body = new MemoryStream(body);

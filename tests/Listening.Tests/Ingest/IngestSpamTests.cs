@@ -63,7 +63,7 @@ public sealed class IngestSpamTests : IDisposable
         var answered = Assert.Single(await (await client.PostAsync(copy)).IdsAsync());
 
         Assert.Equal(first, answered);
-        Assert.Null(await Store(factory).GetAsync(FeedbackIds.Derive("vk", "v1", "acme", ""), default));
+        Assert.Null(await Store(factory).GetAsync(Security.TestIds.Item("vk", "v1", "acme", ""), default));
         Assert.Null((await Store(factory).GetAsync(first, default))!.Item.Spam);
     }
 
@@ -82,7 +82,7 @@ public sealed class IngestSpamTests : IDisposable
         var redelivered = Assert.Single(await (await again.PostAsync(copy)).IdsAsync());
 
         Assert.Equal(first, redelivered);
-        Assert.Null(await Store(after).GetAsync(FeedbackIds.Derive("vk", "v7", "acme", ""), default));
+        Assert.Null(await Store(after).GetAsync(Security.TestIds.Item("vk", "v7", "acme", ""), default));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class IngestSpamTests : IDisposable
         var copy = await client.PostAsync(Post("Acme delivered my running shoes overnight — impressed!!", "v9", "kate_runs"));
 
         Assert.Equal(mentionId, Assert.Single(await copy.IdsAsync()));
-        Assert.Null(await Store(factory).GetAsync(FeedbackIds.Derive("vk", "v9", "acme", ""), default));
+        Assert.Null(await Store(factory).GetAsync(Security.TestIds.Item("vk", "v9", "acme", ""), default));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class SqliteSpamHistoryTests : SpamHistoryContract, IAsyncLifetime
     {
         var database = new SqliteDatabase(Path.Combine(_directory, $"{_databases.Count}.db"));
         _databases.Add(database);
-        return Task.FromResult<ISpamHistory>(new SqliteSpamHistory(database));
+        return Task.FromResult<ISpamHistory>(new SqliteSpamHistory(database, Security.TestKeys.Keys));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -71,6 +71,9 @@ public sealed class SqliteSpamHistoryTests : SpamHistoryContract, IAsyncLifetime
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosSpamHistoryTests(CosmosServerFixture server) : SpamHistoryContract
 {
-    protected override async Task<ISpamHistory> NewHistoryAsync() =>
-        new CosmosSpamHistory(new CosmosDocuments((await server.NewContainersAsync("spam")).Aggregates, CosmosFeedbackStoreTests.NewCharges().Charges));
+    protected override async Task<ISpamHistory> NewHistoryAsync()
+    {
+        var aggregates = new CosmosDocuments((await server.NewContainersAsync("spam")).Aggregates, CosmosFeedbackStoreTests.NewCharges().Charges);
+        return new CosmosSpamHistory(aggregates, Security.TestKeys.Keys, new CosmosErasures(aggregates));
+    }
 }

@@ -24,7 +24,7 @@ public class IngestTests(SharedPipeline factory)
         var ids = await response.IdsAsync();
         Assert.Equal(3, ids.Length);
         Assert.Equal(["test-", "test-", "test-"], ids.Select(i => i[..5]));
-        Assert.Equal(Core.Feedback.FeedbackIds.Derive("test", "order-2", "Blinnaya", "x"), ids[1]);
+        Assert.Equal(Security.TestIds.Item("test", "order-2", "Blinnaya", "x"), ids[1]);
 
         await factory.WaitForDrainAsync(client);
         var second = await client.GetItemAsync(ids[1]);

@@ -11,11 +11,15 @@ public sealed class ServeProcess : IDisposable
     public int Port { get; }
     public HttpClient Client { get; }
 
+    /// <summary>Everything the process wrote to stdout and stderr, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     private ServeProcess(Process process, int port)
     {
         this.process = process;
         Port = port;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add(Listening.Access.AccessOptions.Header, Security.TestKeys.Admin);
     }
 
     public static async Task<ServeProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
@@ -28,13 +32,16 @@ public sealed class ServeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A trusted sender, as the in-process hosts' default client (PipelineFactory).
+        info.Environment["Listening__Access__Keys__tests__Key"] = Security.TestKeys.Admin;
+        info.Environment["Listening__Access__Keys__tests__Roles"] = "*";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) serve.Output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) serve.Output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var serve = new ServeProcess(process, port);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {

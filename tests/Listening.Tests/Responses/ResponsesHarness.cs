@@ -48,6 +48,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
             ["Loyalty:MaxPointsPerMonth"] = "300",
             ["Responses:Delivery:HttpRetryDelay"] = "00:00:00.010",
             ["Responses:Delivery:BaseDelay"] = "00:00:30",
+            ["Listening:Security:Key"] = Security.TestKeys.Secret,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) defaults[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(defaults).Build();
@@ -61,6 +62,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
             services.AddSingleton(new SqliteDatabase(DatabasePath));
             services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
             services.AddSingleton<IResponseStore, Listening.Storage.Sqlite.SqliteResponseStore>();
+            services.AddSingleton<Listening.Erasure.IErasureRegistry, SqliteErasures>();
         }
         else
         {
@@ -74,13 +76,15 @@ public sealed class ResponsesHarness : IAsyncDisposable
             services.AddSingleton<IFeedbackStore>(sp => new CosmosFeedbackStore(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()));
             services.AddSingleton<IResponseStore>(sp => new CosmosResponseStore(sp.GetRequiredService<CosmosDocuments>(),
                 new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()),
-                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>()), Time));
+                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>()), sp.GetRequiredService<Listening.Erasure.PersonKeys>(), Time));
+            services.AddSingleton<Listening.Erasure.IErasureRegistry>(sp => new CosmosErasures(new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
         }
         services.AddResponses();
         // The platform connectors' answering half (Telegram, VK, app stores, Google reviews): configured per test.
         Listening.Channels.Connectors.ConnectorsServiceCollectionExtensions.AddConnectorReplies(services);
         // The response stage sends nothing on: its commit is the store's write.
-        services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends()));
+        services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends(),
+            sp.GetRequiredService<Listening.Erasure.ErasureGuard>()));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         // What ValidateOnStart does in the app.
         _ = Services.GetRequiredService<IOptions<ResponsesOptions>>().Value;
@@ -121,8 +125,9 @@ public sealed class ResponsesHarness : IAsyncDisposable
 
     /// <summary>The ingest spam check's per-author history on the same storage.</summary>
     public Listening.Ingest.ISpamHistory SpamHistory => cosmos is null
-        ? new SqliteSpamHistory(Services.GetRequiredService<SqliteDatabase>())
-        : new CosmosSpamHistory(new CosmosDocuments(AggregatesContainer, Services.GetRequiredService<CosmosRequestCharges>()));
+        ? new SqliteSpamHistory(Services.GetRequiredService<SqliteDatabase>(), Security.TestKeys.Keys)
+        : new CosmosSpamHistory(new CosmosDocuments(AggregatesContainer, Services.GetRequiredService<CosmosRequestCharges>()), Security.TestKeys.Keys,
+            Services.GetRequiredService<Listening.Erasure.IErasureRegistry>());
 
     /// <summary>Every text value stored — the SQLite file's tables or every document of the Cosmos DB containers — for scans for personal data.</summary>
     public async Task<List<string>> AllStoredTextAsync()

@@ -2,6 +2,8 @@ using Listening.Core.Channels;
 using Listening.Core.Channels.Signatures;
 using Listening.Core.Channels.Surveys;
 using Listening.Core.Feedback;
+using Listening.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace Listening.Channels.Webhooks;
 
@@ -10,33 +12,24 @@ public static partial class Webhook
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The exact request bytes (signatures are over them), or null when larger than <see cref="MaxBodyBytes"/>.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
     /// <summary>
-    /// The common front of every webhook: a valid brand, the raw body within the size limit, the tool's settings for
-    /// the brand, and the tool's signature check over the exact bytes. Returns the delivery, or the answer refusing it
-    /// (404, 413, 401 — nothing is stored).
+    /// The common front of every webhook — and of every webhook a new channel adds (docs/security.md): a valid brand, the
+    /// raw body within the size limit and in time (<see cref="HttpBodies.ReadAsync"/>: 413, 408 — never a 500), the tool's
+    /// settings for the brand, the tool's signature check over the exact bytes, then strict UTF-8. Returns the delivery, or
+    /// the answer refusing it (404, 408, 413, 401, 400 — nothing is stored). What it hands on is then trusted: the channel
+    /// names the source, the external id and the author, and every item still passes <see cref="ChannelIntake"/>'s
+    /// validation, the keyed id derivation and the erasure check of ingest.
     /// </summary>
     public static async Task<(SignedDelivery? Delivery, IResult? Refusal)> ReceiveAsync(HttpContext context, string tool, string brand,
         IConfiguration configuration, ILogger logger, Func<byte[], WebhookSettings, IHeaderDictionary, SignatureCheck> verify,
         CancellationToken cancellationToken)
     {
-        if (!IsValidBrand(brand)) return (null, Results.NotFound());
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null) return (null, TooLarge());
+        if (!IsValidBrand(brand)) return (null, Problems.Of(404, "Not found", "no such brand"));
+        var services = context.RequestServices;
+        var read = await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, services.GetRequiredService<IOptions<HttpEdgeOptions>>().Value,
+            services.GetRequiredService<TimeProvider>(), logger, cancellationToken);
+        if (!read.Ok) return (null, read.Problem);
+        var body = read.Bytes!;
         var settings = WebhookSettings.For(configuration, tool, brand);
         var check = verify(body, settings, context.Request.Headers);
         if (check != SignatureCheck.Valid)
@@ -44,8 +37,12 @@ public static partial class Webhook
             LogRefused(logger, tool, brand, check);
             return (null, Unauthorized(check));
         }
+        if (HttpBodies.StrictUtf8(body, json: !FeedbackParserIsForm(context.Request.ContentType)).Problem is { } invalid) return (null, invalid);
         return (new SignedDelivery(body, settings), null);
     }
+
+    private static bool FeedbackParserIsForm(string? contentType) =>
+        contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>One survey response mapped to a feedback item and submitted, or answered as ignored with the reason.</summary>
     public static Task<IResult> SubmitSurveyAsync(string tool, string brand, SurveyResponse response, WebhookSettings settings,
@@ -57,13 +54,13 @@ public static partial class Webhook
 
     /// <summary>The tool's API did not give the answers: 503 (the tool retries) when transient, else 502.</summary>
     public static IResult FetchFailed(SurveyFetchException e) =>
-        Results.Problem(statusCode: e.Transient ? 503 : 502, title: "Could not fetch the response", detail: e.Message);
+        Problems.Of(e.Transient ? 503 : 502, "Could not fetch the response", e.Message);
 
     public static IResult TooLarge() =>
-        Results.Problem(statusCode: 413, title: "Request body too large", detail: $"the body is larger than {MaxBodyBytes} bytes");
+        Problems.Of(413, "Request body too large", $"the body is larger than {MaxBodyBytes} bytes");
 
-    public static IResult Unauthorized(SignatureCheck check) => Results.Problem(statusCode: 401, title: "Unauthorized",
-        detail: check switch
+    public static IResult Unauthorized(SignatureCheck check) => Problems.Of(401, "Unauthorized",
+        check switch
         {
             SignatureCheck.Missing => "missing signature, or no secret is configured for this tool and brand",
             SignatureCheck.Stale => "the signed timestamp is outside the allowed tolerance",
@@ -71,7 +68,7 @@ public static partial class Webhook
         });
 
     public static IResult BadPayload(WebhookPayloadException e) =>
-        Results.Problem(statusCode: 400, title: "Unreadable payload", detail: e.Message);
+        Problems.Of(400, "Unreadable payload", e.Message);
 
     public static IResult Ignored(string reason) => Results.Ok(new { ignored = reason });
 
@@ -85,12 +82,12 @@ public static partial class Webhook
         catch (IntakeException e)
         {
             LogIntakeFailed(logger, tool, brand, e.Message);
-            return Results.Problem(statusCode: 503, title: "Pipeline unavailable", detail: "try again later");
+            return Problems.Of(503, "Pipeline unavailable", "try again later");
         }
         var rejected = results.Select((r, i) => (r, i)).Where(x => x.r.Outcome == IntakeOutcome.Rejected).ToList();
         if (rejected.Count == results.Count)
-            return Results.Problem(statusCode: 400, title: "Invalid feedback", detail: "the payload maps to no valid feedback item",
-                extensions: new Dictionary<string, object?> { ["errors"] = rejected.ToDictionary(x => $"[{x.i}]", x => x.r.Error) });
+            return Problems.Of(400, "Invalid feedback", "the payload maps to no valid feedback item",
+                new Dictionary<string, object?> { ["errors"] = rejected.ToDictionary(x => $"[{x.i}]", x => x.r.Error) });
         var accepted = results.Count(r => r.Outcome == IntakeOutcome.Accepted);
         LogAccepted(logger, tool, brand, accepted, results.Count - accepted - rejected.Count);
         return Results.Json(new
@@ -102,7 +99,7 @@ public static partial class Webhook
         }, statusCode: 202);
     }
 
-    public static bool IsValidBrand(string brand) => brand.Length is > 0 and <= 100 && !brand.Any(char.IsControl);
+    public static bool IsValidBrand(string brand) => Identifiers.IsBrand(brand);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Tool}/{Brand}: {Accepted} new, {Duplicates} duplicate")]
     private static partial void LogAccepted(ILogger logger, string tool, string brand, int accepted, int duplicates);

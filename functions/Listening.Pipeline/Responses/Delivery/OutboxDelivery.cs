@@ -128,13 +128,16 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    /// <summary>Writes the message as <c>{id}.json</c> (temp file + rename, so a reader never sees half a file; rewriting is idempotent).</summary>
+    /// <summary>Writes the message as <c>{id}.json</c> (temp file + rename, so a reader never sees half a file; rewriting is idempotent).
+    /// Message ids are derived from validated item ids; the canonical path is checked anyway (<see cref="Access.SafePath"/>), so a
+    /// name that would leave the folder is dead-lettered, never written.</summary>
     private static async Task<DeliveryResult> PickupAsync(string directory, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
             Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, $"{message.Id}.json");
+            if (Access.SafePath.InDirectory(directory, $"{message.Id}.json") is not { } path)
+                return DeliveryResult.Fail("the message id is not a safe file name for the pickup directory");
             var temp = path + ".tmp";
             await File.WriteAllTextAsync(temp, message.Payload, cancellationToken);
             File.Move(temp, path, overwrite: true);

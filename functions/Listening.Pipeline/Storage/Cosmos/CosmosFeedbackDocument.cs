@@ -14,13 +14,18 @@ public static class CosmosFeedbackDocument
     /// <inheritdoc cref="FeedbackDocument.Utc"/>
     public static string Utc(DateTimeOffset instant) => FeedbackDocument.Utc(instant);
 
-    public static byte[] ToBytes(FeedbackRecord record) => ToStream(record).ToArray();
+    public static byte[] ToBytes(FeedbackRecord record, IReadOnlyList<string>? authorKeys = null) => ToStream(record, authorKeys).ToArray();
 
-    public static MemoryStream ToStream(FeedbackRecord record)
+    /// <summary>The document; with <paramref name="authorKeys"/> (the keyed hashes of its author's identifiers,
+    /// <see cref="Erasure.PersonKeys.IndexKeys(FeedbackItem)"/>) as <c>authorKeys</c>, the index an erasure finds the
+    /// person's items by.</summary>
+    public static MemoryStream ToStream(FeedbackRecord record, IReadOnlyList<string>? authorKeys = null)
     {
         var stream = new MemoryStream();
+        var json = FeedbackDocument.ToJson(record);
+        if (authorKeys is { Count: > 0 }) json["authorKeys"] = new System.Text.Json.Nodes.JsonArray(authorKeys.Select(k => (System.Text.Json.Nodes.JsonNode?)k).ToArray());
         using (var writer = new Utf8JsonWriter(stream))
-            FeedbackDocument.ToJson(record).WriteTo(writer, FeedbackItemDto.JsonOptions);
+            json.WriteTo(writer, FeedbackItemDto.JsonOptions);
         stream.Position = 0;
         return stream;
     }

@@ -15,9 +15,12 @@ namespace Listening.Storage.Cosmos;
 /// Stream APIs throughout, so the JSON is exactly <see cref="CosmosFeedbackDocument"/> and a 404 or
 /// 409 is a status code, not an exception.
 /// </summary>
-public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges, CosmosIntakeCounters? intake = null)
+public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharges charges, CosmosIntakeCounters? intake = null, Erasure.PersonKeys? keys = null)
     : IFeedbackStore, IItemAwareFeedbackStore
 {
+    /// <summary>The document, with the keyed identity index of its author when the store knows the deployment's keys.</summary>
+    private byte[] Bytes(FeedbackRecord record) => CosmosFeedbackDocument.ToBytes(record, keys?.IndexKeys(record.Item));
+
     private const int MaxConcurrencyAttempts = 5;
     private const int MaxRememberedETags = 50_000;
 
@@ -34,7 +37,7 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         var pk = FeedbackPartitionKey.For(item);
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
-            if (await documents.CreateStreamAsync(CosmosFeedbackDocument.ToBytes(record), pk, cancellationToken) == HttpStatusCode.Created)
+            if (await documents.CreateStreamAsync(Bytes(record), pk, cancellationToken) == HttpStatusCode.Created)
             {
                 if (intake is not null) await intake.CountAsync(item, duplicate: false, now, cancellationToken);
                 return new FeedbackAdded(record, true);
@@ -61,19 +64,19 @@ public sealed class CosmosFeedbackStore(Container container, CosmosRequestCharge
         var pk = FeedbackPartitionKey.For(record.Item);
         // The stage decided on the record it read: if nobody wrote since, that read's ETag is enough.
         if (lastRead.TryRemove(record.Item.Id, out var etag)
-            && await documents.ReplaceStreamAsync(CosmosFeedbackDocument.ToBytes(record), record.Item.Id, pk, etag, cancellationToken) == HttpStatusCode.OK)
+            && await documents.ReplaceStreamAsync(Bytes(record), record.Item.Id, pk, etag, cancellationToken) == HttpStatusCode.OK)
             return;
         for (var attempt = 0; attempt < MaxConcurrencyAttempts; attempt++)
         {
             var stored = await ReadAsync(record.Item.Id, pk, cancellationToken);
             if (stored is null)
             {
-                if (await documents.CreateStreamAsync(CosmosFeedbackDocument.ToBytes(record), pk, cancellationToken) == HttpStatusCode.Created) return;
+                if (await documents.CreateStreamAsync(Bytes(record), pk, cancellationToken) == HttpStatusCode.Created) return;
                 continue; // 409: created meanwhile
             }
 
             if (IsFurther(stored.Value.Record.Stage, record.Stage)) return;
-            if (await documents.ReplaceStreamAsync(CosmosFeedbackDocument.ToBytes(record), record.Item.Id, pk, stored.Value.ETag, cancellationToken) == HttpStatusCode.OK)
+            if (await documents.ReplaceStreamAsync(Bytes(record), record.Item.Id, pk, stored.Value.ETag, cancellationToken) == HttpStatusCode.OK)
                 return;
         }
         throw new CosmosStoreException($"update of {record.Item.Id} lost the race {MaxConcurrencyAttempts} times");

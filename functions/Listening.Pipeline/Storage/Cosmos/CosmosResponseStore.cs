@@ -7,6 +7,8 @@ using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using static Listening.Storage.Cosmos.ResponseDocuments;
 using Listening.Responses;
+using Listening.Core.Feedback;
+using Listening.Erasure;
 
 namespace Listening.Storage.Cosmos;
 
@@ -24,14 +26,42 @@ namespace Listening.Storage.Cosmos;
 /// the redelivery finds no decision, plans again without that award and writes the same ids.</item>
 /// </list>
 /// </summary>
-public sealed partial class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback, CosmosDocuments aggregates, TimeProvider? time = null)
-    : IResponseStore
+public sealed partial class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback, CosmosDocuments aggregates, PersonKeys keys,
+    TimeProvider? time = null) : IResponseStore
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     private const int MaxAttempts = 20;
+    private static readonly TimeSpan MaxSendWait = TimeSpan.FromSeconds(10);
+    private readonly IErasureRegistry erasures = new CosmosErasures(aggregates);
 
+    /// <summary>
+    /// <see cref="DecideAsync(string, string?, Func{IReadOnlyCollection{LedgerEntry}, ResponsePlan}, CancellationToken)"/> with
+    /// the erasure checks around it: an author erased before the decision gets the erased plan (nothing sent or awarded); one
+    /// erased while it was being written is erased again right after (the erasure's tombstone precedes its search, so one of
+    /// the two always sees the other).
+    /// </summary>
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
+    {
+        var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
+        // An item with an author: the author's tombstone (an erasure records the author id of every item it finds); an item
+            // without one (its author erased before this stage read it): the item's own tombstone. One point read either way.
+            string[] erasureKeys = [authorKey ?? keys.ItemKey(itemId)];
+        if (await erasures.IsErasedAsync(erasureKeys, cancellationToken))
+            return await DecideOnceAsync(itemId, null, _ => AuthorErasure.ErasedPlan(plan([])), cancellationToken);
+        var decided = await DecideOnceAsync(itemId, authorId, plan, cancellationToken);
+        if (!decided.AlreadyDecided && await erasures.IsErasedAsync(erasureKeys, cancellationToken))
+        {
+            if (authorId is not null) await EraseAsync([PersonalIdentifier.AuthorId(authorId)!], clock.GetUtcNow(), cancellationToken);
+            // Erased while this decision was written: its messages go like the rest of the person's.
+            var scope = new ErasureScope();
+            scope.Items[itemId] = new JsonObject();
+            await ClearMessagesAsync(scope, clock.GetUtcNow(), cancellationToken);
+        }
+        return decided;
+    }
+
+    private async Task<ResponsePlan> DecideOnceAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
     {
         var (decisionId, decisionPk) = DecisionKey(itemId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -228,61 +258,61 @@ public sealed partial class CosmosResponseStore(CosmosDocuments responses, Cosmo
     }
 
     /// <summary>
-    /// Items, then messages, decisions and last the ledger, each step idempotent, so an erasure cut short is finished by
-    /// running it again. Queued pipeline messages cannot be rewritten on Service Bus; they carry the author only until a
-    /// stage reads the stored item, and every stage works on the stored item when there is one (docs/azure.md).
+    /// The tombstones first (so every stage from now on sees the person as erased), then the items found through them and the
+    /// items linked to those, messages (a send under way is waited for), decisions, the spam history and last the ledger —
+    /// each step idempotent, so an erasure cut short is finished by running it again. Queued pipeline messages cannot be
+    /// rewritten on Service Bus; they carry the author only until a stage reads the stored item, and every stage works on the
+    /// stored item and checks the tombstones (docs/security.md).
     /// </summary>
-    public async Task<ErasureReport> EraseAuthorAsync(string authorId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var items = await EraseFromItemsAsync(authorId, cancellationToken);
+        var scope = await ErasureScope.ResolveAsync(identifiers, keys, FindItemsAsync);
+        await erasures.RecordAsync(scope.TombstoneKeys, now, cancellationToken);
+        // Items found before the tombstones were written are looked for again: one created in between is caught now.
+        foreach (var document in await FindItemsAsync(identifiers.Select(keys.Keys.KeyOf).ToList(), scope.AuthorIds))
+            if (document["id"]?.GetValue<string>() is { } id && scope.Items.TryAdd(id, document))
+                await erasures.RecordAsync([keys.ItemKey(id)], now, cancellationToken);
+        await EraseItemsAsync(scope, cancellationToken);
 
-        var messages = 0;
-        var byAuthor = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.authorId = @a").WithParameter("@a", authorId);
-        await foreach (var (message, _) in responses.QueryAsync<OutboxDocument>("query-author", byAuthor.WithParameter("@type", "outbox"), null, cancellationToken))
-        {
-            var unsent = message.Status is OutboxDocument.Pending or OutboxDocument.Held or OutboxDocument.NoChannel;
-            await UpdateAsync<OutboxDocument>((message.Id, message.Pk), m => m.AuthorId is null ? null : m with
-            {
-                Payload = """{"erased":true}""", AuthorId = null,
-                Status = unsent ? OutboxDocument.DeadLettered : m.Status,
-                LastError = unsent ? "cancelled: the author's personal data was erased" : null,
-            }, cancellationToken);
-            messages++;
-        }
-        var decisions = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.authorId = @a").WithParameter("@a", authorId).WithParameter("@type", "decision");
+        var (messages, messageIds) = await ClearMessagesAsync(scope, now, cancellationToken);
+        var decisions = new QueryDefinition("SELECT * FROM c WHERE c.type = 'decision' AND (ARRAY_CONTAINS(@a, c.authorId) OR ARRAY_CONTAINS(@i, c.itemId))")
+            .WithParameter("@a", scope.AuthorIds.ToArray()).WithParameter("@i", scope.Items.Keys.ToArray());
         await foreach (var (decision, _) in responses.QueryAsync<DecisionDocument>("query-author", decisions, null, cancellationToken))
             await UpdateAsync<DecisionDocument>((decision.Id, decision.Pk), d => d.AuthorId is null ? null : d with { AuthorId = null }, cancellationToken);
+        foreach (var spam in scope.SpamKeys)
+            await aggregates.DeleteAsync(Ingest.SpamHistoryDocument.IdOf(spam), Ingest.SpamHistoryDocument.IdOf(spam), etag: null, cancellationToken);
 
-        return new ErasureReport(items, messages, await AnonymiseLedgerAsync(authorId, cancellationToken), QueuedMessages: 0);
+        var ledger = 0;
+        foreach (var authorId in scope.AuthorIds) ledger += await AnonymiseLedgerAsync(authorId, cancellationToken);
+        return new ErasureOutcome(new ErasureReport(scope.Items.Count, messages, ledger, QueuedMessages: 0), messageIds);
     }
 
-    private async Task<int> EraseFromItemsAsync(string authorId, CancellationToken cancellationToken)
+    /// <summary>Feedback documents indexed under any of the keys (<c>authorKeys</c>), or with one of the author ids.</summary>
+    private async Task<IReadOnlyList<JsonObject>> FindItemsAsync(IReadOnlyCollection<string> itemKeys, IReadOnlyCollection<string> authorIds)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.author.id = @a").WithParameter("@a", authorId);
-        var documents = new List<JsonObject>();
-        await foreach (var element in feedback.QueryAsync("query-author", query, null, cancellationToken))
-            documents.Add(JsonNode.Parse(element.GetRawText())!.AsObject());
+        var found = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var queries = itemKeys.Select(k => new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(c.authorKeys, @k)").WithParameter("@k", k))
+            .Concat(authorIds.Select(a => new QueryDefinition("SELECT * FROM c WHERE c.author.id = @a").WithParameter("@a", a)));
+        foreach (var query in queries)
+            await foreach (var element in feedback.QueryAsync("query-author", query, null, CancellationToken.None))
+                if (JsonNode.Parse(element.GetRawText()) is JsonObject document && document["id"]?.GetValue<string>() is { } id) found.TryAdd(id, document);
+        return found.Values.ToList();
+    }
 
-        var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var spamHistories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            AuthorErasure.CollectSecrets(document, secrets);
-            AuthorErasure.CollectSpamHistoryIds(document, spamHistories);
-        }
-        // The ingest spam check's history of the author (aggregates, one partition per author: id = pk).
-        foreach (var id in spamHistories)
-            await aggregates.DeleteAsync(id, id, etag: null, cancellationToken);
-        foreach (var found in documents)
+    private async Task EraseItemsAsync(ErasureScope scope, CancellationToken cancellationToken)
+    {
+        foreach (var found in scope.Items.Values)
         {
             var (id, pk) = (found["id"]!.GetValue<string>(), found["pk"]!.GetValue<string>());
-            var (document, etag) = (found, found["_etag"]!.GetValue<string>());
+            var (document, etag) = (found, found["_etag"]?.GetValue<string>());
             for (var attempt = 1; ; attempt++)
             {
                 var erased = document.DeepClone().AsObject();
-                AuthorErasure.Erase(erased, secrets);
+                Anonymizer.Erase(erased, scope.Details);
+                erased.Remove("authorKeys");
                 foreach (var system in erased.Select(p => p.Key).Where(k => k.StartsWith('_')).ToList()) erased.Remove(system);
-                var status = await feedback.ReplaceStreamAsync(JsonSerializer.SerializeToUtf8Bytes(erased), id, pk, etag, cancellationToken);
+                var status = etag is null ? HttpStatusCode.PreconditionFailed
+                    : await feedback.ReplaceStreamAsync(JsonSerializer.SerializeToUtf8Bytes(erased), id, pk, etag, cancellationToken);
                 if (status != HttpStatusCode.PreconditionFailed) break;
                 if (attempt == MaxAttempts) throw new CosmosStoreException("an item kept changing while its author was erased");
                 // A stage wrote the item meanwhile: erase what it wrote.
@@ -290,8 +320,42 @@ public sealed partial class CosmosResponseStore(CosmosDocuments responses, Cosmo
                 (document, etag) = (current.Document, current.ETag);
             }
         }
-        return documents.Count;
     }
+
+    /// <summary>The person's outbox messages lose payload and author; unsent ones are cancelled; one being sent is waited for.</summary>
+    private async Task<(int Changed, List<string> Ids)> ClearMessagesAsync(ErasureScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = 'outbox' AND (ARRAY_CONTAINS(@a, c.authorId) OR ARRAY_CONTAINS(@i, c.itemId))")
+            .WithParameter("@a", scope.AuthorIds.ToArray()).WithParameter("@i", scope.Items.Keys.ToArray());
+        var found = new List<OutboxDocument>();
+        await foreach (var (message, _) in responses.QueryAsync<OutboxDocument>("query-author", query, null, cancellationToken)) found.Add(message);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var changed = 0;
+        foreach (var message in found)
+        {
+            // A send under way (leased) finishes first; a lease that outlives the wait is cancelled anyway.
+            while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSendWait
+                   && await responses.ReadAsync<OutboxDocument>(message.Id, message.Pk, cancellationToken) is { Document: { Status: OutboxDocument.Pending } current }
+                   && Instant(current.LeaseUntilUtc) > now)
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            var touched = false;
+            await UpdateAsync<OutboxDocument>((message.Id, message.Pk), m =>
+            {
+                if (m.AuthorId is null && m.Payload == ErasedPayload) return null;
+                touched = true;
+                var unsent = m.Status is OutboxDocument.Pending or OutboxDocument.Held or OutboxDocument.NoChannel;
+                return m with
+                {
+                    Payload = ErasedPayload, AuthorId = null, LeaseUntilUtc = OutboxDocument.Never,
+                    Status = unsent ? OutboxDocument.DeadLettered : m.Status,
+                    LastError = unsent ? "cancelled: the author's personal data was erased" : null,
+                };
+            }, cancellationToken);
+            if (touched) changed++;
+        }
+        return (changed, found.Select(m => m.MessageId).ToList());
+    }
+
 
     /// <summary>
     /// Moves the entries to a ledger under a fresh anonymous id (points, dates and sources stay countable; the link to the

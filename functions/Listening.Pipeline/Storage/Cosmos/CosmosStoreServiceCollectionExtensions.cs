@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Listening.Channels.Polling;
 using Listening.Responses;
+using Listening.Erasure;
 using Listening.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class CosmosStoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMetrics();
+        services.AddErasure();
         services.AddSingleton<CosmosRequestCharges>();
         services.AddSingleton(sp => CosmosStoreSetup.CreateClient(sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value));
         services.AddSingleton<IFeedbackStore>(sp =>
@@ -32,13 +34,15 @@ public static class CosmosStoreServiceCollectionExtensions
             var client = sp.GetRequiredService<CosmosClient>();
             var charges = sp.GetRequiredService<CosmosRequestCharges>();
             var intake = options.IntakeCounters ? new CosmosIntakeCounters(client.GetContainer(options.Database, options.AggregatesContainer), charges) : null;
-            return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
+            return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake, sp.GetRequiredService<PersonKeys>());
         });
         services.AddSingleton<IResponseStore>(sp =>
             new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer), Documents(sp, o => o.AggregatesContainer),
-                sp.GetService<TimeProvider>()));
+                sp.GetRequiredService<PersonKeys>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton<IErasureRegistry>(sp => new CosmosErasures(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<ISourceStateStore>(sp => new CosmosSourceStateStore(Documents(sp, o => o.AggregatesContainer)));
-        services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer)));
+        services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer),
+            sp.GetRequiredService<Access.ListeningKeys>(), sp.GetRequiredService<IErasureRegistry>()));
         services.AddSingleton<Reports.IReportStore>(sp => new CosmosReportStore(Documents(sp, o => o.ReportsContainer)));
         services.AddHostedService<CosmosStoreSetup>();
         return services;

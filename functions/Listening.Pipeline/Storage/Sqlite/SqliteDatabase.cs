@@ -27,6 +27,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public SqliteDatabase(string path)
     {
+        FilePath = path;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
@@ -34,7 +35,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // The automatic checkpoint runs inside the commit that crosses 2048 WAL pages (8 MB) and holds every queued
         // write (a 202 among them) until it is done; CheckpointLoopAsync copies most frames beforehand, off the
         // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it.
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-32768;");
+        // secure_delete: whatever a write frees (a completed queue message, a rewritten document, an erased row) is
+        // zeroed in the file, so erased personal data does not linger in free pages or free space inside pages.
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-32768; PRAGMA secure_delete=ON;");
         Execute(writer, Schema);
         using (var version = writer.CreateCommand())
         {
@@ -47,6 +50,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         loop = Task.Run(WriteLoopAsync);
         checkpoints = Task.Run(CheckpointLoopAsync);
+    }
+
+    /// <summary>The database file (the WAL is <c>{FilePath}-wal</c>).</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Copies every committed frame of the WAL into the database file and truncates the WAL to zero bytes
+    /// (<c>wal_checkpoint(TRUNCATE)</c>), on the writer between group commits: after an erasure, the old versions of the
+    /// rewritten rows are gone from the files, not just unreachable. Retries while a reader still holds an older snapshot.
+    /// </summary>
+    public async Task CheckpointTruncateAsync(CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var op = new Write<bool>(_ => true) { OutsideTransaction = TruncateWal };
+            if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+            if (await op.Completion.Task.WaitAsync(cancellationToken) || attempt >= 50) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
+    /// <summary>True when the WAL was truncated; false when a reader kept it busy.</summary>
+    private bool TruncateWal()
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.GetInt32(0) == 0;
     }
 
     /// <summary>Runs <paramref name="write"/> inside the next group commit; completes after the commit.</summary>
@@ -81,12 +112,28 @@ public sealed class SqliteDatabase : IAsyncDisposable
         while (await writes.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+            foreach (var op in batch.Where(o => o.OutsideTransaction is not null).ToList())
+            {
+                batch.Remove(op);
+                try { op.Finish(op.OutsideTransaction!()); }
+                catch (Exception e) { op.Fail(e); }
+            }
+            if (batch.Count == 0) continue;
             if (batch.Count < SmallBatch)
             {
                 // Each commit appends every page it touched to the WAL: a moment's wait for more writers
                 // saves far more than it costs when writes trickle in one by one.
                 await Task.Delay(CommitDelay);
-                while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
+                while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op))
+                {
+                    if (op.OutsideTransaction is not null)
+                    {
+                        // Not inside this round's transaction: the next round runs it on its own.
+                        if (!writes.Writer.TryWrite(op)) op.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+                        break;
+                    }
+                    batch.Add(op);
+                }
             }
             if (!TryCommit(batch) && batch.Count > 1)
             {
@@ -158,8 +205,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private interface IWrite
     {
+        /// <summary>Set for a statement that must run outside any transaction (a checkpoint); it returns its result.</summary>
+        Func<bool>? OutsideTransaction { get; }
         void Run(SqliteTransaction tx);
         void Succeed();
+        void Finish(bool result);
         void Fail(Exception error);
     }
 
@@ -167,8 +217,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         private T? result;
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Func<bool>? OutsideTransaction { get; init; }
         public void Run(SqliteTransaction tx) => result = write(tx);
         public void Succeed() => Completion.TrySetResult(result!);
+        public void Finish(bool value) => Completion.TrySetResult((T)(object)value);
         public void Fail(Exception error) => Completion.TrySetException(error);
     }
 
@@ -218,6 +270,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
           expires_at INTEGER NOT NULL,
           PRIMARY KEY (queue, message_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS message_ids_expiry ON message_ids(expires_at);
+        CREATE TABLE IF NOT EXISTS erased_identities(
+          key TEXT PRIMARY KEY,
+          at_ms INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS identities(
+          key TEXT NOT NULL,
+          item_id TEXT NOT NULL,
+          PRIMARY KEY (key, item_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS identities_item ON identities(item_id);
+        CREATE TABLE IF NOT EXISTS meta(
+          name TEXT PRIMARY KEY,
+          value TEXT) WITHOUT ROWID;
         """;
 }
 

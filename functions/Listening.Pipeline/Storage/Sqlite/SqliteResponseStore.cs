@@ -5,6 +5,8 @@ using Listening.Core.Responses;
 using Listening.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Listening.Responses;
+using Listening.Erasure;
+using Listening.Ingest;
 
 namespace Listening.Storage.Sqlite;
 
@@ -16,13 +18,16 @@ namespace Listening.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteResponseStore : IResponseStore
 {
-    private const string FeedbackContainer = "feedback";
+    private const string FeedbackContainer = SqliteFeedbackStore.Container;
+    private static readonly TimeSpan MaxSendWait = TimeSpan.FromSeconds(10);
     private readonly SqliteDatabase database;
+    private readonly PersonKeys keys;
     private readonly TimeProvider time;
 
-    public SqliteResponseStore(SqliteDatabase database, TimeProvider? time = null)
+    public SqliteResponseStore(SqliteDatabase database, PersonKeys keys, TimeProvider? time = null)
     {
         this.database = database;
+        this.keys = keys;
         this.time = time ?? TimeProvider.System;
         database.WriteAsync(tx => { var c = tx.Command(Schema); c.ExecuteNonQuery(); return MigrateOutbox(tx); }).GetAwaiter().GetResult();
     }
@@ -36,10 +41,22 @@ public sealed partial class SqliteResponseStore : IResponseStore
             var (existing, ledger) = await database.ReadAsync(c => Snapshot(c.Command, itemId, authorId), cancellationToken);
             if (existing is not null) return existing;
             var candidate = plan(ledger);
+            var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
+            // An item with an author: the author's tombstone (an erasure records the author id of every item it finds); an item
+            // without one (its author erased before this stage read it): the item's own tombstone. One point read either way.
+            string[] erasureKeys = [authorKey ?? keys.ItemKey(itemId)];
             var committed = await database.WriteAsync(tx =>
             {
                 var (decided, current) = Snapshot(tx.Command, itemId, authorId);
                 if (decided is not null) return decided;
+                // The author (or the item, of a person erased) was erased since the item was read: nothing is sent or awarded,
+                // nothing links to them.
+                if (SqliteErasures.AnyErasure(tx) && SqliteErasures.IsErased(tx, erasureKeys))
+                {
+                    var erased = AuthorErasure.ErasedPlan(candidate);
+                    Append(tx, erased);
+                    return erased;
+                }
                 if (!current.Select(e => e.Id).Order(StringComparer.Ordinal).SequenceEqual(ledger.Select(e => e.Id).Order(StringComparer.Ordinal))) return null;
                 Append(tx, candidate);
                 return candidate;
@@ -186,59 +203,119 @@ public sealed partial class SqliteResponseStore : IResponseStore
             return itemIds.Count;
         }, cancellationToken);
 
-    public Task<ErasureReport> EraseAuthorAsync(string authorId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(tx =>
-        {
-            // Freed pages are zeroed, so erased text does not linger in the file's free space.
-            tx.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
-
-            // Items first: they tell which name, handle and e-mail to look for in the free text.
-            var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var items = RewriteJson(tx, "SELECT id, body FROM documents WHERE container = $c AND json_valid(body) AND json_extract(body, '$.author.id') = $a",
-                "UPDATE documents SET body = $body WHERE container = $c AND id = $id", authorId, secrets);
-            var queued = RewriteJson(tx, "SELECT seq, body FROM messages WHERE json_valid(body) AND json_extract(body, '$.author.id') = $a",
-                "UPDATE messages SET body = $body WHERE seq = $id", authorId, secrets);
-
-            var messages = tx.Command("""
-                UPDATE outbox SET payload = '{"erased":true}', author_id = NULL,
-                  status = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'dead-lettered' ELSE status END,
-                  last_error = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END
-                WHERE author_id = $a
-                """).With("$a", authorId).ExecuteNonQuery();
-
-            // One anonymous id per erasure: counts and sums survive, the link to the person does not.
-            var ledger = tx.Command("UPDATE loyalty_ledger SET author_id = $anon, fingerprint = NULL WHERE author_id = $a")
-                .With("$a", authorId).With("$anon", $"erased-{Guid.NewGuid():N}").ExecuteNonQuery();
-            tx.Command("UPDATE response_decisions SET author_id = NULL WHERE author_id = $a").With("$a", authorId).ExecuteNonQuery();
-            tx.Command("INSERT INTO erasures(at_ms, items, messages, ledger_entries, queued_messages) VALUES ($at, $i, $m, $l, $q)")
-                .With("$at", now.ToUnixTimeMilliseconds()).With("$i", items).With("$m", messages).With("$l", ledger).With("$q", queued).ExecuteNonQuery();
-            return new ErasureReport(items, messages, ledger, queued);
-        }, cancellationToken);
-
-    /// <summary>Drops <c>author</c> from each JSON body and masks the author's name, handle and e-mail in its text.</summary>
-    private static int RewriteJson(SqliteTransaction tx, string select, string update, string authorId, HashSet<string> secrets)
+    /// <summary>
+    /// One transaction records the tombstones and rewrites every row of the person (so every other write is either before it —
+    /// and rewritten — or after it, and sees the tombstones); then a send already under way for one of the person's messages
+    /// is waited for and the message cleared; last the WAL is truncated, so the old versions of the rows leave the files
+    /// (freed space is zeroed: <c>secure_delete</c> is on for the whole file).
+    /// </summary>
+    public async Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = new List<(object Id, JsonObject Body)>();
-        using (var reader = tx.Command(select).With("$c", FeedbackContainer).With("$a", authorId).ExecuteReader())
-            while (reader.Read())
-                if (JsonNode.Parse(reader.GetString(1)) is JsonObject body) rows.Add((reader.GetValue(0), body));
-
-        var spamHistories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, body) in rows)
+        var (report, messageIds, sending, scope) = await database.WriteAsync(tx => Erase(tx, identifiers, now), cancellationToken);
+        if (sending.Count > 0)
         {
-            AuthorErasure.CollectSecrets(body, secrets);
-            AuthorErasure.CollectSpamHistoryIds(body, spamHistories);
+            await WaitForSendsAsync(sending, now, cancellationToken);
+            var cleared = await database.WriteAsync(tx => ClearMessages(tx, scope, now, includeSending: true), cancellationToken);
+            report = report with { Messages = report.Messages + cleared };
         }
-        foreach (var id in spamHistories)
-            tx.Command("DELETE FROM documents WHERE container = $c AND id = $id").With("$c", Storage.Sqlite.SqliteSpamHistory.Container).With("$id", id).ExecuteNonQuery();
-        foreach (var (id, body) in rows)
-        {
-            AuthorErasure.Erase(body, secrets);
-            var command = tx.Command(update).With("$c", FeedbackContainer).With("$id", id).With("$body", body.ToJsonString());
-            command.ExecuteNonQuery();
-        }
-        return rows.Count;
+        await database.CheckpointTruncateAsync(cancellationToken);
+        return new ErasureOutcome(report, messageIds);
     }
+
+    private (ErasureReport Report, IReadOnlyList<string> MessageIds, IReadOnlyList<string> Sending, ErasureScope Scope) Erase(
+        SqliteTransaction tx, IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now)
+    {
+        var scope = ErasureScope.ResolveAsync(identifiers, keys, (k, ids) => Task.FromResult(SqliteErasures.FindItems(tx, k, ids))).GetAwaiter().GetResult();
+        // First: from now on every stage sees the person as erased.
+        SqliteErasures.Record(tx, scope.TombstoneKeys, now);
+
+        var itemIds = Json(scope.Items.Keys);
+        foreach (var (id, document) in scope.Items)
+            if (Anonymizer.Erase(document, scope.Details))
+                tx.Command("UPDATE documents SET body = $body WHERE container = $c AND id = $id")
+                    .With("$c", FeedbackContainer).With("$id", id).With("$body", document.ToJsonString(FeedbackItemDto.JsonOptions)).ExecuteNonQuery();
+        tx.Command("DELETE FROM identities WHERE item_id IN (SELECT value FROM json_each($i))").With("$i", itemIds).ExecuteNonQuery();
+
+        // Pipeline messages still queued (and dead letters): their bodies are the items' documents.
+        var queued = new List<(long Seq, JsonObject Body)>();
+        using (var reader = tx.Command("""
+                   SELECT seq, body FROM messages WHERE typeof(body) = 'text' AND json_valid(body) AND (json_extract(body, '$.id') IN (SELECT value FROM json_each($i))
+                     OR json_extract(body, '$.author.id') IN (SELECT value FROM json_each($a)))
+                   """).With("$i", itemIds).With("$a", Json(scope.AuthorIds)).ExecuteReader())
+            while (reader.Read())
+                if (ErasureScope.Parse(reader.GetString(1)) is { } body) queued.Add((reader.GetInt64(0), body));
+        var queuedMessages = 0;
+        foreach (var (seq, body) in queued)
+            if (Anonymizer.Erase(body, scope.Details))
+            {
+                tx.Command("UPDATE messages SET body = $body WHERE seq = $s").With("$s", seq).With("$body", body.ToJsonString(FeedbackItemDto.JsonOptions)).ExecuteNonQuery();
+                queuedMessages++;
+            }
+
+        var messageIds = new List<string>();
+        using (var reader = tx.Command($"SELECT id FROM outbox WHERE {PersonsMessages}").With("$a", Json(scope.AuthorIds)).With("$i", itemIds).ExecuteReader())
+            while (reader.Read()) messageIds.Add(reader.GetString(0));
+        var sending = new List<string>();
+        using (var reader = tx.Command($"SELECT id FROM outbox WHERE ({PersonsMessages}) AND status = 'pending' AND lease_until_ms > $now")
+                   .With("$a", Json(scope.AuthorIds)).With("$i", itemIds).With("$now", now.ToUnixTimeMilliseconds()).ExecuteReader())
+            while (reader.Read()) sending.Add(reader.GetString(0));
+        var messages = ClearMessages(tx, scope, now, includeSending: false);
+
+        // One anonymous id per erasure: counts and sums survive, the link to the person does not.
+        var ledger = tx.Command("UPDATE loyalty_ledger SET author_id = $anon, fingerprint = NULL WHERE author_id IN (SELECT value FROM json_each($a))")
+            .With("$a", Json(scope.AuthorIds)).With("$anon", $"erased-{Guid.NewGuid():N}").ExecuteNonQuery();
+        tx.Command("UPDATE response_decisions SET author_id = NULL WHERE author_id IN (SELECT value FROM json_each($a)) OR item_id IN (SELECT value FROM json_each($i))")
+            .With("$a", Json(scope.AuthorIds)).With("$i", itemIds).ExecuteNonQuery();
+        tx.Command("DELETE FROM documents WHERE container = $c AND id IN (SELECT value FROM json_each($ids))")
+            .With("$c", SqliteSpamHistory.Container).With("$ids", Json(scope.SpamKeys.Select(SpamHistoryDocument.IdOf))).ExecuteNonQuery();
+
+        // Stored reports quote texts: the person is masked there too.
+        if (!scope.Details.IsEmpty)
+        {
+            var reports = new List<(string Id, JsonObject Body)>();
+            using (var reader = tx.Command("SELECT id, body FROM documents WHERE container = $c").With("$c", SqliteReportStore.Container).ExecuteReader())
+                while (reader.Read())
+                    if (ErasureScope.Parse(reader.GetString(1)) is { } body) reports.Add((reader.GetString(0), body));
+            foreach (var (id, body) in reports)
+                if (AuthorErasure.MaskStrings(body, scope.Details))
+                    tx.Command("UPDATE documents SET body = $body WHERE container = $c AND id = $id")
+                        .With("$c", SqliteReportStore.Container).With("$id", id).With("$body", body.ToJsonString()).ExecuteNonQuery();
+        }
+
+        tx.Command("INSERT INTO erasures(at_ms, items, messages, ledger_entries, queued_messages) VALUES ($at, $i, $m, $l, $q)")
+            .With("$at", now.ToUnixTimeMilliseconds()).With("$i", scope.Items.Count).With("$m", messages).With("$l", ledger).With("$q", queuedMessages).ExecuteNonQuery();
+        return (new ErasureReport(scope.Items.Count, messages, ledger, queuedMessages), messageIds, sending, scope);
+    }
+
+    /// <summary>The person's outbox messages: payload and author gone, the unsent ones cancelled. A message being sent right now
+    /// (leased) is left to its send, unless <paramref name="includeSending"/>.</summary>
+    private static int ClearMessages(SqliteTransaction tx, ErasureScope scope, DateTimeOffset now, bool includeSending) =>
+        tx.Command($"""
+            UPDATE outbox SET payload = '{ErasedPayload}', author_id = NULL,
+              status = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'dead-lettered' ELSE status END,
+              last_error = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END,
+              lease_until_ms = 0
+            WHERE ({PersonsMessages}) AND (payload <> '{ErasedPayload}' OR author_id IS NOT NULL)
+              AND ($sending = 1 OR NOT (status = 'pending' AND lease_until_ms > $now))
+            """).With("$a", Json(scope.AuthorIds)).With("$i", Json(scope.Items.Keys)).With("$now", now.ToUnixTimeMilliseconds())
+            .With("$sending", includeSending ? 1 : 0).ExecuteNonQuery();
+
+    /// <summary>Waits (a few seconds at most) until the sends under way for <paramref name="ids"/> have been settled.</summary>
+    private async Task WaitForSendsAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxSendWait)
+        {
+            var busy = await database.ReadAsync(c => c.Command("SELECT COUNT(*) FROM outbox WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'pending' AND lease_until_ms > $now")
+                .With("$ids", Json(ids)).With("$now", now.ToUnixTimeMilliseconds()).ExecuteScalar() is long n ? n : 0, cancellationToken);
+            if (busy == 0) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
+    private const string PersonsMessages = "author_id IN (SELECT value FROM json_each($a)) OR item_id IN (SELECT value FROM json_each($i))";
+
+    private static string Json(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
     private static bool InsertOutbox(SqliteTransaction tx, OutboxMessage m, TimeSpan unsolicitedPeriod)
     {

@@ -1,43 +1,60 @@
+using System.Text.Json.Nodes;
 using Listening.Core.Feedback;
+using Listening.Erasure;
 using Listening.Pipeline;
 using Listening.Queues;
 using Listening.Queues.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Listening.Storage.Sqlite;
 
 /// <summary>The SQLite store and queue in one file: the record, the next messages and the input's completion in one
-/// transaction (rolled back whole if the input's lock was lost).</summary>
-public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue) : IStageCommit
+/// transaction (rolled back whole if the input's lock was lost). The same transaction checks the erasure tombstones
+/// (<see cref="SqliteErasures"/>): a record or message whose author was erased is written without them.</summary>
+public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue, PersonKeys keys) : IStageCommit
 {
     public bool CompletesInput => true;
 
     public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
     {
         var json = record is null ? null : FeedbackDocument.Serialize(record);
+        var recordKeys = record is null ? [] : keys.IndexKeys(record.Item);
         await database.WriteAsync(tx =>
         {
             queue.Complete(tx, input);
-            if (record is not null) SqliteFeedbackStore.Upsert(tx, record, json!);
-            if (next is not null) foreach (var message in next.Messages) queue.Enqueue(tx, next.Queue, message);
+            var erasures = SqliteErasures.AnyErasure(tx);
+            if (record is not null)
+            {
+                var (written, writtenJson) = erasures && SqliteErasures.IsErased(tx, recordKeys)
+                    ? Erased(tx, record) : (record, json!);
+                SqliteFeedbackStore.Upsert(tx, written, writtenJson);
+            }
+            if (next is not null)
+                foreach (var message in next.Messages) queue.Enqueue(tx, next.Queue, erasures ? Screen(tx, message) : message);
             return 0;
         }, cancellationToken);
         if (next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
     }
 
-    /// <summary>The items and their messages in one transaction: an item is stored if and only if its message is queued.</summary>
+    /// <summary>The items and their messages in one transaction: an item is stored if and only if its message is queued. A
+    /// new item is indexed under its author's identifiers; one whose author is erased is stored without them.</summary>
     public async Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fresh = items.Select(i => new FeedbackRecord(i, FeedbackStage.Ingested, null, now)).ToList();
         var json = fresh.Select(FeedbackDocument.Serialize).ToList();
+        var itemKeys = items.Select(keys.IndexKeys).ToList();
         var added = await database.WriteAsync<IReadOnlyList<FeedbackAdded>>(tx =>
         {
+            var erasures = SqliteErasures.AnyErasure(tx);
             var result = new FeedbackAdded[fresh.Count];
             for (var i = 0; i < fresh.Count; i++)
             {
-                result[i] = SqliteFeedbackStore.AddIfAbsent(tx, fresh[i], json[i]);
+                var (record, body) = erasures && SqliteErasures.IsErased(tx, itemKeys[i]) ? Erased(tx, fresh[i]) : (fresh[i], json[i]);
+                result[i] = SqliteFeedbackStore.AddIfAbsent(tx, record, body);
+                if (result[i].Created && record.Item.Author is not null) SqliteErasures.Index(tx, record.Item.Id, itemKeys[i]);
                 if (result[i].Record.Stage == FeedbackStage.Ingested)
-                    queue.Enqueue(tx, PipelineQueues.Ingested, new OutgoingMessage(QueueNames.Bounded(fresh[i].Item.Id),
-                        BinaryData.FromString(result[i].Created ? json[i] : FeedbackDocument.Serialize(result[i].Record))) { Subject = "ingested" });
+                    queue.Enqueue(tx, PipelineQueues.Ingested, new OutgoingMessage(QueueNames.Bounded(record.Item.Id),
+                        BinaryData.FromString(result[i].Created ? body : FeedbackDocument.Serialize(result[i].Record))) { Subject = "ingested" });
             }
             return result;
         }, cancellationToken);
@@ -45,9 +62,31 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
         return added;
     }
 
+    /// <summary>The record without its erased author, every word of it that is a tombstone masked (<see cref="ErasureGuard.Erase"/>).</summary>
+    private (FeedbackRecord Record, string Json) Erased(SqliteTransaction tx, FeedbackRecord record)
+    {
+        var candidates = keys.Candidates(record);
+        SqliteErasures.Record(tx, [keys.ItemKey(record.Item.Id)], record.UpdatedAt);
+        var erased = ErasureGuard.Erase(record, candidates, SqliteErasures.ErasedAmong(tx, candidates.SelectMany(c => c.Keys).Distinct().ToList()));
+        return (erased, FeedbackDocument.Serialize(erased));
+    }
+
+    /// <summary>A pipeline message carries its item's document: one about an erased author goes without them.</summary>
+    private OutgoingMessage Screen(SqliteTransaction tx, OutgoingMessage message)
+    {
+        var text = message.Body.ToString();
+        if (!text.Contains("\"author\"", StringComparison.Ordinal) || ErasureScope.Parse(text) is not { } document
+            || ErasureScope.AuthorOf(document) is not { } author
+            || !SqliteErasures.IsErased(tx, keys.IndexKeys(author, document["source"]?.GetValue<string>() ?? "")))
+            return message;
+        var (_, json) = Erased(tx, FeedbackDocument.Parse(text));
+        return message with { Body = BinaryData.FromString(json) };
+    }
+
     /// <summary>The commit the configured adapters allow: one transaction when both the store and the queue are SQLite.</summary>
     public static IStageCommit For(IServiceProvider services) =>
         services.GetRequiredService<IFeedbackStore>() is SqliteFeedbackStore && services.GetRequiredService<IQueueSender>() is SqliteQueue sqliteQueue
-            ? new SqliteStageCommit(services.GetRequiredService<SqliteDatabase>(), sqliteQueue)
-            : new SeparateStageCommit(services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<IQueueSender>());
+            ? new SqliteStageCommit(services.GetRequiredService<SqliteDatabase>(), sqliteQueue, services.GetRequiredService<PersonKeys>())
+            : new SeparateStageCommit(services.GetRequiredService<IFeedbackStore>(), services.GetRequiredService<IQueueSender>(),
+                services.GetRequiredService<ErasureGuard>());
 }

@@ -61,7 +61,8 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         }
 
         // The ingest spam check's per-author history, in aggregates: half the items come from an author seen before.
-        var screen = new SpamScreen(new CosmosSpamHistory(new CosmosDocuments(aggregates, charges)), Microsoft.Extensions.Options.Options.Create(new SpamRules()));
+        var screen = new SpamScreen(new CosmosSpamHistory(new CosmosDocuments(aggregates, charges), Security.TestKeys.Keys, new CosmosErasures(new CosmosDocuments(aggregates, charges))),
+            Microsoft.Extensions.Options.Options.Create(new SpamRules()));
         await Stage("ingest spam history (read + create/replace)", async item =>
         {
             var author = item.Author! with { Id = $"author-{item.Id.GetHashCode() & 0x3f}", Email = null, Handle = $"@a{item.Id.GetHashCode() & 0x3f}" };
@@ -83,7 +84,8 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         // The responses store (loyalty ledger, outbox, decision) on its own container, as deployed.
         var responsesContainer = (await server.Client.GetDatabase(container.Database.Id)
             .CreateContainerIfNotExistsAsync(container.Id + "-responses", CosmosStoreSetup.PartitionKeyPaths["responses"])).Container;
-        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges), new CosmosDocuments(aggregates, charges));
+        var responses = new CosmosResponseStore(new CosmosDocuments(responsesContainer, charges), new CosmosDocuments(container, charges), new CosmosDocuments(aggregates, charges),
+            Security.TestKeys.Person);
         var policy = new LoyaltyPolicy(new LoyaltyRules());
         await Stage("respond: decide (ledger, thank-you, decision)", async item =>
         {
@@ -119,7 +121,9 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
 
         // The hot path is point operations only: a create and a counter patch, then per stage one point read and one
         // replace with the read's ETag (the store reuses it: no second read); no query.
-        Assert.Equal(2.0, stages[0].Ops); // read (404 for a new author) + create, or read + replace
+        // The spam history: the author's tombstone (an erased person's history is never recreated), then read (404 for a new
+        // author) + create, or read + replace.
+        Assert.Equal(3.0, stages[0].Ops);
         Assert.InRange(stages[1].Ops, 2.0, 2.05); // + the counter document's first 404 and create per brand-day
         Assert.Equal(3.0, stages[2].Ops);
         Assert.Equal(2.0, stages[3].Ops);
@@ -127,8 +131,10 @@ public sealed class CosmosCostTests(CosmosServerFixture server, ITestOutputHelpe
         // Deciding: decision read (404), ledger read, ledger write, outbox create, decision create; a redelivery reads
         // the decision and the ledger (for the award it discloses again). Delivering: the lease, then the outbox read,
         // the decision's reply time (read + replace) and the outbox's delivered state, plus a share of the claim query.
-        Assert.Equal(5.0, stages[5].Ops);
-        Assert.Equal(2.0, stages[6].Ops);
+        // The erasure check adds one tombstone point read before the decision and one after it (an erasure that fell in
+        // between is finished); a redelivery reads the tombstone once and stops at the decision.
+        Assert.Equal(7.0, stages[5].Ops);
+        Assert.Equal(3.0, stages[6].Ops);
         Assert.InRange(stages[7].Ops, 5.0, 5.1);
         Assert.InRange(pipeline, 10, 160);
     }

@@ -27,6 +27,8 @@ public sealed class FeedbackStoreSelectionTests(CosmosServerFixture server)
         await using var provider = Build(new()
         {
             [StorageServiceCollectionExtensions.KindKey] = "Cosmos",
+            // Ids and tombstones are keyed by the deployment secret (Key Vault on Azure).
+            ["Listening:Security:Key"] = Listening.Tests.Security.TestKeys.Secret,
             ["Listening:Store:Cosmos:AccountEndpoint"] = options.AccountEndpoint!.ToString(),
             ["Listening:Store:Cosmos:AccountKey"] = options.AccountKey,
             ["Listening:Store:Cosmos:Database"] = options.Database,
