@@ -48,7 +48,7 @@ internal static class DemoCommand
         var competitors = Competitors(lines);
         var settings = competitors.SelectMany(b => b.Value.Select((c, i) => $"--Channels:Competitors:{b.Key}:{i}:Name={c}"));
         var app = LocalApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}",
-            "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}",
+            "--Logging:LogLevel:Default=Warning", .. Responses.ResponsesDemo.Settings(output),
             $"--Listening:Reports:MinMentions={minMentions}", .. settings]);
         await app.StartAsync(cancellationToken);
         try
