@@ -39,6 +39,7 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPump>();
         services.AddSingleton<ResponseMonitor>();
+        services.AddSingleton<ReportResponseTimes>();
         services.AddSingleton<RespondToAuthor>();
         services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName)
             .AddResilienceHandler("responses-webhooks", (builder, context) =>
