@@ -1,6 +1,7 @@
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Pipeline;
+using Microsoft.Extensions.Configuration;
 using Listening.Tests.Channels.Platforms;
 
 namespace Listening.Tests.Responses;
@@ -122,6 +123,65 @@ public sealed class ReviewReplyDeliveryTests
         Assert.Equal((1, "dead-lettered"), (run.DeadLettered, entry.State));
         Assert.Contains(platform.RefusalText, entry.LastError);
         Assert.Single(platform.Fake.To(platform.ReplyPath));
+    }
+
+    /// <summary>The brand's credentials with the secret replaced by one the platform does not know.</summary>
+    private static Dictionary<string, string?> WithForgedSecret(string name, Dictionary<string, string?> settings)
+    {
+        var forged = new Dictionary<string, string?>(settings);
+        switch (name)
+        {
+            case "googleplay":
+                using (var stranger = System.Security.Cryptography.RSA.Create(2048))
+                {
+                    var json = System.Text.Json.Nodes.JsonNode.Parse(settings["Channels:GooglePlay:Acme:ServiceAccountJson"]!)!;
+                    json["private_key"] = stranger.ExportPkcs8PrivateKeyPem();
+                    forged["Channels:GooglePlay:Acme:ServiceAccountJson"] = json.ToJsonString();
+                }
+                break;
+            case "appstore":
+                using (var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+                    forged["Channels:AppStore:Acme:PrivateKey"] = stranger.ExportPkcs8PrivateKeyPem();
+                break;
+            default:
+                forged["Channels:GoogleBusiness:Acme:RefreshToken"] = "1//revoked";
+                break;
+        }
+        return forged;
+    }
+
+    [Theory]
+    [InlineData("googleplay", "Invalid JWT Signature")]
+    [InlineData("appstore", "Authentication credentials are missing or invalid.")]
+    [InlineData("google", "Token has been expired or revoked.")]
+    public async Task Credentials_the_platform_refuses_read_nothing_and_dead_letter_the_answer_with_the_platforms_error(string name, string error)
+    {
+        await using var platform = await StartAsync(name);
+        var settings = WithForgedSecret(name, platform.Settings);
+        await using var harness = new ResponsesHarness(settings);
+        platform.Fake.Clock = harness.Time;
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var intake = new Listening.Tests.Channels.RecordingIntake();
+        var services = new ServiceCollection().AddLogging().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(harness.Time);
+        Listening.Channels.Connectors.ConnectorsServiceCollectionExtensions.AddConnectorReplies(services);
+        services.AddSingleton<Listening.Channels.Polling.ISourceStateStore, Listening.Channels.Polling.InMemorySourceStateStore>();
+        services.AddSingleton<Listening.Channels.IFeedbackIntake>(intake);
+        services.AddSingleton(new Listening.Channels.ChannelIntake(intake, Microsoft.Extensions.Options.Options.Create(new Listening.Channels.ChannelsOptions())));
+        services.AddSingleton<Listening.Channels.Connectors.ReviewPoller>();
+        await using var provider = services.BuildServiceProvider();
+
+        var poll = (await provider.GetRequiredService<Listening.Channels.Connectors.ReviewPoller>().PollAllAsync(None)).Single(r => r.Platform == name);
+        await harness.RespondAsync(platform.Review);
+        var run = await harness.Delivery.RunOnceAsync(None);
+
+        Assert.Contains(error, poll.Error);
+        Assert.Null(poll.DeferredUntil); // not transient: the next scheduled poll tries again
+        Assert.Empty(intake.Items);
+        var entry = (await harness.Store.GetMessageAsync($"thanks-{platform.Review.Item.Id}", None))!;
+        Assert.Equal((1, "dead-lettered"), (run.DeadLettered, entry.State));
+        Assert.Contains(error, entry.LastError);
+        Assert.DoesNotContain(platform.Fake.To(platform.ReplyPath), r => r.AnsweredWith < 300); // nothing posted under a refused key
     }
 
     private static string OutboxChannelsOf(string name) => Listening.Responses.OutboxChannels.Target(name);
