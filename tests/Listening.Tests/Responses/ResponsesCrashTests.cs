@@ -31,12 +31,12 @@ public class ResponsesCrashTests
         }).ToArray());
         try
         {
-            // First life: the outbox worker never runs, so whatever was decided is still unsent when the process dies.
+            // First life: neither the outbox timer nor the immediate pump runs, so whatever was decided is still unsent
+            // when the process dies.
             using (var first = await ServeProcess.StartAsync(dataDir, new Dictionary<string, string>(environment)
-                {
-                    // Neither the timer nor the immediate pump (which sends as soon as the stage has decided).
-                    ["ResponsesDeliverySchedule"] = "0 0 0 1 1 *", ["Responses__Delivery__Immediate"] = "false",
-                }))
+            {
+                ["ResponsesDeliverySchedule"] = "0 0 0 1 1 *", ["Responses__Delivery__Immediate"] = "false",
+            }))
             {
                 Assert.Equal(HttpStatusCode.Accepted, (await first.Client.PostAsync(items)).StatusCode);
                 var deadline = DateTime.UtcNow.AddSeconds(60);
