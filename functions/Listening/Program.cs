@@ -17,6 +17,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     FactorsCommand.Create(),
     ReportCommand.Create(),
     BenchReportCommand.Create(),
+    BenchConnectorsCommand.Create(),
     ServeCommand.Create(),
     StatusCommand.Create(),
     OutboxCommand.Create(),

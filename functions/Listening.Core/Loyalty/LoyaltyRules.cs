@@ -38,6 +38,13 @@ public sealed class LoyaltyRules
         ["vk"] = false, ["telegram"] = false,
     };
 
+    /// <summary>
+    /// Platforms whose own terms forbid incentivised reviews outright — Google Play's and the App Store's developer
+    /// policies, Google's review policy for Business Profile: incentives there are never allowed, whatever the
+    /// configuration says (configuring them on is refused at start, <see cref="Problems"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> NeverIncentivised = new HashSet<string>(["googleplay", "appstore", "google"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The brand's rules, matched by <see cref="BrandKey"/> (also when configuration binding replaced the dictionary).</summary>
     public BrandRules For(string brand) => Brands.TryGetValue(brand, out var b) ? b
         : Brands.FirstOrDefault(kv => BrandKey.Comparer.Equals(kv.Key, brand)).Value ?? BrandRules.Empty;
@@ -50,6 +57,7 @@ public sealed class LoyaltyRules
 
     public bool IncentivesAllowed(string brand, string source, bool isSurvey)
     {
+        if (NeverIncentivised.Contains(source)) return false;
         var rule = SourceRuleFor(For(brand), source);
         if (rule?.Incentives is { } explicitSetting) return explicitSetting;
         if (DefaultSources.TryGetValue(source, out var allowed)) return allowed;
@@ -72,6 +80,11 @@ public sealed class LoyaltyRules
         if (Math.Abs(CapUtcOffsetHours) > 14) yield return "Loyalty:CapUtcOffsetHours must be within ±14";
         foreach (var (name, b) in Brands)
             if (b.Points < 0 || b.MaxPointsPerDay < 0 || b.MaxPointsPerMonth < 0) yield return $"Loyalty:Brands:{name} has a negative amount";
+        var forbidden = Sources.Select(s => ($"Loyalty:Sources:{s.Key}", s.Key, s.Value))
+            .Concat(Brands.SelectMany(b => b.Value.Sources.Select(s => ($"Loyalty:Brands:{b.Key}:Sources:{s.Key}", s.Key, s.Value))));
+        foreach (var (path, source, rule) in forbidden)
+            if (rule.Incentives == true && NeverIncentivised.Contains(source))
+                yield return $"{path}:Incentives cannot be true: {source} forbids incentivised reviews (its platform policy), so no points are ever offered there";
     }
 }
 

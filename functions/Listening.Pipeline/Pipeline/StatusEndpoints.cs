@@ -24,6 +24,12 @@ public sealed record StatusReport(StatusReport.ItemCounts Items, IReadOnlyDictio
     /// <summary>The responses outbox; null where the host has no responses store.</summary>
     public Responses.OutboxSummary? Outbox { get; init; }
 
+    /// <summary>Response times per channel over the last <see cref="ResponseTimeWindow"/>: from the post to the platform's
+    /// acknowledgement of the reply, against the channel's target, with what still waits (null where the host has no responses store).</summary>
+    public IReadOnlyList<Responses.ResponseTimeRow>? ResponseTimes { get; init; }
+
+    public static readonly TimeSpan ResponseTimeWindow = TimeSpan.FromHours(24);
+
     /// <summary>How many of the outbox's latest problems the status lists.</summary>
     public const int LatestOutboxProblems = 10;
 
@@ -45,11 +51,16 @@ public sealed record StatusReport(StatusReport.ItemCounts Items, IReadOnlyDictio
 
     /// <summary>The status with the outbox's summary (<paramref name="responses"/> null: without it).</summary>
     public static async Task<StatusReport> ReadAsync(IFeedbackStore store, IQueueMetrics? queues, Responses.IResponseStore? responses, TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Core.Responses.ResponseTargets? targets = null)
     {
         var report = await ReadAsync(store, queues, cancellationToken);
-        return responses is null ? report
-            : report with { Outbox = await responses.SummarizeAsync(time.GetUtcNow(), LatestOutboxProblems, cancellationToken) };
+        if (responses is null) return report;
+        var now = time.GetUtcNow();
+        return report with
+        {
+            Outbox = await responses.SummarizeAsync(now, LatestOutboxProblems, cancellationToken),
+            ResponseTimes = await Responses.ResponseTimeRow.ReadAsync(responses, targets ?? new(), now - ResponseTimeWindow, now, now, null, cancellationToken),
+        };
     }
 }
 
@@ -68,7 +79,8 @@ public static class StatusEndpoints
 
     public static async Task<Ok<StatusReport>> GetStatusAsync(IFeedbackStore store, IServiceProvider services, CancellationToken cancellationToken) =>
         TypedResults.Ok(await StatusReport.ReadAsync(store, services.GetService<IQueueMetrics>(), services.GetService<Responses.IResponseStore>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken));
+            services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken,
+            services.GetService<Microsoft.Extensions.Options.IOptions<Core.Responses.ResponseTargets>>()?.Value));
 
     /// <summary>200 once the store answers, 503 otherwise.</summary>
     public static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> GetHealthAsync(IFeedbackStore store, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public static class ReportHtml
         Nps(sb, m, t);
         Wheel(sb, m, t);
         Trends(sb, m, t);
+        ResponsesHtml.Render(sb, m);
         Quotes(sb, m, t);
         HowToRead(sb, m, t);
         sb.Append($"<footer>Listening · {E(m.Brand)} · {E(Period(m, t))} · {E(t.Generated)} {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</footer>");

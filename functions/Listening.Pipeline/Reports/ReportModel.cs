@@ -3,7 +3,7 @@ namespace Listening.Reports;
 // The report's numbers, once: the JSON is this model serialised, and the HTML is rendered from it.
 // Numbers that may be undefined (no data) are nullable so that the JSON never carries NaN.
 
-public sealed record ReportModel(
+public sealed partial record ReportModel(
     string Brand,
     IReadOnlyList<string> Competitors,
     DateOnly From,

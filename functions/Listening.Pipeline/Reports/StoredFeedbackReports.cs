@@ -19,7 +19,7 @@ namespace Listening.Reports;
 /// </summary>
 public sealed partial class StoredFeedbackReports(
     IFeedbackStore store, IOptions<ReportOptions> options, IOptions<ChannelsOptions> channels, TimeProvider time,
-    ILogger<StoredFeedbackReports> logger) : IActionMatrixReports
+    ILogger<StoredFeedbackReports> logger, Responses.ReportResponseTimes? responseTimes = null) : IActionMatrixReports
 {
     public async Task<ReportModel> BuildAsync(ActionMatrixQuery query, CancellationToken cancellationToken)
     {
@@ -29,14 +29,16 @@ public sealed partial class StoredFeedbackReports(
         var input = new ReportInput(request);
         var started = Stopwatch.GetTimestamp();
         long read = 0;
+        var responses = responseTimes is null ? null : await responseTimes.StartAsync(query.Brand, query.From, query.To, cancellationToken);
         await foreach (var record in store.QueryAsync(query.Brand, Midnight(request.Previous.From), Midnight(query.To.AddDays(1)), cancellationToken))
         {
             read++;
             var item = record.Item;
             if (item.CompetitorOf is { } of && BrandKey.Comparer.Equals(of, query.Brand)) input.Include(item.Brand);
             input.Add(item, record.Scores);
+            responses?.Add(item);
         }
-        var model = ReportBuilder.Build(input, time.GetUtcNow());
+        var model = ReportBuilder.Build(input, time.GetUtcNow()) with { Responses = responses?.Section() };
         LogBuilt(logger, read, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return model;
     }

@@ -41,6 +41,7 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPump>();
         services.AddSingleton<ResponseMonitor>();
+        services.AddSingleton<ReportResponseTimes>();
         services.AddSingleton<RespondToAuthor>();
         services.AddErasure();
         services.AddSingleton<AuthorErasure>();

@@ -52,7 +52,7 @@ internal static class DemoCommand
         var demoKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var app = LocalApp.Build([$"--urls=http://127.0.0.1:0", $"--Listening:Local:DataDir={Path.GetFullPath(dir)}",
             $"--Listening:Access:Keys:demo:Key={demoKey}", "--Listening:Access:Keys:demo:Roles=trusted-ingest,operate,read-reports",
-            "--Logging:LogLevel:Default=Warning", $"--Responses:Delivery:PickupDirectory={Path.Combine(Path.GetFullPath(dir), "outbox")}",
+            "--Logging:LogLevel:Default=Warning", .. Responses.ResponsesDemo.Settings(output),
             $"--Listening:Reports:MinMentions={minMentions}", .. settings]);
         await app.StartAsync(cancellationToken);
         try

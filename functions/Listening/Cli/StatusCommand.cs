@@ -44,6 +44,7 @@ internal static class StatusCommand
             foreach (var (name, depth) in report.Queues) Console.WriteLine($"  {name,-20} {depth.Active,8} {depth.DeadLettered,12}");
             Console.WriteLine($"dead letters (queues): {report.DeadLetters}");
             if (report.Outbox is { } outbox) PrintOutbox(outbox, Console.Out);
+            if (report.ResponseTimes is { } times) PrintResponseTimes(times, Console.Out);
             return 0;
         });
         return command;
@@ -66,6 +67,17 @@ internal static class StatusCommand
         foreach (var p in outbox.Latest)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {p.At:yyyy-MM-dd HH:mm} {p.MessageId}  {p.Channel}  {p.State} ({p.Attempts} attempt(s)): {OneLine(p.Reason)}"));
+    }
+
+    /// <summary>Response times per channel over the last day: from the post to the platform's acknowledgement, against the target.</summary>
+    public static void PrintResponseTimes(IReadOnlyList<ResponseTimeRow> rows, TextWriter output)
+    {
+        output.WriteLine($"response times, posts of the last {StatusReport.ResponseTimeWindow.TotalHours:0}h (post → the platform's acknowledgement of the reply):");
+        if (rows.Count == 0) { output.WriteLine("  nothing to answer"); return; }
+        output.WriteLine($"  {"channel",-14} {"target",7} {"posts",6} {"replied",7} {"on time",7} {"median",7} {"p90",7} {"arrival",7} {"waiting",7} {"overdue",7}");
+        static string M(double? minutes) => ResponseMonitor.Format(minutes is { } m ? TimeSpan.FromMinutes(m) : null);
+        foreach (var r in rows)
+            output.WriteLine($"  {r.Channel,-14} {M(r.TargetMinutes),7} {r.Received,6} {r.Replied,7} {r.RepliedOnTime,7} {M(r.MedianMinutes),7} {M(r.P90Minutes),7} {M(r.MedianFromArrivalMinutes),7} {r.Waiting,7} {r.Overdue,7}");
     }
 
     private static string OneLine(string? text)

@@ -37,6 +37,23 @@ public class LoyaltyPolicyTests
     }
 
     [Theory]
+    [InlineData("googleplay")]
+    [InlineData("appstore")]
+    [InlineData("google")]
+    public void App_stores_and_google_reviews_never_earn_points_even_when_configured_on_and_that_configuration_is_refused(string source)
+    {
+        var rules = new LoyaltyRules();
+        rules.Sources[source] = new SourceRule { Incentives = true };
+        rules.Brands["Beta"] = new BrandRules { Sources = { [source] = new SourceRule { Incentives = true } } };
+
+        var global = new LoyaltyPolicy(rules).Decide(Item(source: source), [], Now);
+        var brand = new LoyaltyPolicy(rules).Decide(Item(brand: "Beta", source: source), [], Now);
+
+        Assert.Equal((LoyaltyReasons.PlatformForbidsIncentives, LoyaltyReasons.PlatformForbidsIncentives), (global.Reason, brand.Reason));
+        Assert.Equal(2, rules.Problems().Count(p => p.Contains($"{source} forbids incentivised reviews")));
+    }
+
+    [Theory]
     [InlineData("site", FeedbackKind.Review, true)]
     [InlineData("app", FeedbackKind.Review, true)]
     [InlineData("typeform", FeedbackKind.Survey, true)]

@@ -61,6 +61,45 @@ public abstract class ConnectorDeliveryTests : ResponseStoreSuite
     }
 
     [Fact]
+    public async Task Telegrams_response_time_from_the_post_to_its_acknowledgement_shows_per_channel_in_the_report_and_in_status()
+    {
+        await using var telegram = await TelegramBotApiFake.StartAsync();
+        await using var harness = NewHarness(Telegram(telegram));
+        telegram.Clock = harness.Time;
+        telegram.Knows(-1001234567890, 77);
+        await harness.RespondAsync(TelegramMessage());
+        // A competitor's post is the competitor's business: it never counts in Acme's response times.
+        await harness.RespondAsync(ResponsesHarness.Scored("-1001234567890:78", "Their shop is fine", SentimentLabel.Positive,
+            new Author(null, "Bob", "@bob", null), source: "telegram", lang: "en", brand: "Rival", competitorOf: "Acme"));
+        // An e-mail reply nobody can carry yet: it waits, visibly.
+        await harness.RespondAsync(ResponsesHarness.Scored("mail-1", "Где мой заказ?", SentimentLabel.Negative,
+            new Author(null, "Ира", null, "ira@example.ru"), source: "email"));
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await harness.Delivery.RunOnceAsync(None);
+
+        var reports = new Listening.Reports.StoredFeedbackReports(harness.Feedback, Microsoft.Extensions.Options.Options.Create(new Listening.Reports.ReportOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Listening.Channels.ChannelsOptions()), harness.Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Listening.Reports.StoredFeedbackReports>.Instance,
+            harness.Services.GetRequiredService<ReportResponseTimes>());
+        var day = DateOnly.FromDateTime(ResponsesHarness.Start.UtcDateTime);
+        var model = await reports.BuildAsync(new Listening.Reports.ActionMatrixQuery("Acme", day, day, "en"), None);
+        var status = await StatusReport.ReadAsync(harness.Feedback, null, harness.Store, harness.Time, None);
+
+        foreach (var rows in new[] { model.Responses!.Channels, status.ResponseTimes! })
+        {
+            var tg = rows.Single(r => r.Channel == "telegram");
+            // Posted 10 minutes before the start, acknowledged by Telegram 2 minutes after it; ours: decided at the start.
+            Assert.Equal(("social", 30.0, 1, 1, 1), (tg.Class, tg.TargetMinutes, tg.Received, tg.Replied, tg.RepliedOnTime));
+            Assert.Equal((12.0, 12.0, 2.0), (tg.MedianMinutes, tg.P90Minutes, tg.MedianFromArrivalMinutes));
+            var mail = rows.Single(r => r.Channel == "email");
+            Assert.Equal((0, 1), (mail.Replied, mail.Waiting));
+        }
+        var html = Listening.Reports.ReportHtml.Render(model);
+        Assert.Contains("id=\"responses-table\"", html);
+        Assert.Matches("<td>telegram</td><td class=\"num\">30m</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100%</td><td class=\"num\"><b>12m</b>", html);
+    }
+
+    [Fact]
     public async Task Telegrams_429_is_retried_after_exactly_the_retry_after_it_gives_and_the_answer_goes_once()
     {
         await using var telegram = await TelegramBotApiFake.StartAsync();

@@ -34,6 +34,12 @@ public abstract class ResponseMonitorTests : ResponseStoreSuite
         var items = JsonDocument.Parse(alert.Body).RootElement.GetProperty("data").GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("itemId").GetString()).ToList();
         Assert.Equal([angry.Item.Id, social.Item.Id], items);
+        var data = JsonDocument.Parse(alert.Body).RootElement.GetProperty("data");
+        Assert.All(data.GetProperty("items").EnumerateArray(), i => Assert.Equal("vk", i.GetProperty("source").GetString()));
+        // Beside the overdue items, each channel's last day: vk is social (30 min), nothing answered, both waiting past it.
+        var vk = data.GetProperty("responseTimes24h").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "vk");
+        Assert.Equal(("social", 30.0, 0, 2, 2), (vk.GetProperty("class").GetString(), vk.GetProperty("targetMinutes").GetDouble(),
+            vk.GetProperty("replied").GetInt32(), vk.GetProperty("waiting").GetInt32(), vk.GetProperty("overdue").GetInt32()));
     }
 
     [Fact]
