@@ -22,6 +22,8 @@ param responsesDeliverySchedule string
 param responsesMonitorSchedule string
 param pollSourcesSchedule string
 param deadLetterSchedule string
+param reportDeliverySchedule string
+param alertSchedule string
 param queueDrainSchedule string
 param continuousConsumers bool
 @minValue(0)
@@ -73,6 +75,8 @@ var baseSettings = {
   ResponsesMonitorSchedule: responsesMonitorSchedule
   PollSourcesSchedule: pollSourcesSchedule
   DeadLetterSchedule: deadLetterSchedule
+  ReportDeliverySchedule: reportDeliverySchedule
+  AlertSchedule: alertSchedule
   QueueDrainSchedule: queueDrainSchedule
   // Listening's own configuration: queues on Service Bus through the SDK, the store on Cosmos DB, both with the identity.
   Listening__Queue__Kind: 'ServiceBus'

@@ -1,3 +1,4 @@
+using Listening.Alerts;
 using Listening.Channels;
 using Listening.Ingest;
 using Listening.Queues;
@@ -27,6 +28,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddIngest();
         services.AddScoring();
         services.AddReporting();
+        services.AddAlerts();
         services.AddResponses();
         services.AddChannels();
         services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -87,10 +87,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return browser;
     }
 
-    public async Task OpenAsync(string url, int width, int height)
+    /// <summary>Opens <paramref name="url"/> in a viewport <paramref name="width"/> CSS pixels wide, as <paramref name="media"/>
+    /// (<c>screen</c>, or <c>print</c>: the page's print rules at the width of an A4 page's printable area).</summary>
+    public async Task OpenAsync(string url, int width, int height, string media = "screen")
     {
         await Send("Emulation.setDeviceMetricsOverride",
             new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
+        await Send("Emulation.setEmulatedMedia", new JsonObject { ["media"] = media });
         _loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Send("Page.navigate", new JsonObject { ["url"] = url });
         await _loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
