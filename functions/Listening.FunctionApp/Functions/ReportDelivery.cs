@@ -9,7 +9,7 @@ namespace Listening.FunctionApp.Functions;
 public sealed class ReportDelivery(DeliverReports letters, DetectAlerts alerts)
 {
     [Function(Reports.DeliverReports.Name)]
-    public Task<ReportDeliveryRun> DeliverReports([TimerTrigger("%ReportDeliverySchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task<ReportDeliveryRun> DeliverReports([TimerTrigger("%ReportDeliverySchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         letters.RunAsync(cancellationToken);
 
     [Function(Alerts.DetectAlerts.Name)]

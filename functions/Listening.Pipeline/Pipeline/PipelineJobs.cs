@@ -43,7 +43,7 @@ public static class PipelineJobs
             (sp, ct) => sp.GetRequiredService<SourcePoller>().PollAllAsync(ct)),
         new(DeadLetterRecorder.Name, "DeadLetterSchedule", "*/1 * * * * *", true,
             (sp, ct) => sp.GetRequiredService<DeadLetterRecorder>().RecordAsync(500, ct)),
-        new(DeliverReports.Name, "ReportDeliverySchedule", "0 */15 * * * *", true,
+        new(DeliverReports.Name, "ReportDeliverySchedule", "0 */15 * * * *", false,
             (sp, ct) => sp.GetRequiredService<DeliverReports>().RunAsync(ct)),
         new(DetectAlerts.Name, "AlertSchedule", "0 */15 * * * *", false,
             (sp, ct) => sp.GetRequiredService<DetectAlerts>().RunAsync(ct)),
