@@ -16,11 +16,14 @@ param cosmosEndpoint string
 param cosmosDatabase string
 param keyVaultUri string
 param webhooks array
+@description('Connector secrets as { setting, secret }: app setting <setting> = Key Vault reference to secret <secret>.')
+param connectorSecrets array = []
 param reportSchedule string
 param stalledFeedbackSchedule string
 param responsesDeliverySchedule string
 param responsesMonitorSchedule string
 param pollSourcesSchedule string
+param pollReviewsSchedule string
 param deadLetterSchedule string
 param reportDeliverySchedule string
 param alertSchedule string
@@ -74,6 +77,7 @@ var baseSettings = {
   ResponsesDeliverySchedule: responsesDeliverySchedule
   ResponsesMonitorSchedule: responsesMonitorSchedule
   PollSourcesSchedule: pollSourcesSchedule
+  PollReviewsSchedule: pollReviewsSchedule
   DeadLetterSchedule: deadLetterSchedule
   ReportDeliverySchedule: reportDeliverySchedule
   AlertSchedule: alertSchedule
@@ -95,6 +99,13 @@ var secretSettings = toObject(
   webhooks,
   hook => 'Webhooks__${hook.tool}__${hook.brand}__Secret',
   hook => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${hook.tool}-${hook.brand})'
+)
+
+// Platform connectors' tokens and keys (Telegram bot token, VK community token, Google and Apple keys): Key Vault references too.
+var connectorSettings = toObject(
+  connectorSecrets,
+  s => s.setting,
+  s => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${s.secret})'
 )
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
@@ -143,7 +154,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, secretSettings)
+  properties: union(baseSettings, secretSettings, connectorSettings)
 }
 
 output name string = app.name

@@ -4,13 +4,44 @@ namespace Listening.Core.Factors;
 /// Something customers judge (price, delivery, staff …): an id, display names per language, and
 /// the words and phrases per language that mention it. A term is matched on word forms
 /// (Snowball stems) unless written <c>=word</c> (that exact form) or <c>word*</c> (any word
-/// starting so); a term with spaces is a phrase of consecutive words.
+/// starting so); a term with spaces is a phrase of consecutive words; <c>a + b</c> needs both
+/// parts anywhere in one clause ("заказ + не приехал").
+/// <see cref="WeakTerms"/> name the factor only in context: they count when the sentence names none of
+/// the factors in <see cref="WeakYieldsTo"/> — "40 minutes" is waiting time at a checkout, but it is the
+/// delivery's lateness in "the courier came 40 minutes late".
+/// <see cref="JudgedTerms"/> name the factor only where their clause passes a verdict (an opinion word): the things a
+/// factor is about ("milk", "the laptop") are mentioned in passing far more often than they are judged.
 /// </summary>
 public sealed record Factor(
     string Id,
     IReadOnlyDictionary<string, string> Names,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Terms)
 {
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> WeakTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> JudgedTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Factors whose own terms in the same clause make a judged term their object ("a great range of foods" judges the range).</summary>
+    public IReadOnlyList<string> JudgedYieldsTo { get; init; } = [];
+
+    /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
+    public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
+
+    /// <summary>
+    /// Where a weak term looks for the factors it yields to: "sentence" (the default — "Late again, 80 minutes past the
+    /// slot": the minutes are the delivery's) or "clause" ("parking is a pain, but inside it is bright": only a
+    /// «просторная парковка» in one clause makes the adjective the parking's). Within the clause a weak term passes to
+    /// the factor it yields to; elsewhere in the sentence (scope "sentence") it is dropped.
+    /// </summary>
+    public string WeakScope { get; init; } = "sentence";
+
+    /// <summary>
+    /// A level factor (price, the size of a range) is judged on a scale, so soft praise — a denied complaint or a mild
+    /// word ("no issue with the prices", «цены нормальные», «не сказал бы, что дорого») — places it as acceptable:
+    /// neutral, not a strength.
+    /// </summary>
+    public bool Level { get; init; }
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

@@ -6,12 +6,19 @@ using Listening.Core.Text;
 namespace Listening.Core.Factors;
 
 /// <summary>
-/// Finds the factors of a taxonomy in a text and gives each mention the sentiment of its own clause.
-/// Clause sentiment = the injected model's score of the clause text plus the clause's opinion words with
-/// negation (<see cref="SentimentCues"/>). Without a model, the opinion words alone; a clause without any
-/// borrows those of its sentence ("The pizza? Excellent."), then, at half weight, those of the whole text
-/// (measured on the train splits: a factor named without an opinion mostly shares the review's tone),
-/// else it is neutral.
+/// Finds the factors of a taxonomy in a text and gives each mention the sentiment of what its own clause says.
+/// <list type="bullet">
+/// <item>Detection: the taxonomy's terms per clause; weak terms ("40 minutes", "долго") only where the sentence names
+/// no factor they yield to (<see cref="Factor.WeakYieldsTo"/>); a question judges nothing unless it complains
+/// ("Can anyone recommend a good delivery?" names delivery but rates nothing).</item>
+/// <item>Clause polarity: opinion words with negation (<see cref="SentimentCues"/>: "no issue", «не сказал бы, что
+/// дорого», «без проблем»), sarcasm markers and scare quotes turning praise round («очень "быстрая" доставка 🙃»),
+/// explicitly neutral words ("average prices") holding a clause at neutral. With the injected model
+/// (<see cref="FactorExtractor(FactorTaxonomy, ISentimentScorer?, SentimentCues?)"/>, as the pipeline injects it)
+/// the clause's model score is blended in — and it decides alone where the clause has no opinion word. Without a
+/// model, a clause with no opinion word borrows its sentence's, then at half weight the whole text's. Where all that
+/// leaves the clause neutral, the item's star rating breaks the tie (1–2 negative, 4–5 positive).</item>
+/// </list>
 /// Thread-safe.
 /// </summary>
 public sealed class FactorExtractor
@@ -19,21 +26,49 @@ public sealed class FactorExtractor
     private readonly TermMatcher matcher;
     private readonly ISentimentScorer? clauseScorer;
     private readonly SentimentCues cues;
+    private readonly int factorCount;
+    // yields[f] = the factors (indices) that take the weak terms of factor f over.
+    private readonly int[][] yields;
+    private readonly bool[] clauseScope;
+    private readonly int[][] judgedYields;
+    private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
         Taxonomy = taxonomy;
         this.clauseScorer = clauseScorer;
         this.cues = cues ?? SentimentCues.Default;
-        matcher = new TermMatcher(taxonomy.Factors
-            .Select(f => f.Terms.Values.SelectMany(terms => terms))
-            .ToList());
+        factorCount = taxonomy.Factors.Count;
+        // Groups 0..n-1: each factor's terms; n..2n-1: its weak terms; 2n..3n-1: its judged terms; 3n: phrases that
+        // name nothing; 3n+1: qualifiers (speed, time) that count for the factor they describe.
+        var groups = taxonomy.Factors.Select(f => f.Terms.Values.SelectMany(terms => terms))
+            .Concat(taxonomy.Factors.Select(f => f.WeakTerms.Values.SelectMany(terms => terms)))
+            .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
+            .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
+            .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
+            .ToList();
+        // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
+        var ids = taxonomy.Factors.Select(f => f.Id).ToList();
+        qualified = taxonomy.QualifiedFactors
+            .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => (Host: ids.IndexOf(parts[0]), Target: ids.IndexOf(parts[^1]), ClauseOnly: parts.Length == 2))
+            .Where(q => q.Host >= 0 && q.Target >= 0)
+            .ToArray();
+        matcher = new TermMatcher(groups);
+        clauseScope = taxonomy.Factors.Select(f => f.WeakScope == "clause").ToArray();
+        judgedYields = taxonomy.Factors
+            .Select(f => f.JudgedYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
+            .ToArray();
+        yields = taxonomy.Factors
+            .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
+            .ToArray();
     }
 
     public FactorTaxonomy Taxonomy { get; }
 
-    /// <summary>Scores of |score| below this are neutral.</summary>
+    /// <summary>Scores of |score| at or below this are neutral.</summary>
     public float NeutralBand { get; init; } = 0.05f;
+
 
     /// <summary>
     /// Languages in which every comma also ends a clause. Russian punctuation puts a comma at each clause
@@ -42,78 +77,298 @@ public sealed class FactorExtractor
     /// </summary>
     public IReadOnlySet<string> CommaLanguages { get; init; } = new HashSet<string> { LanguageDetector.Russian };
 
-    public IReadOnlyList<FactorMention> Extract(string text)
+    public IReadOnlyList<FactorMention> Extract(string text) => Extract(text, null);
+
+    /// <summary>Words at most this far from a judged term for an opinion word to judge it ("fresh fish", "the milk was sour").</summary>
+    public int JudgedDistance { get; init; } = 4;
+
+    /// <summary>A sentence of at most this many words with an opinion and no factor ("Impressive.", «Позор.») judges the factors of the sentence before.</summary>
+    public int FollowUpWords { get; init; } = 5;
+
+    /// <param name="rating">The item's star rating (1–5), if it has one: the tie-break for clauses that say nothing either way.</param>
+    public IReadOnlyList<FactorMention> Extract(string text, int? rating)
     {
-        var tokens = WordTokenizer.Tokenize(text);
+        var tokens = WordTokenizer.Tokenize(text, symbols: true);
         if (tokens.Count == 0) return [];
-        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)));
+        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
-        CueScore? documentCue = null; // computed once, only if some clause needs it
-        foreach (var clause in clauses)
+        var context = new TextContext(text, tokens, clauses, rating);
+        int previousFrom = 0, previousCount = 0;
+        for (var first = 0; first < clauses.Count;)
         {
-            matches.Clear();
-            matcher.Find(tokens, clause.FirstToken, clause.EndToken, matches);
-            if (matches.Count == 0) continue;
-            var sentiment = ClauseSentiment(text, tokens, clauses, clause, ref documentCue);
-            var seen = 0UL;
-            foreach (var m in matches)
+            var end = first + 1;
+            while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
+            var before = mentions.Count;
+            Sentence(context, first, end, matches, mentions);
+            if (mentions.Count > before) (previousFrom, previousCount) = (before, mentions.Count - before);
+            else if (previousCount > 0 && clauses[end - 1].EndToken - clauses[first].FirstToken <= FollowUpWords)
             {
-                if (IsInsideLongerMatch(m, matches)) continue;
-                // One mention per factor and clause; the bit set covers the first 64 factors, the rest dedupe by search.
-                if (m.Group < 64)
+                // "Never had an order take more than 15 minutes. Impressive." — the short verdict is about the sentence before.
+                var verdict = cues.Analyze(text, tokens, clauses[first].FirstToken, clauses[end - 1].EndToken,
+                    cues.HasSarcasm(tokens, clauses[first].FirstToken, clauses[end - 1].EndToken)).Score;
+                if (!verdict.IsEmpty)
                 {
-                    if ((seen & (1UL << m.Group)) != 0) continue;
-                    seen |= 1UL << m.Group;
+                    for (var i = previousFrom; i < previousFrom + previousCount; i++)
+                    {
+                        var score = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
+                        mentions[i] = mentions[i] with { Score = score, Label = Label(score) };
+                    }
                 }
-                else if (mentions.Any(x => x.Start == clause.Start && x.Factor == Taxonomy.Factors[m.Group].Id)) continue;
-                mentions.Add(new FactorMention(Taxonomy.Factors[m.Group].Id, sentiment.Label, sentiment.Score, clause.Start, clause.Length));
+                previousCount = 0;
             }
+            else previousCount = 0;
+            first = end;
         }
         return mentions;
     }
 
-    private (SentimentLabel Label, float Score) ClauseSentiment(string text, List<WordToken> tokens, List<Clause> clauses, Clause clause, ref CueScore? documentCue)
+    /// <summary>What the clauses of one text share while they are scored.</summary>
+    private sealed class TextContext(string text, List<WordToken> tokens, List<Clause> clauses, int? rating)
     {
-        var cue = cues.Score(tokens, clause.FirstToken, clause.EndToken);
-        float score;
-        if (clauseScorer is not null)
+        public string Text { get; } = text;
+        public List<WordToken> Tokens { get; } = tokens;
+        public List<Clause> Clauses { get; } = clauses;
+        public int? Rating { get; } = rating;
+        public CueScore? Document; // computed once, only if some clause needs it
+        public List<TermMatch> CueMatches { get; } = [];
+    }
+
+    /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
+    private void Sentence(TextContext context, int first, int end, List<TermMatch> matches, List<FactorMention> mentions)
+    {
+        var tokens = context.Tokens;
+        var clauses = context.Clauses;
+        matches.Clear();
+        var sentenceFirst = clauses[first].FirstToken;
+        var sentenceEnd = clauses[end - 1].EndToken;
+        for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
+        if (matches.Count == 0) return;
+
+        // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
+        // in turn yield to the factor asking («ждать заказ три часа»: the order's wait is the delivery's).
+        var named = new List<int>();
+        var weakNamed = new List<int>();
+        foreach (var m in matches)
         {
-            // The model always has an opinion on the clause; the clause's own cues (with negation) correct it.
-            score = Math.Clamp(clauseScorer.Score(text.Substring(clause.Start, clause.Length)).Score + cue.Score, -1f, 1f);
+            if (m.Group >= 2 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+            var list = m.Group < factorCount ? named : weakNamed;
+            if (!list.Contains(m.Group % factorCount)) list.Add(m.Group % factorCount);
+        }
+        var namedInClause = new List<int>();
+        var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
+        var question = IsQuestion(context.Text, tokens, sentenceEnd);
+        // The opinion words of the whole sentence, matched once; clauses and their parts read them from this list.
+        var said = context.CueMatches;
+        said.Clear();
+        cues.Match(tokens, sentenceFirst, sentenceEnd, said);
+        var sarcastic = SentimentCues.HasSarcasm(said);
+
+        var found = new List<(int Factor, int Token)>(4);
+        var sentenceMentions = mentions.Count;
+        var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
+        for (var c = first; c < end; c++)
+        {
+            var clause = clauses[c];
+            found.Clear();
+            namedInClause.Clear();
+            hostsInClause.Clear();
+            foreach (var m in matches)
+            {
+                if (m.Group >= 3 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group < factorCount) namedInClause.Add(m.Group);
+                hostsInClause.Add(m.Group % factorCount);
+            }
+            foreach (var m in matches)
+            {
+                if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
+                if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group == 3 * factorCount + 1)
+                {
+                    var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
+                        : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
+                        : -1;
+                    if (host >= 0 && !found.Exists(f => f.Factor == host)) found.Add((host, m.FirstToken));
+                    continue;
+                }
+                var factor = m.Group % factorCount;
+                var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
+                if (kind == 1)
+                {
+                    // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
+                    // slot" — a sentence about the delivery elsewhere drops them.
+                    var over = Array.FindIndex(yields[factor], namedInClause.Contains);
+                    if (over >= 0) factor = yields[factor][over];
+                    else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
+                }
+                if (found.Exists(f => f.Factor == factor)) continue;
+                // A product named where the clause names another factor is that factor's object: "a great range of
+                // international foods", «возврат за испорченный йогурт» judge the range and the refund.
+                if (kind == 2 && (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)
+                    || IsAbsence(tokens, clause.FirstToken, m.FirstToken)
+                    || Array.Exists(judgedYields[factor], namedInClause.Contains))) continue;
+                found.Add((factor, m.FirstToken));
+            }
+            if (found.Count == 0)
+            {
+                // «Цены такие же, как в магазине, это плюс»: a short verdict with no factor of its own is about the clause before.
+                // Not after a turn: «Дорого, зато всегда вовремя» says the opposite of the clause before.
+                if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords && !ClauseSplitter.IsContrast(tokens[clause.FirstToken].Lower))
+                {
+                    var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic, said).Score;
+                    if (!verdict.IsEmpty)
+                    {
+                        for (var i = lastFrom; i < mentions.Count; i++)
+                        {
+                            var adjusted = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
+                            mentions[i] = mentions[i] with { Score = adjusted, Label = Label(adjusted) };
+                        }
+                    }
+                }
+                continue;
+            }
+            lastFrom = mentions.Count;
+            (SentimentLabel Label, float Score, ClauseCues Cues)? clauseSentiment = null;
+            foreach (var (factor, token) in found)
+            {
+                // In a list ("decent prices, good quality, the app is slow") each factor takes its own part of the clause.
+                var (segmentFirst, segmentEnd) = Segment(context.Text, tokens, clause, token);
+                (SentimentLabel Label, float Score, ClauseCues Cues)? sentiment = null;
+                if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
+                {
+                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said, clause.FirstToken);
+                    if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
+                        sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
+                }
+                var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
+                if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
+                // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
+                if (question && label != SentimentLabel.Negative) continue;
+                mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
+            }
+        }
+        KeepLastOfOpposites(mentions, sentenceMentions);
+    }
+
+    /// <summary>
+    /// One factor praised and faulted in one sentence ("the app is nice, though watching the courier sit for 40 minutes
+    /// is less nice", «место удобное, но припарковаться нереально»): the later clause — the one after the turn — is the
+    /// verdict, so the earlier, opposite mentions of that factor are dropped.
+    /// </summary>
+    private static void KeepLastOfOpposites(List<FactorMention> mentions, int from)
+    {
+        for (var i = mentions.Count - 1; i >= from; i--)
+        {
+            var last = mentions[i];
+            if (last.Label == SentimentLabel.Neutral) continue;
+            for (var j = i - 1; j >= from; j--)
+            {
+                var earlier = mentions[j];
+                if (earlier.Factor != last.Factor || earlier.Start == last.Start || earlier.Label == last.Label || earlier.Label == SentimentLabel.Neutral) continue;
+                mentions.RemoveAt(j);
+                i--;
+            }
+        }
+    }
+
+    private bool TakenOver(int factor, List<int> named, List<int> weakNamed)
+    {
+        foreach (var other in yields[factor])
+        {
+            if (named.Contains(other) || (weakNamed.Contains(other) && !yields[other].Contains(factor))) return true;
+        }
+        return false;
+    }
+
+    // "no fish", «нет нормальных сыров», "missing items": what is absent is the range's or the order's, not a product judged.
+    private static readonly HashSet<string> Absence = new(StringComparer.Ordinal)
+    {
+        "no", "missing", "without", "lack", "нет", "нету", "ни", "без", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
+    };
+
+    private static bool IsAbsence(List<WordToken> tokens, int clauseFirst, int term)
+    {
+        for (var i = Math.Max(clauseFirst, term - 2); i < term; i++)
+        {
+            if (Absence.Contains(tokens[i].Lower)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The part of the clause around <paramref name="token"/> between commas, colons and dashes; a dash after it joins
+    /// the part that follows, which says what the subject is («Администратор Алина — просто чудо»).
+    /// </summary>
+    private static (int First, int End) Segment(string text, List<WordToken> tokens, Clause clause, int token)
+    {
+        var first = token;
+        while (first > clause.FirstToken && !IsSegmentBreak(text, tokens, first)) first--;
+        var end = token + 1;
+        while (end < clause.EndToken && !IsSegmentBreak(text, tokens, end)) end++;
+        if (end < clause.EndToken && IsDash(text, tokens, end))
+        {
+            end++;
+            while (end < clause.EndToken && !IsSegmentBreak(text, tokens, end)) end++;
+        }
+        return (first, end);
+    }
+
+    private static bool IsDash(string text, List<WordToken> tokens, int i) =>
+        text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).IndexOfAny('—', '–') >= 0;
+
+    /// <summary>Whether the gap before token <paramref name="i"/> holds a comma, colon or dash.</summary>
+    private static bool IsSegmentBreak(string text, List<WordToken> tokens, int i)
+    {
+        foreach (var ch in text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End))
+        {
+            if (ch is ',' or ':' or '—' or '–' or '(' or ')') return true;
+        }
+        return false;
+    }
+
+    private static bool IsQuestion(string text, List<WordToken> tokens, int sentenceEnd)
+    {
+        var from = tokens[sentenceEnd - 1].End;
+        var to = sentenceEnd < tokens.Count ? tokens[sentenceEnd].Start : text.Length;
+        return text.AsSpan(from, to - from).Contains('?');
+    }
+
+    private SentimentLabel Label(float score) =>
+        score > NeutralBand ? SentimentLabel.Positive : score < -NeutralBand ? SentimentLabel.Negative : SentimentLabel.Neutral;
+
+    /// <summary>The polarity of what tokens [first, end) say (a clause, or the part of one about a factor).</summary>
+    private (SentimentLabel Label, float Score, ClauseCues Cues) Polarity(TextContext context, int first, int end, bool sarcastic, int sentenceFirst, int sentenceEnd, ClauseCues? known)
+    {
+        var tokens = context.Tokens;
+        var cue = known ?? cues.Analyze(context.Text, tokens, first, end, sarcastic, context.CueMatches);
+        float score;
+        // Opinion words, read with their negation, sarcasm and scope, decide where a clause has them; the model — one
+        // call per clause, the costly part — speaks only for a clause that has none.
+        if (!cue.Score.IsEmpty) score = cue.Score.Score;
+        else if (cue.Neutral > 0) score = 0f;
+        else if (clauseScorer is not null)
+        {
+            var start = tokens[first].Start;
+            score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
         }
         else
         {
-            var weight = 1f;
-            if (cue.IsEmpty)
-            {
-                var (first, end) = SentenceTokens(clauses, clause.Sentence);
-                cue = cues.Score(tokens, first, end);
-            }
-            if (cue.IsEmpty)
+            var sentence = cues.Analyze(context.Text, tokens, sentenceFirst, sentenceEnd, sarcastic, context.CueMatches).Score;
+            if (!sentence.IsEmpty) score = sentence.Score;
+            else
             {
                 // Last resort: the tone of the whole text, at half weight — a weaker signal than the clause's own.
-                cue = documentCue ??= cues.Score(tokens, 0, tokens.Count);
-                weight = 0.5f;
+                context.Document ??= cues.Analyze(context.Text, tokens, 0, tokens.Count, sarcastic).Score;
+                score = context.Document.Value.Score * 0.5f;
             }
-            score = cue.Score * weight;
         }
-        var label = score > NeutralBand ? SentimentLabel.Positive
-            : score < -NeutralBand ? SentimentLabel.Negative
-            : SentimentLabel.Neutral;
-        return (label, score);
-    }
-
-    private static (int First, int End) SentenceTokens(List<Clause> clauses, int sentence)
-    {
-        int first = int.MaxValue, end = 0;
-        foreach (var c in clauses)
+        if (Math.Abs(score) <= NeutralBand && cue.Neutral == 0 && context.Rating is { } rating and not 3)
         {
-            if (c.Sentence != sentence) continue;
-            first = Math.Min(first, c.FirstToken);
-            end = Math.Max(end, c.EndToken);
+            // A clause that says nothing either way takes the item's own verdict: a factor named in a 1-star review.
+            score = rating > 3 ? NeutralBand + 0.01f : -NeutralBand - 0.01f;
         }
-        return (first, end);
+        return (Label(score), score, cue);
     }
 
     private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)

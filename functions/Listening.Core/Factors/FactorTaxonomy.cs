@@ -16,11 +16,31 @@ public sealed class FactorTaxonomy
 
     public IReadOnlyList<Factor> Factors { get; }
 
-    public FactorTaxonomy(IReadOnlyList<Factor> factors)
+    /// <summary>
+    /// Phrases that mention no factor although they hold a factor's word: "delivery service" names the kind of
+    /// business, "first order" a promotion. Being longer, they cover the shorter term inside them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ignore { get; }
+
+    /// <summary>
+    /// Words that describe how some factor went — speed and time ("fast", "40 minutes", «долго») — and name no factor of
+    /// their own: they count for the first of <see cref="QualifiedFactors"/> named in their clause, else in their
+    /// sentence, else for nothing ("Fast, and the courier was polite" is the delivery's; a bare "11 minutes" judges
+    /// nothing we can tell).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Qualifiers { get; }
+
+    public IReadOnlyList<string> QualifiedFactors { get; }
+
+    public FactorTaxonomy(IReadOnlyList<Factor> factors, IReadOnlyDictionary<string, IReadOnlyList<string>>? ignore = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? qualifiers = null, IReadOnlyList<string>? qualifiedFactors = null)
     {
         var duplicate = factors.GroupBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new FormatException($"factor '{duplicate.Key}' is defined twice");
         Factors = factors;
+        Ignore = ignore ?? new Dictionary<string, IReadOnlyList<string>>();
+        Qualifiers = qualifiers ?? new Dictionary<string, IReadOnlyList<string>>();
+        QualifiedFactors = qualifiedFactors ?? [];
     }
 
     public Factor? Find(string id) => Factors.FirstOrDefault(f => f.Id == id);
@@ -55,24 +75,42 @@ public sealed class FactorTaxonomy
             if (index < 0) result.Add(incoming);
             else result[index] = Merge(result[index], incoming);
         }
-        return new FactorTaxonomy(result);
+        var none = new Dictionary<string, IReadOnlyList<string>>();
+        var ignore = Union(document.Replace ? none : Ignore,
+            (document.Ignore ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
+        var qualifiers = Union(document.Replace ? none : Qualifiers,
+            (document.Qualifiers?.Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
+        var qualified = (document.Replace ? [] : QualifiedFactors).Union(document.Qualifiers?.Describe ?? [], StringComparer.Ordinal).ToList();
+        return new FactorTaxonomy(result, ignore, qualifiers, qualified);
     }
 
     private static Factor Merge(Factor existing, Factor incoming)
     {
         var names = existing.Names.ToDictionary();
         foreach (var (language, name) in incoming.Names) names[language] = name;
-        var terms = existing.Terms.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
-        foreach (var (language, list) in incoming.Terms)
+        return existing with
+        {
+            Names = names,
+            Terms = Union(existing.Terms, incoming.Terms),
+            WeakTerms = Union(existing.WeakTerms, incoming.WeakTerms),
+            JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
+            JudgedYieldsTo = existing.JudgedYieldsTo.Union(incoming.JudgedYieldsTo, StringComparer.Ordinal).ToList(),
+            WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
+            WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
+            Level = existing.Level || incoming.Level,
+        };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Union(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> existing, IReadOnlyDictionary<string, IReadOnlyList<string>> incoming)
+    {
+        var terms = existing.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        foreach (var (language, list) in incoming)
         {
             if (!terms.TryGetValue(language, out var known)) terms[language] = known = [];
             known.AddRange(list.Where(t => !known.Contains(t)));
         }
-        return existing with
-        {
-            Names = names,
-            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value),
-        };
+        return terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
     }
 
     private static TaxonomyDocument Parse(string json)
@@ -102,17 +140,41 @@ internal sealed class TaxonomyDocument
     public List<FactorEntry> Factors { get; set; } = [];
     public bool Replace { get; set; }
     public List<string> Remove { get; set; } = [];
+    public Dictionary<string, List<string>> Ignore { get; set; } = [];
+    public QualifierEntry? Qualifiers { get; set; }
+}
+
+internal sealed class QualifierEntry
+{
+    public Dictionary<string, List<string>> Terms { get; set; } = [];
+    public List<string> Describe { get; set; } = [];
 }
 
 internal sealed record FactorEntry(
     string Id,
     Dictionary<string, string>? Names,
-    Dictionary<string, List<string>>? Terms)
+    Dictionary<string, List<string>>? Terms,
+    Dictionary<string, List<string>>? WeakTerms = null,
+    List<string>? WeakYieldsTo = null,
+    Dictionary<string, List<string>>? JudgedTerms = null,
+    string? WeakScope = null,
+    bool Level = false,
+    List<string>? JudgedYieldsTo = null)
 {
-    public Factor ToFactor() => new(
-        Id,
-        Names ?? [],
-        (Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList()));
+    public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
+    {
+        WeakTerms = Clean(WeakTerms),
+        JudgedTerms = Clean(JudgedTerms),
+        JudgedYieldsTo = JudgedYieldsTo ?? [],
+        WeakYieldsTo = WeakYieldsTo ?? [],
+        Level = Level,
+        WeakScope = WeakScope is null or "sentence" ? "sentence"
+            : WeakScope == "clause" ? "clause"
+            : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),
+    };
+
+    private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>>? terms) =>
+        (terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());
 }
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]

@@ -24,7 +24,8 @@ public sealed class TermMatcher
         };
     }
 
-    private sealed record Pattern(int Group, Rule[] Rules);
+    /// <param name="Also">Parts of an "a + b" term: each must occur somewhere in the same span.</param>
+    private sealed record Pattern(int Group, Rule[] Rules, Rule[][] Also);
 
     private readonly Dictionary<string, List<Pattern>> byStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Pattern>> byExact = new(StringComparer.Ordinal);
@@ -38,10 +39,12 @@ public sealed class TermMatcher
         {
             foreach (var term in groups[g])
             {
-                var rules = Compile(term);
+                var parts = term.Split(" + ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Compile).ToList();
+                if (parts.Count == 0 || parts.Any(p => p.Length == 0)) continue;
+                var rules = parts[0];
                 // Two spellings with one stem ("tasty", "Tasty") must not count twice.
-                if (rules.Length == 0 || !known.Add($"{g}|{string.Join(' ', rules)}")) continue;
-                var pattern = new Pattern(g, rules);
+                if (!known.Add($"{g}|{string.Join(" + ", parts.Select(p => string.Join(' ', p)))}")) continue;
+                var pattern = new Pattern(g, rules, [.. parts.Skip(1)]);
                 var index = rules[0].Kind switch
                 {
                     RuleKind.Stem => byStem,
@@ -61,22 +64,36 @@ public sealed class TermMatcher
         for (var i = from; i < to; i++)
         {
             var token = tokens[i];
-            if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, to, into);
-            if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, to, into);
-            if (byPrefix.Count > 0) Try(byPrefix, tokens, i, to, into);
+            if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, from, to, into);
+            if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, from, to, into);
+            if (byPrefix.Count > 0) Try(byPrefix, tokens, i, from, to, into);
         }
     }
 
-    private static void Try(List<Pattern> patterns, IReadOnlyList<WordToken> tokens, int at, int to, List<TermMatch> into)
+    private static void Try(List<Pattern> patterns, IReadOnlyList<WordToken> tokens, int at, int from, int to, List<TermMatch> into)
     {
         foreach (var pattern in patterns)
         {
-            var rules = pattern.Rules;
-            if (at + rules.Length > to) continue;
+            if (!MatchesAt(pattern.Rules, tokens, at, to)) continue;
             var ok = true;
-            for (var k = 0; k < rules.Length && ok; k++) ok = rules[k].Matches(tokens[at + k]);
-            if (ok) into.Add(new TermMatch(pattern.Group, at, rules.Length));
+            foreach (var part in pattern.Also)
+            {
+                var found = false;
+                for (var j = from; j < to && !found; j++) found = (j < at || j >= at + pattern.Rules.Length) && MatchesAt(part, tokens, j, to);
+                if (!found) { ok = false; break; }
+            }
+            if (ok) into.Add(new TermMatch(pattern.Group, at, pattern.Rules.Length));
         }
+    }
+
+    private static bool MatchesAt(Rule[] rules, IReadOnlyList<WordToken> tokens, int at, int to)
+    {
+        if (at + rules.Length > to) return false;
+        for (var k = 0; k < rules.Length; k++)
+        {
+            if (!rules[k].Matches(tokens[at + k])) return false;
+        }
+        return true;
     }
 
     private static Rule[] Compile(string term)
@@ -86,17 +103,17 @@ public sealed class TermMatcher
         {
             if (piece.StartsWith('='))
             {
-                rules.AddRange(WordTokenizer.Tokenize(piece[1..]).Select(t => new Rule(RuleKind.Exact, t.Lower)));
+                rules.AddRange(WordTokenizer.Tokenize(piece[1..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower)));
             }
             else if (piece.EndsWith('*'))
             {
-                var words = WordTokenizer.Tokenize(piece[..^1]);
+                var words = WordTokenizer.Tokenize(piece[..^1], symbols: true);
                 rules.AddRange(words.Take(words.Count - 1).Select(t => new Rule(RuleKind.Stem, t.Stem)));
                 if (words.Count > 0) rules.Add(new Rule(RuleKind.Prefix, words[^1].Lower));
             }
             else
             {
-                rules.AddRange(WordTokenizer.Tokenize(piece).Select(t => new Rule(RuleKind.Stem, t.Stem)));
+                rules.AddRange(WordTokenizer.Tokenize(piece, symbols: true).Select(t => new Rule(RuleKind.Stem, t.Stem)));
             }
         }
         return [.. rules];

@@ -85,7 +85,7 @@ public sealed class FeedbackItemDto
         Lang = scores?.Language ?? item.Language,
         CreatedAt = item.CreatedAt,
         ReceivedAt = item.ReceivedAt,
-        Sentiment = scores is null ? null : SentimentDto.From(scores.Sentiment),
+        Sentiment = scores is null ? null : SentimentDto.From(scores.Sentiment, scores.Mixed, scores.Clauses),
         Factors = scores?.Factors.Select(FactorMentionDto.From).ToList(),
         Spam = item.Spam,
     };
@@ -93,7 +93,8 @@ public sealed class FeedbackItemDto
     /// <summary>Scores carried by the DTO, when it has them (a file of already-scored items).</summary>
     public FeedbackScores? ToScores() => Sentiment is null || Lang is null
         ? null
-        : new FeedbackScores(Lang, Sentiment.ToScore(), (Factors ?? []).Select(f => f.ToMention()).ToList());
+        : new FeedbackScores(Lang, Sentiment.ToScore(), (Factors ?? []).Select(f => f.ToMention()).ToList(),
+            Sentiment.Mixed ?? false, Sentiment.Clauses?.Select(c => c.ToClause()).ToList());
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -104,13 +105,26 @@ public sealed class FeedbackItemDto
 
 public sealed record AuthorDto(string? Id, string? Name, string? Handle, string? Email);
 
-public sealed record SentimentDto(string Label, float Score, float Negative, float Neutral, float Positive)
+/// <summary>
+/// Document sentiment; <c>mixed: true</c> and its <c>clauses</c> (the clause polarities that made it mixed) only on mixed
+/// items — absent otherwise and on items scored before they existed, which read as not mixed.
+/// </summary>
+public sealed record SentimentDto(string Label, float Score, float Negative, float Neutral, float Positive,
+    bool? Mixed = null, List<ClausePolarityDto>? Clauses = null)
 {
-    public static SentimentDto From(SentimentScore s) =>
-        new(s.Label.ToString().ToLowerInvariant(), s.Score, s.Negative, s.Neutral, s.Positive);
+    public static SentimentDto From(SentimentScore s, bool mixed = false, IReadOnlyList<ClausePolarity>? clauses = null) =>
+        new(s.Label.ToString().ToLowerInvariant(), s.Score, s.Negative, s.Neutral, s.Positive,
+            mixed ? true : null, mixed && clauses is { Count: > 0 } ? clauses.Select(ClausePolarityDto.From).ToList() : null);
 
     public SentimentScore ToScore() =>
         new(Enum.Parse<SentimentLabel>(Label, ignoreCase: true), Score, Negative, Neutral, Positive);
+}
+
+public sealed record ClausePolarityDto(int Start, int Length, string Label, float Score)
+{
+    public static ClausePolarityDto From(ClausePolarity c) => new(c.Start, c.Length, c.Label.ToString().ToLowerInvariant(), c.Score);
+
+    public ClausePolarity ToClause() => new(Start, Length, Enum.Parse<SentimentLabel>(Label, ignoreCase: true), Score);
 }
 
 public sealed record FactorMentionDto(string Factor, string Label, float Score, int Start, int Length)

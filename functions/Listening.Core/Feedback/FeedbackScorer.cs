@@ -8,7 +8,8 @@ namespace Listening.Core.Feedback;
 /// <summary>
 /// Scores an item: its language (the item's own when set, else detected), the document sentiment
 /// from the injected model, and the factor mentions of the brand's taxonomy, each with the
-/// sentiment of its own clause (the same model on the clause text, plus opinion words with negation).
+/// sentiment of its own clause (the same model on the clause text, plus opinion words with negation),
+/// and whether the document is mixed (<see cref="MixedSentiment"/>: the model on each clause).
 /// Thread-safe when the injected scorer is.
 /// </summary>
 public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies taxonomies) : IFeedbackScorer
@@ -23,9 +24,12 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
 
     public FeedbackScores Score(FeedbackItem item)
     {
-        var language = string.IsNullOrWhiteSpace(item.Language) ? LanguageDetector.Detect(item.Text) : item.Language;
+        var language = !string.IsNullOrWhiteSpace(item.Language) ? item.Language
+            : Transliteration.LooksLikeRussian(item.Text) ? LanguageDetector.Russian // Russian in Latin letters
+            : LanguageDetector.Detect(item.Text);
         var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
-        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text));
+        var mixed = MixedSentiment.Analyze(sentiment, item.Text);
+        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text, item.Rating), mixed.Mixed, mixed.Clauses);
     }
 }

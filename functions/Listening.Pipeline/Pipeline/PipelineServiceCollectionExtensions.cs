@@ -1,5 +1,6 @@
 using Listening.Alerts;
 using Listening.Channels;
+using Listening.Channels.Connectors;
 using Listening.Ingest;
 using Listening.Queues;
 using Listening.Reports;
@@ -31,6 +32,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddAlerts();
         services.AddResponses();
         services.AddChannels();
+        services.AddConnectors();
         services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StalledFeedbackOptions>().BindConfiguration(StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // One transaction per stage message when the store and the queue are both SQLite; separate calls otherwise.

@@ -16,7 +16,8 @@ public static class FactorNames
 
     public static string Name(string factor, string lang)
     {
-        if (Shipped.Find(factor) is { } known) return known.Name(lang);
+        // The default first: a pack may remove a default factor (restaurants' "food" replaces "quality").
+        if ((FactorTaxonomy.Default.Find(factor) ?? Shipped.Find(factor)) is { } known) return known.Name(lang);
         var words = factor.Replace('_', ' ').Replace('-', ' ').Trim();
         return words.Length == 0 ? factor : char.ToUpperInvariant(words[0]) + words[1..];
     }

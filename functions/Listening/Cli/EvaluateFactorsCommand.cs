@@ -101,6 +101,7 @@ internal static class EvaluateFactorsCommand
                         fn = kv.Value.FalseNegatives,
                     }),
                 },
+                baseline = r.Baseline is { } b ? new { precision = b.Precision, recall = b.Recall, microF1 = b.MicroF1 } : null,
                 polarityAccuracy = r.PolarityAccuracy is { } a ? Math.Round(a, 4) : (double?)null,
                 polarityN = r.PolarityN,
             }),
@@ -116,7 +117,8 @@ internal static class EvaluateFactorsCommand
         {
             w.WriteLine();
             var polarity = r.PolarityAccuracy is { } a ? $"{a:0.000} (n={r.PolarityN})" : "n/a (no per-factor polarity)";
-            w.WriteLine($"{r.Name} [{r.Lang}] n={r.N}  detection P={r.Detection.Precision:0.000} R={r.Detection.Recall:0.000} micro-F1={r.Detection.MicroF1:0.000}  polarity accuracy={polarity}");
+            var baseline = r.Baseline is { } b ? $" (every mapped factor: micro-F1={b.MicroF1:0.000})" : "";
+            w.WriteLine($"{r.Name} [{r.Lang}] n={r.N}  detection P={r.Detection.Precision:0.000} R={r.Detection.Recall:0.000} micro-F1={r.Detection.MicroF1:0.000}{baseline}  polarity accuracy={polarity}");
             w.WriteLine($"  {"factor",-24} {"P",6} {"R",6} {"F1",6} {"tp",6} {"fp",6} {"fn",6}");
             foreach (var (factor, c) in r.Detection.PerFactor)
                 w.WriteLine($"  {factor,-24} {c.Precision,6:0.000} {c.Recall,6:0.000} {c.F1,6:0.000} {c.TruePositives,6} {c.FalsePositives,6} {c.FalseNegatives,6}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Listening.Core.Feedback;
+using Listening.Core.Sentiment;
 using Listening.Core.Text;
 using Listening.Ml.Prediction;
 
@@ -9,8 +10,10 @@ namespace Listening.Cli;
 
 /// <summary>
 /// `listening score [FILE]`: JSON Lines in (file or stdin), the same lines out with lang, label,
-/// score and class probabilities. A bad line is reported on stderr with its line number and
-/// skipped; the exit code is then 1, after every other line has been scored.
+/// score, class probabilities, whether the text is mixed and its clause polarities (when it has more
+/// than one clause). Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
+/// reported on stderr with its line number and skipped; the exit code is then 1, after every other
+/// line has been scored.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -59,6 +62,7 @@ internal static class ScoreCommand
                 continue;
             }
             var sentiment = scorer.Score(text);
+            var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();
             item["score"] = Math.Round(sentiment.Score, 4);
@@ -68,10 +72,63 @@ internal static class ScoreCommand
                 ["neutral"] = Math.Round(sentiment.Neutral, 4),
                 ["positive"] = Math.Round(sentiment.Positive, 4),
             };
-            output.WriteLine(item.ToJsonString(FeedbackItemDto.JsonOptions));
+            item["mixed"] = mixed.Mixed;
+            if (mixed.Clauses.Count > 0)
+            {
+                var clauses = new JsonArray();
+                foreach (var c in mixed.Clauses)
+                    clauses.Add(new JsonObject
+                    {
+                        ["text"] = text.Substring(c.Start, c.Length),
+                        ["start"] = c.Start,
+                        ["length"] = c.Length,
+                        ["label"] = c.Label.ToString().ToLowerInvariant(),
+                        ["score"] = Math.Round(c.Score, 4),
+                    });
+                item["clauses"] = clauses;
+            }
+            output.WriteLine(Utf8Json.Unescape(item.ToJsonString(FeedbackItemDto.JsonOptions)));
         }
         if (failed > 0) errors.WriteLine($"score: {failed} bad line(s) skipped");
         return failed > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// System.Text.Json escapes characters outside the Basic Multilingual Plane (emoji) as \uD83D\uDE0A
+    /// pairs whatever the encoder; this turns such escaped surrogate pairs back into the characters.
+    /// Escaped backslashes are left alone, so the JSON stays valid and equal in meaning.
+    /// </summary>
+    internal static class Utf8Json
+    {
+        public static string Unescape(string json)
+        {
+            if (!json.Contains("\\u", StringComparison.Ordinal)) return json;
+            var sb = new System.Text.StringBuilder(json.Length);
+            for (var i = 0; i < json.Length; i++)
+            {
+                var c = json[i];
+                if (c != '\\' || i + 1 >= json.Length) { sb.Append(c); continue; }
+                if (json[i + 1] == 'u' && i + 11 < json.Length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                    && TryHex(json.AsSpan(i + 2, 4), out var high) && TryHex(json.AsSpan(i + 8, 4), out var low)
+                    && char.IsHighSurrogate(high) && char.IsLowSurrogate(low))
+                {
+                    sb.Append(high).Append(low);
+                    i += 11;
+                    continue;
+                }
+                // Any other escape (including an escaped backslash) is copied as it is.
+                sb.Append(c).Append(json[i + 1]);
+                i++;
+            }
+            return sb.ToString();
+        }
+
+        private static bool TryHex(ReadOnlySpan<char> hex, out char value)
+        {
+            var ok = ushort.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var n);
+            value = (char)n;
+            return ok;
+        }
     }
 
     private static JsonObject? Parse(string line)

@@ -21,6 +21,9 @@ internal static class TrainCommand
         var negation = new Option<bool>("--negation-marks") { Description = "Add \"not + word\" features for the words a negator governs.", DefaultValueFactory = _ => defaults.Featurizer.NegationMarks };
         var cueRepeats = new Option<int>("--cue-repeats") { Description = "Count each cue feature this many times (a larger value, weaker regularisation).", DefaultValueFactory = _ => defaults.Featurizer.CueRepeats };
         var noCues = new Option<bool>("--no-cue-features") { Description = "Without the opinion-lexicon cue features (polarity counts with negation, clause and text cue labels) — the featurizer before them." };
+        var hedge = new Option<bool>("--hedge-rewrite") { Description = "Rewrite negated hedges (\"не могу сказать, что плохо\") to a plain negator before featurising.", DefaultValueFactory = _ => defaults.Featurizer.HedgeRewrite };
+        var kind = new Option<bool>("--kind-feature") { Description = "Add the text kind (post / short / review, decided from the text) as a feature.", DefaultValueFactory = _ => defaults.Featurizer.KindFeature };
+        var holdout = new Option<string>("--holdout") { Description = "Rows the model must not learn from: random (the 20% dev split), honest (every honest split's test rows), none, or leave-out:<dataset>.", DefaultValueFactory = _ => defaults.Holdout };
         var l1 = new Option<float>("--l1") { DefaultValueFactory = _ => defaults.L1 };
         var l2 = new Option<float>("--l2") { DefaultValueFactory = _ => defaults.L2 };
         var maxRows = new Option<int>("--max-per-dataset") { Description = "Training rows per dataset at most (hash-sampled).", DefaultValueFactory = _ => defaults.MaxRowsPerDataset };
@@ -29,21 +32,22 @@ internal static class TrainCommand
         var iterations = new Option<int>("--max-iterations") { DefaultValueFactory = _ => defaults.MaxIterations };
         var lang = new Option<string?>("--lang") { Description = "Train on the datasets of one language only (ru / en)." };
         var joint = new Option<bool>("--joint") { Description = "Train one joint model for all languages instead of one model per language (ru, en) routed by the language detector." };
-        var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-length class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
+        var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-kind (post / short / review) class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
             var ngrams = (parse.GetValue(charNgrams) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
-                new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats)),
+                new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats),
+                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
-                parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration));
+                parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!);
             var started = DateTime.UtcNow;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");

@@ -42,4 +42,23 @@ public static class QualityTargets
     ];
 
     public static IEnumerable<QualityTarget> For(string dataset) => All.Where(t => t.Dataset == dataset);
+
+    /// <summary>
+    /// Issue 12's held-out targets, on the honest split that stands in for each hidden test set
+    /// (the <see cref="QualityTarget.Dataset"/> field holds the split name).
+    /// </summary>
+    public static IReadOnlyList<QualityTarget> Honest { get; } =
+    [
+        new("sre16_banks_2015test", TargetMetric.F1PositiveNegative, 0.60),
+        new("sre16_telecom_2015test", TargetMetric.F1PositiveNegative, 0.60),
+        new("rusentitweet_latest", TargetMetric.MacroF1, 0.70),
+        new("ozon_unseen_places", TargetMetric.MacroF1, 0.70),
+        new("rutube_official_test", TargetMetric.MacroF1, 0.80),
+        new("bank_reviews_other_banks", TargetMetric.MacroF1, 0.72),
+        new("airline_latest", TargetMetric.MacroF1, 0.78),
+        new("sst2_official_dev", TargetMetric.Accuracy, 0.82),
+        new("uci_amazon_products", TargetMetric.Accuracy, 0.85),
+    ];
+
+    public static QualityTarget? ForSplit(string split) => Honest.FirstOrDefault(t => t.Dataset == split);
 }

@@ -11,9 +11,11 @@ namespace Listening.Ml.Features;
 /// <param name="CharNgramLengths">Lengths of the character n-grams taken inside each word (padded with boundary marks).</param>
 /// <param name="HeadChars">Long texts keep their first HeadChars …</param>
 /// <param name="TailChars">… and last TailChars characters (verdicts come at the end of reviews).</param>
-/// <param name="CueFeatures">Adds opinion-lexicon evidence (<see cref="Listening.Core.Factors.Cues.SentimentCues"/>, with negation): counts of positive and negative cues, negated cues by word, each clause's and the whole text's cue polarity — domain-independent evidence for texts whose n-grams the training data lacks ("курьер опоздал, суп остыл"). False when absent from an older model's settings.</param>
+/// <param name="CueFeatures">Adds opinion-lexicon evidence (the model's frozen lexicon <see cref="Lexicon.ModelLexicon"/>, with negation): counts of positive and negative cues, negated cues by word, each clause's and the whole text's cue polarity — domain-independent evidence for texts whose n-grams the training data lacks ("курьер опоздал, суп остыл"). False when absent from an older model's settings.</param>
 /// <param name="CueRepeats">Each cue feature is counted this many times (value 1 + ln n before normalisation): a larger value for the lexicon evidence, i.e. weaker regularisation of its weights, so short texts with few known n-grams lean on it more.</param>
 /// <param name="NegationMarks">Adds "not + word" features for the (up to two) words after a negator within its phrase ("не тот", "не позвонил", "not fresh"); false when absent from an older model's settings.</param>
+/// <param name="HedgeRewrite">Rewrites negated hedges ("не могу сказать, что плохо", "I can't say it was bad") to a plain negator before the judgement (<see cref="HedgedNegation"/>); false when absent from an older model's settings.</param>
+/// <param name="KindFeature">Adds the text kind (<see cref="Listening.Core.Text.TextKind"/>: post, short, review) as a feature, so priors are learnt per kind; false when absent from an older model's settings.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -24,7 +26,9 @@ public sealed record FeaturizerOptions(
     bool ContextFeatures = true,
     bool CueFeatures = false,
     bool NegationMarks = false,
-    int CueRepeats = 1)
+    int CueRepeats = 1,
+    bool HedgeRewrite = false,
+    bool KindFeature = false)
 {
     [JsonIgnore]
     public int[] CharNgrams => CharNgramLengths ?? [3, 4];

@@ -2,6 +2,7 @@ using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
 using Listening.Core.Text;
+using Listening.Ml.Features.Lexicon;
 using Microsoft.ML.Data;
 
 namespace Listening.Ml.Features;
@@ -33,6 +34,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     {
         scratch.Clear();
         var truncated = Truncate(text);
+        if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
         var normalized = TextNormalizer.Normalize(truncated);
         var span = normalized.AsSpan();
         uint previous = 0;
@@ -61,6 +63,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
         }
+        if (options.KindFeature) scratch.Add(Hash(TextKind.Of(text), ContextSeed + 2) & _mask);
         if (options.CueFeatures || options.NegationMarks)
         {
             var words = WordTokenizer.Tokenize(truncated);
@@ -83,7 +86,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
         foreach (var clause in ClauseSplitter.Split(text, words))
         {
             hits.Clear();
-            SentimentCues.Default.Find(words, clause.FirstToken, clause.EndToken, hits);
+            ModelLexicon.Cues.Find(words, clause.FirstToken, clause.EndToken, hits);
             if (hits.Count == 0) continue;
             int p = 0, n = 0;
             foreach (var hit in hits)

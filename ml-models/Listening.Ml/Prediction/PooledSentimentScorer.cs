@@ -1,28 +1,88 @@
 using System.Collections.Concurrent;
 using Listening.Core.Sentiment;
+using Listening.Core.Text;
 using Listening.Ml.Features;
 using Microsoft.ML;
 
 namespace Listening.Ml.Prediction;
 
 /// <summary>
-/// Thread-safe <see cref="ISentimentScorer"/>: a PredictionEngine is not thread-safe, so each call
-/// rents one (with its feature scratch and rows) from a pool and returns it; the pool grows to the
-/// peak number of concurrent callers and no further. A per-language model routes each text to the
-/// engine of its detected language; the model's calibration weights then shift the class probabilities.
+/// Thread-safe <see cref="ISentimentScorer"/>. A maximum-entropy model is scored from its weights
+/// (<see cref="LinearWeights"/>) with a per-thread feature scratch; otherwise a PredictionEngine, which is
+/// not thread-safe, is rented per call from a pool that grows to the peak number of concurrent callers. A per-language model routes each text to the
+/// engine of its detected language; the model's calibration weights then shift the class probabilities,
+/// sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>), and
+/// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>);
+/// a negated hedge ("не могу сказать, что плохо") is read as the plain negation it is (<see cref="HedgedNegation"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
     private readonly ConcurrentBag<Lease> _pool = [];
     private readonly int _dimension = model.Featurizer.Options.Dimension;
 
+    // Maximum-entropy models are scored from their weights directly (the same arithmetic, much less overhead);
+    // any other transformer goes through a PredictionEngine.
+    private readonly Dictionary<string, LinearWeights>? _linear = Linear(model);
+
+    private static Dictionary<string, LinearWeights>? Linear(SentimentModel model)
+    {
+        var linear = new Dictionary<string, LinearWeights>();
+        foreach (var (lang, transformer) in model.Transformers)
+        {
+            if (LinearWeights.From(transformer, model.Featurizer.Options.Dimension) is not { } weights) return null;
+            linear[lang] = weights;
+        }
+        return linear;
+    }
+
+    [ThreadStatic] private static FeatureScratch? _scratch;
+
+    /// <summary>Whether predictions come from the weights directly rather than a PredictionEngine.</summary>
+    public bool ScoresFromWeights => _linear is not null;
+
     public SentimentModel Model => model;
 
     public static PooledSentimentScorer Load(string path) => new(SentimentModel.Load(path));
 
+    /// <summary>The model's score, with sarcastic praise resolved (<see cref="SarcasmMarkers.Resolve"/>).</summary>
     public SentimentScore Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var score = ScoreModel(text);
+        return SarcasmMarkers.Candidate(text) ? SarcasmMarkers.Resolve(_raw ??= new RawScorer(this), text, score) : score;
+    }
+
+    private RawScorer? _raw;
+
+    /// <summary>The model alone, without the sarcasm rule (what the rule asks about the text's remainder).</summary>
+    private sealed class RawScorer(PooledSentimentScorer owner) : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => owner.ScoreModel(text);
+    }
+
+    /// <summary>The model alone, without the sarcasm rule (for measuring what the rule changes).</summary>
+    public SentimentScore ScoreModel(string text)
+    {
+        // Russian in Latin letters is read by the Russian model in Cyrillic.
+        if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
+        // "Не могу сказать, что плохо" reads as "не плохо" (unless the featurizer already rewrites hedges itself).
+        if (!model.Featurizer.Options.HedgeRewrite) text = HedgedNegation.Rewrite(text);
+        if (_linear is not null)
+        {
+            var scratch = _scratch ??= new FeatureScratch();
+            model.Featurizer.Featurize(text, scratch);
+            var lang = model.LanguageFor(text);
+            Span<float> q = stackalloc float[FeatureRow.Classes];
+            _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
+            ProbabilityCalibration.Apply(model.Calibration.For(lang, text), q);
+            return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
+        }
+        return ScoreWithEngine(text);
+    }
+
+    /// <summary>Through an ML.NET PredictionEngine (the reference the direct path is tested against).</summary>
+    public SentimentScore ScoreWithEngine(string text)
+    {
         var lease = _pool.TryTake(out var pooled) ? pooled : new Lease(model);
         try
         {

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Listening.Core.Text;
 
 namespace Listening.Ml.Prediction;
 
-/// <summary>Multiplicative weights on (negative, neutral, positive) for one language and length bucket.</summary>
-public sealed record ClassWeights(string Language, bool Long, double Negative, double Neutral, double Positive);
+/// <summary>
+/// Multiplicative weights on (negative, neutral, positive) for one language and text kind
+/// (<see cref="TextKind"/>: post, short, review); older models keyed them by a length bucket (<see cref="Long"/>) instead.
+/// </summary>
+public sealed record ClassWeights(string Language, bool Long, double Negative, double Neutral, double Positive, string? Kind = null);
 
 /// <summary>
 /// Prior shift learnt by `train` on a held-out calibration slice of the training rows (never the dev
@@ -24,9 +28,14 @@ public sealed record ProbabilityCalibration(int LongTextChars, IReadOnlyList<Cla
 
     public ClassWeights? For(string language, string text)
     {
+        if (Weights.Count == 0) return null;
         var isLong = IsLong(text);
+        string? kind = null;
         foreach (var w in Weights)
-            if (w.Long == isLong && string.Equals(w.Language, language, StringComparison.Ordinal)) return w;
+        {
+            if (!string.Equals(w.Language, language, StringComparison.Ordinal)) continue;
+            if (w.Kind is null ? w.Long == isLong : w.Kind == (kind ??= TextKind.Of(text))) return w;
+        }
         return null;
     }
 

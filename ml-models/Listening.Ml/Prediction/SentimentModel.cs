@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Listening.Core.Text;
 using Listening.Ml.Features;
+using Listening.Ml.Training;
 using Microsoft.ML;
 
 namespace Listening.Ml.Prediction;
@@ -17,26 +18,38 @@ public sealed class SentimentModel
 {
     public const string FeaturizerEntry = "Listening/featurizer.json";
     public const string CalibrationEntry = "Listening/calibration.json";
+    public const string TrainingEntry = "Listening/training.json";
     public const string LanguageEntryPrefix = "Listening/languages/";
     public const string DefaultFileName = "sentiment-model.zip";
     public const string AnyLanguage = "*";
+
+    private static readonly JsonSerializerOptions TrainingJson = new() { WriteIndented = true };
 
     // Fixed entry timestamps make the same training produce the same model bytes.
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer,
-        ProbabilityCalibration? calibration = null)
+        ProbabilityCalibration? calibration = null, TrainingOptions? training = null)
     {
         Context = context;
         Transformers = transformers;
         Featurizer = featurizer;
         Calibration = calibration ?? ProbabilityCalibration.None;
+        Training = training;
     }
+
+    /// <summary>
+    /// How the model was trained (entry <see cref="TrainingEntry"/>), so `evaluate` can re-run the same
+    /// procedure on honest splits; null for a model saved before it was recorded.
+    /// </summary>
+    public TrainingOptions? Training { get; }
 
     /// <summary>Class-probability weights applied after the transformer (entry <see cref="CalibrationEntry"/>).</summary>
     public ProbabilityCalibration Calibration { get; }
 
-    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration);
+    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration, Training);
+
+    public SentimentModel WithTraining(TrainingOptions training) => new(Context, Transformers, Featurizer, Calibration, training);
 
     public MLContext Context { get; }
 
@@ -84,6 +97,13 @@ public sealed class SentimentModel
         using (var json = entry.Open())
             options = JsonSerializer.Deserialize<FeaturizerOptions>(json) ?? throw new InvalidDataException($"{path}: empty {FeaturizerEntry}");
 
+        TrainingOptions? training = null;
+        if (zip.GetEntry(TrainingEntry) is { } trainingEntry)
+        {
+            using var json = trainingEntry.Open();
+            training = JsonSerializer.Deserialize<TrainingOptions>(json, TrainingJson);
+        }
+
         var calibration = ProbabilityCalibration.None;
         if (zip.GetEntry(CalibrationEntry) is { } calibrationEntry)
         {
@@ -100,7 +120,7 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        return new SentimentModel(context, transformers, new TextFeaturizer(options), calibration);
+        return new SentimentModel(context, transformers, new TextFeaturizer(options), calibration, training);
     }
 
     /// <summary>Saves the model(s) and the featurizer settings as one zip with fixed timestamps.</summary>
@@ -126,6 +146,7 @@ public sealed class SentimentModel
         var settings = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Featurizer.Options, new JsonSerializerOptions { WriteIndented = true }));
         Write(target, FeaturizerEntry, settings);
         if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
+        if (Training is not null) Write(target, TrainingEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Training, TrainingJson)));
     }
 
     private byte[] SaveMlNet(ITransformer transformer)

@@ -1,4 +1,5 @@
 using Listening.Core.Sentiment;
+using Listening.Core.Text;
 using Listening.Ml.Data;
 using Listening.Ml.Evaluation;
 using Listening.Ml.Prediction;
@@ -8,7 +9,7 @@ namespace Listening.Ml.Training;
 /// <summary>
 /// Chooses <see cref="ProbabilityCalibration"/> weights: score the calibration slice (training rows
 /// the model did not learn from, disjoint from the dev split) with the uncalibrated model, then per
-/// language and length bucket grid-search weights on P(negative) and P(neutral) (P(positive) fixed
+/// language and text kind (<see cref="TextKind"/>: post, short, review — decided from the text) grid-search weights on P(negative) and P(neutral) (P(positive) fixed
 /// at 1) maximising the mean macro-F1 over the slice's datasets. Deterministic: fixed grid, fixed
 /// order, ties go to the weights nearest to 1.
 /// </summary>
@@ -31,11 +32,11 @@ public static class ProbabilityCalibrator
         var template = ProbabilityCalibration.None with { LongTextChars = options.LongTextChars };
         var scorer = new PooledSentimentScorer(uncalibrated);
         // (language, long) → dataset → scored rows
-        var groups = new SortedDictionary<(string Lang, bool Long), SortedDictionary<string, List<(float[] P, SentimentLabel Label)>>>();
+        var groups = new SortedDictionary<(string Lang, string Kind), SortedDictionary<string, List<(float[] P, SentimentLabel Label)>>>();
         foreach (var dataset in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (options.Language is { } only && dataset.Lang != only) continue;
-            var rows = dataset.TrainRows.Where(r => InSlice(r.Id, options.CalibrationPercent))
+            var rows = Holdout.Parse(options.Holdout).TrainRows(dataset).Where(r => InSlice(r.Id, options.CalibrationPercent))
                 .OrderBy(r => DevSplit.Hash(r.Id, SliceSalt)).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .Take(MaxRowsPerDataset).ToArray();
             var scored = new (float[] P, string Lang)[rows.Length];
@@ -46,7 +47,7 @@ public static class ProbabilityCalibrator
             });
             for (var i = 0; i < rows.Length; i++)
             {
-                var key = (scored[i].Lang, template.IsLong(rows[i].Text));
+                var key = (scored[i].Lang, TextKind.Of(rows[i].Text));
                 if (!groups.TryGetValue(key, out var byDataset)) groups[key] = byDataset = new(StringComparer.Ordinal);
                 if (!byDataset.TryGetValue(dataset.Name, out var list)) byDataset[dataset.Name] = list = [];
                 list.Add((scored[i].P, rows[i].Label));
@@ -54,7 +55,7 @@ public static class ProbabilityCalibrator
         }
 
         var weights = new List<ClassWeights>();
-        foreach (var ((lang, isLong), byDataset) in groups)
+        foreach (var ((lang, kind), byDataset) in groups)
         {
             var sets = byDataset.Values.Where(l => l.Count >= MinRowsPerGroup).ToList();
             if (sets.Count == 0) continue;
@@ -65,8 +66,8 @@ public static class ProbabilityCalibrator
                 var value = Objective(sets, neg, neu);
                 if (value > best + 1e-9) (bestNeg, bestNeu, best) = (neg, neu, value);
             }
-            weights.Add(new ClassWeights(lang, isLong, Math.Round(bestNeg, 6), Math.Round(bestNeu, 6), 1));
-            log?.Invoke($"calibration {lang} {(isLong ? "long" : "short")}: {sets.Count} datasets, {sets.Sum(s => s.Count):N0} rows; weights neg {bestNeg:F3} neu {bestNeu:F3}; mean macro-F1 {baseline:F3} → {best:F3}");
+            weights.Add(new ClassWeights(lang, kind == TextKind.Review, Math.Round(bestNeg, 6), Math.Round(bestNeu, 6), 1, kind));
+            log?.Invoke($"calibration {lang} {kind}: {sets.Count} datasets, {sets.Sum(s => s.Count):N0} rows; weights neg {bestNeg:F3} neu {bestNeu:F3}; mean macro-F1 {baseline:F3} → {best:F3}");
         }
         return template with { Weights = weights };
     }

@@ -27,14 +27,14 @@ public static class SentimentTrainer
             log?.Invoke($"-- {lang}");
             models[lang] = Fit(datasets, options with { Language = lang }, log);
         }
-        var combined = SentimentModel.Combine(models);
+        var combined = SentimentModel.Combine(models).WithTraining(options);
         return combined.WithCalibration(ProbabilityCalibrator.Fit(combined, datasets, options, log));
     }
 
     /// <summary>One model (joint, or of <see cref="TrainingOptions.Language"/>), calibrated.</summary>
     public static SentimentModel Train(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
-        var model = Fit(datasets, options, log);
+        var model = Fit(datasets, options, log).WithTraining(options);
         return model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
     }
 

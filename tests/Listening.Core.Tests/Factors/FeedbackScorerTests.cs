@@ -51,7 +51,7 @@ public class BrandTaxonomiesTests
 
         Assert.Equal(["oven", "food"], scorer.Score(Item("pizzeria", text)).Factors.Select(f => f.Factor)); // brand names ignore case
         Assert.Equal(["oven", "food"], scorer.Score(Item("Rival Pizza", text, competitorOf: "Pizzeria")).Factors.Select(f => f.Factor));
-        Assert.Empty(scorer.Score(Item("Bank", text)).Factors);
+        Assert.Equal(["quality"], scorer.Score(Item("Bank", text)).Factors.Select(f => f.Factor)); // the default taxonomy: the pizza is product quality
     }
 
     [Fact]

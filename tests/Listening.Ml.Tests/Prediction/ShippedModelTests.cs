@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Listening.Core.Sentiment;
 using Listening.Ml.Data;
@@ -15,15 +14,14 @@ public class ShippedModelTests(ShippedModelFixture fixture)
     private const double Tolerance = 0.01;
 
     [Fact]
-    public void Shipped_model_file_is_small_and_loads_within_a_second()
+    public void Shipped_model_file_is_small_and_loads_as_one_model_per_language()
     {
+        // Size is a property of the file; load time is measured by `listening bench sentiment`, not asserted here.
         Assert.True(new FileInfo(TestPaths.ShippedModel).Length <= 20 * 1024 * 1024, "model.zip must stay ≤ 20 MB");
-        var clock = Stopwatch.StartNew();
         var scorer = PooledSentimentScorer.Load(TestPaths.ShippedModel);
         scorer.Score("warm");
-        // The target is < 1 s; a shared CI core gets some slack.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"load took {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(["en", "ru"], scorer.Model.Transformers.Keys.Order()); // one model per language, as the card says
+        Assert.True(scorer.ScoresFromWeights); // the fast path, not a PredictionEngine per call
     }
 
     [Theory]
@@ -40,10 +38,23 @@ public class ShippedModelTests(ShippedModelFixture fixture)
     }
 
     [Fact]
+    public void Evaluation_json_is_the_honest_table_of_the_shipped_model()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TestPaths.ShippedEvaluation))!;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestPaths.ShippedModel)));
+        Assert.Equal(sha, (string)json["modelSha256"]!); // figures and model were committed together
+        Assert.Equal("random", (string)json["procedure"]!["Holdout"]!); // so randomDev below is the shipped model's own dev split
+        var honest = json["honest"]!.AsArray().Select(s => (string)s!["name"]!).ToHashSet();
+        foreach (var split in QualityTargets.Honest) Assert.Contains(split.Dataset, honest);
+        foreach (var s in json["honest"]!.AsArray())
+            if (s!["target"] is { } t) Assert.Equal((double)s["value"]! >= (double)t["minimum"]!, (bool)t["met"]!);
+    }
+
+    [DatasetsFact]
     public void Dev_split_figures_in_the_model_card_still_hold()
     {
-        if (!TestPaths.DatasetsAvailable()) return; // developer machine without the data; CI fails instead
-        var card = JsonNode.Parse(File.ReadAllText(TestPaths.ShippedEvaluation))!["datasets"]!.AsArray();
+        Assert.True(TestPaths.DatasetsAvailable()); // skipped (visibly) without the data, except under CI=true, where this fails
+        var card = JsonNode.Parse(File.ReadAllText(TestPaths.ShippedEvaluation))!["randomDev"]!.AsArray();
         var datasets = DatasetReader.ReadAll(TestPaths.Datasets);
         var results = SentimentEvaluator.Evaluate(fixture.Scorer, datasets).ToDictionary(r => r.Dataset.Name);
         var failures = new List<string>();
@@ -51,6 +62,7 @@ public class ShippedModelTests(ShippedModelFixture fixture)
         {
             var name = (string)expected!["name"]!;
             if (!results.TryGetValue(name, out var actual)) { failures.Add($"{name}: dataset missing"); continue; }
+            Assert.Equal((int)expected["n"]!, actual.Metrics.N);
             Check(name, "macroF1", (double)expected["macroF1"]!, actual.Metrics.MacroF1, failures);
             Check(name, "accuracy", (double)expected["accuracy"]!, actual.Metrics.Accuracy, failures);
             Check(name, "f1pn", (double)expected["f1pn"]!, actual.Metrics.F1PositiveNegative, failures);

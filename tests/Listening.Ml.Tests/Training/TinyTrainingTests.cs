@@ -69,6 +69,24 @@ public sealed class TinyTrainingTests : IDisposable
         Assert.Equal(1.0, set.Average(w => w.Weight), 3);
     }
 
+    [Fact]
+    public void Scoring_from_the_weights_gives_the_prediction_engines_probabilities()
+    {
+        var path = Path.Combine(_dir, "w.zip");
+        SentimentTrainer.TrainPerLanguage([TinyDataset(), TinyEnglishDataset()], Options).Save(path);
+        var scorer = PooledSentimentScorer.Load(path);
+        Assert.True(scorer.ScoresFromWeights);
+        foreach (var text in new[] { "отлично спасибо", "ужасно медленно", "адрес пункта", "great, love it", "rude staff", "what time", "непонятно что" })
+        {
+            var direct = scorer.ScoreModel(text);
+            var engine = scorer.ScoreWithEngine(text);
+            Assert.Equal(engine.Label, direct.Label);
+            Assert.Equal(engine.Negative, direct.Negative, 4);
+            Assert.Equal(engine.Neutral, direct.Neutral, 4);
+            Assert.Equal(engine.Positive, direct.Positive, 4);
+        }
+    }
+
     private static Dataset TinyEnglishDataset() => TinyDatasets.Build("tiny_en", "en", "e", 40,
         ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"],
         ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"],

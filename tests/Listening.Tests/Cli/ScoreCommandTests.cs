@@ -54,4 +54,35 @@ public class ScoreCommandTests
         Assert.DoesNotContain("in.jsonl:1:", errors.ToString());
         Assert.DoesNotContain("in.jsonl:6:", errors.ToString());
     }
+
+    [Fact]
+    public void Output_is_utf8_text_and_marks_mixed_feedback_with_its_clause_polarities()
+    {
+        var input = new StringReader("""
+            {"id":"m","text":"Продукты свежие и вкусные, но доставка опять опоздала на час. 😊"}
+            {"id":"p","text":"Всё отлично 👍"}
+            """);
+        var output = new StringWriter();
+        Assert.Equal(0, ScoreCommand.Score(input, output, new StringWriter(), Scorer.Value, "in.jsonl"));
+
+        var text = output.ToString();
+        Assert.Contains("😊", text);       // the emoji itself, not \uD83D\uDE0A
+        Assert.Contains("Продукты", text); // Cyrillic as letters
+        Assert.DoesNotContain("\\u", text);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        Assert.True((bool)lines[0]["mixed"]!);
+        var clauses = lines[0]["clauses"]!.AsArray();
+        Assert.Equal("positive", (string)clauses[0]!["label"]!);
+        Assert.Equal("Продукты свежие и вкусные", (string)clauses[0]!["text"]!);
+        Assert.Equal("negative", (string)clauses[1]!["label"]!);
+        Assert.False((bool)lines[1]["mixed"]!);
+        Assert.Equal("Всё отлично 👍", (string)lines[1]["text"]!);
+    }
+
+    [Theory]
+    [InlineData("{\"t\":\"\\uD83D\\uDE0A\"}", "{\"t\":\"😊\"}")]
+    [InlineData("{\"t\":\"a\\\\uD83D\"}", "{\"t\":\"a\\\\uD83D\"}")] // an escaped backslash followed by text stays as it is
+    [InlineData("{\"t\":\"\\u0022\"}", "{\"t\":\"\\u0022\"}")]
+    public void Escaped_surrogate_pairs_become_characters_and_other_escapes_stay(string json, string expected) =>
+        Assert.Equal(expected, ScoreCommand.Utf8Json.Unescape(json));
 }

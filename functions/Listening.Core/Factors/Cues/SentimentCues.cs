@@ -12,15 +12,16 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
-    public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers)
+    public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList()]);
     }
 
     public static SentimentCues Default { get; } = Load();
@@ -47,9 +48,108 @@ public sealed class SentimentCues
             if (m.Group is not (PositiveGroup or NegativeGroup)) continue;
             // A longer cue covering this one ("not bad at all" vs "bad") is counted instead.
             if (IsInsideLongerCue(m, matches)) continue;
-            var negated = IsNegated(m, matches, from);
+            var negated = IsNegated(m, matches, from, legacy: true);
             into.Add(new CueHit(m.FirstToken, m.TokenCount, (m.Group == PositiveGroup) != negated, negated));
         }
+    }
+
+    /// <summary>
+    /// What a clause says, for a factor mention: its opinion cues after negation — with praise turned round when the
+    /// sentence is <paramref name="sarcastic"/> or a single praising word stands in scare quotes («"быстрая" доставка») —
+    /// and how many explicitly neutral words it has ("average prices", «цены средние»).
+    /// </summary>
+    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic = false)
+    {
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, from, to, matches);
+        return Analyze(text, tokens, from, to, sarcastic, matches);
+    }
+
+    /// <summary>Every cue, negator, neutral word and sarcasm marker in tokens [from, to): match a sentence once, then
+    /// analyse its clauses and parts from the same list.</summary>
+    public void Match(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into) => matcher.Find(tokens, from, to, into);
+
+    /// <summary><see cref="Analyze(string, IReadOnlyList{WordToken}, int, int, bool)"/> over the matches of a larger span
+    /// (<see cref="Match"/>), keeping those inside [from, to).</summary>
+    /// <param name="negationFrom">Where negators may stand (default <paramref name="from"/>): a part of a clause is still
+    /// negated from the clause's start («не сказал бы, | что дорого»).</param>
+    public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches, int? negationFrom = null)
+    {
+        int positive = 0, negative = 0, neutral = 0, soft = 0;
+        foreach (var m in matches)
+        {
+            if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
+            if (m.Group == NeutralGroup) { neutral++; continue; }
+            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches)) continue;
+            // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
+            var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
+            var negated = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false);
+            var isPositive = (m.Group == PositiveGroup) != negated;
+            if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
+            if (isPositive) positive++; else negative++;
+            if (isPositive && (negated || IsMild(m, matches))) soft++;
+        }
+        // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
+        if (positive + negative > 0) neutral = 0;
+        return new ClauseCues(new CueScore(positive, negative), neutral, soft);
+    }
+
+    /// <summary>The same words matched twice by one list ("friendly" as a stem and as "=friendly") count once.</summary>
+    private static bool IsRepeat(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x == m) return false;
+            if (x.Group == m.Group && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount) return true;
+        }
+        return false;
+    }
+
+    private static bool IsMild(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == MildGroup && x.FirstToken == m.FirstToken) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether an opinion cue (positive or negative) of <paramref name="matches"/> lies within
+    /// <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
+    public static bool HasCueNear(List<TermMatch> matches, int from, int to, int first, int end, int distance)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
+            if (m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether tokens [from, to) carry a sarcasm marker ("ну-ну", "yeah right", 🙃) that turns praise into complaint.</summary>
+    public bool HasSarcasm(IReadOnlyList<WordToken> tokens, int from, int to)
+    {
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, from, to, matches);
+        return HasSarcasm(matches);
+    }
+
+    public static bool HasSarcasm(List<TermMatch> matches)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group == SarcasmGroup) return true;
+        }
+        return false;
+    }
+
+    private static bool InScareQuotes(string text, IReadOnlyList<WordToken> tokens, TermMatch m)
+    {
+        var start = tokens[m.FirstToken].Start;
+        var end = tokens[m.FirstToken + m.TokenCount - 1].End;
+        return start > 0 && end < text.Length && IsQuote(text[start - 1]) && IsQuote(text[end]);
+
+        static bool IsQuote(char c) => c is '"' or '«' or '»' or '“' or '”' or '„';
     }
 
     private static bool IsInsideLongerCue(TermMatch m, List<TermMatch> matches)
@@ -62,12 +162,16 @@ public sealed class SentimentCues
         return false;
     }
 
-    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart)
+    /// <param name="legacy">As the sentiment model's cue features were computed when it was trained: a negator inside a
+    /// longer one («вовсе не») counts as a second negation. <see cref="Find"/> keeps that; <see cref="Analyze"/> does not.</param>
+    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy)
     {
         var negated = false;
         foreach (var other in matches)
         {
             if (other.Group != NegatorGroup) continue;
+            // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
+            if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
@@ -77,14 +181,24 @@ public sealed class SentimentCues
         return negated;
     }
 
+    private static bool IsInsideLongerNegator(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group != NegatorGroup || other.TokenCount <= m.TokenCount) continue;
+            if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
+
     private static SentimentCues Load()
     {
         using var stream = typeof(SentimentCues).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"resource {Resource} is missing");
         using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        IEnumerable<string> All(string name) => document.RootElement.GetProperty(name).EnumerateObject()
+        IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"));
     }
 }

@@ -4,8 +4,15 @@ public sealed record FactorCounts(int TruePositives, int FalsePositives, int Fal
 
 public sealed record DetectionResult(double Precision, double Recall, double MicroF1, IReadOnlyDictionary<string, FactorCounts> PerFactor);
 
-/// <summary>One dataset's figures: detection P/R/F1 (micro and per factor) and polarity accuracy where found.</summary>
-public sealed record DatasetEvaluation(string Name, string Lang, int N, DetectionResult Detection, double? PolarityAccuracy, int PolarityN);
+/// <summary>
+/// One dataset's figures: detection P/R/F1 (micro and per factor) and polarity accuracy where found, next to the trivial
+/// detector that answers every evaluated factor for every item (<see cref="Baseline"/>): recall 1, precision = how often
+/// each factor is labelled. A detector that does not beat it has learnt nothing about where a factor is.
+/// </summary>
+public sealed record DatasetEvaluation(string Name, string Lang, int N, DetectionResult Detection, double? PolarityAccuracy, int PolarityN)
+{
+    public DetectionResult? Baseline { get; init; }
+}
 
 /// <summary>
 /// Accumulates gold and predicted factors item by item. Detection counts a factor once per item;
@@ -15,6 +22,7 @@ public sealed record DatasetEvaluation(string Name, string Lang, int N, Detectio
 public sealed class FactorScorecard(string name, string lang, IReadOnlySet<string> evaluated, IReadOnlyDictionary<string, string> fold)
 {
     private readonly Dictionary<string, int[]> counts = new(StringComparer.Ordinal); // tp, fp, fn
+    private readonly Dictionary<string, int> labelled = new(StringComparer.Ordinal); // items labelled with each evaluated factor
     private int items, polarityCorrect, polarityTotal;
 
     public void Add(IReadOnlyDictionary<string, string> gold, IEnumerable<FactorMention> mentions)
@@ -39,6 +47,7 @@ public sealed class FactorScorecard(string name, string lang, IReadOnlySet<strin
         foreach (var factor in gold.Keys)
         {
             if (!predicted.ContainsKey(factor)) Count(factor)[2]++;
+            if (evaluated.Contains(factor)) labelled[factor] = labelled.GetValueOrDefault(factor) + 1;
         }
     }
 
@@ -47,9 +56,16 @@ public sealed class FactorScorecard(string name, string lang, IReadOnlySet<strin
         var perFactor = counts.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => Make(kv.Value[0], kv.Value[1], kv.Value[2]));
         var micro = Make(counts.Values.Sum(c => c[0]), counts.Values.Sum(c => c[1]), counts.Values.Sum(c => c[2]));
+        // The trivial detector: every evaluated factor in every item — tp = items labelled with it, fp = the rest.
+        var trivial = evaluated.Order(StringComparer.Ordinal)
+            .ToDictionary(f => f, f => Make(labelled.GetValueOrDefault(f), items - labelled.GetValueOrDefault(f), 0));
+        var trivialMicro = Make(trivial.Values.Sum(c => c.TruePositives), trivial.Values.Sum(c => c.FalsePositives), 0);
         return new DatasetEvaluation(name, lang, items,
             new DetectionResult(micro.Precision, micro.Recall, micro.F1, perFactor),
-            polarityTotal == 0 ? null : (double)polarityCorrect / polarityTotal, polarityTotal);
+            polarityTotal == 0 ? null : (double)polarityCorrect / polarityTotal, polarityTotal)
+        {
+            Baseline = new DetectionResult(trivialMicro.Precision, trivialMicro.Recall, trivialMicro.F1, trivial),
+        };
     }
 
     private int[] Count(string factor)

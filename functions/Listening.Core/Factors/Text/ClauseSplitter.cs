@@ -15,12 +15,27 @@ public static class ClauseSplitter
         "but", "however", "although", "though", "whereas", "except", "nevertheless", "otherwise", "unfortunately",
     };
 
+    /// <summary>Whether <paramref name="lower"/> is a contrast word that starts a clause ("but", «зато» …).</summary>
+    public static bool IsContrast(string lower) => Contrast.Contains(lower);
+
     private static readonly HashSet<string> Concessive = new(StringComparer.Ordinal)
     {
         "хотя", "несмотря", "although", "though", "while",
     };
 
-    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false)
+    /// <summary>
+    /// Words that open a subordinate clause: with <c>keepSubordinate</c>, a comma before one does not end the clause,
+    /// because the subordinate clause completes what the main one says («не сказал бы, что дорого»,
+    /// «курьер, который опоздал на час»).
+    /// </summary>
+    private static readonly HashSet<string> Subordinate = new(StringComparer.Ordinal)
+    {
+        "что", "чтобы", "который", "которая", "которое", "которые", "которого", "которой", "которым", "которую", "которых", "будто", "словно", "ли",
+    };
+
+    /// <param name="commas">Every comma ends a clause (Russian punctuation marks clause boundaries).</param>
+    /// <param name="keepSubordinate">A comma before a subordinating word (что, который …) does not.</param>
+    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false, bool keepSubordinate = false)
     {
         var clauses = new List<Clause>();
         if (tokens.Count == 0) return clauses;
@@ -32,7 +47,7 @@ public static class ClauseSplitter
             var sentenceBreak = IsSentenceBreak(gap);
             var boundary = sentenceBreak
                 || Contrast.Contains(tokens[i].Lower)
-                || ((concessive || commas) && gap.Contains(','));
+                || ((concessive || commas) && gap.Contains(',') && !(keepSubordinate && !concessive && Subordinate.Contains(tokens[i].Lower)));
             if (!boundary) continue;
             clauses.Add(Make(tokens, first, i, sentence));
             if (sentenceBreak) sentence++;

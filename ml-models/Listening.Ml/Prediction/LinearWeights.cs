@@ -1,0 +1,71 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Listening.Ml.Prediction;
+
+/// <summary>
+/// The weights of a trained LbfgsMaximumEntropy model read out of its ML.NET transformer, so a
+/// prediction is a sparse dot product per class and a softmax — the same arithmetic as ML.NET's
+/// <c>MaximumEntropyModelParameters</c>, without a PredictionEngine's row and schema plumbing per call.
+/// Stored dense and interleaved by feature ([feature × classes + class]), so one feature's weights for
+/// all classes share a cache line.
+/// </summary>
+public sealed class LinearWeights
+{
+    private readonly float[] _weights;
+    private readonly float[] _biases;
+
+    private LinearWeights(float[] weights, float[] biases, int classes)
+    {
+        _weights = weights;
+        _biases = biases;
+        Classes = classes;
+    }
+
+    public int Classes { get; }
+
+    /// <summary>The weights of a maximum-entropy transformer, or null for any other kind of model.</summary>
+    public static LinearWeights? From(ITransformer transformer, int dimension)
+    {
+        if (transformer is not ISingleFeaturePredictionTransformer<object> { Model: MaximumEntropyModelParameters model }) return null;
+        VBuffer<float>[] perClass = [];
+        model.GetWeights(ref perClass, out var classes);
+        var biases = model.GetBiases().ToArray();
+        if (classes != FeatureRow.Classes || biases.Length != classes) return null;
+        var weights = new float[(long)dimension * classes];
+        for (var c = 0; c < classes; c++)
+        {
+            if (perClass[c].Length != dimension) return null;
+            var values = perClass[c].GetValues();
+            if (perClass[c].IsDense)
+            {
+                for (var i = 0; i < values.Length; i++) weights[i * classes + c] = values[i];
+            }
+            else
+            {
+                var indices = perClass[c].GetIndices();
+                for (var k = 0; k < values.Length; k++) weights[indices[k] * classes + c] = values[k];
+            }
+        }
+        return new LinearWeights(weights, biases, classes);
+    }
+
+    /// <summary>Class probabilities (softmax of the class scores) for a sparse feature vector.</summary>
+    public void Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        Span<double> z = stackalloc double[Classes];
+        for (var c = 0; c < Classes; c++) z[c] = _biases[c];
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var offset = indices[k] * Classes;
+            var v = values[k];
+            for (var c = 0; c < Classes; c++) z[c] += v * _weights[offset + c];
+        }
+        var max = double.NegativeInfinity;
+        for (var c = 0; c < Classes; c++) max = Math.Max(max, z[c]);
+        double sum = 0;
+        for (var c = 0; c < Classes; c++) sum += z[c] = Math.Exp(z[c] - max);
+        for (var c = 0; c < Classes; c++) probabilities[c] = (float)(z[c] / sum);
+    }
+}

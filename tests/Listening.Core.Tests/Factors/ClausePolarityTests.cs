@@ -1,0 +1,124 @@
+using Listening.Core.Factors;
+using Listening.Core.Sentiment;
+
+namespace Listening.Core.Tests.Factors;
+
+/// <summary>A mention's polarity is that of what is said about that factor: each clause-polarity rule.</summary>
+public class ClausePolarityTests
+{
+    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
+
+    private static SentimentLabel Polarity(string text, string factor, int? rating = null)
+    {
+        var mentions = Default.Extract(text, rating).Where(m => m.Factor == factor).ToList();
+        Assert.True(mentions.Count > 0, $"no {factor} mention in \"{text}\"");
+        var sum = mentions.Sum(m => m.Label == SentimentLabel.Positive ? 1 : m.Label == SentimentLabel.Negative ? -1 : 0);
+        return sum > 0 ? SentimentLabel.Positive : sum < 0 ? SentimentLabel.Negative : SentimentLabel.Neutral;
+    }
+
+    [Theory]
+    [InlineData("Prices are fine, I have no issue there", "price", SentimentLabel.Neutral)]
+    [InlineData("Не сказал бы, что дорого", "price", SentimentLabel.Neutral)]
+    [InlineData("Цены нормальные", "price", SentimentLabel.Neutral)]
+    [InlineData("Доставка без проблем", "delivery", SentimentLabel.Positive)]
+    [InlineData("The courier wasn't rude at all", "staff", SentimentLabel.Positive)]
+    [InlineData("No complaints about the support team", "support", SentimentLabel.Positive)]
+    [InlineData("Не понравилась доставка", "delivery", SentimentLabel.Negative)]
+    [InlineData("The app is not good", "website_app", SentimentLabel.Negative)]
+    public void Negation_is_read_with_its_scope(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("Prices are average", "price", SentimentLabel.Neutral)]
+    [InlineData("Цены средние, качество обычное", "price", SentimentLabel.Neutral)]
+    [InlineData("Недорого и вкусно", "price", SentimentLabel.Positive)]
+    [InlineData("Great value for money", "price", SentimentLabel.Positive)]
+    public void A_level_judged_as_ordinary_is_neutral(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Fact]
+    public void Each_side_of_a_contrast_keeps_its_own_polarity()
+    {
+        const string text = "Доставка опоздала на час, но продукты свежие";
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, "delivery"));
+        Assert.Equal(SentimentLabel.Positive, Polarity(text, "quality"));
+        Assert.Equal(SentimentLabel.Positive, Polarity("Дороговато, зато вкусно", "quality"));
+        Assert.Equal(SentimentLabel.Negative, Polarity("Дороговато, зато вкусно", "price"));
+    }
+
+    [Fact]
+    public void Each_factor_in_a_list_takes_its_own_part_of_the_clause()
+    {
+        const string text = "Great prices, good quality, but the app is slow and buggy.";
+        Assert.Equal(SentimentLabel.Positive, Polarity(text, "price"));
+        Assert.Equal(SentimentLabel.Positive, Polarity(text, "quality"));
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, "website_app"));
+    }
+
+    [Theory]
+    [InlineData("The app is great, though it crashed twice this week.", "website_app", SentimentLabel.Negative)]
+    [InlineData("Место удобное, у метро, но припарковаться нереально.", "location_parking", SentimentLabel.Negative)]
+    public void The_verdict_after_the_turn_wins_for_one_factor(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+        Assert.DoesNotContain(Default.Extract(text), m => m.Factor == factor && m.Label != expected);
+    }
+
+    [Theory]
+    [InlineData("Oh great, another 40 minutes in the queue 🙃", "waiting_time")]
+    [InlineData("Ну-ну, отличная доставка, всего два часа.", "delivery")]
+    [InlineData("Очень «быстрая» доставка.", "delivery")]
+    public void Sarcasm_and_scare_quotes_turn_praise_round(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData(1, SentimentLabel.Negative)]
+    [InlineData(2, SentimentLabel.Negative)]
+    [InlineData(3, SentimentLabel.Neutral)]
+    [InlineData(4, SentimentLabel.Positive)]
+    [InlineData(5, SentimentLabel.Positive)]
+    public void The_rating_breaks_the_tie_where_a_clause_says_nothing_either_way(int rating, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity("We ordered delivery on Monday.", "delivery", rating));
+    }
+
+    [Fact]
+    public void The_rating_never_overrides_a_clause_that_takes_a_side_or_calls_it_average()
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity("The courier was rude.", "staff", 5));
+        Assert.Equal(SentimentLabel.Neutral, Polarity("Prices are average.", "price", 5));
+    }
+
+    [Theory]
+    [InlineData("доставка 🔥", "delivery", SentimentLabel.Positive)]
+    [InlineData("app 🤮", "website_app", SentimentLabel.Negative)]
+    [InlineData("Курьер поднял пакеты на 5 этаж без лифта 🙏", "delivery", SentimentLabel.Positive)]
+    public void Emoji_are_verdicts_and_are_never_negated(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("Never had an order take more than 15 minutes. Impressive.", "delivery", SentimentLabel.Positive)]
+    [InlineData("Цены такие же, как в магазине, это плюс.", "price", SentimentLabel.Positive)]
+    public void A_short_verdict_without_a_factor_judges_what_came_just_before(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("У конкурентов дешевле.", "price", SentimentLabel.Negative)]
+    [InlineData("Cheaper elsewhere, to be honest.", "price", SentimentLabel.Negative)]
+    [InlineData("Prices are better than at any other shop nearby.", "price", SentimentLabel.Positive)]
+    [InlineData("Ассортимент шире, чем у конкурентов.", "assortment", SentimentLabel.Positive)]
+    public void A_comparison_with_competitors_is_read_for_the_items_brand(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+}
