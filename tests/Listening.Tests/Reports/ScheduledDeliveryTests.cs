@@ -83,8 +83,8 @@ public sealed class ScheduledDeliveryTests(ITestOutputHelper output) : IAsyncLif
 
         Assert.Equal((1, 2), (first.Built, first.Enqueued));
         Assert.Equal((0, 0), (rerun.Built, rerun.Enqueued));
-        var report = Assert.Single(Mail(), m => m.Subject.Contains("daily report"));
-        Assert.Equal("Lavka Plus: daily report — action matrix, " + report.Subject.Split(", ")[^1], report.Subject);
+        var report = Assert.Single(Mail(), m => m.Subject?.Contains("daily report") == true);
+        Assert.Equal("Lavka Plus: daily report — action matrix, " + report.Subject!.Split(", ")[^1], report.Subject);
         Assert.Equal("marketing@lavka.example", report.To.Mailboxes.Single().Address);
         // The HTML report inline, self-contained (no links that need the app, the online copy named and marked); the JSON attached.
         var html = report.HtmlBody;
@@ -96,7 +96,7 @@ public sealed class ScheduledDeliveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.EndsWith(".json", attachment.FileName);
         Assert.Equal("application/json", attachment.ContentType.MimeType);
         using var json = new MemoryStream();
-        await attachment.Content.DecodeToAsync(json);
+        await attachment.Content!.DecodeToAsync(json);
         var numbers = JsonDocument.Parse(json.ToArray()).RootElement;
         Assert.Equal("Lavka", numbers.GetProperty("brand").GetString());
         Assert.Contains(numbers.GetProperty("factors").EnumerateArray(), f => f.GetProperty("factor").GetString() == "delivery");
@@ -123,7 +123,7 @@ public sealed class ScheduledDeliveryTests(ITestOutputHelper output) : IAsyncLif
 
         Assert.True(found.Alerts >= 1, found.ToString());
         Assert.Equal(0, again.Enqueued);
-        var alert = Assert.Single(Mail(), m => m.Subject.Contains("Spike in negative mentions of Delivery"));
+        var alert = Assert.Single(Mail(), m => m.Subject?.Contains("Spike in negative mentions of Delivery") == true);
         Assert.StartsWith("[Lavka Plus] ", alert.Subject);
         Assert.Contains("What customers say", alert.TextBody);
         output.WriteLine(alert.TextBody);
