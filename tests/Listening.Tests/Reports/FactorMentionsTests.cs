@@ -90,6 +90,39 @@ public class FactorMentionsTests(ReportPipeline pipeline)
         Assert.Matches("page 2 of \\d+", html);
     }
 
+    [BrowserFact]
+    public async Task The_mentions_page_fits_400_800_and_1280_px_and_a4_with_rows_as_cards_on_a_phone_and_the_clause_highlighted()
+    {
+        // The page as the local host serves it, opened from a file (the test host is in memory): it makes no requests of its own.
+        var html = await pipeline.Client.GetStringAsync("/api/reports/Lavka/factors/delivery?lang=en&pageSize=10");
+        var file = Path.Combine(Path.GetTempPath(), $"mentions-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, html);
+        try
+        {
+            await using var browser = await HeadlessChromium.StartAsync();
+            var url = new Uri(file).AbsoluteUri;
+            var problems = new List<string>();
+            var rows = new Dictionary<string, string?>();
+            foreach (var (width, media) in new[] { (400, "screen"), (800, "screen"), (1280, "screen"), (PageLayout.PrintWidth, "print") })
+            {
+                var measure = await PageLayout.MeasureAsync(browser, url, width, media);
+                problems.AddRange(measure.Problems);
+                rows[$"{width}-{media}"] = measure.Facts["tableRowDisplay"]?.GetValue<string>();
+            }
+            var marks = (await browser.EvaluateAsync(
+                "String(document.querySelectorAll('#mentions tbody tr').length) + '/' + String(document.querySelectorAll('#mentions tbody tr mark.clause').length)"))!.GetValue<string>();
+
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(30)));
+            Assert.Equal("block", rows["400-screen"]);
+            Assert.Equal("table-row", rows["1280-screen"]);
+            var parts = marks.Split('/');
+            Assert.Equal("10", parts[0]);
+            Assert.Equal(parts[0], parts[1]);               // every row highlights its clause
+            Assert.Empty(browser.ConsoleErrors);
+        }
+        finally { File.Delete(file); }
+    }
+
     [Theory]
     [InlineData("/api/reports/Lavkaa")]
     [InlineData("/api/reports/Lavkaa?format=json")]

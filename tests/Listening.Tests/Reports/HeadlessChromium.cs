@@ -35,10 +35,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
         _receiver = Task.Run(Receive);
     }
 
-    public static string Executable =>
+    /// <summary>The browser binary: <c>CHROMIUM</c>, else Debian's; null when none is installed.</summary>
+    public static string? Find() =>
         Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } custom ? custom
-        : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
-          ?? throw new InvalidOperationException("Chromium is not installed: run scripts/install-test-deps.sh (Debian package `chromium`).");
+        : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+
+    public static string Executable => Find()
+        ?? throw new InvalidOperationException("Chromium is not installed: run scripts/install-test-deps.sh (Debian package `chromium`).");
 
     public static async Task<HeadlessChromium> StartAsync(CancellationToken cancellationToken = default)
     {

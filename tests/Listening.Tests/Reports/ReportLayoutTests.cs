@@ -6,7 +6,7 @@ namespace Listening.Tests.Reports;
 [Collection(ReportCollection.Name)]
 public class ReportLayoutTests(ReportFixture report, ITestOutputHelper output)
 {
-    [Fact]
+    [BrowserFact]
     public async Task At_400_800_and_1280_px_and_on_a4_nothing_overflows_tables_reflow_and_chart_text_is_readable_whole_and_apart()
     {
         await using var browser = await HeadlessChromium.StartAsync();
