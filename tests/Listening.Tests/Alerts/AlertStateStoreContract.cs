@@ -1,5 +1,6 @@
 using Listening.Alerts;
 using Listening.Core.Alerts;
+using Listening.Core.Feedback;
 using Listening.Reports;
 using Listening.Storage.Cosmos;
 using Listening.Storage.Sqlite;
