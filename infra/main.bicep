@@ -78,6 +78,12 @@ param pollReviewsSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule of the RecordDeadLetters timer (app setting DeadLetterSchedule): items of dead-lettered messages marked.')
 param deadLetterSchedule string = '0 */1 * * * *'
 
+@description('NCRONTAB schedule of the DeliverReports timer (app setting ReportDeliverySchedule): how often the brands\' scheduled report letters are checked (each brand\'s own time and zone are in Listening__Reports__Delivery__<brand>__*).')
+param reportDeliverySchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB schedule of the DetectAlerts timer (app setting AlertSchedule): how often negative spikes, factors moving into fix and competitors\' collapses are looked for.')
+param alertSchedule string = '0 */15 * * * *'
+
 @description('NCRONTAB schedule of the ScoreFeedback and RespondToAuthor drains (app setting QueueDrainSchedule): how often each stage drains its queue. The latency of an item is at most about two periods.')
 param queueDrainSchedule string = '*/10 * * * * *'
 
@@ -220,6 +226,8 @@ module functionApp 'modules/functionapp.bicep' = {
     pollSourcesSchedule: pollSourcesSchedule
     pollReviewsSchedule: pollReviewsSchedule
     deadLetterSchedule: deadLetterSchedule
+    reportDeliverySchedule: reportDeliverySchedule
+    alertSchedule: alertSchedule
     queueDrainSchedule: queueDrainSchedule
     continuousConsumers: continuousConsumers
     alwaysReadyInstances: alwaysReadyInstances

@@ -25,6 +25,8 @@ param responsesMonitorSchedule string
 param pollSourcesSchedule string
 param pollReviewsSchedule string
 param deadLetterSchedule string
+param reportDeliverySchedule string
+param alertSchedule string
 param queueDrainSchedule string
 param continuousConsumers bool
 @minValue(0)
@@ -77,6 +79,8 @@ var baseSettings = {
   PollSourcesSchedule: pollSourcesSchedule
   PollReviewsSchedule: pollReviewsSchedule
   DeadLetterSchedule: deadLetterSchedule
+  ReportDeliverySchedule: reportDeliverySchedule
+  AlertSchedule: alertSchedule
   QueueDrainSchedule: queueDrainSchedule
   // Listening's own configuration: queues on Service Bus through the SDK, the store on Cosmos DB, both with the identity.
   Listening__Queue__Kind: 'ServiceBus'

@@ -1,3 +1,4 @@
+using Listening.Alerts;
 using Listening.Channels.Polling;
 using Listening.Queues;
 using Listening.Reports;
@@ -44,5 +45,9 @@ public static class PipelineJobs
             (sp, ct) => sp.GetRequiredService<Channels.Connectors.ReviewPoller>().PollAllAsync(ct)),
         new(DeadLetterRecorder.Name, "DeadLetterSchedule", "*/1 * * * * *", true,
             (sp, ct) => sp.GetRequiredService<DeadLetterRecorder>().RecordAsync(500, ct)),
+        new(DeliverReports.Name, "ReportDeliverySchedule", "0 */15 * * * *", false,
+            (sp, ct) => sp.GetRequiredService<DeliverReports>().RunAsync(ct)),
+        new(DetectAlerts.Name, "AlertSchedule", "0 */15 * * * *", false,
+            (sp, ct) => sp.GetRequiredService<DetectAlerts>().RunAsync(ct)),
     ];
 }

@@ -1,4 +1,5 @@
 using Listening.Access;
+using Listening.Alerts;
 using Listening.Channels;
 using Listening.Channels.Connectors;
 using Listening.Erasure;
@@ -36,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddIngest();
         services.AddScoring();
         services.AddReporting();
+        services.AddAlerts();
         services.AddResponses();
         services.AddChannels();
         services.AddConnectors();

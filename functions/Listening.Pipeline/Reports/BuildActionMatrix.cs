@@ -6,10 +6,15 @@ using Microsoft.Extensions.Options;
 namespace Listening.Reports;
 
 /// <summary>Where the scheduled reports are kept: the <c>reports</c> container (Cosmos DB, partition key <c>/brand</c>;
-/// a document table locally). A document with the same id replaces the previous one.</summary>
+/// a document table locally). A document with the same id replaces the previous one. The alert job keeps its per-brand
+/// state there too (<c>alerts-{brand}</c>).</summary>
 public interface IReportStore
 {
+    /// <summary>Upsert by <c>id</c>; the document carries <c>brand</c> (its partition).</summary>
     Task SaveAsync(JsonObject document, CancellationToken cancellationToken);
+
+    /// <summary>The document with this id in the brand's partition; null when absent.</summary>
+    Task<JsonObject?> GetAsync(string brand, string id, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -11,6 +11,9 @@ public static class FactorNames
     private static readonly FactorTaxonomy Shipped =
         FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName));
 
+    /// <summary>Whether a shipped taxonomy defines the factor.</summary>
+    public static bool IsKnown(string factor) => Shipped.Find(factor) is not null;
+
     public static string Name(string factor, string lang)
     {
         // The default first: a pack may remove a default factor (restaurants' "food" replaces "quality").

@@ -13,12 +13,27 @@ internal static class MatrixChart
     public sealed record Point(string Label, double Importance, double Performance, double ImpLow, double ImpHigh,
         double PerfLow, double PerfHigh, long N, string Quadrant, bool Held = false, bool Borderline = false);
 
-    public static void Render(StringBuilder sb, string id, IReadOnlyList<Point> points, double? impMedian, double? perfMedian,
-        ReportText t, double width = 640, double height = 470, bool compact = false)
+    /// <summary>
+    /// Sizes of one rendering. The chart scales with the page (viewBox), so each size is drawn for the width it is shown at:
+    /// <see cref="Wide"/> beside its legend on a desktop and on A4, <see cref="Narrow"/> on a phone (numbered dots, the names
+    /// listed under the chart), <see cref="Compact"/> for a competitor's own matrix in a grid cell.
+    /// </summary>
+    public sealed record Layout(double Width, double Height, double Left, double Right, double Top, double Bottom, int LabelFs, int AxisFs, int QuadrantFs,
+        bool AxisTitles, bool Numbered, double MinRadius, double RadiusSpan)
     {
+        public static readonly Layout Wide = new(640, 470, 56, 18, 18, 46, 12, 11, 13, true, false, 5, 9);
+        public static readonly Layout Narrow = new(340, 330, 34, 10, 14, 30, 12, 11, 11, false, true, 6, 6);
+        public static readonly Layout Compact = new(340, 290, 34, 10, 14, 30, 11, 10, 10, false, true, 5, 5);
+    }
+
+    public static void Render(StringBuilder sb, string id, IReadOnlyList<Point> points, double? impMedian, double? perfMedian,
+        ReportText t, Layout? layout = null, string? cssClass = null)
+    {
+        var l = layout ?? Layout.Wide;
+        var (width, height) = (l.Width, l.Height);
         var svg = new Svg(sb);
-        svg.Open(id, width, height, t.Matrix, "matrix");
-        double left = compact ? 34 : 56, right = compact ? 10 : 18, top = compact ? 14 : 18, bottom = compact ? 30 : 46;
+        svg.Open(id, width, height, t.Matrix, "matrix" + (cssClass is null ? "" : " " + cssClass));
+        double left = l.Left, right = l.Right, top = l.Top, bottom = l.Bottom;
         double pw = width - left - right, ph = height - top - bottom;
         if (points.Count == 0 || impMedian is null || perfMedian is null)
         {
@@ -38,35 +53,51 @@ internal static class MatrixChart
         svg.Rect(cx, top, left + pw - cx, cy - top, $"class=\"quadrant q-promote\" fill=\"{Palette.Tint("promote")}\"");
         svg.Rect(cx, cy, left + pw - cx, top + ph - cy, $"class=\"quadrant q-maintain\" fill=\"{Palette.Tint("maintain")}\"");
         svg.Rect(left, cy, cx - left, top + ph - cy, $"class=\"quadrant q-watch\" fill=\"{Palette.Tint("watch")}\"");
-        var fs = compact ? 10 : 13;
-        svg.Text(left + 8, top + fs + 4, t.QuadrantName(Core.Matrix.Quadrant.Fix).ToUpperInvariant(), $"class=\"qlabel\" font-size=\"{fs}\" fill=\"{Palette.Of("fix")}\"");
-        svg.Text(left + pw - 8, top + fs + 4, t.QuadrantName(Core.Matrix.Quadrant.Promote).ToUpperInvariant(), $"class=\"qlabel\" font-size=\"{fs}\" text-anchor=\"end\" fill=\"{Palette.Of("promote")}\"");
-        svg.Text(left + pw - 8, top + ph - 8, t.QuadrantName(Core.Matrix.Quadrant.Maintain).ToUpperInvariant(), $"class=\"qlabel\" font-size=\"{fs}\" text-anchor=\"end\" fill=\"{Palette.Of("maintain")}\"");
-        svg.Text(left + 8, top + ph - 8, t.QuadrantName(Core.Matrix.Quadrant.Watch).ToUpperInvariant(), $"class=\"qlabel\" font-size=\"{fs}\" fill=\"{Palette.Of("watch")}\"");
+        // The boxes every later label must keep clear of: quadrant names, dots.
+        var placed = new List<(double X1, double Y1, double X2, double Y2)>();
+        var fs = l.QuadrantFs;
+        void QuadrantName(Core.Matrix.Quadrant q, double x, double y, string anchor)
+        {
+            var name = t.QuadrantName(q).ToUpperInvariant();
+            var w = TextWidth(name, fs) * 1.08; // letter-spaced capitals
+            placed.Add(Box((x, y, anchor), w, fs + 2));
+            svg.Text(x, y, name, $"class=\"qlabel\" font-size=\"{fs}\"{(anchor == "end" ? " text-anchor=\"end\"" : "")} fill=\"{Palette.Of(ReportBuilder.Code(q))}\"");
+        }
+        QuadrantName(Core.Matrix.Quadrant.Fix, left + 6, top + fs + 3, "start");
+        QuadrantName(Core.Matrix.Quadrant.Promote, left + pw - 6, top + fs + 3, "end");
+        QuadrantName(Core.Matrix.Quadrant.Maintain, left + pw - 6, top + ph - 6, "end");
+        QuadrantName(Core.Matrix.Quadrant.Watch, left + 6, top + ph - 6, "start");
         svg.Rect(left, top, pw, ph, "fill=\"none\" stroke=\"#c9ced6\"");
         svg.Line(cx, top, cx, top + ph, "class=\"crosshair\" stroke=\"#5f6b7a\" stroke-dasharray=\"5 4\"");
         svg.Line(left, cy, left + pw, cy, "class=\"crosshair\" stroke=\"#5f6b7a\" stroke-dasharray=\"5 4\"");
 
-        // Axes.
-        var axisFs = compact ? 9 : 11;
-        foreach (var v in Ticks(xMin, xMax))
+        // Axes: ticks far enough apart for their labels.
+        var axisFs = l.AxisFs;
+        var xTicks = Ticks(xMin, xMax).ToList();
+        var xLabelWidth = xTicks.Max(v => TextWidth(t.Signed(v, "+0.0#;−0.0#;0"), axisFs)) + 6;
+        var xEvery = Math.Max(1, (int)Math.Ceiling(xLabelWidth / (pw / Math.Max(1, xTicks.Count))));
+        for (var i = 0; i < xTicks.Count; i++)
         {
+            var v = xTicks[i];
             svg.Line(X(v), top + ph, X(v), top + ph + 4, "stroke=\"#8a94a3\"");
-            svg.Text(X(v), top + ph + 4 + axisFs, t.Signed(v, "+0.0#;−0.0#;0"), $"text-anchor=\"middle\" font-size=\"{axisFs}\" class=\"muted\"");
+            if (i % xEvery == 0) svg.Text(X(v), top + ph + 4 + axisFs, t.Signed(v, "+0.0#;−0.0#;0"), $"class=\"tick muted\" text-anchor=\"middle\" font-size=\"{axisFs}\"");
         }
-        foreach (var v in Ticks(yMin, yMax))
+        var yTicks = Ticks(yMin, yMax).ToList();
+        var yEvery = Math.Max(1, (int)Math.Ceiling((axisFs + 3) / (ph / Math.Max(1, yTicks.Count))));
+        for (var i = 0; i < yTicks.Count; i++)
         {
+            var v = yTicks[i];
             svg.Line(left - 4, Y(v), left, Y(v), "stroke=\"#8a94a3\"");
-            svg.Text(left - 6, Y(v) + 4, t.Num(v, "0.0#"), $"text-anchor=\"end\" font-size=\"{axisFs}\" class=\"muted\"");
+            if (i % yEvery == 0) svg.Text(left - 6, Y(v) + axisFs * 0.35, t.Num(v, "0.0#"), $"class=\"tick muted\" text-anchor=\"end\" font-size=\"{axisFs}\"");
         }
-        if (!compact)
+        if (l.AxisTitles)
         {
             svg.Raw($"<text x=\"{Svg.N(left + pw / 2)}\" y=\"{Svg.N(height - 6)}\" text-anchor=\"middle\" font-size=\"12\" class=\"axis-title\"><tspan class=\"muted\" fill=\"#5f6b7a\">← {Svg.E(t.PerformanceAxisLow)}</tspan>   <tspan font-weight=\"700\">{Svg.E(t.Performance)}</tspan>   <tspan fill=\"#5f6b7a\">{Svg.E(t.PerformanceAxisHigh)} →</tspan></text>");
             svg.Raw($"<text x=\"14\" y=\"{Svg.N(top + ph / 2)}\" text-anchor=\"middle\" font-size=\"12\" class=\"axis-title\" transform=\"rotate(-90 14 {Svg.N(top + ph / 2)})\"><tspan fill=\"#5f6b7a\">← {Svg.E(t.ImportanceAxisLow)}</tspan>   <tspan font-weight=\"700\">{Svg.E(t.Importance)}</tspan>   <tspan fill=\"#5f6b7a\">{Svg.E(t.ImportanceAxisHigh)} →</tspan></text>");
         }
 
         var maxN = points.Max(p => p.N);
-        double Radius(long n) => (compact ? 3.5 : 5) + (compact ? 5 : 9) * Math.Sqrt(n / (double)Math.Max(1, maxN));
+        double Radius(long n) => l.MinRadius + l.RadiusSpan * Math.Sqrt(n / (double)Math.Max(1, maxN));
         foreach (var p in points)
         {
             var (x, y) = (X(p.Performance), Y(p.Importance));
@@ -74,7 +105,6 @@ internal static class MatrixChart
             svg.Line(X(p.PerfLow), y, X(p.PerfHigh), y, $"class=\"whisker\" stroke=\"{color}\" stroke-opacity=\"0.45\" stroke-width=\"1.5\"");
             svg.Line(x, Y(p.ImpLow), x, Y(p.ImpHigh), $"class=\"whisker\" stroke=\"{color}\" stroke-opacity=\"0.45\" stroke-width=\"1.5\"");
         }
-        var placed = new List<(double X1, double Y1, double X2, double Y2)>();
         foreach (var p in points.OrderByDescending(p => p.N))
         {
             var (x, y) = (X(p.Performance), Y(p.Importance));
@@ -87,32 +117,44 @@ internal static class MatrixChart
                     : $"class=\"factor-point\" data-factor=\"{Svg.E(p.Label)}\" fill=\"{Palette.Of(p.Quadrant)}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1.5\"",
                 $"{p.Label}: {t.Importance} {t.Num(p.Importance)}, {t.Performance} {t.Signed(p.Performance)}, n = {t.Count(p.N)}" + (p.Borderline ? $" ({t.Borderline})" : ""));
         }
-        // Labels: try right, left, above, below, then step down until the box is free.
-        var labelFs = compact ? 10 : 12;
-        foreach (var p in points.OrderByDescending(p => p.N))
+        // Labels (the name, or on a small chart its number in the list below it): the free spot nearest the dot — right,
+        // left, above, below, then the diagonals, then further out — inside the plot; else the one that overlaps least.
+        var labelFs = l.LabelFs;
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             var (x, y) = (X(p.Performance), Y(p.Importance));
             var r = Radius(p.N);
-            var w = p.Label.Length * labelFs * 0.6;
+            var label = l.Numbered ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : p.Label;
+            var w = TextWidth(label, labelFs);
             var h = labelFs + 2;
-            (double X, double Y, string Anchor)[] candidates =
-            [
-                (x + r + 4, y + labelFs * 0.35, "start"), (x - r - 4, y + labelFs * 0.35, "end"),
-                (x, y - r - 4, "middle"), (x, y + r + labelFs, "middle"),
-                (x + r + 4, y + labelFs * 1.4, "start"), (x + r + 4, y - labelFs * 0.8, "start"),
-                (x - r - 4, y + labelFs * 1.4, "end"), (x - r - 4, y - labelFs * 0.8, "end"),
-            ];
-            bool Inside((double X1, double Y1, double X2, double Y2) box) => box.X1 >= left && box.X2 <= left + pw && box.Y1 >= top && box.Y2 <= top + ph;
-            // Free and inside the plot; else inside it with the least overlap (a label cut off at the edge is worse
-            // than one that touches another).
+            var candidates = new List<(double X, double Y, string Anchor)>();
+            foreach (var gap in new[] { 3.0, 12, 24, 38 })
+            {
+                var d = r + gap;
+                candidates.AddRange(
+                [
+                    (x + d, y + labelFs * 0.35, "start"), (x - d, y + labelFs * 0.35, "end"),
+                    (x, y - d, "middle"), (x, y + d + labelFs * 0.8, "middle"),
+                    (x + d * 0.75, y - d * 0.75, "start"), (x + d * 0.75, y + d * 0.75 + labelFs * 0.7, "start"),
+                    (x - d * 0.75, y - d * 0.75, "end"), (x - d * 0.75, y + d * 0.75 + labelFs * 0.7, "end"),
+                ]);
+            }
+            bool Inside((double X1, double Y1, double X2, double Y2) box) => box.X1 >= left + 1 && box.X2 <= left + pw - 1 && box.Y1 >= top + 1 && box.Y2 <= top + ph - 1;
             double Overlap((double X1, double Y1, double X2, double Y2) box) => placed.Sum(b =>
                 Math.Max(0, Math.Min(b.X2, box.X2) - Math.Max(b.X1, box.X1)) * Math.Max(0, Math.Min(b.Y2, box.Y2) - Math.Max(b.Y1, box.Y1)));
-            var chosen = candidates.Where(c => Inside(Box(c, w, h))).OrderBy(c => Overlap(Box(c, w, h))).DefaultIfEmpty(candidates[0]).First();
+            var inside = candidates.Where(c => Inside(Box(c, w, h))).ToList();
+            var chosen = inside.FirstOrDefault(c => Overlap(Box(c, w, h)) == 0);
+            if (chosen.Anchor is null) chosen = inside.OrderBy(c => Overlap(Box(c, w, h))).DefaultIfEmpty(candidates[0]).First();
             placed.Add(Box(chosen, w, h));
-            svg.Text(chosen.X, chosen.Y, p.Label, $"class=\"factor-label\" font-size=\"{labelFs}\" text-anchor=\"{chosen.Anchor}\"");
+            svg.Text(chosen.X, chosen.Y, label, $"class=\"factor-label\" data-factor=\"{Svg.E(p.Label)}\" font-size=\"{labelFs}\" text-anchor=\"{chosen.Anchor}\"");
         }
         svg.Close();
     }
+
+    /// <summary>A generous estimate of a label's width in the page's sans-serif: a label must not touch another when drawn.</summary>
+    internal static double TextWidth(string text, double fontSize) =>
+        text.Sum(c => char.IsUpper(c) ? 0.7 : char.IsDigit(c) ? 0.58 : c is ' ' or '.' or ',' or ':' ? 0.32 : c is '—' or '−' or '+' ? 0.7 : 0.58) * fontSize;
 
     private static (double X1, double Y1, double X2, double Y2) Box((double X, double Y, string Anchor) c, double w, double h)
     {

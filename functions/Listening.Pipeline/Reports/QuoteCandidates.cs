@@ -205,7 +205,18 @@ public sealed class QuoteCandidates(string lang, int perPolarity = 3)
         return lead + before + Open + clause + Close + after + tail;
     }
 
-    private Quote Masked(string raw, Author? author, SentimentLabel label, string source, DateOnly date)
+    /// <summary>The masked passage around one mention of an item, its clause marked: what the drill-down page lists.</summary>
+    public static Quote Of(FeedbackItem item, Core.Factors.FactorMention mention, string lang)
+    {
+        var (from, to) = Passage(item.Text, mention.Start, mention.Length);
+        return Masked(Marked(item.Text, from, to, mention.Start, mention.Length), item.Author, mention.Label, item.Source,
+            DateOnly.FromDateTime(item.CreatedAt.UtcDateTime), lang);
+    }
+
+    private Quote Masked(string raw, Author? author, SentimentLabel label, string source, DateOnly date) =>
+        Masked(raw, author, label, source, date, lang);
+
+    private static Quote Masked(string raw, Author? author, SentimentLabel label, string source, DateOnly date, string lang)
     {
         var masked = PersonalDataMask.Mask(raw, author, lang);
         var open = masked.IndexOf(Open);

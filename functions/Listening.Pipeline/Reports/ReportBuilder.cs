@@ -18,6 +18,8 @@ public static class ReportBuilder
         var text = ReportText.For(request.Lang);
         var agg = input.Aggregates;
         string Name(string factor) => FactorNames.Name(factor, request.Lang);
+        var displayNames = (request.Names ?? BrandNames.None).For(request.Competitors.Prepend(request.Brand), request.Lang);
+        string Display(string brand) => displayNames.TryGetValue(brand, out var n) ? n : brand;
 
         var (prevFrom, prevTo) = request.Previous;
         var ours = agg.Span(request.Brand, request.From, request.To);
@@ -39,7 +41,7 @@ public static class ReportBuilder
             return new FactorRow(
                 f.Factor, Name(f.Factor), quadrant, Code(f.RawQuadrant),
                 f.PreviousQuadrant is { } p ? Code(p) : null, f.HeldOn.Count > 0,
-                text.Reason(f, matrix.Crosshairs, rules),
+                text.Reason(f, matrix.Crosshairs, rules, Display),
                 R(f.Importance.Value), Fig(f.Importance), R(f.Performance.Value), Fig(f.Performance), f.N,
                 stats.Positive, stats.Neutral, stats.Negative, R(f.Share.Value),
                 f.Quadrant == Quadrant.Fix ? R(f.Priority) : null,
@@ -63,7 +65,7 @@ public static class ReportBuilder
             var m = ActionMatrixMethod.Compute(c.Name, c.Stats, [(request.Brand, ours)], rules, before.Items > 0 ? before : null);
             return new CompetitorMatrix(c.Name, m.Items, Code(m.Measure), R(m.Crosshairs.Importance), R(m.Crosshairs.Performance),
                 m.Factors.Select(f => new CompetitorFactor(f.Factor, Name(f.Factor), Code(f.Quadrant), R(f.Importance.Value),
-                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules), f.Borderline,
+                    R(f.Performance.Value), f.N, text.Reason(f, m.Crosshairs, rules, Display), f.Borderline,
                     f.Alternative is { } alt ? Code(alt) : null, Fig(f.Performance), f.Weakest is { } w ? R(w.Delta.Value) : null)).ToList(),
                 Openings(m), m.HasQuadrants);
         }).ToList();
@@ -91,7 +93,7 @@ public static class ReportBuilder
                 Nps(nps.Overall), totals.Rated > 0 ? R(totals.RatingSum / totals.Rated) : null, totals.Rated),
             factors,
             competitorMatrices,
-            new NpsSection(Nps(nps.Overall), nps.ByChannel.Select(c => new ChannelNps(c.Channel, Nps(c.Nps))).ToList(),
+            new NpsSection(Nps(nps.Overall), nps.ByChannel.Select(c => new ChannelNps(c.Channel, Nps(c.Nps), c.Nps.N >= request.MinWheelItems)).ToList(),
                 theirs.Select(c => new BrandNps(c.Name, Nps(NetPromoterScore.From(c.Stats.Totals(), rules.Z)))).ToList()),
             wheel.Spokes.Select(s => new WheelSpoke(s.Channel, text.ChannelName(s.Channel), R(s.Score.Value), R(s.Score.Low),
                 R(s.Score.High), s.Score.N, s.Sufficient)).ToList(),
@@ -105,7 +107,8 @@ public static class ReportBuilder
                         var ct = agg.Span(c, b.Start, b.End).Totals();
                         return new BrandTrend(c, Fig(Estimate.NetScore(ct.Positive, ct.Neutral, ct.Negative, rules.Z)));
                     }).ToList());
-            }).ToList()));
+            }).ToList()),
+            displayNames);
     }
 
     private static CompetitorRow CompetitorRowFor(FactorPosition f, string competitor, BrandStats stats, MatrixRules rules)

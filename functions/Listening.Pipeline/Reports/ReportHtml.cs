@@ -5,60 +5,86 @@ using static Listening.Reports.Svg;
 namespace Listening.Reports;
 
 /// <summary>
+/// Where the page may link. The served page (<c>GET /api/reports/{brand}</c>) links each factor to the page of its mentions
+/// (a path relative to the report's own URL, so both hosts serve it); the copy in a letter and the file `listening report`
+/// writes stay self-contained — no links that need the app — and at most name the online copy, marked as needing a key.
+/// </summary>
+public sealed record ReportLinks(string? MentionsBase = null, string? MentionsQuery = null, string? OnlineReport = null)
+{
+    public static readonly ReportLinks None = new();
+
+    /// <summary>Links for the page served at <c>…/api/reports/{brand}</c>: <c>{brand}/factors/{factor}?from&amp;to&amp;lang</c>.</summary>
+    public static ReportLinks Served(string brand, DateOnly from, DateOnly to, string lang) =>
+        new($"{Uri.EscapeDataString(brand)}/factors/", $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&lang={lang}");
+
+    public string? Mentions(string factor) =>
+        MentionsBase is null ? null : $"{MentionsBase}{Uri.EscapeDataString(factor)}?{MentionsQuery}";
+}
+
+/// <summary>
 /// Renders the report model as one self-contained HTML page: inline CSS and SVG, no scripts, no
 /// fonts, images or links to fetch — it opens offline, mails as an attachment and prints on A4.
+/// The page reflows from a phone (400 px) to a desktop: tables become cards, and each wide chart is drawn twice — for a
+/// wide column and for a narrow one — so that its text stays readable at the width it is shown (CSS picks one).
 /// </summary>
 public static class ReportHtml
 {
-    public static string Render(ReportModel m)
+    public static string Render(ReportModel m, ReportLinks? links = null)
     {
+        links ??= ReportLinks.None;
         var t = ReportText.For(m.Lang);
-        var sb = new StringBuilder(256 * 1024);
+        var sb = new StringBuilder(320 * 1024);
         sb.Append($"<!DOCTYPE html><html lang=\"{m.Lang}\"><head><meta charset=\"utf-8\">");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         // Belt and braces: even if a quote carried markup, the browser may load nothing from outside.
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
-        sb.Append($"<title>{E(m.Brand)} — {E(t.Title)} — {E(Period(m, t))}</title><style>{ReportStyle.Css}</style></head><body>");
-        Header(sb, m, t);
+        sb.Append($"<title>{E(m.DisplayName)} — {E(t.Title)} — {E(Period(m, t))}</title><style>{ReportStyle.Css}</style></head><body>");
+        Header(sb, m, t, links);
         sb.Append("<main>");
         Kpis(sb, m, t);
         Takeaways(sb, m, t);
         Matrix(sb, m, t);
-        ActionTable(sb, m, t);
+        ActionTable(sb, m, t, links);
         if (m.Competitors.Count > 0) Competitors(sb, m, t);
         Nps(sb, m, t);
         Wheel(sb, m, t);
         Trends(sb, m, t);
         ResponsesHtml.Render(sb, m);
-        Quotes(sb, m, t);
+        Quotes(sb, m, t, links);
         HowToRead(sb, m, t);
-        sb.Append($"<footer>Listening · {E(m.Brand)} · {E(Period(m, t))} · {E(t.Generated)} {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</footer>");
+        sb.Append($"<footer>Listening · {E(m.DisplayName)} · {E(Period(m, t))} · {E(t.Generated)} {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</footer>");
         sb.Append("</main></body></html>");
         return sb.ToString();
     }
 
-    private static string Period(ReportModel m, ReportText t) =>
+    internal static string Period(ReportModel m, ReportText t) =>
         $"{m.From.ToString("d MMM yyyy", t.Culture)} – {m.To.ToString("d MMM yyyy", t.Culture)}";
 
-    private static void Header(StringBuilder sb, ReportModel m, ReportText t)
+    private static string Competitors(ReportModel m) => string.Join(", ", m.Competitors.Select(m.NameOf));
+
+    private static void Header(StringBuilder sb, ReportModel m, ReportText t, ReportLinks links)
     {
         sb.Append("<header class=\"top\"><div class=\"inner\">");
-        sb.Append($"<div class=\"kicker\">{E(t.Title)}</div><h1>{E(m.Brand)}</h1><div class=\"meta\">");
+        sb.Append($"<div class=\"kicker\">{E(t.Title)}</div><h1>{E(m.DisplayName)}</h1><div class=\"meta\">");
         sb.Append($"<span>{E(t.Period)}: <b>{E(Period(m, t))}</b></span>");
-        sb.Append($"<span>{E(t.Competitors)}: <b>{E(m.Competitors.Count > 0 ? string.Join(", ", m.Competitors) : t.NoCompetitors)}</b></span>");
+        sb.Append($"<span>{E(t.Competitors)}: <b>{E(m.Competitors.Count > 0 ? Competitors(m) : t.NoCompetitors)}</b></span>");
         sb.Append($"<span>{E(t.Generated)}: {E(m.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", t.Culture))}</span>");
-        sb.Append("</div></div></header>");
+        sb.Append("</div>");
+        if (links.OnlineReport is { } online)
+            sb.Append($"<p class=\"online\">{E(m.Lang == "ru" ? "Онлайн-версия с упоминаниями за каждым фактором" : "Online version, with the mentions behind every factor")}: "
+                + $"<a href=\"{E(online)}\">{E(online)}</a> <span class=\"needs-key\">({E(m.Lang == "ru" ? "нужен ключ доступа" : "needs an access key")})</span></p>");
+        sb.Append("</div></header>");
     }
 
     private static void Kpis(StringBuilder sb, ReportModel m, ReportText t)
     {
         var h = m.Headline;
         sb.Append("<div class=\"kpis\">");
-        var prev = m.Items.PreviousPeriod > 0 ? $"{t.PreviousPeriod}: {t.Count(m.Items.PreviousPeriod)}" : "";
-        var compCounts = string.Join(", ", m.Items.Competitors.Select(c => $"{c.Brand} {t.Count(c.Items)}"));
+        var prev = m.Items.PreviousPeriod > 0 ? $"{t.PreviousPeriod}: {Plural.Items(m.Items.PreviousPeriod, m.Lang)}" : "";
+        var compCounts = string.Join(", ", m.Items.Competitors.Select(c => $"{m.NameOf(c.Brand)} {t.Count(c.Items)}"));
         var spam = m.Items.Spam > 0 ? $"{t.Count(m.Items.Spam)} {t.ExcludedAsSpam}" : "";
         Kpi(sb, "", t.ItemsAnalysed, t.Count(m.Items.Brand), string.Join(" · ", new[] { prev, compCounts, spam }.Where(s => s.Length > 0)));
-        var change = h.PreviousNetSentiment?.Value is { } p && h.NetSentiment.Value is { } now ? $" · {t.PreviousPeriod} {t.Signed(p)}" : "";
+        var change = h.PreviousNetSentiment?.Value is { } p && h.NetSentiment.Value is not null ? $" · {t.PreviousPeriod} {t.Signed(p)}" : "";
         Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}");
         Kpi(sb, "", t.Nps, h.Nps.N > 0 ? t.Signed(h.Nps.Score, "+0;−0;0") : "—",
             h.Nps.N > 0 ? $"[{t.Signed(h.Nps.Low, "+0;−0;0")}; {t.Signed(h.Nps.High, "+0;−0;0")}] · n = {t.Count(h.Nps.N)}" : t.NpsNoAnswers);
@@ -72,18 +98,20 @@ public static class ReportHtml
     private static void Kpi(StringBuilder sb, string cls, string label, string value, string sub) =>
         sb.Append($"<div class=\"kpi {cls}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div><div class=\"sub\">{E(sub)}</div></div>");
 
-    private static void Takeaways(StringBuilder sb, ReportModel m, ReportText t)
+    /// <summary>The key takeaways as (class, HTML) items: the page's list, and — tags stripped — the letter's plain-text summary.</summary>
+    internal static List<(string Cls, string Html)> TakeawayItems(ReportModel m, ReportText t)
     {
         var ru = m.Lang == "ru";
         var items = new List<(string Cls, string Html)>();
         string Fig(FactorRow f) =>
-            $"{E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} [{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}] (n = {t.Count(f.N)})";
+            $"{E(t.Performance.ToLower(t.Culture))} {t.Signed(f.Performance)} [{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}] ({E(Plural.Mentions(f.N, m.Lang))})";
         string Maybe(FactorRow f) => $"{E(f.Name)} ({(ru ? "или" : "or")} {E(QName(f.Alternative!, t))})";
+        string Them(string? brand) => E(m.NameOf(brand ?? ""));
         // Headlines state only what the intervals make clear; borderline factors are named as such, with both quadrants.
         foreach (var f in m.Factors.Where(f => f.Quadrant == "fix" && !f.Borderline).Take(3))
         {
             var behind = f.Edge == "behind" && f.DeltaVs is not null
-                ? (ru ? $" — отстаём от конкурента «{E(f.DeltaVs)}» на {t.Num(-f.Delta!.Value)}" : $" — behind {E(f.DeltaVs)} by {t.Num(-f.Delta!.Value)}") : "";
+                ? (ru ? $" — отстаём от конкурента «{Them(f.DeltaVs)}» на {t.Num(-f.Delta!.Value)}" : $" — behind {Them(f.DeltaVs)} by {t.Num(-f.Delta!.Value)}") : "";
             items.Add(("fix", $"<b>{E(t.FixFirst)}: {E(f.Name)}</b> — {Fig(f)}{behind}."));
         }
         var maybeFix = m.Factors.Where(f => f.Quadrant == "fix" && f.Borderline).ToList();
@@ -91,7 +119,7 @@ public static class ReportHtml
             items.Add(("watch", $"<b>{E(t.BorderlineFix)}:</b> " + string.Join(", ", maybeFix.Select(Maybe)) + "."));
         foreach (var f in m.Factors.Where(f => f.Quadrant == "promote" && !f.Borderline).Take(2))
             items.Add(("promote", $"<b>{E(t.PromoteIt)}: {E(f.Name)}</b> — {Fig(f)}" + ((f.Edge == "ahead" && f.Delta is { } d)
-                ? (ru ? $", впереди конкурентов (ближайший — «{E(f.DeltaVs!)}», отрыв {t.Num(d)})." : $", ahead of competitors (closest: {E(f.DeltaVs!)}, by {t.Num(d)}).")
+                ? (ru ? $", впереди конкурентов (ближайший — «{Them(f.DeltaVs)}», отрыв {t.Num(d)})." : $", ahead of competitors (closest: {Them(f.DeltaVs)}, by {t.Num(d)}).")
                 : (ru ? " — данных о конкурентах для сравнения нет." : " — no competitor data to compare with."))));
         var maybePromote = m.Factors.Where(f => f.Borderline && (f.Quadrant == "promote" || f.Alternative == "promote")).ToList();
         if (maybePromote.Count > 0)
@@ -102,9 +130,9 @@ public static class ReportHtml
         if (notYet.Count > 0)
             items.Add(("info", $"<b>{E(t.NotAdvertised)}:</b> " + string.Join("; ", notYet.Select(f => E(f.Name) + " — " + (!f.ClearlyPositive
                 ? (ru ? $"клиенты не настроены явно позитивно (интервал оценки до {t.Signed(f.PerformanceInterval.Low)})" : $"customers are not clearly positive (the interval reaches {t.Signed(f.PerformanceInterval.Low)})")
-                : (ru ? $"нет преимущества перед «{E(f.DeltaVs ?? "")}» (Δ {t.Signed(f.Delta)})" : $"no edge over {E(f.DeltaVs ?? "")} (Δ {t.Signed(f.Delta)})")))) + "."));
+                : (ru ? $"нет преимущества перед «{Them(f.DeltaVs)}» (Δ {t.Signed(f.Delta)})" : $"no edge over {Them(f.DeltaVs)} (Δ {t.Signed(f.Delta)})")))) + "."));
         foreach (var c in m.CompetitorMatrices.Where(c => c.Openings.Count > 0))
-            items.Add(("opening", (ru ? $"<b>Возможность: слабые места конкурента «{E(c.Brand)}»</b> — " : $"<b>Opening: {E(c.Brand)} is weak on</b> ")
+            items.Add(("opening", (ru ? $"<b>Возможность: слабые места конкурента «{Them(c.Brand)}»</b> — " : $"<b>Opening: {Them(c.Brand)} is weak on</b> ")
                 + E(string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)))
                 + (ru ? ", а мы там явно сильнее." : ", where we clearly do better.")));
         var changed = m.Factors.Where(f => f.PreviousQuadrant is { } p && p != "insufficient" && p != f.Quadrant).ToList();
@@ -128,8 +156,13 @@ public static class ReportHtml
                                        : $"<b>Touchpoint wheel:</b> weakest is {E(worst.Name)} ({t.Num(worst.Score, "0.0")} / 10), strongest {E(best.Name)} ({t.Num(best.Score, "0.0")})."));
         }
         if (items.Count == 0) items.Add(("info", E(t.NoData)));
+        return items;
+    }
+
+    private static void Takeaways(StringBuilder sb, ReportModel m, ReportText t)
+    {
         sb.Append($"<section id=\"takeaways\"><h2>{E(t.Takeaways)}</h2><ul class=\"takeaways\">");
-        foreach (var (cls, html) in items) sb.Append($"<li class=\"{cls}\">{html}</li>");
+        foreach (var (cls, html) in TakeawayItems(m, t)) sb.Append($"<li class=\"{cls}\">{html}</li>");
         sb.Append("</ul></section>");
     }
 
@@ -143,17 +176,33 @@ public static class ReportHtml
     private static string AltChip(string quadrant, ReportText t) =>
         $"<span class=\"chip alt q-{quadrant}\" style=\"color:{Palette.Of(quadrant)};border-color:{Palette.Of(quadrant)}\">{E(QName(quadrant, t))}</span>";
 
+    /// <summary>A numbered chart's key: number, name (the narrow and compact matrices number their dots).</summary>
+    private static void NumberedKey(StringBuilder sb, IReadOnlyList<MatrixChart.Point> points, string cssClass)
+    {
+        sb.Append($"<ol class=\"chart-key {cssClass}\">");
+        foreach (var p in points)
+            sb.Append($"<li><span class=\"sw\" style=\"background:{Palette.Of(p.Quadrant)}\"></span>{E(p.Label)}</li>");
+        sb.Append("</ol>");
+    }
+
     private static void Matrix(StringBuilder sb, ReportModel m, ReportText t)
     {
         var ru = m.Lang == "ru";
-        sb.Append($"<section id=\"matrix-section\"><h2>{E(t.Matrix)}</h2><p class=\"hint\">{E(t.MatrixHint)}</p><div class=\"matrix-wrap\"><div>");
+        sb.Append($"<section id=\"matrix-section\"><h2>{E(t.Matrix)}</h2><p class=\"hint\">{E(t.MatrixHint)}</p><div class=\"matrix-wrap\"><div class=\"matrix-charts\">");
         var points = m.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
             .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value,
                 f.ImportanceInterval.Low ?? f.Importance.Value, f.ImportanceInterval.High ?? f.Importance.Value,
                 f.PerformanceInterval.Low ?? f.Performance.Value, f.PerformanceInterval.High ?? f.Performance.Value, f.N, f.Quadrant, f.Held,
                 f.Borderline && !f.Held)).ToList();
         if (m.Method.HasQuadrants)
-            MatrixChart.Render(sb, "matrix", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t);
+        {
+            MatrixChart.Render(sb, "matrix", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t, MatrixChart.Layout.Wide, "wide-only");
+            sb.Append("<div class=\"narrow-only\">");
+            MatrixChart.Render(sb, "matrix-narrow", points, m.Method.ImportanceCrosshair, m.Method.PerformanceCrosshair, t, MatrixChart.Layout.Narrow);
+            sb.Append($"<p class=\"axis-note\">↑ {E(t.Importance)} · → {E(t.Performance)}</p>");
+            NumberedKey(sb, points, "matrix-key");
+            sb.Append("</div>");
+        }
         else
         {
             sb.Append($"<p class=\"hint\">{E(t.CompetitorTable)}</p>");
@@ -172,7 +221,7 @@ public static class ReportHtml
         var few = m.Factors.Where(f => f.Quadrant == "insufficient" && f.Unplaced == "too-few-mentions").ToList();
         if (few.Count > 0)
             sb.Append($"<div><span class=\"sw\" style=\"background:{Palette.Of("insufficient")}\"></span><span><b>{E(t.Insufficient)}</b> (n &lt; {m.Method.MinMentions})<br><span class=\"muted\">"
-                + E(string.Join(", ", few.Select(f => $"{f.Name} ({f.N})"))) + "</span></span></div>");
+                + E(string.Join(", ", few.Select(f => $"{f.Name} ({Plural.Mentions(f.N, m.Lang)})"))) + "</span></span></div>");
         if (m.Factors.Any(f => f.Borderline && !f.Held))
             sb.Append($"<div class=\"legend-borderline\"><span class=\"sw\" style=\"background:#fff;border:2px dashed #5f6b7a\"></span><span>{E(t.BorderlineMark)}</span></div>");
         if (m.Factors.Any(f => f.Held))
@@ -182,7 +231,7 @@ public static class ReportHtml
                 $"{t.OutcomeName(OutcomeOf(o.Outcome))}: {t.Count(o.Items)}"))) : "") + ". "
             + (m.Method.HasQuadrants
                 ? $"{(ru ? "Медианы" : "Medians")}: {E(t.Importance.ToLower(t.Culture))} {t.Num(m.Method.ImportanceCrosshair)}, {E(t.Performance.ToLower(t.Culture))} {t.Signed(m.Method.PerformanceCrosshair)} "
-                  + $"({(ru ? "по" : "over")} {m.Method.FactorsWithEnoughMentions} {(ru ? "факторам с n ≥" : "factors with n ≥")} {m.Method.MinMentions})."
+                  + $"({(ru ? "по" : "over")} {E(Plural.Factors(m.Method.FactorsWithEnoughMentions, m.Lang))} {(ru ? "с n ≥" : "with n ≥")} {m.Method.MinMentions})."
                 : "") + "</p>");
         sb.Append("</div></div></section>");
     }
@@ -191,14 +240,14 @@ public static class ReportHtml
     private static void FigureTable(StringBuilder sb, string id, IReadOnlyList<(string Name, long N, Figure Performance, double? Importance, double? Delta)> rows,
         ReportText t, string deltaTitle)
     {
-        sb.Append($"<table id=\"{id}\" class=\"figure-table\"><thead><tr><th>{E(t.Factor)}</th><th class=\"num\">n</th><th class=\"num\">{E(t.Performance)}</th>"
+        sb.Append($"<table id=\"{id}\" class=\"figure-table reflow\"><thead><tr><th>{E(t.Factor)}</th><th class=\"num\">n</th><th class=\"num\">{E(t.Performance)}</th>"
             + $"<th class=\"num\">{E(t.Importance)}</th><th class=\"num\">{E(deltaTitle)}</th></tr></thead><tbody>");
         foreach (var r in rows)
         {
             var cls = r.Performance.Value is < 0 ? "neg" : r.Performance.Value is > 0 ? "pos" : "";
-            sb.Append($"<tr class=\"figure-row\"><td>{E(r.Name)}</td><td class=\"num\">{t.Count(r.N)}</td>"
-                + $"<td class=\"num {cls}\">{t.Signed(r.Performance.Value)}<span class=\"ci\">[{t.Signed(r.Performance.Low)}; {t.Signed(r.Performance.High)}]</span></td>"
-                + $"<td class=\"num\">{t.Num(r.Importance)}</td><td class=\"num\">{t.Signed(r.Delta)}</td></tr>");
+            sb.Append($"<tr class=\"figure-row\"><td class=\"name\">{E(r.Name)}</td><td class=\"num\" data-label=\"n\">{t.Count(r.N)}</td>"
+                + $"<td class=\"num {cls}\" data-label=\"{E(t.Performance)}\">{t.Signed(r.Performance.Value)}<span class=\"ci\">[{t.Signed(r.Performance.Low)}; {t.Signed(r.Performance.High)}]</span></td>"
+                + $"<td class=\"num\" data-label=\"{E(t.Importance)}\">{t.Num(r.Importance)}</td><td class=\"num\" data-label=\"{E(deltaTitle)}\">{t.Signed(r.Delta)}</td></tr>");
         }
         sb.Append("</tbody></table>");
     }
@@ -216,39 +265,42 @@ public static class ReportHtml
         _ => ImportanceMeasure.ShareOfMentions,
     };
 
-    private static void ActionTable(StringBuilder sb, ReportModel m, ReportText t)
+    private static void ActionTable(StringBuilder sb, ReportModel m, ReportText t, ReportLinks links)
     {
-        sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(m.Lang == "ru" ? "под каждым значением" : "under each figure")}; n = {(m.Lang == "ru" ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}"
-            + (m.Competitors.Count > 0 ? (m.Lang == "ru" ? $"; Δ = наша оценка − оценка конкурента, n — его упоминания фактора (Δ нет, если их меньше {m.Method.MinMentions})" : $"; Δ = our performance − the competitor's, n = its mentions of the factor (no Δ below {m.Method.MinMentions})") : "")
+        var ru = m.Lang == "ru";
+        sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(ru ? "под каждым значением" : "under each figure")}; n = {(ru ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}"
+            + (m.Competitors.Count > 0 ? (ru ? $"; Δ = наша оценка − оценка конкурента, n — его упоминания фактора (Δ нет, если их меньше {m.Method.MinMentions})" : $"; Δ = our performance − the competitor's, n = its mentions of the factor (no Δ below {m.Method.MinMentions})") : "")
+            + (links.MentionsBase is not null ? (ru ? ". Название фактора ведёт к его упоминаниям за период" : ". A factor's name opens its mentions in the period") : "")
             + ".</p>");
-        sb.Append($"<table id=\"action-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
+        sb.Append($"<table id=\"action-table\" class=\"reflow wide-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
         if (m.Competitors.Count > 0) sb.Append($"<th class=\"num w-comp\">{E(t.VsCompetitors)}</th>");
         sb.Append($"<th class=\"w-trend\">{E(t.Trend)}</th><th class=\"w-why\">{E(t.Why)}</th></tr></thead><tbody>");
         foreach (var f in m.Factors)
         {
-            sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\"{(f.Borderline ? $" data-borderline=\"{f.Alternative}\"" : "")}><td><b>{E(f.Name)}</b></td><td>{Chip(f.Quadrant, t)}");
+            var name = links.Mentions(f.Factor) is { } href ? $"<a class=\"drill\" href=\"{E(href)}\">{E(f.Name)}</a>" : E(f.Name);
+            sb.Append($"<tr class=\"factor-row\" data-quadrant=\"{f.Quadrant}\" data-factor=\"{E(f.Factor)}\"{(f.Borderline ? $" data-borderline=\"{f.Alternative}\"" : "")}><td class=\"name\"><b>{name}</b></td><td data-label=\"{E(t.Action)}\">{Chip(f.Quadrant, t)}");
             if (f.Borderline && f.Alternative is not null)
-                sb.Append($"<span class=\"held borderline\">{E(t.Borderline)} · {(m.Lang == "ru" ? "или" : "or")} {AltChip(f.Alternative, t)}</span>");
+                sb.Append($"<span class=\"held borderline\">{E(t.Borderline)} · {(ru ? "или" : "or")} {AltChip(f.Alternative, t)}</span>");
             if (f.Held) sb.Append($"<span class=\"held\">{E(t.Held)}</span>");
             else if (f.PreviousQuadrant is { } p && p != f.Quadrant && p != "insufficient") sb.Append($"<span class=\"held\">{E(t.Previous)}: {E(QName(p, t))}</span>");
             sb.Append("</td>");
-            sb.Append($"<td class=\"num\">{t.Num(f.Importance)}<span class=\"ci\">[{t.Num(f.ImportanceInterval.Low)}; {t.Num(f.ImportanceInterval.High)}]</span></td>");
+            sb.Append($"<td class=\"num\" data-label=\"{E(t.Importance)}\">{t.Num(f.Importance)}<span class=\"ci\">[{t.Num(f.ImportanceInterval.Low)}; {t.Num(f.ImportanceInterval.High)}]</span></td>");
             var cls = f.Performance is < 0 ? "neg" : f.Performance is > 0 ? "pos" : "";
-            sb.Append($"<td class=\"num {cls}\">{t.Signed(f.Performance)}<span class=\"ci\">[{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}]</span></td>");
-            sb.Append($"<td class=\"num\">{t.Count(f.N)}</td>");
+            sb.Append($"<td class=\"num {cls}\" data-label=\"{E(t.Performance)}\">{t.Signed(f.Performance)}<span class=\"ci\">[{t.Signed(f.PerformanceInterval.Low)}; {t.Signed(f.PerformanceInterval.High)}]</span></td>");
+            sb.Append($"<td class=\"num\" data-label=\"n\">{t.Count(f.N)}</td>");
             if (m.Competitors.Count > 0)
             {
-                sb.Append("<td class=\"num\">");
+                sb.Append($"<td class=\"num comp\" data-label=\"{E(t.VsCompetitors)}\">");
                 foreach (var c in f.Competitors)
                 {
                     var dc = c.Delta is < 0 ? "neg" : c.Delta is > 0 ? "pos" : "muted";
-                    sb.Append($"<span class=\"{dc}\">{t.Signed(c.Delta)}</span> <span class=\"ci\" style=\"display:inline\">{E(c.Competitor)} · n={t.Count(c.N)}</span><br>");
+                    sb.Append($"<span class=\"vs\"><span class=\"{dc}\">{t.Signed(c.Delta)}</span> <span class=\"ci\" style=\"display:inline\">{E(m.NameOf(c.Competitor))} · n={t.Count(c.N)}</span></span>");
                 }
                 sb.Append("</td>");
             }
-            sb.Append("<td>");
+            sb.Append($"<td data-label=\"{E(t.Trend)}\">");
             SmallCharts.Sparkline(sb, f.Trend, Palette.Of(f.Quadrant));
-            sb.Append($"</td><td class=\"why\">{E(f.Reason)}{(f.Quadrant != "insufficient" || f.Unplaced == "too-few-factors" ? $"<span class=\"ci rests-on\">{E(t.ImportanceRestsOnTitle)}: {E(f.ImportanceRestsOn)}.</span>" : "")}</td></tr>");
+            sb.Append($"</td><td class=\"why\" data-label=\"{E(t.Why)}\">{E(f.Reason)}{(f.Quadrant != "insufficient" || f.Unplaced == "too-few-factors" ? $"<span class=\"ci rests-on\">{E(t.ImportanceRestsOnTitle)}: {E(f.ImportanceRestsOn)}.</span>" : "")}</td></tr>");
         }
         sb.Append("</tbody></table></section>");
     }
@@ -258,23 +310,26 @@ public static class ReportHtml
         var ru = m.Lang == "ru";
         sb.Append($"<section id=\"competitors\"><h2>{E(t.CompetitorComparison)}</h2><p class=\"hint\">{E(t.CompetitorHint)}</p>");
         var rows = m.Factors.Where(f => f.Performance is not null).ToList();
-        SmallCharts.CompetitorDots(sb, rows, m.Competitors, m.Brand, m.Method.MinMentions, t);
+        var names = m.Competitors.Select(m.NameOf).ToList();
+        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinMentions, t, SmallCharts.DotsLayout.Wide, m.NameOf);
+        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinMentions, t, SmallCharts.DotsLayout.Narrow, m.NameOf);
         if (rows.Any(f => f.Competitors.Any(c => c.Performance is not null && c.Delta is null)))
             sb.Append($"<p class=\"hint\" id=\"faded-dots\">{E(t.FadedDot)} (n &lt; {m.Method.MinMentions})</p>");
         sb.Append("</section>");
         sb.Append($"<section id=\"competitor-matrices\"><h2>{E(t.CompetitorMatrices)}</h2><p class=\"hint\">{E(t.OpeningsLine)}. "
-            + (ru ? $"Те же правила, что и для нас; меньше {m.Method.MinPlacedFactors} факторов с n ≥ {m.Method.MinMentions} — таблица вместо матрицы."
-                  : $"The same rules as ours; with fewer than {m.Method.MinPlacedFactors} factors at n ≥ {m.Method.MinMentions}, a table instead of a matrix.")
+            + (ru ? $"Те же правила, что и для нас; меньше {m.Method.MinPlacedFactors} факторов с n ≥ {m.Method.MinMentions} — таблица вместо матрицы. Точки пронумерованы, названия — под матрицей."
+                  : $"The same rules as ours; with fewer than {m.Method.MinPlacedFactors} factors at n ≥ {m.Method.MinMentions}, a table instead of a matrix. Dots are numbered, the names are under each matrix.")
             + $"</p><div class=\"grid{(m.CompetitorMatrices.Count >= 3 ? 3 : 2)}\">");
         foreach (var c in m.CompetitorMatrices)
         {
-            sb.Append($"<div class=\"mini\"><h3>{E(c.Brand)} <span class=\"muted\" style=\"font-weight:400\">· n = {t.Count(c.Items)}</span></h3>");
+            sb.Append($"<div class=\"mini\"><h3>{E(m.NameOf(c.Brand))} <span class=\"muted\" style=\"font-weight:400\">· n = {t.Count(c.Items)}</span></h3>");
             if (c.HasQuadrants)
             {
                 var pts = c.Factors.Where(f => f.Quadrant != "insufficient" && f.Importance is not null && f.Performance is not null)
                     .Select(f => new MatrixChart.Point(f.Name, f.Importance!.Value, f.Performance!.Value, f.Importance.Value, f.Importance.Value,
                         f.Performance.Value, f.Performance.Value, f.N, f.Quadrant, Borderline: f.Borderline)).ToList();
-                MatrixChart.Render(sb, "matrix-" + Slug(c.Brand), pts, c.ImportanceCrosshair, c.PerformanceCrosshair, t, 460, 340, compact: true);
+                MatrixChart.Render(sb, "matrix-" + Slug(c.Brand), pts, c.ImportanceCrosshair, c.PerformanceCrosshair, t, MatrixChart.Layout.Compact);
+                NumberedKey(sb, pts, "compact-key");
                 var borderline = c.Factors.Where(f => f.Borderline && f.Alternative is not null).ToList();
                 if (borderline.Count > 0)
                     sb.Append($"<p class=\"muted\" style=\"margin:6px 0 0;font-size:12px\">{E(t.Borderline)}: "
@@ -285,7 +340,7 @@ public static class ReportHtml
                 sb.Append($"<p class=\"muted\" style=\"margin:0 0 6px;font-size:12px\">{E(t.CompetitorTable)}</p>");
                 FigureTable(sb, "matrix-" + Slug(c.Brand), c.Factors.Where(f => f.N >= m.Method.MinMentions)
                     .Select(f => (f.Name, f.N, f.PerformanceInterval, f.Importance, f.DeltaVsUs)).ToList(), t,
-                    ru ? $"Δ к «{m.Brand}»" : $"Δ vs {m.Brand}");
+                    ru ? $"Δ к «{m.DisplayName}»" : $"Δ vs {m.DisplayName}");
             }
             sb.Append($"<p style=\"margin:8px 0 0;font-size:13px\"><b>{E(t.Openings)}:</b> ")
               .Append(E(c.Openings.Count > 0 ? string.Join(", ", c.Openings.Select(o => c.Factors.First(f => f.Factor == o).Name)) : t.NoOpenings))
@@ -296,39 +351,45 @@ public static class ReportHtml
 
     private static void Nps(StringBuilder sb, ReportModel m, ReportText t)
     {
+        var ru = m.Lang == "ru";
         var n = m.Nps.Brand;
         sb.Append($"<section id=\"nps\"><h2>{E(t.NpsTitle)}</h2><p class=\"hint\">{E(t.NpsHint)}.</p><div class=\"grid2\"><div>");
         sb.Append($"<div class=\"bignum\">{(n.N > 0 ? E(t.Signed(n.Score, "+0;−0;0")) : "—")}</div>");
         sb.Append($"<p class=\"muted\" style=\"margin:6px 0 12px\">{(n.N > 0 ? $"{E(t.Interval)} [{t.Signed(n.Low, "+0;−0;0")}; {t.Signed(n.High, "+0;−0;0")}] · n = {t.Count(n.N)}" : E(t.NpsNoAnswers))}</p>");
         SmallCharts.NpsBar(sb, n, t);
-        var brands = m.Nps.Competitors.Where(c => c.Nps.N > 0).Select(c => (Label: c.Brand, c.Nps)).ToList();
+        var brands = m.Nps.Competitors.Where(c => c.Nps.N > 0).Select(c => (Label: m.NameOf(c.Brand), c.Nps, Sufficient: true)).ToList();
         if (brands.Count > 0)
         {
             sb.Append($"<h3>{E(t.Competitors)}</h3>");
-            NpsTable(sb, brands.Prepend((m.Brand, n)).ToList(), t);
+            NpsTable(sb, "nps-brands", brands.Prepend((m.DisplayName, n, true)).ToList(), t, ru);
         }
         sb.Append("</div><div>");
-        var rows = m.Nps.ByChannel.Select(c => (Label: t.ChannelName(c.Channel), c.Nps)).ToList();
+        var rows = m.Nps.ByChannel.Select(c => (Label: t.ChannelName(c.Channel), c.Nps, c.Sufficient)).ToList();
         if (rows.Count > 0)
         {
             sb.Append($"<h3 style=\"margin-top:0\">{E(t.ByChannel)}</h3>");
-            NpsTable(sb, rows, t);
+            NpsTable(sb, "nps-channels", rows, t, ru);
+            if (rows.Any(r => !r.Sufficient))
+                sb.Append($"<p class=\"hint small-sample-note\">{E(ru ? $"«мало данных»: меньше {m.Method.MinWheelItems} ответов — интервал широк, канал не сравнивать с другими (как на колесе)." : $"“insufficient data”: fewer than {m.Method.MinWheelItems} answers — the interval is wide; do not rank the channel against the others (as on the wheel).")}</p>");
         }
         sb.Append("</div></div></section>");
     }
 
-    private static void NpsTable(StringBuilder sb, IReadOnlyList<(string Label, NpsValue Nps)> rows, ReportText t)
+    private static void NpsTable(StringBuilder sb, string id, IReadOnlyList<(string Label, NpsValue Nps, bool Sufficient)> rows, ReportText t, bool ru)
     {
-        sb.Append($"<table class=\"nps-table\"><thead><tr><th></th><th class=\"num\">NPS</th><th class=\"num\">{E(t.Interval)}</th><th class=\"num\">n</th></tr></thead><tbody>");
-        foreach (var (label, nps) in rows)
-            sb.Append($"<tr><td>{E(label)}</td><td class=\"num\"><b>{t.Signed(nps.Score, "+0;−0;0")}</b></td><td class=\"num muted\">[{t.Signed(nps.Low, "+0;−0;0")}; {t.Signed(nps.High, "+0;−0;0")}]</td><td class=\"num\">{t.Count(nps.N)}</td></tr>");
+        sb.Append($"<table id=\"{id}\" class=\"nps-table\"><thead><tr><th></th><th class=\"num\">NPS</th><th class=\"num\">{E(t.Interval)}</th><th class=\"num\">n</th></tr></thead><tbody>");
+        foreach (var (label, nps, sufficient) in rows)
+            sb.Append($"<tr{(sufficient ? "" : " class=\"small-sample\"")}><td>{E(label)}{(sufficient ? "" : $" <span class=\"muted\">({E(t.Insufficient)})</span>")}</td>"
+                + $"<td class=\"num\">{(sufficient ? "<b>" : "<span class=\"muted\">")}{t.Signed(nps.Score, "+0;−0;0")}{(sufficient ? "</b>" : "</span>")}</td>"
+                + $"<td class=\"num muted\">[{t.Signed(nps.Low, "+0;−0;0")}; {t.Signed(nps.High, "+0;−0;0")}]</td><td class=\"num\">{t.Count(nps.N)}</td></tr>");
         sb.Append("</tbody></table>");
     }
 
     private static void Wheel(StringBuilder sb, ReportModel m, ReportText t)
     {
         sb.Append($"<section id=\"wheel-section\"><h2>{E(t.Wheel)}</h2><p class=\"hint\">{E(t.WheelHint)}</p><div class=\"grid2\"><div>");
-        RadarChart.Render(sb, m.Wheel, t);
+        RadarChart.Render(sb, m.Wheel, t, RadarChart.Layout.Wide);
+        RadarChart.Render(sb, m.Wheel, t, RadarChart.Layout.Narrow);
         sb.Append($"</div><div><table id=\"wheel-table\"><thead><tr><th>{E(t.Channel)}</th><th class=\"num\">{E(t.Score)} (0–10)</th><th class=\"num\">{E(t.Interval)}</th><th class=\"num\">n</th></tr></thead><tbody>");
         foreach (var s in m.Wheel.OrderBy(s => s.Score ?? double.MaxValue))
             sb.Append($"<tr><td>{E(s.Name)}{(s.Sufficient ? "" : $" <span class=\"muted\">({E(t.Insufficient)})</span>")}</td><td class=\"num\"><b>{t.Num(s.Score, "0.0")}</b></td>"
@@ -336,37 +397,58 @@ public static class ReportHtml
         sb.Append("</tbody></table></div></div></section>");
     }
 
+    /// <summary>Buckets with fewer items than this are drawn hollow, with their interval: a point on a handful of items is a guess.</summary>
+    public const int SparseBucket = 10;
+
     private static void Trends(StringBuilder sb, ReportModel m, ReportText t)
     {
+        var ru = m.Lang == "ru";
         var b = m.Trends.Buckets;
         var unit = m.Trends.Granularity switch { "day" => t.Day, "week" => t.Week, _ => t.Month };
         sb.Append($"<section id=\"trends\"><h2>{E(t.Trends)}</h2><p class=\"hint\">{E(t.TrendsHint)} ({E(unit)})</p>");
         var labels = b.Select(x => x.Start.ToString(m.Trends.Granularity == "month" ? "MMM yy" : "d MMM", t.Culture)).ToList();
-        var series = new List<TrendChart.Series> { new(m.Brand, b.Select(x => x.NetSentiment.Value).ToList(), Palette.Brands[0], true) };
+        var series = new List<TrendChart.Series>
+        {
+            new(m.DisplayName, b.Select(x => x.NetSentiment.Value).ToList(), Palette.Brands[0], true,
+                b.Select(x => new TrendChart.Spread(x.NetSentiment.Low, x.NetSentiment.High, x.NetSentiment.N)).ToList()),
+        };
         for (var i = 0; i < m.Competitors.Count; i++)
-            series.Add(new(m.Competitors[i], b.Select(x => x.Competitors[i].NetSentiment.Value).ToList(), Palette.Brands[Math.Min(i + 1, Palette.Brands.Length - 1)], false));
+            series.Add(new(m.NameOf(m.Competitors[i]), b.Select(x => x.Competitors[i].NetSentiment.Value).ToList(), Palette.Brands[Math.Min(i + 1, Palette.Brands.Length - 1)], false,
+                b.Select(x => new TrendChart.Spread(x.Competitors[i].NetSentiment.Low, x.Competitors[i].NetSentiment.High, x.Competitors[i].NetSentiment.N)).ToList()));
         var all = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).ToList();
         var (min, max) = all.Count > 0 ? (Math.Max(-1, Math.Floor(all.Min() * 5 - 0.5) / 5), Math.Min(1, Math.Ceiling(all.Max() * 5 + 0.5) / 5)) : (-1.0, 1.0);
         sb.Append($"<h3>{E(t.NetSentiment)}</h3>");
-        TrendChart.Render(sb, "trend", t.NetSentiment, labels, b.Select(x => x.N).ToList(), series, min, max, "+0.0#;−0.0#;0", t);
+        var counts = b.Select(x => x.N).ToList();
+        TrendChart.Render(sb, "trend", t.NetSentiment, labels, counts, series, min, max, "+0.0#;−0.0#;0", t, TrendChart.Layout.Wide);
+        TrendChart.Render(sb, "trend-narrow", t.NetSentiment, labels, counts, series, min, max, "+0.0#;−0.0#;0", t, TrendChart.Layout.Narrow);
+        var sparse = b.Count(x => x.N < SparseBucket);
         if (b.Any(x => x.Nps.N > 0))
         {
             sb.Append($"<h3>NPS</h3>");
-            TrendChart.Render(sb, "trend-nps", "NPS", labels, b.Select(x => x.Nps.N).ToList(),
-                [new(m.Brand, b.Select(x => x.Nps.N > 0 ? x.Nps.Score : null).ToList(), Palette.Brands[0], true)],
-                Math.Max(-100, Math.Floor((b.Where(x => x.Nps.N > 0).Min(x => x.Nps.Score ?? 0) - 5) / 20) * 20),
-                Math.Min(100, Math.Ceiling((b.Where(x => x.Nps.N > 0).Max(x => x.Nps.Score ?? 0) + 5) / 20) * 20), "+0;−0;0", t, height: 200);
+            var npsSeries = new List<TrendChart.Series>
+            {
+                new(m.DisplayName, b.Select(x => x.Nps.N > 0 ? x.Nps.Score : null).ToList(), Palette.Brands[0], true,
+                    b.Select(x => new TrendChart.Spread(x.Nps.Low, x.Nps.High, x.Nps.N)).ToList()),
+            };
+            var npsCounts = b.Select(x => x.Nps.N).ToList();
+            var (lo, hi) = (Math.Max(-100, Math.Floor((b.Where(x => x.Nps.N > 0).Min(x => x.Nps.Score ?? 0) - 5) / 20) * 20),
+                Math.Min(100, Math.Ceiling((b.Where(x => x.Nps.N > 0).Max(x => x.Nps.Score ?? 0) + 5) / 20) * 20));
+            TrendChart.Render(sb, "trend-nps", "NPS", labels, npsCounts, npsSeries, lo, hi, "+0;−0;0", t, TrendChart.Layout.Wide with { Height = 200 });
+            TrendChart.Render(sb, "trend-nps-narrow", "NPS", labels, npsCounts, npsSeries, lo, hi, "+0;−0;0", t, TrendChart.Layout.Narrow with { Height = 190 });
+            sparse += b.Count(x => x.Nps.N is > 0 and < SparseBucket);
         }
+        if (sparse > 0)
+            sb.Append($"<p class=\"hint sparse-note\"><span class=\"hollow\"></span> {E(ru ? $"Пустая точка с усами: в этом периоде меньше {SparseBucket} отзывов (или ответов NPS) — значение ненадёжно, усы показывают 95 % интервал." : $"Hollow point with whiskers: fewer than {SparseBucket} items (or NPS answers) in that period — the value is unreliable; the whiskers show its 95 % interval.")}</p>");
         sb.Append("</section>");
     }
 
-    private static void Quotes(StringBuilder sb, ReportModel m, ReportText t)
+    private static void Quotes(StringBuilder sb, ReportModel m, ReportText t, ReportLinks links)
     {
         sb.Append($"<section id=\"quotes\" class=\"flow\"><h2>{E(t.Quotes)}</h2><p class=\"hint\">{E(t.QuotesHint)}</p><div class=\"quotes\">");
         var (open, close) = m.Lang == "ru" ? ("«", "»") : ("“", "”");
         foreach (var f in m.Factors.Where(f => f.Quotes.Count > 0))
         {
-            sb.Append($"<div class=\"qf\" data-factor=\"{E(f.Factor)}\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">n = {t.Count(f.N)} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
+            sb.Append($"<div class=\"qf\" data-factor=\"{E(f.Factor)}\"><h3>{E(f.Name)} {Chip(f.Quadrant, t)} <span class=\"muted\" style=\"font-weight:400;font-size:12px\">{E(Plural.Mentions(f.N, m.Lang))} · +{t.Count(f.Positive)} / −{t.Count(f.Negative)}</span></h3>");
             foreach (var q in f.Quotes)
             {
                 // The clause the factor was found in, highlighted in the colour of that mention's polarity.
@@ -375,6 +457,8 @@ public static class ReportHtml
                 sb.Append($"<blockquote class=\"quote {q.Sentiment}\">{open}{E(q.Text[..start])}<mark class=\"clause {q.Sentiment}\">{E(q.Text[start..end])}</mark>{E(q.Text[end..])}{close}"
                     + $"<cite>{E(q.Source)} · {E(q.Date.ToString("d MMM yyyy", t.Culture))}</cite></blockquote>");
             }
+            if (links.Mentions(f.Factor) is { } href)
+                sb.Append($"<p class=\"all-mentions\"><a class=\"drill\" href=\"{E(href)}\">{E(m.Lang == "ru" ? $"Все {Plural.Mentions(f.N, m.Lang)} →" : $"All {Plural.Mentions(f.N, m.Lang)} →")}</a></p>");
             sb.Append("</div>");
         }
         sb.Append("</div></section>");
@@ -420,7 +504,7 @@ public static class ReportHtml
                 $"<b>Touchpoint wheel</b>: each channel is scored 0–10 from its feedback — the NPS answer when given, else the star rating ((stars − 1) × 2.5), else the text sentiment ((sentiment + 1) × 5). Channels with fewer than {x.MinWheelItems} items are drawn as hollow dots.",
                 "<b>Quotes</b> are passages around a mention of the factor, with the clause it was found in highlighted in the colour of that mention's sentiment. First come quotes of the polarity the quadrant is about (fix and watch: negative; promote: positive; otherwise the prevailing one), then one of the other side. The choice is deterministic: a clear sentiment, a statement rather than a question, a readable length; names, e-mails, phone numbers and @handles are masked.",
             ];
-        sb.Append("<table class=\"rules\"><thead><tr>")
+        sb.Append("<table class=\"rules reflow\"><thead><tr>")
           .Append(ru ? "<th>Квадрант</th><th>Правило</th><th>Что делать</th>" : "<th>Quadrant</th><th>Rule</th><th>What it means</th>")
           .Append("</tr></thead><tbody>");
         (Quadrant Q, string Rule)[] rules = ru
@@ -441,18 +525,19 @@ public static class ReportHtml
                 (Quadrant.Insufficient, $"fewer than {x.MinMentions} mentions (or fewer than {x.MinPlacedFactors} factors with enough)"),
             ];
         foreach (var (q, rule) in rules)
-            sb.Append($"<tr><td>{Chip(ReportBuilder.Code(q), t)}</td><td>{E(rule)}</td><td>{E(t.QuadrantMeanings[q])}</td></tr>");
+            sb.Append($"<tr><td class=\"name\">{Chip(ReportBuilder.Code(q), t)}</td><td data-label=\"{(ru ? "Правило" : "Rule")}\">{E(rule)}</td><td data-label=\"{(ru ? "Что делать" : "What it means")}\">{E(t.QuadrantMeanings[q])}</td></tr>");
         sb.Append("</tbody></table>");
         foreach (var p in paragraphs) sb.Append($"<p>{p}</p>");
         sb.Append($"<p class=\"muted\" id=\"rules-in-force\">{(ru ? "Правила в силе" : "Rules in force")} (MatrixRules): minMentions {x.MinMentions}, minPlacedFactors {x.MinPlacedFactors}, "
             + $"minOutcomePairs {x.MinOutcomePairs}, outcomes [{string.Join(", ", x.Outcomes)}], z → {level} %, margin {t.Num(x.Margin)}, promoteAbove {t.Signed(x.PromoteAbove)}.</p>");
         sb.Append($"<p class=\"muted\">{(ru ? "Отзывов бренда" : "Brand items")}: {t.Count(m.Items.Brand)}; {(ru ? "в прошлом периоде" : "previous period")}: {t.Count(m.Items.PreviousPeriod)}; "
-            + string.Join("; ", m.Items.Competitors.Select(c => $"{E(c.Brand)}: {t.Count(c.Items)}" + (c.Spam > 0 ? $" ({t.Count(c.Spam)} {E(t.ExcludedAsSpam)})" : "")))
+            + string.Join("; ", m.Items.Competitors.Select(c => $"{E(m.NameOf(c.Brand))}: {t.Count(c.Items)}" + (c.Spam > 0 ? $" ({t.Count(c.Spam)} {E(t.ExcludedAsSpam)})" : "")))
             + $"; {E(t.ExcludedAsSpam)}: {t.Count(m.Items.Spam)}"
             + (m.Items.Unscored > 0 ? $"; {E(t.NotYetScored)}: {t.Count(m.Items.Unscored)}" : "")
             + (m.Items.Duplicates > 0 ? $"; {(ru ? "дубликатов отброшено" : "duplicates dropped")}: {t.Count(m.Items.Duplicates)}" : "") + ".</p>");
         sb.Append("</section>");
     }
+
 
     private static string Slug(string s) => new(s.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -17,7 +17,14 @@ public sealed partial record ReportModel(
     IReadOnlyList<CompetitorMatrix> CompetitorMatrices,
     NpsSection Nps,
     IReadOnlyList<WheelSpoke> Wheel,
-    TrendSection Trends);
+    TrendSection Trends,
+    IReadOnlyDictionary<string, string>? DisplayNames = null)
+{
+    /// <summary>The name a brand (ours or a competitor, as in the data) is shown by: <c>displayNames</c>, else the brand itself.</summary>
+    public string NameOf(string brand) => DisplayNames is not null && DisplayNames.TryGetValue(brand, out var name) ? name : brand;
+
+    public string DisplayName => NameOf(Brand);
+}
 
 /// <summary>Item counts; <c>Spam</c> (items marked as spam, excluded from every figure) and <c>Unscored</c>
 /// (not scored yet) are for the brand in the period.</summary>
@@ -106,7 +113,8 @@ public sealed record CompetitorFactor(string Factor, string Name, string Quadran
 
 public sealed record NpsValue(double? Score, double? Low, double? High, long N, long Promoters, long Passives, long Detractors);
 
-public sealed record ChannelNps(string Channel, NpsValue Nps);
+/// <summary>NPS on one channel; <c>Sufficient</c> false when fewer answers than the wheel needs (<c>minWheelItems</c>): a small sample.</summary>
+public sealed record ChannelNps(string Channel, NpsValue Nps, bool Sufficient = true);
 
 public sealed record NpsSection(NpsValue Brand, IReadOnlyList<ChannelNps> ByChannel, IReadOnlyList<BrandNps> Competitors);
 

@@ -11,7 +11,8 @@ public sealed record ReportRequest(
     DateOnly To,
     string Lang = "en",
     MatrixRules? Rules = null,
-    int MinWheelItems = 30)
+    int MinWheelItems = 30,
+    BrandNames? Names = null)
 {
     public MatrixRules MatrixRules => Rules ?? MatrixRules.Default;
     public int Days => To.DayNumber - From.DayNumber + 1;

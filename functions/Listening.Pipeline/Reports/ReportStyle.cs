@@ -7,7 +7,9 @@ internal static class ReportStyle
         :root { --ink:#1d2733; --muted:#5f6b7a; --line:#e3e6ea; --brand:#1f3a5f; --bg:#f4f6f9; }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        body { margin:0; background:var(--bg); color:var(--ink); font: 14px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; }
+        body { margin:0; background:var(--bg); color:var(--ink); font: 14px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; overflow-wrap: break-word; }
+        a { color: #2d5a8a; } a.drill { text-decoration: none; border-bottom: 1px dotted currentColor; }
+        header.top a { color:#fff; } header.top .online { margin: 8px 0 0; font-size: 12.5px; overflow-wrap: anywhere; } header.top .needs-key { opacity: .8; }
         main { max-width: 1080px; margin: 0 auto; padding: 0 24px 48px; }
         header.top { background: linear-gradient(120deg, #1f3a5f, #2d5a8a); color:#fff; padding: 28px 0 26px; margin-bottom: 22px; }
         header.top .inner { max-width:1080px; margin:0 auto; padding:0 24px; }
@@ -32,9 +34,23 @@ internal static class ReportStyle
         ul.takeaways li.fix { border-color:#c8414b; } ul.takeaways li.promote { border-color:#2a9d5c; }
         ul.takeaways li.opening { border-color:#8e5bb5; } ul.takeaways li.watch { border-color:#d99a00; } ul.takeaways li.info { border-color:#3a6ea5; }
         .matrix-wrap { display:grid; grid-template-columns: 640px 1fr; gap: 18px; align-items:start; }
+        .matrix-wrap > div { min-width: 0; }
+        ol.chart-key { margin: 8px 0 0; padding-left: 22px; font-size: 13px; columns: 2; column-gap: 18px; }
+        ol.chart-key li { break-inside: avoid; } ol.chart-key .sw { display:inline-block; width:9px; height:9px; border-radius:50%; margin-right:6px; }
+        .axis-note { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+        .npsbar .bar { display:flex; height: 26px; border-radius: 4px; overflow: hidden; max-width: 520px; }
+        .npsbar .nps-segment { display:flex; align-items:center; justify-content:center; color:#fff; font-size:12px; font-weight:600; white-space:nowrap; overflow:hidden; }
+        .npsbar .bar-legend { display:flex; flex-wrap:wrap; gap: 4px 16px; margin-top: 8px; font-size: 12px; }
+        .npsbar .bar-legend i { display:inline-block; width:10px; height:10px; margin-right:5px; vertical-align:-1px; }
+        tr.small-sample td { color: var(--muted); }
+        .sparse-note .hollow { display:inline-block; width:9px; height:9px; border:2px solid var(--brand); border-radius:50%; vertical-align:-1px; }
         .legend div { display:flex; gap:8px; align-items:flex-start; margin-bottom:10px; font-size:13px; }
         .legend .sw { width:14px; height:14px; border-radius:50%; flex: 0 0 14px; margin-top:3px; }
         svg.chart { max-width:100%; height:auto; display:block; font-family: inherit; }
+        /* Each wide chart is drawn twice; the width the page is shown at picks one (text in charts stays readable). */
+        .narrow-only, .slim-only, .wheel-narrow { display:none !important; }
+        svg.slim-only, .narrow-only svg.chart { width: 100%; max-width: 560px; }
+        svg.wheel-narrow { width: 100%; max-width: 420px; }
         svg text { fill: var(--ink); } svg text.muted { fill: var(--muted); } svg .qlabel { font-weight:700; letter-spacing:.06em; }
         svg .factor-label { paint-order: stroke; stroke:#fff; stroke-width:3px; stroke-linejoin:round; }
         table { width:100%; border-collapse: collapse; font-size: 13px; }
@@ -43,6 +59,7 @@ internal static class ReportStyle
         tr { break-inside: avoid; }
         td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
         td .ci { display:block; font-size:11px; color:var(--muted); }
+        td.comp { white-space: normal; min-width: 7em; } td.comp .vs { display:block; }
         td.why { font-size:12.5px; color:#39434f; max-width: 360px; }
         .chip { display:inline-block; padding:2px 9px; border-radius:999px; font-size:12px; font-weight:600; color:#fff; white-space:nowrap; }
         .chip.light { color: var(--ink); background:#eef0f3; }
@@ -85,7 +102,43 @@ internal static class ReportStyle
           .chip { font-size: 10px; padding: 1px 6px; }
           .kpis { grid-template-columns: repeat(4, 1fr) !important; }
           .kpi .value { font-size: 22px; }
+          .broad-only, .wheel-wide, .narrow-only { display:none !important; }
+          .slim-only, .wheel-narrow { display:block !important; }
+          .wide-only { display:block !important; }
+          header.top .meta span { white-space: normal; }
         }
-        @media (max-width: 900px) { .matrix-wrap, .grid2, .grid3, .quotes { grid-template-columns: 1fr; } .kpis { grid-template-columns: 1fr 1fr; } }
+        @media screen and (max-width: 999px) { .broad-only { display:none !important; } .slim-only { display:block !important; } }
+        @media screen and (max-width: 900px) { .matrix-wrap, .grid2, .grid3, .quotes { grid-template-columns: 1fr; } .kpis { grid-template-columns: 1fr 1fr; } }
+        /* Tables become cards: one block per row, each cell labelled — the eight-column action table below 900 px, the rest below 700. */
+        @media screen and (max-width: 900px) {
+          /* Tables become cards: one block per row, each cell labelled. */
+          table.reflow.wide-table, table.reflow.wide-table tbody, table.reflow.wide-table tr, table.reflow.wide-table td { display:block; width:100%; }
+          table.reflow.wide-table thead { display:none; }
+          table.reflow.wide-table tr { border:1px solid var(--line); border-radius:8px; padding: 8px 10px; margin-bottom: 10px; background:#fff; }
+          table.reflow.wide-table td { border:none; padding: 3px 0; text-align:left; white-space: normal; max-width:none; }
+          table.reflow.wide-table td[data-label]::before { content: attr(data-label); display:block; font-size:10.5px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
+          table.reflow.wide-table td.name { font-size: 15px; }
+          table.reflow.wide-table td.num:not(.comp) { display:inline-block; width:32%; vertical-align:top; }
+        }
+        @media screen and (max-width: 700px) {
+          /* Tables become cards: one block per row, each cell labelled. */
+          table.reflow, table.reflow tbody, table.reflow tr, table.reflow td { display:block; width:100%; }
+          table.reflow thead { display:none; }
+          table.reflow tr { border:1px solid var(--line); border-radius:8px; padding: 8px 10px; margin-bottom: 10px; background:#fff; }
+          table.reflow td { border:none; padding: 3px 0; text-align:left; white-space: normal; max-width:none; }
+          table.reflow td[data-label]::before { content: attr(data-label); display:block; font-size:10.5px; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
+          table.reflow td.name { font-size: 15px; }
+          table.reflow td.num:not(.comp) { display:inline-block; width:32%; vertical-align:top; }
+        }
+        @media screen and (max-width: 700px) {
+          .wide-only, .wheel-wide { display:none !important; }
+          .narrow-only, .wheel-narrow { display:block !important; }
+          main { padding: 0 12px 32px; } header.top .inner { padding: 0 12px; } header.top h1 { font-size: 24px; }
+          header.top .meta span { white-space: normal; display:block; margin-right:0; }
+          section { padding: 14px 12px; }
+          .kpi { padding: 10px 12px; } .kpi .value { font-size: 24px; } .bignum { font-size: 38px; }
+          ol.chart-key { columns: 1; }
+          td.num, th.num { white-space: normal; }
+        }
         """;
 }

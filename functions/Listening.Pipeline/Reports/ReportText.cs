@@ -60,12 +60,13 @@ public sealed class ReportText
     {
         var ru = Lang == "ru";
         if (measure == ImportanceMeasure.ShareOfMentions)
-            return ru ? $"доля упоминаний: {Count(f.N)} из {Count(Math.Max(totalItems, f.N))} отзывов"
-                      : $"share of mentions: {Count(f.N)} of {Count(Math.Max(totalItems, f.N))} items";
+            return ru ? $"доля упоминаний: {Count(f.N)} из {Count(Math.Max(totalItems, f.N))} {Plural.Word(Math.Max(totalItems, f.N), Lang, "отзыва", "отзывов", "отзывов", "", "")}"
+                      : $"share of mentions: {Count(f.N)} of {Plural.Items(Math.Max(totalItems, f.N), Lang)}";
         var parts = f.ImportanceBasis.Where(b => b.Items > 0).Select(b =>
             ru ? $"{OutcomeName(b.Outcome)} — {Count(b.Items)} (с фактором {Count(b.Mentions)}, r {Num(b.R)})"
                : $"{OutcomeName(b.Outcome)} {Count(b.Items)} ({Count(b.Mentions)} mention it, r {Num(b.R)})");
-        return (ru ? $"r {Num(f.Importance.Value)} по {Count(f.Importance.N)} отзывам: " : $"r {Num(f.Importance.Value)} over {Count(f.Importance.N)} items: ")
+        return (ru ? $"r {Num(f.Importance.Value)} по {Count(f.Importance.N)} {Plural.Word(f.Importance.N, Lang, "отзыву", "отзывам", "отзывам", "", "")}: "
+                   : $"r {Num(f.Importance.Value)} over {Plural.Items(f.Importance.N, Lang)}: ")
             + string.Join("; ", parts);
     }
 
@@ -74,20 +75,21 @@ public sealed class ReportText
     /// certain only what the intervals make clear; a line too close to call is said to be so, and a borderline
     /// factor names both quadrants.
     /// </summary>
-    public string Reason(FactorPosition f, Crosshairs c, MatrixRules rules)
+    public string Reason(FactorPosition f, Crosshairs c, MatrixRules rules, Func<string, string>? brandName = null)
     {
         var ru = Lang == "ru";
+        var name = brandName ?? (b => b);
         if (f.Quadrant == Quadrant.Insufficient)
             return f.Unplaced switch
             {
                 Unplaced.TooFewFactors => ru
                     ? $"Упоминаний {Count(f.N)}, но факторов с {rules.MinMentions} и более упоминаниями всего {c.Factors}, а матрице нужно не меньше {rules.MinPlacedFactors}: медианы по стольким факторам ничего не делят, квадрант не присваивается — сравнивайте цифры в таблице."
-                    : $"{Count(f.N)} mentions, but only {c.Factors} of the factors have {rules.MinMentions} or more, and a matrix needs {rules.MinPlacedFactors}: medians over so few split nothing, so no quadrant — compare the figures in the table.",
+                    : $"{Plural.Mentions(f.N, Lang)}, but only {c.Factors} of the factors have {rules.MinMentions} or more, and a matrix needs {rules.MinPlacedFactors}: medians over so few split nothing, so no quadrant — compare the figures in the table.",
                 Unplaced.NoImportance => ru
                     ? "Важность не измерить: там, где фактор упомянут, не меняется ни его тональность, ни итоговая оценка."
                     : "Its importance cannot be measured: where it is mentioned, neither its sentiment nor the outcome varies.",
-                _ => ru ? $"Всего {Count(f.N)} упоминаний при минимуме {rules.MinMentions}: данных мало, квадрант не присваивается."
-                        : $"Only {Count(f.N)} mentions (minimum {rules.MinMentions}): not enough data for a quadrant.",
+                _ => ru ? $"Всего {Plural.Mentions(f.N, Lang)} при минимуме {rules.MinMentions}: данных мало, квадрант не присваивается."
+                        : $"Only {Plural.Mentions(f.N, Lang)} (minimum {rules.MinMentions}): not enough data for a quadrant.",
             };
         var near = f.Uncertain.ToHashSet();
         var (iv, il, ih, im) = (Num(f.Importance.Value), Num(f.Importance.Low), Num(f.Importance.High), Num(c.Importance));
@@ -118,11 +120,11 @@ public sealed class ReportText
             var (d, dl, dh) = (Signed(w.Delta.Value), Signed(w.Delta.Low), Signed(w.Delta.High));
             sentences.Add(f.Ahead == true
                 ? (f.Competitors.Count > 1
-                    ? (ru ? $"Впереди всех конкурентов: Δ {d} [{dl}; {dh}] к ближайшему, «{w.Competitor}»." : $"Ahead of every competitor: Δ {d} [{dl}; {dh}] against the closest, {w.Competitor}.")
-                    : (ru ? $"Впереди конкурента «{w.Competitor}»: Δ {d} [{dl}; {dh}]." : $"Ahead of {w.Competitor}: Δ {d} [{dl}; {dh}]."))
+                    ? (ru ? $"Впереди всех конкурентов: Δ {d} [{dl}; {dh}] к ближайшему, «{name(w.Competitor)}»." : $"Ahead of every competitor: Δ {d} [{dl}; {dh}] against the closest, {name(w.Competitor)}.")
+                    : (ru ? $"Впереди конкурента «{name(w.Competitor)}»: Δ {d} [{dl}; {dh}]." : $"Ahead of {name(w.Competitor)}: Δ {d} [{dl}; {dh}]."))
                 : w.Delta.Value < 0 && f.Ahead == false && Math.Abs(w.Delta.Value) > rules.Margin
-                    ? (ru ? $"Позади конкурента «{w.Competitor}»: Δ {d} [{dl}; {dh}]." : $"Behind {w.Competitor}: Δ {d} [{dl}; {dh}].")
-                    : (ru ? $"Наравне с конкурентом «{w.Competitor}»: Δ {d} [{dl}; {dh}]." : $"Level with {w.Competitor}: Δ {d} [{dl}; {dh}]."));
+                    ? (ru ? $"Позади конкурента «{name(w.Competitor)}»: Δ {d} [{dl}; {dh}]." : $"Behind {name(w.Competitor)}: Δ {d} [{dl}; {dh}].")
+                    : (ru ? $"Наравне с конкурентом «{name(w.Competitor)}»: Δ {d} [{dl}; {dh}]." : $"Level with {name(w.Competitor)}: Δ {d} [{dl}; {dh}]."));
         }
         else if (promoteAtStake)
             sentences.Add(ru ? "Сравнить не с кем: у конкурентов мало упоминаний." : "No competitor with enough mentions to compare with.");
@@ -136,7 +138,7 @@ public sealed class ReportText
                 : (ru ? "Итог: продвигать — впереди конкурентов." : "So: promote — ahead of competitors."),
             Quadrant.Maintain when f.ImportanceHigh && f.PerformanceHigh => !f.ClearlyPositive
                 ? (ru ? "Итог: поддерживать, а не продвигать — нет явного позитива." : "So: maintain, not promote — not clearly positive.")
-                : (ru ? $"Итог: поддерживать, а не продвигать — нет преимущества перед «{f.Weakest?.Competitor}»." : $"So: maintain, not promote — no edge over {f.Weakest?.Competitor}."),
+                : (ru ? $"Итог: поддерживать, а не продвигать — нет преимущества перед «{name(f.Weakest?.Competitor ?? "")}»." : $"So: maintain, not promote — no edge over {name(f.Weakest?.Competitor ?? "")}."),
             Quadrant.Maintain => ru ? "Итог: поддерживать." : "So: maintain.",
             _ => ru ? "Итог: наблюдать." : "So: watch.",
         });

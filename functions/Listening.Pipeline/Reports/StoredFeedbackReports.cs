@@ -18,14 +18,14 @@ namespace Listening.Reports;
 /// about as fast as reading the same items from a JSON Lines file; a store with per-day aggregates would make it O(days).
 /// </summary>
 public sealed partial class StoredFeedbackReports(
-    IFeedbackStore store, IOptions<ReportOptions> options, IOptions<ChannelsOptions> channels, TimeProvider time,
+    IFeedbackStore store, IOptions<ReportOptions> options, IOptions<ChannelsOptions> channels, BrandNames names, TimeProvider time,
     ILogger<StoredFeedbackReports> logger, Responses.ReportResponseTimes? responseTimes = null) : IActionMatrixReports
 {
     public async Task<ReportModel> BuildAsync(ActionMatrixQuery query, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var request = new ReportRequest(query.Brand, ConfiguredCompetitors(query.Brand), query.From, query.To, query.Lang,
-            MatrixRules.Default with { MinMentions = settings.MinMentions }, settings.MinWheelItems);
+            MatrixRules.Default with { MinMentions = settings.MinMentions }, settings.MinWheelItems, names);
         var input = new ReportInput(request);
         var started = Stopwatch.GetTimestamp();
         long read = 0;

@@ -77,7 +77,7 @@ internal static class BenchReportCommand
                     stopwatch.Start();
                     var reports = new StoredFeedbackReports(feedback, Options.Create(new ReportOptions()),
                         Options.Create(new ChannelsOptions { Competitors = { [request.Brand] = request.Competitors.Select(c => new Competitor { Name = c }).ToList() } }),
-                        TimeProvider.System, NullLogger<StoredFeedbackReports>.Instance);
+                        BrandNames.None, TimeProvider.System, NullLogger<StoredFeedbackReports>.Instance);
                     var model = await reports.BuildAsync(new ActionMatrixQuery(request.Brand, request.From, request.To, request.Lang), cancellationToken);
                     await File.WriteAllTextAsync(html, ReportHtml.Render(model), cancellationToken);
                     await File.WriteAllTextAsync(json, ReportJson.Serialize(model), cancellationToken);

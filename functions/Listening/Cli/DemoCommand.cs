@@ -27,13 +27,18 @@ internal static class DemoCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "data dir (default: a fresh temporary one)" };
         var timeout = new Option<int>("--timeout") { Description = "seconds to wait for the queues to drain", DefaultValueFactory = _ => 300 };
         var minMentions = new Option<int>("--min-mentions") { Description = "mentions a factor needs for a quadrant", DefaultValueFactory = _ => 30 };
-        var command = new Command("demo", "Run the pipeline on the bundled sample data and write the action-matrix report") { input, output, dataDir, timeout, minMentions };
+        var lang = new Option<string>("--lang") { Description = "Report language: ru or en", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("ru", "en");
+        var command = new Command("demo", "Run the pipeline on the bundled sample data and write the action-matrix report (HTML and JSON)")
+        {
+            input, output, dataDir, timeout, minMentions, lang,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input), parse.GetValue(output), parse.GetValue(dataDir), parse.GetValue(timeout),
-            parse.GetValue(minMentions), cancellationToken));
+            parse.GetValue(minMentions), parse.GetValue(lang)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? input, string? output, string? dataDir, int timeoutSeconds, int minMentions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? input, string? output, string? dataDir, int timeoutSeconds, int minMentions, string lang, CancellationToken cancellationToken)
     {
         if (minMentions < 1) { Console.Error.WriteLine("demo: --min-mentions must be at least 1"); return 2; }
         var root = RepositoryRoot.Find();
@@ -82,21 +87,29 @@ internal static class DemoCommand
                 await Task.Delay(200, cancellationToken);
             }
             Console.WriteLine($"scored and answered {status.Items.ByStage["responded"]} items in {clock.Elapsed.TotalSeconds:0.0} s; dead letters: {status.DeadLetters}");
+            var merged = lines.Count - status.Items.Total;
+            Console.WriteLine($"  {lines.Count} lines posted → {status.Items.Total} items stored"
+                + (merged > 0 ? $": {merged} were the same post again (same source and external id) and were merged at ingest, not counted twice" : ": no duplicates"));
 
             Directory.CreateDirectory(output);
             var paths = new List<string>();
             foreach (var (brand, _) in competitors)
             {
                 var (from, to) = Period(lines, brand);
-                var query = $"/api/reports/{Uri.EscapeDataString(brand)}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+                var query = $"/api/reports/{Uri.EscapeDataString(brand)}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&lang={lang}";
                 var html = await http.GetStringAsync(query + "&format=html", cancellationToken);
                 var path = Path.GetFullPath(Path.Combine(output, $"action-matrix-{Slug(brand)}.html"));
                 await File.WriteAllTextAsync(path, html, cancellationToken);
                 paths.Add(path);
-                using var json = JsonDocument.Parse(await http.GetStringAsync(query + "&format=json", cancellationToken));
+                var jsonText = await http.GetStringAsync(query + "&format=json", cancellationToken);
+                var jsonPath = Path.ChangeExtension(path, ".json");
+                await File.WriteAllTextAsync(jsonPath, jsonText, cancellationToken);
+                paths.Add(jsonPath);
+                using var json = JsonDocument.Parse(jsonText);
                 DemoSummary.Print(json.RootElement, Console.Out);
             }
             await Responses.ResponsesDemo.PrintAsync(app.Services, Console.Out, cancellationToken);
+            Console.WriteLine("  (answered = a reply was planned for the item; thanked = its author can be reached on a channel, so the thank-you goes out)");
             foreach (var path in paths) Console.WriteLine($"report: {path}");
             return 0;
         }

@@ -12,7 +12,7 @@ internal static class DemoSummary
         var competitors = items.GetProperty("competitors").EnumerateArray().ToList();
         var method = report.GetProperty("method");
         output.WriteLine();
-        output.WriteLine($"{Text(report, "brand")} vs {string.Join(", ", competitors.Select(c => Text(c, "brand")))} — "
+        output.WriteLine($"{Name(report, Text(report, "brand"))} vs {string.Join(", ", competitors.Select(c => Name(report, Text(c, "brand"))))} — "
             + $"{Text(report, "from")} … {Text(report, "to")} (previous period {Text(method, "previousFrom")} … {Text(method, "previousTo")})");
         output.WriteLine($"  items: {Text(report, "brand")} {Count(items, "brand")} (previous period {Count(items, "previousPeriod")})"
             + string.Concat(competitors.Select(c => $", {Text(c, "brand")} {Count(c, "items")}"))
@@ -33,6 +33,11 @@ internal static class DemoSummary
     }
 
     private static string Text(JsonElement e, string name) => e.GetProperty(name).ToString();
+
+    /// <summary>The brand's display name («Лавка Плюс») with its key when they differ.</summary>
+    private static string Name(JsonElement report, string brand) =>
+        report.TryGetProperty("displayNames", out var names) && names.ValueKind == JsonValueKind.Object
+        && names.TryGetProperty(brand, out var name) && name.GetString() is { Length: > 0 } shown && shown != brand ? $"{shown} ({brand})" : brand;
 
     private static long Count(JsonElement e, string name) => e.GetProperty(name).GetInt64();
 

@@ -14,8 +14,8 @@ internal static class ReportCommand
         var input = new Option<FileInfo>("--in") { Description = "JSON Lines file of feedback items (canonical shape)", Required = true };
         var brand = new Option<string>("--brand") { Description = "The brand the report is for", Required = true };
         var competitors = new Option<string[]>("--competitor") { Description = "A named competitor (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (UTC)", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (UTC), inclusive", Required = true };
+        var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC); default: the first day of the brand's data in the file" };
+        var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC), inclusive; default: the last day of the brand's data in the file" };
         var lang = new Option<string>("--lang") { Description = "Report language: ru or en", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("ru", "en");
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
@@ -30,11 +30,26 @@ internal static class ReportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!TryDay(parse.GetValue(from)!, "--from", out var fromDay) || !TryDay(parse.GetValue(to)!, "--to", out var toDay)) return 2;
-            if (toDay < fromDay) { Console.Error.WriteLine("report: --to is before --from"); return 2; }
+            DateOnly fromDay = default, toDay = default;
+            if (parse.GetValue(from) is { } fromText && !TryDay(fromText, "--from", out fromDay)) return 2;
+            if (parse.GetValue(to) is { } toText && !TryDay(toText, "--to", out toDay)) return 2;
             if (parse.GetValue(minMentions) < 1) { Console.Error.WriteLine("report: --min-mentions must be at least 1"); return 2; }
             var inFile = parse.GetValue(input)!;
             if (!inFile.Exists) { Console.Error.WriteLine($"report: input file not found: {inFile.FullName}"); return 2; }
+            var brandName = parse.GetValue(brand)!.Trim();
+            if (parse.GetValue(from) is null || parse.GetValue(to) is null)
+            {
+                // The period defaults to the data's own date range: a file from last spring reports on last spring, not on an empty "last 28 days".
+                if (DataRange(inFile.FullName, brandName) is not { } range)
+                {
+                    Console.Error.WriteLine($"report: {inFile.FullName} has no dated items about {brandName}: give --from and --to");
+                    return 2;
+                }
+                if (parse.GetValue(from) is null) fromDay = range.From;
+                if (parse.GetValue(to) is null) toDay = range.To;
+                Console.WriteLine($"report: period {fromDay:yyyy-MM-dd} … {toDay:yyyy-MM-dd} (the data's own range; --from/--to to choose)");
+            }
+            if (toDay < fromDay) { Console.Error.WriteLine("report: --to is before --from"); return 2; }
 
             var matrixRules = new MatrixRules { MinMentions = parse.GetValue(minMentions) };
             if (parse.GetValue(rules) is { } rulesFile)
@@ -46,7 +61,7 @@ internal static class ReportCommand
                     return 2;
                 }
             }
-            var request = new ReportRequest(parse.GetValue(brand)!.Trim(),
+            var request = new ReportRequest(brandName,
                 (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 fromDay, toDay, parse.GetValue(lang)!, matrixRules);
             var result = await Run(request, inFile.FullName, parse.GetValue(output)!.FullName, parse.GetValue(json)?.FullName,
@@ -88,6 +103,35 @@ internal static class ReportCommand
             + $"; {model.Factors.Count(f => f.Quadrant != "insufficient")} factors placed, {model.Factors.Count(f => f.Quadrant == "fix")} to fix → {htmlPath}"
             + (jsonPath is null ? "" : $" and {jsonPath}"));
         return 0;
+    }
+
+    /// <summary>First and last UTC day of the items about <paramref name="brand"/> (its own and those naming it as competitorOf);
+    /// lines that do not parse are left to the real read, which names them.</summary>
+    internal static (DateOnly From, DateOnly To)? DataRange(string path, string brand)
+    {
+        DateOnly? first = null, last = null;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                if (root.ValueKind != System.Text.Json.JsonValueKind.Object) continue;
+                if (!About(root, "brand") && !About(root, "competitorOf")) continue;
+                if (!root.TryGetProperty("createdAt", out var at) || at.ValueKind != System.Text.Json.JsonValueKind.String
+                    || !DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)) continue;
+                var day = DateOnly.FromDateTime(created.UtcDateTime);
+                if (first is null || day < first) first = day;
+                if (last is null || day > last) last = day;
+            }
+            catch (System.Text.Json.JsonException) { }
+        }
+        return first is { } f && last is { } l ? (f, l) : null;
+
+        bool About(System.Text.Json.JsonElement root, string field) =>
+            root.TryGetProperty(field, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+            && string.Equals(v.GetString()?.Trim(), brand, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryDay(string text, string option, out DateOnly day)

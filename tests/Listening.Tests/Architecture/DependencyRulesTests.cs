@@ -30,6 +30,7 @@ public sealed class DependencyRulesTests
         { "functions/Listening.Pipeline/Channels", [.. Adapters, .. Hosts] },
         { "functions/Listening.Pipeline/Access", [.. Adapters, .. Hosts] },
         { "functions/Listening.Pipeline/Erasure", [.. Adapters, .. Hosts] },
+        { "functions/Listening.Pipeline/Alerts", [.. Adapters, .. Hosts] },
         { "functions/Listening.Pipeline", Hosts },
         { "functions/Listening.FunctionApp", ["Listening.Local", "Listening.Cli", "Listening.Storage.Sqlite", "Listening.Queues.Sqlite", "Microsoft.Data.Sqlite", "Cronos"] },
     };

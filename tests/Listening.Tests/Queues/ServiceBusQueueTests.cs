@@ -26,7 +26,7 @@ public sealed class ServiceBusQueueContractTests : QueueContract
     {
         broker = ServiceBusTestBroker.Start(new BrokerEntitySettings(Settings.MaxDeliveryCount, Settings.LockDuration, Settings.DuplicateDetectionWindow), Time);
         client = ClientFor(broker);
-        queue = new ServiceBusQueue(client, Options.Create(new ServiceBusQueueOptions { ReplayReceiveWait = TimeSpan.FromMilliseconds(300) }));
+        queue = new ServiceBusQueue(client, Options.Create(new ServiceBusQueueOptions { ReplayReceiveWait = TimeSpan.FromSeconds(3) }));
         return Task.FromResult<(IQueueSender, IQueueReceiver, IDeadLetters)>((queue, queue, queue));
     }
 

@@ -35,10 +35,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
         _receiver = Task.Run(Receive);
     }
 
-    public static string Executable =>
+    /// <summary>The browser binary: <c>CHROMIUM</c>, else Debian's; null when none is installed.</summary>
+    public static string? Find() =>
         Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } custom ? custom
-        : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
-          ?? throw new InvalidOperationException("Chromium is not installed: run scripts/install-test-deps.sh (Debian package `chromium`).");
+        : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+
+    public static string Executable => Find()
+        ?? throw new InvalidOperationException("Chromium is not installed: run scripts/install-test-deps.sh (Debian package `chromium`).");
 
     public static async Task<HeadlessChromium> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -87,10 +90,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return browser;
     }
 
-    public async Task OpenAsync(string url, int width, int height)
+    /// <summary>Opens <paramref name="url"/> in a viewport <paramref name="width"/> CSS pixels wide, as <paramref name="media"/>
+    /// (<c>screen</c>, or <c>print</c>: the page's print rules at the width of an A4 page's printable area).</summary>
+    public async Task OpenAsync(string url, int width, int height, string media = "screen")
     {
         await Send("Emulation.setDeviceMetricsOverride",
             new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
+        await Send("Emulation.setEmulatedMedia", new JsonObject { ["media"] = media });
         _loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Send("Page.navigate", new JsonObject { ["url"] = url });
         await _loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));

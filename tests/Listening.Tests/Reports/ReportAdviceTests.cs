@@ -126,7 +126,7 @@ public class ReportAdviceTests
                 Assert.DoesNotContain($"{t.FixFirst}: {f.Name}</b>", takeaways);
                 Assert.DoesNotContain($"{t.PromoteIt}: {f.Name}</b>", takeaways);
                 Assert.Contains(t.QuadrantName(Enum.Parse<Core.Matrix.Quadrant>(f.Alternative!, true)), f.Reason);
-                Assert.Matches($"data-borderline=\"{f.Alternative}\"><td><b>{Regex.Escape(f.Name)}</b>", html);
+                Assert.Matches($"data-borderline=\"{f.Alternative}\"><td class=\"name\"><b>{Regex.Escape(f.Name)}</b>", html);
             }
             Assert.All(m.Factors.Where(f => !f.Borderline), f => Assert.Null(f.Alternative));
             // The "why" texts print two decimals, never the third-decimal comparisons of old.
@@ -181,7 +181,13 @@ public class ReportAdviceTests
     public void The_competitor_chart_shows_every_brands_n_and_explains_faded_dots_and_delta()
     {
         var html = ReportHtml.Render(Build());
-        var chart = Section(html, "competitors");
+        var section = Section(html, "competitors");
+        // The chart is drawn for a wide and a narrow column: the wide one here, the narrow one must say the same.
+        var chart = Regex.Match(section, "<svg id=\"competitor-chart\".*?</svg>", RegexOptions.Singleline).Value;
+        var narrow = Regex.Match(section, "<svg id=\"competitor-chart-narrow\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(narrow);
+        Assert.Equal(Regex.Matches(chart, "class=\"dot ").Count, Regex.Matches(narrow, "class=\"dot ").Count);
+        Assert.Equal(Regex.Matches(chart, "class=\"competitor-n\"").Count, Regex.Matches(narrow, "class=\"competitor-n\"").Count);
 
         Assert.Contains("Δ vs the competitor we trail most", Regex.Replace(Regex.Replace(chart, "</tspan><tspan[^>]*>", " "), "<[^>]+>", ""));
         // One n per competitor per factor row, next to ours.
@@ -190,7 +196,7 @@ public class ReportAdviceTests
         // Rival's quality and price have enough mentions; its app only ten: a faded dot, explained under the chart.
         Assert.Equal(2, Regex.Matches(chart, "class=\"dot competitor\"").Count);
         Assert.Single(Regex.Matches(chart, "class=\"dot competitor faded\""));
-        Assert.Contains("id=\"faded-dots\"", chart);
-        Assert.Contains("Faded dot", chart);
+        Assert.Contains("id=\"faded-dots\"", section);
+        Assert.Contains("Faded dot", section);
     }
 }

@@ -48,6 +48,31 @@ public class ReportCommandTests : IDisposable
         Assert.Contains("no competitor data", factors.First(f => f.GetProperty("quadrant").GetString() == "promote").GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public void Without_a_period_the_report_covers_the_datas_own_date_range()
+    {
+        // The file spans 2025-12-01 … 2026-01-31, long ago: the default is that span, not an empty "last weeks".
+        Assert.Equal(0, Cli.Run("report", "--in", Items(), "--brand", "Acme", "--competitor", "Rival", "--lang", "en", "--out", P("d.html"), "--json", P("d.json")));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(P("d.json")));
+        Assert.Equal("2025-12-01", json.RootElement.GetProperty("from").GetString());
+        Assert.Equal("2026-01-31", json.RootElement.GetProperty("to").GetString());
+        Assert.True(json.RootElement.GetProperty("items").GetProperty("brand").GetInt64() > 1000);
+
+        // Only --to given: from is still the data's first day.
+        Assert.Equal(0, Cli.Run("report", "--in", Items(), "--brand", "Acme", "--to", "2025-12-31", "--out", P("e.html"), "--json", P("e.json")));
+        using var half = JsonDocument.Parse(File.ReadAllText(P("e.json")));
+        Assert.Equal("2025-12-01", half.RootElement.GetProperty("from").GetString());
+        Assert.Equal("2025-12-31", half.RootElement.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public void Without_a_period_a_file_with_nothing_about_the_brand_is_refused_naming_the_options()
+    {
+        Assert.NotEqual(0, Cli.Run("report", "--in", Items(), "--brand", "Nobody", "--out", P("n.html")));
+        Assert.False(File.Exists(P("n.html")));
+    }
+
     [Theory]
     [InlineData("--from", "01/01/2026")]
     [InlineData("--to", "2025-12-01")]

@@ -8,7 +8,7 @@ namespace Listening.Tests.Reports;
 [Collection(ReportCollection.Name)]
 public class ReportInBrowserTests(ReportFixture report, ITestOutputHelper output)
 {
-    [Fact]
+    [BrowserFact]
     public async Task The_report_opens_in_chromium_without_errors_or_requests_and_draws_its_charts()
     {
         await using var browser = await HeadlessChromium.StartAsync();
@@ -91,7 +91,7 @@ public class ReportInBrowserTests(ReportFixture report, ITestOutputHelper output
         Assert.All(browser.Requests, r => Assert.Equal(url, r));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_report_prints_to_a_handful_of_a4_pages()
     {
         await using var browser = await HeadlessChromium.StartAsync();

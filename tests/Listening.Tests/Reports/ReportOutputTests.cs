@@ -73,7 +73,10 @@ public class ReportOutputTests(ReportFixture report)
     public void The_html_draws_the_same_numbers_as_the_json()
     {
         var placed = Factors.Count(f => f.GetProperty("quadrant").GetString() != "insufficient");
-        Assert.Equal(placed, Regex.Matches(report.Html, "class=\"factor-point[ \"]").Count(m => m.Index < report.Html.IndexOf("id=\"actions\"", StringComparison.Ordinal)));
+        var wide = Regex.Match(report.Html, "<svg id=\"matrix\".*?</svg>", RegexOptions.Singleline).Value;
+        var narrow = Regex.Match(report.Html, "<svg id=\"matrix-narrow\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Equal(placed, Regex.Matches(wide, "class=\"factor-point[ \"]").Count);
+        Assert.Equal(placed, Regex.Matches(narrow, "class=\"factor-point[ \"]").Count);
         Assert.Equal(Factors.Count(), Regex.Matches(report.Html, "class=\"factor-row\"").Count);
         var brandItems = Root.GetProperty("items").GetProperty("brand").GetInt64();
         Assert.Contains(brandItems.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("ru-RU")), report.Html);

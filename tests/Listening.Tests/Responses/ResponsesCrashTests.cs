@@ -39,7 +39,7 @@ public class ResponsesCrashTests
             }))
             {
                 Assert.Equal(HttpStatusCode.Accepted, (await first.Client.PostAsync(items)).StatusCode);
-                var deadline = DateTime.UtcNow.AddSeconds(60);
+                var deadline = DateTime.UtcNow.AddMinutes(5); // generous: a loaded shared machine, not a speed check
                 while ((await first.Client.GetFromJsonAsync<StatusReport>("/api/status"))!.Items.ByStage["responded"] < count / 3)
                 {
                     Assert.True(DateTime.UtcNow < deadline, "nothing was answered");
@@ -50,7 +50,7 @@ public class ResponsesCrashTests
             Assert.Empty(receiver.Requests);
 
             using var second = await ServeProcess.StartAsync(dataDir, new Dictionary<string, string>(environment) { ["ResponsesDeliverySchedule"] = "*/1 * * * * *" });
-            var until = DateTime.UtcNow.AddSeconds(90);
+            var until = DateTime.UtcNow.AddMinutes(5);
             while (receiver.Delivered.Count < count)
             {
                 Assert.True(DateTime.UtcNow < until, $"only {receiver.Delivered.Count} of {count} thank-yous delivered");

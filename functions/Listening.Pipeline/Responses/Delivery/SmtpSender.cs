@@ -19,7 +19,7 @@ public sealed class SmtpSender(IOptions<DeliveryOptions> options)
         if (string.IsNullOrWhiteSpace(smtp.Host)) return DeliveryResult.Fail("SMTP is not configured (Responses:Delivery:Smtp:Host)");
         MimeMessage message;
         try { message = Compose(messageId, payload, smtp.From); }
-        catch (Exception e) when (e is JsonException or ParseException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or ParseException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return DeliveryResult.Fail($"e-mail payload is unusable: {e.Message}");
         }
@@ -53,7 +53,7 @@ public sealed class SmtpSender(IOptions<DeliveryOptions> options)
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(data.GetProperty("address").GetString() ?? throw new InvalidOperationException("address is null")));
         message.Subject = data.GetProperty("subject").GetString() ?? "";
-        message.Body = new TextPart("plain") { Text = data.GetProperty("body").GetString() ?? "" };
+        message.Body = MailBody.From(data);
         return message;
     }
 

@@ -14,4 +14,7 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
         var json = document.ToJsonString();
         return database.WriteAsync(tx => { SqliteDocuments.Upsert(tx, Container, id, json, default); return 0; }, cancellationToken);
     }
+
+    public Task<JsonObject?> GetAsync(string brand, string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(c => SqliteDocuments.Get(c, Container, id) is { } json ? JsonNode.Parse(json) as JsonObject : null, cancellationToken);
 }
