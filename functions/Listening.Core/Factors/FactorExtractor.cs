@@ -31,6 +31,7 @@ public sealed class FactorExtractor
     private readonly int[][] yields;
     private readonly bool[] clauseScope;
     private readonly int[][] judgedYields;
+    private readonly int[] availability;
     private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
@@ -59,6 +60,7 @@ public sealed class FactorExtractor
         judgedYields = taxonomy.Factors
             .Select(f => f.JudgedYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
+        availability = taxonomy.Factors.Select(f => f.Availability is { } id ? ids.IndexOf(id) : -1).ToArray();
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
@@ -165,12 +167,14 @@ public sealed class FactorExtractor
         var sarcastic = SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
+        var counted = new List<(int Factor, Availability Stock)>(2); // factors found through a missing or counted product
         var sentenceMentions = mentions.Count;
         var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
             found.Clear();
+            counted.Clear();
             namedInClause.Clear();
             hostsInClause.Clear();
             foreach (var m in matches)
@@ -201,12 +205,22 @@ public sealed class FactorExtractor
                     if (over >= 0) factor = yields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
+                if (kind == 2)
+                {
+                    // A product named next to another factor's term is that factor's object: "a great range of
+                    // international foods", «возврат за испорченный йогурт» judge the range and the refund.
+                    if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
+                    // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
+                    var stock = AvailabilityOf(tokens, clause, m);
+                    if (stock != Availability.None)
+                    {
+                        if (availability[factor] < 0) continue;
+                        factor = availability[factor];
+                        if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
+                    }
+                    else if (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
+                }
                 if (found.Exists(f => f.Factor == factor)) continue;
-                // A product named where the clause names another factor is that factor's object: "a great range of
-                // international foods", «возврат за испорченный йогурт» judge the range and the refund.
-                if (kind == 2 && (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)
-                    || IsAbsence(tokens, clause.FirstToken, m.FirstToken)
-                    || Array.Exists(judgedYields[factor], namedInClause.Contains))) continue;
                 found.Add((factor, m.FirstToken));
             }
             if (found.Count == 0)
@@ -243,6 +257,10 @@ public sealed class FactorExtractor
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
                 if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
+                // A missing product is a lack however it is worded ("no decent bread"); «много всего» is a plus unless said otherwise.
+                var stock = counted.FindIndex(c => c.Factor == factor) is var s and >= 0 ? counted[s].Stock : Availability.None;
+                if (stock is Availability.Missing or Availability.Few && label != SentimentLabel.Negative) (label, score) = (SentimentLabel.Negative, -NeutralBand - 0.01f);
+                else if (stock == Availability.Many && label == SentimentLabel.Neutral) (label, score) = (SentimentLabel.Positive, NeutralBand + 0.01f);
                 // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
                 if (question && label != SentimentLabel.Negative) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
@@ -281,17 +299,59 @@ public sealed class FactorExtractor
         return false;
     }
 
-    // "no fish", «нет нормальных сыров», "missing items": what is absent is the range's or the order's, not a product judged.
+    // "no fish", «нет нормальных сыров», "missing items", "out of every flu medicine": what is absent is the range's or the
+    // order's, not a product judged.
     private static readonly HashSet<string> Absence = new(StringComparer.Ordinal)
     {
-        "no", "missing", "without", "lack", "нет", "нету", "ни", "без", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
+        "no", "missing", "without", "lack", "out", "нет", "нету", "ни", "без", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
     };
 
-    private static bool IsAbsence(List<WordToken> tokens, int clauseFirst, int term)
+    // «много фермерских продуктов», "lots of vegan options", «мало моделей»: a count of products is the range's size.
+    private static readonly HashSet<string> Quantity = new(StringComparer.Ordinal)
     {
-        for (var i = Math.Max(clauseFirst, term - 2); i < term; i++)
+        "lots", "lot", "plenty", "loads", "many", "few", "много", "мало", "полно", "масса", "куча", "немного", "маловато", "множество",
+    };
+
+    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось»: the absence said after the product.
+    private static readonly HashSet<string> AbsenceAfter = new(StringComparer.Ordinal)
+    {
+        "нет", "нету", "не было", "не оказалось", "закончились", "закончился", "закончилась", "кончились", "отсутствует", "отсутствуют",
+    };
+
+    private enum Availability { None, Missing, Many, Few }
+
+    /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
+    /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
+    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
         {
-            if (Absence.Contains(tokens[i].Lower)) return true;
+            var word = tokens[i].Lower;
+            if (word == "out" && i + 1 < m.FirstToken && tokens[i + 1].Lower == "of") return Availability.Missing;
+            if (i < m.FirstToken - 3) continue;
+            if (Absence.Contains(word)) return Availability.Missing;
+            if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;
+            if (Quantity.Contains(word)) return word is "few" or "мало" or "маловато" ? Availability.Few : Availability.Many;
+        }
+        var after = m.FirstToken + m.TokenCount;
+        if (after < clause.EndToken)
+        {
+            if (AbsenceAfter.Contains(tokens[after].Lower)) return Availability.Missing;
+            if (after + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[after].Lower + " " + tokens[after + 1].Lower)) return Availability.Missing;
+        }
+        return Availability.None;
+    }
+
+    /// <summary>Whether one of <paramref name="factors"/> is named by its own terms in the comma-part of the clause that holds
+    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object).</summary>
+    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors)
+    {
+        if (factors.Length == 0) return false;
+        var (first, end) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        foreach (var other in matches)
+        {
+            if (other.Group >= factorCount || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
+            if (Array.IndexOf(factors, other.Group) >= 0) return true;
         }
         return false;
     }

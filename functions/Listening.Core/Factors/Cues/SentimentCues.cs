@@ -12,16 +12,16 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
-        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null)
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
     }
 
     public static SentimentCues Default { get; } = Load();
@@ -80,10 +80,10 @@ public sealed class SentimentCues
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
-            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches)) continue;
+            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var negated = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false);
+            var negated = !symbol && (IsNegated(m, matches, negationFrom ?? from, legacy: false) != IsNegatedAfter(tokens, m, to));
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -105,6 +105,33 @@ public sealed class SentimentCues
         return false;
     }
 
+    /// <summary>A cue inside a phrase that passes no verdict («в первую очередь», "first of all").</summary>
+    private static bool IsIgnored(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == IgnoreGroup && x.FirstToken <= m.FirstToken && x.FirstToken + x.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
+
+    // «очереди не было», «претензий к нему нет», «поломок — ноль»: Russian puts the denial after what it denies.
+    private static readonly HashSet<string> PostNegators = new(StringComparer.Ordinal) { "нет", "нету", "никакой", "никакого", "никаких", "ноль" };
+
+    /// <summary>Whether a denial follows the cue within two words of its span, with no turn between.</summary>
+    private static bool IsNegatedAfter(IReadOnlyList<WordToken> tokens, TermMatch m, int to)
+    {
+        var end = m.FirstToken + m.TokenCount;
+        for (var i = end; i < Math.Min(to, end + 3); i++)
+        {
+            var word = tokens[i].Lower;
+            if (word is "а" or "но" or "зато" or "и") return false;
+            if (PostNegators.Contains(word)) return true;
+            if (word == "не" && i + 1 < to && tokens[i + 1].Lower is "было" or "бывает" or "будет") return true;
+        }
+        return false;
+    }
+
     private static bool IsMild(TermMatch m, List<TermMatch> matches)
     {
         foreach (var x in matches)
@@ -120,7 +147,7 @@ public sealed class SentimentCues
     {
         foreach (var m in matches)
         {
-            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
+            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to || IsIgnored(m, matches)) continue;
             if (m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance) return true;
         }
         return false;
@@ -199,6 +226,6 @@ public sealed class SentimentCues
         IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"));
     }
 }
