@@ -222,7 +222,7 @@ public sealed class FactorExtractor
                     var stock = AvailabilityOf(tokens, clause, m);
                     if (stock != Availability.None)
                     {
-                        if (availability[factor] < 0) continue;
+                        if (stock == Availability.Without || availability[factor] < 0) continue;
                         factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
@@ -307,12 +307,15 @@ public sealed class FactorExtractor
         return false;
     }
 
-    // "no fish", «нет нормальных сыров», "missing items", "out of every flu medicine": what is absent is the range's or the
-    // order's, not a product judged.
+    // "no fresh fish", «нет нормальных сыров», "missing items", "out of every flu medicine": the product is missing, which
+    // judges the range (or, where the clause names the order, the delivery).
     private static readonly HashSet<string> Absence = new(StringComparer.Ordinal)
     {
-        "no", "missing", "without", "lack", "out", "нет", "нету", "ни", "без", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
+        "no", "missing", "lack", "нет", "нету", "ни", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
     };
+
+    // "without sugar", «без соуса», «без хладоэлементов»: a property of the product or of the order, not a judgement of it.
+    private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "without", "без" };
 
     // «много фермерских продуктов», "lots of vegan options", «мало моделей»: a count of products is the range's size.
     private static readonly HashSet<string> Quantity = new(StringComparer.Ordinal)
@@ -326,7 +329,7 @@ public sealed class FactorExtractor
         "нет", "нету", "не было", "не оказалось", "закончились", "закончился", "закончилась", "кончились", "отсутствует", "отсутствуют",
     };
 
-    private enum Availability { None, Missing, Many, Few }
+    private enum Availability { None, Missing, Many, Few, Without }
 
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
@@ -338,6 +341,7 @@ public sealed class FactorExtractor
             if (word == "out" && i + 1 < m.FirstToken && tokens[i + 1].Lower == "of") return Availability.Missing;
             if (i < m.FirstToken - 3) continue;
             if (Absence.Contains(word)) return Availability.Missing;
+            if (Without.Contains(word)) return Availability.Without;
             if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;
             if (Quantity.Contains(word)) return word is "few" or "мало" or "маловато" ? Availability.Few : Availability.Many;
         }
