@@ -166,6 +166,7 @@ public sealed class FactorExtractor
             if (!list.Contains(m.Group % factorCount)) list.Add(m.Group % factorCount);
         }
         var namedInClause = new List<int>();
+        var objectsInClause = new List<int>(); // factors whose judged terms (products, rooms) the clause names
         var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
         var question = IsQuestion(context.Text, tokens, sentenceEnd);
         // The opinion words of the whole sentence, matched once; clauses and their parts read them from this list.
@@ -184,11 +185,13 @@ public sealed class FactorExtractor
             found.Clear();
             counted.Clear();
             namedInClause.Clear();
+            objectsInClause.Clear();
             hostsInClause.Clear();
             foreach (var m in matches)
             {
                 if (m.Group >= 3 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken || IsInsideLongerMatch(m, matches)) continue;
                 if (m.Group < factorCount) namedInClause.Add(m.Group);
+                else if (m.Group >= 2 * factorCount) objectsInClause.Add(m.Group - 2 * factorCount);
                 hostsInClause.Add(m.Group % factorCount);
             }
             foreach (var m in matches)
@@ -209,7 +212,8 @@ public sealed class FactorExtractor
                 {
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
                     // slot" — a sentence about the delivery elsewhere drops them.
-                    var over = Array.FindIndex(yields[factor], namedInClause.Contains);
+                    // «Платье красивое»: an adjective said of a product is the product's, not the room's.
+                    var over = Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
                     if (over >= 0) factor = yields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
@@ -226,7 +230,7 @@ public sealed class FactorExtractor
                         factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
-                    else if (!SentimentCues.HasCueNear(said, clause.FirstToken, clause.EndToken, m.FirstToken, m.FirstToken + m.TokenCount, JudgedDistance)) continue;
+                    else if (!HasOwnCue(said, clause, m, matches)) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
                 found.Add((factor, m.FirstToken));
@@ -323,6 +327,23 @@ public sealed class FactorExtractor
         "lots", "lot", "plenty", "loads", "many", "few", "много", "мало", "полно", "масса", "куча", "немного", "маловато", "множество",
     };
 
+    // «нашли редкие глазные капли», "found a 55 cm dishwasher": finding the product is the range's credit («не могла найти»,
+    // "couldn't find" its lack); «нашла в бургере пластик» is not (a preposition stands between).
+    private static readonly HashSet<string> Found = new(StringComparer.Ordinal)
+    {
+        "found", "find", "нашла", "нашел", "нашли", "нашлось", "нашлась", "нашелся", "нашлись", "найти", "найдешь", "найдете",
+    };
+
+    private static readonly HashSet<string> FoundNegators = new(StringComparer.Ordinal)
+    {
+        "не", "couldn't", "can't", "cannot", "didn't", "never", "not", "couldnt", "cant", "didnt",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "в", "во", "на", "у", "из", "за", "in", "on", "inside", "at", "under",
+    };
+
     // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось»: the absence said after the product.
     private static readonly HashSet<string> AbsenceAfter = new(StringComparer.Ordinal)
     {
@@ -344,6 +365,14 @@ public sealed class FactorExtractor
             if (Without.Contains(word)) return Availability.Without;
             if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;
             if (Quantity.Contains(word)) return word is "few" or "мало" or "маловато" ? Availability.Few : Availability.Many;
+            if (Found.Contains(word))
+            {
+                var direct = true;
+                for (var k = i + 1; k < m.FirstToken && direct; k++) direct = !Prepositions.Contains(tokens[k].Lower);
+                if (!direct) continue;
+                var denied = i > clause.FirstToken && (FoundNegators.Contains(tokens[i - 1].Lower) || i - 1 > clause.FirstToken && FoundNegators.Contains(tokens[i - 2].Lower));
+                return denied ? Availability.Missing : Availability.Many;
+            }
         }
         var after = m.FirstToken + m.TokenCount;
         if (after < clause.EndToken)
@@ -352,6 +381,30 @@ public sealed class FactorExtractor
             if (after + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[after].Lower + " " + tokens[after + 1].Lower)) return Availability.Missing;
         }
         return Availability.None;
+    }
+
+    /// <summary>
+    /// Whether an opinion word within <see cref="JudgedDistance"/> words judges the judged term <paramref name="m"/>: no other
+    /// factor's term stands between them («беру технику здесь: выбор хороший» — the praise is the range's, not the goods').
+    /// </summary>
+    private bool HasOwnCue(List<TermMatch> said, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var first = m.FirstToken;
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var cue in said)
+        {
+            if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < clause.FirstToken || cue.FirstToken + cue.TokenCount > clause.EndToken) continue;
+            if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
+            var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
+            var between = false;
+            foreach (var other in matches)
+            {
+                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
+            }
+            if (!between) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether one of <paramref name="factors"/> is named by its own terms in the comma-part of the clause that holds

@@ -143,6 +143,10 @@ public sealed class SentimentCues
 
     /// <summary>Whether an opinion cue (positive or negative) of <paramref name="matches"/> lies within
     /// <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
+    /// <summary>Whether <paramref name="m"/>, one of <paramref name="matches"/>, is an opinion cue (positive or negative, not inside a
+    /// phrase that passes no verdict).</summary>
+    public static bool IsOpinion(TermMatch m, List<TermMatch> matches) => m.Group is PositiveGroup or NegativeGroup && !IsIgnored(m, matches);
+
     public static bool HasCueNear(List<TermMatch> matches, int from, int to, int first, int end, int distance)
     {
         foreach (var m in matches)
