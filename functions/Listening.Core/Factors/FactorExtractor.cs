@@ -123,8 +123,10 @@ public sealed class FactorExtractor
                         var score = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
                         mentions[i] = mentions[i] with { Score = score, Label = Label(score) };
                     }
+                    previousCount = 0;
                 }
-                previousCount = 0;
+                // "Refund within 10 days. Day 16. Still nothing." — a short sentence that says nothing either way keeps
+                // the chain: the verdict after it is still about the sentence before.
             }
             else previousCount = 0;
             first = end;
@@ -179,6 +181,7 @@ public sealed class FactorExtractor
         var counted = new List<(int Factor, Availability Stock)>(2); // factors found through a missing or counted product
         var sentenceMentions = mentions.Count;
         var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
+        var lastOwn = 0f; // the opinion words of that clause (their score; 0 when it had none)
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
@@ -242,7 +245,9 @@ public sealed class FactorExtractor
                 if (lastFrom < mentions.Count && clause.TokenCount <= FollowUpWords && !ClauseSplitter.IsContrast(tokens[clause.FirstToken].Lower))
                 {
                     var verdict = cues.Analyze(context.Text, tokens, clause.FirstToken, clause.EndToken, sarcastic, said).Score;
-                    if (!verdict.IsEmpty)
+                    // «Приложение ужасное, старое было лучше»: a short comparison after a clause that judged its factor in its
+                    // own words is about something else (the old app), not a verdict that overrules the clause.
+                    if (!verdict.IsEmpty && !(lastOwn * verdict.Score < 0 && HasComparative(tokens, clause)))
                     {
                         for (var i = lastFrom; i < mentions.Count; i++)
                         {
@@ -254,6 +259,7 @@ public sealed class FactorExtractor
                 continue;
             }
             lastFrom = mentions.Count;
+            lastOwn = 0f;
             (SentimentLabel Label, float Score, ClauseCues Cues)? clauseSentiment = null;
             foreach (var (factor, token) in found)
             {
@@ -267,6 +273,7 @@ public sealed class FactorExtractor
                         sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
                 }
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
+                if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
                 if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A missing product is a lack however it is worded ("no decent bread"); «много всего» is a plus unless said otherwise.
@@ -300,6 +307,15 @@ public sealed class FactorExtractor
                 i--;
             }
         }
+    }
+
+    private static readonly HashSet<string> Comparatives = new(StringComparer.Ordinal) { "лучше", "хуже", "better", "worse" };
+
+    private static bool HasComparative(List<WordToken> tokens, Clause clause)
+    {
+        for (var i = clause.FirstToken; i < clause.EndToken; i++)
+            if (Comparatives.Contains(tokens[i].Lower)) return true;
+        return false;
     }
 
     private bool TakenOver(int factor, List<int> named, List<int> weakNamed)

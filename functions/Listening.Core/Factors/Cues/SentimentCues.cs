@@ -83,7 +83,10 @@ public sealed class SentimentCues
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var negated = !symbol && (IsNegated(m, matches, negationFrom ?? from, legacy: false) != IsNegatedAfter(tokens, m, to));
+            var negatedBefore = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false, text, tokens);
+            // «сервис никакой» is a verdict; «нет никакой карты», «никаких проблем» use the same word as a negator.
+            if (IsAlsoNegator(m, matches) && (negatedBefore || NegatesNext(m, matches, to))) continue;
+            var negated = !symbol && (negatedBefore != IsNegatedAfter(tokens, m, to));
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -195,7 +198,10 @@ public sealed class SentimentCues
 
     /// <param name="legacy">As the sentiment model's cue features were computed when it was trained: a negator inside a
     /// longer one («вовсе не») counts as a second negation. <see cref="Find"/> keeps that; <see cref="Analyze"/> does not.</param>
-    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy)
+    /// <param name="text">With <paramref name="tokens"/>: a negator does not reach across a comma, dash, colon or quote
+    /// ("no fuss, great service"; «карты не принимают — «терминал сломался»»). Russian negative concord («не было никаких
+    /// проблем») is one negation, not two: outside <paramref name="legacy"/>, any negator in scope negates.</param>
+    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy, string? text = null, IReadOnlyList<WordToken>? tokens = null)
     {
         var negated = false;
         foreach (var other in matches)
@@ -207,9 +213,54 @@ public sealed class SentimentCues
             if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
+            if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
+            // «не было никаких скидок», «нет никакой карты»: a cue that opens with its own negator is negated once, by itself.
+            if (!legacy && StartsWithNegator(cue, matches)) continue;
+            if (!legacy) return true;
             negated = !negated;
         }
         return negated;
+    }
+
+    /// <summary>Whether the text between the end of token <paramref name="end"/> − 1 and token <paramref name="next"/> holds a pause.</summary>
+    private static bool HasPause(string text, IReadOnlyList<WordToken> tokens, int end, int next)
+    {
+        if (end <= 0 || next >= tokens.Count || end > next) return false;
+        foreach (var ch in text.AsSpan(tokens[end - 1].End, tokens[next].Start - tokens[end - 1].End))
+        {
+            if (ch is ',' or ';' or ':' or '—' or '–' or '«' or '»' or '"' or '“' or '”' or '(' or ')') return true;
+        }
+        return false;
+    }
+
+    private static bool StartsWithNegator(TermMatch cue, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == NegatorGroup && x.FirstToken == cue.FirstToken && x.TokenCount <= cue.TokenCount) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAlsoNegator(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == NegatorGroup && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether another opinion cue starts within <see cref="NegationScope"/> words after <paramref name="m"/>, before <paramref name="to"/>.</summary>
+    private static bool NegatesNext(TermMatch m, List<TermMatch> matches, int to)
+    {
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var x in matches)
+        {
+            if (x.Group is not (PositiveGroup or NegativeGroup) || x.FirstToken < end || x.FirstToken >= to) continue;
+            if (x.FirstToken - end < NegationScope) return true;
+        }
+        return false;
     }
 
     private static bool IsInsideLongerNegator(TermMatch m, List<TermMatch> matches)
