@@ -102,7 +102,7 @@ public sealed class FactorExtractor
         var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
-        var context = new TextContext(text, tokens, clauses, rating, nps);
+        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) };
         int previousFrom = 0, previousCount = 0;
         for (var first = 0; first < clauses.Count;)
         {
@@ -118,9 +118,10 @@ public sealed class FactorExtractor
                     cues.HasSarcasm(tokens, clauses[first].FirstToken, clauses[end - 1].EndToken)).Score;
                 if (!verdict.IsEmpty)
                 {
+                    var said = Remark(context, verdict);
                     for (var i = previousFrom; i < previousFrom + previousCount; i++)
                     {
-                        var score = Math.Clamp(mentions[i].Score + verdict.Score, -1f, 1f);
+                        var score = Math.Clamp(mentions[i].Score + said, -1f, 1f);
                         mentions[i] = mentions[i] with { Score = score, Label = Label(score) };
                     }
                     previousCount = 0;
@@ -134,6 +135,24 @@ public sealed class FactorExtractor
         return mentions;
     }
 
+    /// <summary>
+    /// Whether a sentence of at most <see cref="FollowUpWords"/> words carries a sarcasm marker: "The assistant swore the
+    /// vacuum was the best. It died in a month. Thanks for nothing." — the remark is about what the text said before it.
+    /// </summary>
+    private bool HasSarcasticRemark(List<WordToken> tokens, List<Clause> clauses)
+    {
+        for (var first = 0; first < clauses.Count;)
+        {
+            var end = first + 1;
+            while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
+            var from = clauses[first].FirstToken;
+            var to = clauses[end - 1].EndToken;
+            if (to - from <= FollowUpWords && cues.HasSarcasm(tokens, from, to)) return true;
+            first = end;
+        }
+        return false;
+    }
+
     /// <summary>What the clauses of one text share while they are scored.</summary>
     private sealed class TextContext(string text, List<WordToken> tokens, List<Clause> clauses, int? rating, int? nps)
     {
@@ -143,6 +162,7 @@ public sealed class FactorExtractor
         public List<Clause> Clauses { get; } = clauses;
         public int? Rating { get; } = rating;
         public CueScore? Document; // computed once, only if some clause needs it
+        public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
     }
 
@@ -175,7 +195,7 @@ public sealed class FactorExtractor
         var said = context.CueMatches;
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
-        var sarcastic = SentimentCues.HasSarcasm(said);
+        var sarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
         var counted = new List<(int Factor, Availability Stock)>(2); // factors found through a missing or counted product
@@ -308,6 +328,11 @@ public sealed class FactorExtractor
             }
         }
     }
+
+    /// <summary>A short remark's score, for a sentence of its own: praise in an item rated 1–2 stars (or NPS 0–6) is ironic —
+    /// "…declined my card twice. Great evening." — and counts against (inside a sentence, «…, спасибо ей» is meant).</summary>
+    private static float Remark(TextContext context, CueScore verdict) =>
+        verdict.Score > 0 && Outcome(context) < 0 ? -verdict.Score : verdict.Score;
 
     private static readonly HashSet<string> Comparatives = new(StringComparer.Ordinal) { "лучше", "хуже", "better", "worse" };
 

@@ -130,6 +130,24 @@ public class ClausePolarityTests
         Assert.Equal(SentimentLabel.Positive, Polarity(text, "quality"));
     }
 
+    [Theory]
+    [InlineData("The assistant swore the vacuum was the best. It died in a month. Thanks for nothing.", "staff", null)]
+    [InlineData("Only one till open and the card machine declined my card twice. Great evening.", "payment", 1)]
+    public void A_short_sarcastic_or_ironic_remark_turns_the_praise_before_it_round(string text, string factor, int? rating)
+    {
+        Assert.NotEqual(SentimentLabel.Positive, Polarity(text, factor, rating));
+    }
+
+    [Theory]
+    [InlineData("Prices are a bit higher than on the marketplaces.", "price")]
+    [InlineData("Доставка быстрая, но цены в последнее время выросли.", "price")]
+    [InlineData("Бонусы сгорают через три месяца.", "loyalty")]
+    [InlineData("Store great, app not so much.", "website_app")]
+    public void Rising_prices_expiring_points_and_not_so_much_are_complaints(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor, rating: 4));
+    }
+
     [Fact]
     public void A_short_comparison_after_a_judged_clause_does_not_overrule_it()
     {
