@@ -110,7 +110,14 @@ public sealed class FactorExtractor
             while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
             var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
-            if (mentions.Count > before) (previousFrom, previousCount) = (before, mentions.Count - before);
+            if (mentions.Count > before)
+            {
+                // A remark in the next sentence is about the last clause that named a factor — the one after the turn in
+                // "Long queue at the till, but they take every card. Small thing, but it helps."
+                previousFrom = before;
+                while (previousFrom < mentions.Count - 1 && mentions[previousFrom].Start < context.LastClauseStart) previousFrom++;
+                previousCount = mentions.Count - previousFrom;
+            }
             else if (previousCount > 0 && clauses[end - 1].EndToken - clauses[first].FirstToken <= FollowUpWords)
             {
                 // "Never had an order take more than 15 minutes. Impressive." — the short verdict is about the sentence before.
@@ -162,6 +169,7 @@ public sealed class FactorExtractor
         public List<Clause> Clauses { get; } = clauses;
         public int? Rating { get; } = rating;
         public CueScore? Document; // computed once, only if some clause needs it
+        public int LastClauseStart; // where the last clause with mentions begins (characters)
         public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
     }
@@ -280,6 +288,7 @@ public sealed class FactorExtractor
             }
             lastFrom = mentions.Count;
             lastOwn = 0f;
+            context.LastClauseStart = clause.Start;
             (SentimentLabel Label, float Score, ClauseCues Cues)? clauseSentiment = null;
             foreach (var (factor, token) in found)
             {

@@ -143,9 +143,18 @@ public class ClausePolarityTests
     [InlineData("Доставка быстрая, но цены в последнее время выросли.", "price")]
     [InlineData("Бонусы сгорают через три месяца.", "loyalty")]
     [InlineData("Store great, app not so much.", "website_app")]
+    [InlineData("The zip broke the first time I wore it. Cheap hardware on a 9k jacket.", "quality")]
+    [InlineData("Никаких доплат, но качество подвело.", "quality")]
     public void Rising_prices_expiring_points_and_not_so_much_are_complaints(string text, string factor)
     {
         Assert.Equal(SentimentLabel.Negative, Polarity(text, factor, rating: 4));
+    }
+
+    [Fact]
+    public void A_remark_in_the_next_sentence_is_about_the_clause_after_the_turn()
+    {
+        const string text = "Long queue at the till, but they take every card. Small thing, but it helps.";
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, "waiting_time", rating: 4));
     }
 
     [Fact]
