@@ -31,8 +31,12 @@ public class ResponsesCrashTests
         }).ToArray());
         try
         {
-            // First life: the outbox worker never runs, so whatever was decided is still unsent when the process dies.
-            using (var first = await ServeProcess.StartAsync(dataDir, new Dictionary<string, string>(environment) { ["ResponsesDeliverySchedule"] = "0 0 0 1 1 *" }))
+            // First life: neither the outbox timer nor the immediate pump runs, so whatever was decided is still unsent
+            // when the process dies.
+            using (var first = await ServeProcess.StartAsync(dataDir, new Dictionary<string, string>(environment)
+            {
+                ["ResponsesDeliverySchedule"] = "0 0 0 1 1 *", ["Responses__Delivery__Immediate"] = "false",
+            }))
             {
                 Assert.Equal(HttpStatusCode.Accepted, (await first.Client.PostAsync(items)).StatusCode);
                 var deadline = DateTime.UtcNow.AddSeconds(60);
