@@ -24,6 +24,13 @@ public sealed record Factor(
     /// <summary>Factors whose own terms in the same clause make a judged term their object ("a great range of foods" judges the range).</summary>
     public IReadOnlyList<string> JudgedYieldsTo { get; init; } = [];
 
+    /// <summary>
+    /// The factor a judged term names when the text says it is missing or counts it rather than judging it: "no fresh
+    /// fish", «лекарства нет», "out of every flu medicine", «много фермерских продуктов» judge the range (assortment),
+    /// not the product. Null: such mentions name nothing.
+    /// </summary>
+    public string? Availability { get; init; }
+
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 

@@ -98,6 +98,7 @@ public sealed class FactorTaxonomy
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
+            Availability = incoming.Availability ?? existing.Availability,
         };
     }
 
@@ -159,13 +160,15 @@ internal sealed record FactorEntry(
     Dictionary<string, List<string>>? JudgedTerms = null,
     string? WeakScope = null,
     bool Level = false,
-    List<string>? JudgedYieldsTo = null)
+    List<string>? JudgedYieldsTo = null,
+    string? Availability = null)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
         JudgedYieldsTo = JudgedYieldsTo ?? [],
+        Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
         Level = Level,
         WeakScope = WeakScope is null or "sentence" ? "sentence"

@@ -29,7 +29,12 @@ public sealed class TermMatcher
 
     private readonly Dictionary<string, List<Pattern>> byStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Pattern>> byExact = new(StringComparer.Ordinal);
-    private readonly List<Pattern> byPrefix = [];
+    // Prefix terms ("разош*", "pill*") indexed by their first PrefixKey letters, so that many stem classes cost one
+    // look-up per word; the few shorter prefixes are tried on every word.
+    private const int PrefixKey = 3;
+    private readonly Dictionary<string, List<Pattern>> byPrefix = new(StringComparer.Ordinal);
+    private readonly List<Pattern> shortPrefixes = [];
+    private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
 
     /// <param name="groups">Term lists; a match reports the index of its list as <see cref="TermMatch.Group"/>.</param>
     public TermMatcher(IReadOnlyList<IEnumerable<string>> groups)
@@ -45,17 +50,19 @@ public sealed class TermMatcher
                 // Two spellings with one stem ("tasty", "Tasty") must not count twice.
                 if (!known.Add($"{g}|{string.Join(" + ", parts.Select(p => string.Join(' ', p)))}")) continue;
                 var pattern = new Pattern(g, rules, [.. parts.Skip(1)]);
-                var index = rules[0].Kind switch
+                var (index, key) = rules[0].Kind switch
                 {
-                    RuleKind.Stem => byStem,
-                    RuleKind.Exact => byExact,
-                    _ => null,
+                    RuleKind.Stem => (byStem, rules[0].Value),
+                    RuleKind.Exact => (byExact, rules[0].Value),
+                    _ when rules[0].Value.Length >= PrefixKey => (byPrefix, rules[0].Value[..PrefixKey]),
+                    _ => (null, ""),
                 };
-                if (index is null) { byPrefix.Add(pattern); continue; }
-                if (!index.TryGetValue(rules[0].Value, out var list)) index[rules[0].Value] = list = [];
+                if (index is null) { shortPrefixes.Add(pattern); continue; }
+                if (!index.TryGetValue(key, out var list)) index[key] = list = [];
                 list.Add(pattern);
             }
         }
+        prefixLookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every term occurrence within tokens [from, to); phrases never run past <paramref name="to"/>.</summary>
@@ -66,7 +73,9 @@ public sealed class TermMatcher
             var token = tokens[i];
             if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, from, to, into);
             if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, from, to, into);
-            if (byPrefix.Count > 0) Try(byPrefix, tokens, i, from, to, into);
+            if (byPrefix.Count > 0 && token.Lower.Length >= PrefixKey
+                && prefixLookup.TryGetValue(token.Lower.AsSpan(0, PrefixKey), out var prefixed)) Try(prefixed, tokens, i, from, to, into);
+            if (shortPrefixes.Count > 0) Try(shortPrefixes, tokens, i, from, to, into);
         }
     }
 

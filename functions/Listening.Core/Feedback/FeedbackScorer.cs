@@ -30,6 +30,6 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var mixed = MixedSentiment.Analyze(sentiment, item.Text);
-        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text, item.Rating), mixed.Mixed, mixed.Clauses);
+        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text, item.Rating, item.Nps), mixed.Mixed, mixed.Clauses);
     }
 }

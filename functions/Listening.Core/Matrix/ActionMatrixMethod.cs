@@ -91,6 +91,10 @@ public static class ActionMatrixMethod
             if (nearImportance) flips.Add((MatrixAxis.Importance, Classify(!importanceHigh, performanceHigh, ahead, positive), Distance(imp, crosshairs.Importance, rules.Z)));
             if (nearPerformance) flips.Add((MatrixAxis.Performance, Classify(importanceHigh, !performanceHigh, ahead, positive), Distance(perf, crosshairs.Performance, rules.Z)));
             if (nearEdge) flips.Add((MatrixAxis.CompetitorEdge, Classify(importanceHigh, performanceHigh, !ahead, positive), Distance(weakest!.Delta, 0, rules.Z)));
+            // "Promote" also needs the performance interval clear of the promote line (0 by default): a factor rated above the
+            // median whose interval straddles that line is between maintain and promote — a performance question too.
+            if (importanceHigh && performanceHigh && (ahead ?? true) && Near(perf, rules.PromoteAbove, rules.Margin))
+                flips.Add((MatrixAxis.Performance, Classify(importanceHigh, performanceHigh, ahead, !positive), Distance(perf, rules.PromoteAbove, rules.Z)));
             flips.RemoveAll(x => x.Quadrant == raw);
             flips.Sort((a, b) => a.Distance.CompareTo(b.Distance));
 
@@ -105,7 +109,7 @@ public static class ActionMatrixMethod
             }
             // A factor held in last period's quadrant is borderline between it and where the estimates now put it.
             Quadrant? alternative = shown != raw ? raw : flips.Count > 0 ? flips[0].Quadrant : null;
-            IReadOnlyList<MatrixAxis> uncertain = shown != raw ? heldOn : flips.Select(x => x.Axis).ToList();
+            IReadOnlyList<MatrixAxis> uncertain = shown != raw ? heldOn : flips.Select(x => x.Axis).Distinct().ToList();
 
             // Importance × gap below the median; a factor held in "fix" whose point estimate has crossed
             // the median gets a negative gap and so comes after the factors that are clearly weak.

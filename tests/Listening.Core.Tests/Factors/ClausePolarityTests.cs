@@ -105,6 +105,76 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("В магазине нет никакой карты лояльности.", "loyalty", SentimentLabel.Negative)]
+    [InlineData("Не было никаких проблем с доставкой.", "delivery", SentimentLabel.Positive)]
+    [InlineData("Никаких проблем с оплатой.", "payment", SentimentLabel.Positive)]
+    [InlineData("Сервис никакой.", "staff", SentimentLabel.Negative)]
+    public void Russian_negative_concord_is_one_negation_and_its_pronoun_is_a_verdict_only_alone(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("Getting the TV delivered was not: two missed slots.", "delivery", SentimentLabel.Negative)]
+    [InlineData("Час в очереди, а на кассе выяснилось, что карты не принимают — «терминал сломался ещё на прошлой неделе».", "payment", SentimentLabel.Negative)]
+    public void A_negator_does_not_reach_across_a_dash_colon_comma_or_quote(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor, rating: 1));
+    }
+
+    [Fact]
+    public void An_emoji_before_a_capital_ends_the_sentence_its_sarcasm_belongs_to()
+    {
+        const string text = "Новое приложение ужасное, старое было лучше 😒 Но сами вещи отличные, а вернуть можно в любом магазине.";
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, "website_app"));
+        Assert.Equal(SentimentLabel.Positive, Polarity(text, "quality"));
+    }
+
+    [Theory]
+    [InlineData("The assistant swore the vacuum was the best. It died in a month. Thanks for nothing.", "staff", null)]
+    [InlineData("Only one till open and the card machine declined my card twice. Great evening.", "payment", 1)]
+    public void A_short_sarcastic_or_ironic_remark_turns_the_praise_before_it_round(string text, string factor, int? rating)
+    {
+        Assert.NotEqual(SentimentLabel.Positive, Polarity(text, factor, rating));
+    }
+
+    [Theory]
+    [InlineData("Prices are a bit higher than on the marketplaces.", "price")]
+    [InlineData("Доставка быстрая, но цены в последнее время выросли.", "price")]
+    [InlineData("Бонусы сгорают через три месяца.", "loyalty")]
+    [InlineData("Store great, app not so much.", "website_app")]
+    [InlineData("The zip broke the first time I wore it. Cheap hardware on a 9k jacket.", "quality")]
+    [InlineData("Никаких доплат, но качество подвело.", "quality")]
+    public void Rising_prices_expiring_points_and_not_so_much_are_complaints(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor, rating: 4));
+    }
+
+    [Fact]
+    public void A_remark_in_the_next_sentence_is_about_the_clause_after_the_turn()
+    {
+        const string text = "Long queue at the till, but they take every card. Small thing, but it helps.";
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, "waiting_time", rating: 4));
+    }
+
+    [Fact]
+    public void A_short_comparison_after_a_judged_clause_does_not_overrule_it()
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity("Новое приложение ужасное, старое было лучше.", "website_app"));
+        Assert.Equal(SentimentLabel.Positive, Polarity("Еда вкусная, спору нет, но горячее несли 55 минут.", "quality"));
+    }
+
+    [Fact]
+    public void A_short_sentence_that_says_nothing_keeps_the_verdict_after_it_on_the_sentence_before()
+    {
+        // "Quick" praised the refund; "Still nothing", two sentences on, takes that back.
+        Assert.NotEqual(SentimentLabel.Positive, Polarity("They promised a quick refund. Day 16. Still nothing.", "returns"));
+        // A decimal point ends no sentence: "1.5 hours" stays in its clause.
+        var mention = Default.Extract("Привезли еду через 1.5 часа.").Single(m => m.Factor == "delivery");
+        Assert.Equal("Привезли еду через 1.5 часа", "Привезли еду через 1.5 часа.".Substring(mention.Start, mention.Length));
+    }
+
+    [Theory]
     [InlineData("Never had an order take more than 15 minutes. Impressive.", "delivery", SentimentLabel.Positive)]
     [InlineData("Цены такие же, как в магазине, это плюс.", "price", SentimentLabel.Positive)]
     public void A_short_verdict_without_a_factor_judges_what_came_just_before(string text, string factor, SentimentLabel expected)

@@ -102,12 +102,12 @@ public class QuadrantRulesTests
     [Fact]
     public void A_straddled_line_that_would_not_change_the_quadrant_does_not_make_a_factor_borderline()
     {
-        // "website" sits near the importance median, but it is rated above the performance median and not clearly
-        // positive: promote is out of reach, and maintain holds on both sides of the importance line.
+        // "website" sits near the importance median, but it is rated above the performance median and its interval lies
+        // below 0: promote is out of reach, and maintain holds on both sides of the importance line.
         var stats = Brand(1000,
             ("quality", 400, 300, 20),   // 0.40, +0.70
             ("delivery", 300, 40, 200),  // 0.30, −0.53
-            ("website", 230, 52, 47),    // 0.23, +0.02 [−0.08; +0.12]: above the performance median −0.30, not clearly positive
+            ("website", 230, 40, 63),    // 0.23, −0.10 [−0.19; −0.01]: above the performance median −0.30, below 0
             ("staff", 200, 40, 60),      // 0.20, −0.10
             ("payment", 100, 10, 60),    // 0.10, −0.50
             ("returns", 50, 5, 40));     // 0.05, −0.70
@@ -126,7 +126,8 @@ public class QuadrantRulesTests
     public void Promote_needs_customers_clearly_positive_the_performance_interval_above_zero()
     {
         // Performance median −0.30: "quality" at +0.05 is above it, important — but its interval [−0.03; +0.13]
-        // includes 0, so it is maintained, not advertised.
+        // includes 0, so it is maintained, not advertised; whether customers are clearly positive is exactly what the
+        // interval cannot tell, so it is borderline between maintain and promote, on performance.
         var stats = Brand(1000,
             ("quality", 400, 120, 100),  // 0.40, +0.05
             ("delivery", 300, 60, 180),  // 0.30, −0.40
@@ -139,7 +140,19 @@ public class QuadrantRulesTests
         Assert.True(quality.PerformanceHigh);
         Assert.False(quality.ClearlyPositive);
         Assert.Equal(Quadrant.Maintain, quality.Quadrant);
-        Assert.False(quality.Borderline);
+        Assert.True(quality.Borderline);
+        Assert.Equal(Quadrant.Promote, quality.Alternative);
+        Assert.Equal([MatrixAxis.Performance], quality.Uncertain);
+
+        // Rated above the median but clearly not positive (interval below 0): maintain, and promote is out of reach.
+        var negative = Brand(1000,
+            ("quality", 400, 100, 140),  // 0.40, −0.10 [−0.18; −0.02]
+            ("delivery", 300, 60, 180),  // 0.30, −0.40
+            ("website", 100, 10, 60),    // 0.10, −0.50
+            ("payment", 50, 10, 20));    // 0.05, −0.20
+        var firm = ActionMatrixMethod.Compute("B", negative, [], ByShare)["quality"]!;
+        Assert.Equal(Quadrant.Maintain, firm.Quadrant);
+        Assert.False(firm.Borderline);
 
         // The threshold is configuration.
         var lenient = ActionMatrixMethod.Compute("B", stats, [], ByShare with { PromoteAbove = -0.5 });

@@ -12,16 +12,16 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
-        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null)
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
     }
 
     public static SentimentCues Default { get; } = Load();
@@ -80,10 +80,13 @@ public sealed class SentimentCues
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
-            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches)) continue;
+            if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
-            var negated = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false);
+            var negatedBefore = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false, text, tokens);
+            // «сервис никакой» is a verdict; «нет никакой карты», «никаких проблем» use the same word as a negator.
+            if (IsAlsoNegator(m, matches) && (negatedBefore || NegatesNext(m, matches, to))) continue;
+            var negated = !symbol && (negatedBefore != IsNegatedAfter(tokens, m, to));
             var isPositive = (m.Group == PositiveGroup) != negated;
             if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -105,6 +108,33 @@ public sealed class SentimentCues
         return false;
     }
 
+    /// <summary>A cue inside a phrase that passes no verdict («в первую очередь», "first of all").</summary>
+    private static bool IsIgnored(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == IgnoreGroup && x.FirstToken <= m.FirstToken && x.FirstToken + x.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
+
+    // «очереди не было», «претензий к нему нет», «поломок — ноль»: Russian puts the denial after what it denies.
+    private static readonly HashSet<string> PostNegators = new(StringComparer.Ordinal) { "нет", "нету", "никакой", "никакого", "никаких", "ноль" };
+
+    /// <summary>Whether a denial follows the cue within two words of its span, with no turn between.</summary>
+    private static bool IsNegatedAfter(IReadOnlyList<WordToken> tokens, TermMatch m, int to)
+    {
+        var end = m.FirstToken + m.TokenCount;
+        for (var i = end; i < Math.Min(to, end + 3); i++)
+        {
+            var word = tokens[i].Lower;
+            if (word is "а" or "но" or "зато" or "и") return false;
+            if (PostNegators.Contains(word)) return true;
+            if (word == "не" && i + 1 < to && tokens[i + 1].Lower is "было" or "бывает" or "будет") return true;
+        }
+        return false;
+    }
+
     private static bool IsMild(TermMatch m, List<TermMatch> matches)
     {
         foreach (var x in matches)
@@ -116,11 +146,15 @@ public sealed class SentimentCues
 
     /// <summary>Whether an opinion cue (positive or negative) of <paramref name="matches"/> lies within
     /// <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
+    /// <summary>Whether <paramref name="m"/>, one of <paramref name="matches"/>, is an opinion cue (positive or negative, not inside a
+    /// phrase that passes no verdict).</summary>
+    public static bool IsOpinion(TermMatch m, List<TermMatch> matches) => m.Group is PositiveGroup or NegativeGroup && !IsIgnored(m, matches);
+
     public static bool HasCueNear(List<TermMatch> matches, int from, int to, int first, int end, int distance)
     {
         foreach (var m in matches)
         {
-            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
+            if (m.Group is not (PositiveGroup or NegativeGroup) || m.FirstToken < from || m.FirstToken + m.TokenCount > to || IsIgnored(m, matches)) continue;
             if (m.FirstToken + m.TokenCount > first - distance && m.FirstToken < end + distance) return true;
         }
         return false;
@@ -164,7 +198,10 @@ public sealed class SentimentCues
 
     /// <param name="legacy">As the sentiment model's cue features were computed when it was trained: a negator inside a
     /// longer one («вовсе не») counts as a second negation. <see cref="Find"/> keeps that; <see cref="Analyze"/> does not.</param>
-    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy)
+    /// <param name="text">With <paramref name="tokens"/>: a negator does not reach across a comma, dash, colon or quote
+    /// ("no fuss, great service"; «карты не принимают — «терминал сломался»»). Russian negative concord («не было никаких
+    /// проблем») is one negation, not two: outside <paramref name="legacy"/>, any negator in scope negates.</param>
+    private static bool IsNegated(TermMatch cue, List<TermMatch> matches, int clauseStart, bool legacy, string? text = null, IReadOnlyList<WordToken>? tokens = null)
     {
         var negated = false;
         foreach (var other in matches)
@@ -176,9 +213,54 @@ public sealed class SentimentCues
             if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
+            if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
+            // «не было никаких скидок», «нет никакой карты»: a cue that opens with its own negator is negated once, by itself.
+            if (!legacy && StartsWithNegator(cue, matches)) continue;
+            if (!legacy) return true;
             negated = !negated;
         }
         return negated;
+    }
+
+    /// <summary>Whether the text between the end of token <paramref name="end"/> − 1 and token <paramref name="next"/> holds a pause.</summary>
+    private static bool HasPause(string text, IReadOnlyList<WordToken> tokens, int end, int next)
+    {
+        if (end <= 0 || next >= tokens.Count || end > next) return false;
+        foreach (var ch in text.AsSpan(tokens[end - 1].End, tokens[next].Start - tokens[end - 1].End))
+        {
+            if (ch is ',' or ';' or ':' or '—' or '–' or '«' or '»' or '"' or '“' or '”' or '(' or ')') return true;
+        }
+        return false;
+    }
+
+    private static bool StartsWithNegator(TermMatch cue, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == NegatorGroup && x.FirstToken == cue.FirstToken && x.TokenCount <= cue.TokenCount) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAlsoNegator(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group == NegatorGroup && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether another opinion cue starts within <see cref="NegationScope"/> words after <paramref name="m"/>, before <paramref name="to"/>.</summary>
+    private static bool NegatesNext(TermMatch m, List<TermMatch> matches, int to)
+    {
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var x in matches)
+        {
+            if (x.Group is not (PositiveGroup or NegativeGroup) || x.FirstToken < end || x.FirstToken >= to) continue;
+            if (x.FirstToken - end < NegationScope) return true;
+        }
+        return false;
     }
 
     private static bool IsInsideLongerNegator(TermMatch m, List<TermMatch> matches)
@@ -199,6 +281,6 @@ public sealed class SentimentCues
         IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"));
     }
 }

@@ -1,7 +1,7 @@
 namespace Listening.Core.Factors.Text;
 
 /// <summary>
-/// Splits a text into sentences (. ! ? … ; and line breaks) and sentences into clauses: a contrast
+/// Splits a text into sentences (. ! ? … ; line breaks, and an emoji before a capital) and sentences into clauses: a contrast
 /// word (но, а, однако, зато, but, however, although …) starts a new clause, because opinions on
 /// either side of it usually differ ("the food was great but the waiter was rude"). A concessive
 /// opener (although, хотя, несмотря) also ends its clause at the next comma
@@ -44,7 +44,9 @@ public static class ClauseSplitter
         for (var i = 1; i < tokens.Count; i++)
         {
             var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
-            var sentenceBreak = IsSentenceBreak(gap);
+            // "старое было лучше 😒 Но сами вещи отличные": an emoji before a capital ends its sentence, as a full stop would.
+            var sentenceBreak = (IsSentenceBreak(gap) && !IsDecimalPoint(text, tokens[i - 1], tokens[i], gap))
+                || (IsSymbol(tokens[i - 1]) && char.IsUpper(text[tokens[i].Start]));
             var boundary = sentenceBreak
                 || Contrast.Contains(tokens[i].Lower)
                 || ((concessive || commas) && gap.Contains(',') && !(keepSubordinate && !concessive && Subordinate.Contains(tokens[i].Lower)));
@@ -57,6 +59,12 @@ public static class ClauseSplitter
         clauses.Add(Make(tokens, first, tokens.Count, sentence));
         return clauses;
     }
+
+    // "через 1.5 часа", "4,5 stars": a point between digits is a number, not the end of a sentence.
+    private static bool IsDecimalPoint(string text, WordToken before, WordToken after, ReadOnlySpan<char> gap) =>
+        gap.Length == 1 && gap[0] is '.' or ',' && char.IsDigit(text[before.End - 1]) && char.IsDigit(text[after.Start]);
+
+    private static bool IsSymbol(WordToken token) => token.Lower.Length > 0 && !char.IsLetterOrDigit(token.Lower[0]);
 
     private static bool IsSentenceBreak(ReadOnlySpan<char> gap)
     {
