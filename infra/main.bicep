@@ -51,6 +51,9 @@ param cosmosAutoscaleMaxThroughput int = 4000
 @description('Webhook endpoints as { tool, brand } (tool: typeform, surveymonkey, formbricks, qualtrics, google-forms, generic, mention): each gets app setting Webhooks__<tool>__<brand>__Secret from Key Vault secret "webhook-<tool>-<brand>".')
 param webhooks array = []
 
+@description('Platform connector secrets kept in Key Vault, as app settings that reference them: [{ setting: \'Webhooks__telegram__acme__ApiToken\', secret: \'telegram-acme-token\' }, { setting: \'Channels__GooglePlay__acme__ServiceAccountJson\', secret: \'googleplay-acme-key\' }] (docs/channels.md).')
+param connectorSecrets array = []
+
 @description('Key Vault purge protection (cannot be turned off once on).')
 param keyVaultPurgeProtection bool = true
 
@@ -68,6 +71,9 @@ param responsesMonitorSchedule string = '0 */5 * * * *'
 
 @description('NCRONTAB schedule of the PollSources timer (app setting PollSourcesSchedule): review pages and feeds re-read.')
 param pollSourcesSchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB schedule of the PollReviews timer (app setting PollReviewsSchedule): Google Play, App Store and Google Business Profile reviews polled.')
+param pollReviewsSchedule string = '0 */5 * * * *'
 
 @description('NCRONTAB schedule of the RecordDeadLetters timer (app setting DeadLetterSchedule): items of dead-lettered messages marked.')
 param deadLetterSchedule string = '0 */1 * * * *'
@@ -206,11 +212,13 @@ module functionApp 'modules/functionapp.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     keyVaultUri: keyVault.outputs.uri
     webhooks: webhooks
+    connectorSecrets: connectorSecrets
     reportSchedule: reportSchedule
     stalledFeedbackSchedule: stalledFeedbackSchedule
     responsesDeliverySchedule: responsesDeliverySchedule
     responsesMonitorSchedule: responsesMonitorSchedule
     pollSourcesSchedule: pollSourcesSchedule
+    pollReviewsSchedule: pollReviewsSchedule
     deadLetterSchedule: deadLetterSchedule
     queueDrainSchedule: queueDrainSchedule
     continuousConsumers: continuousConsumers

@@ -19,6 +19,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     BenchReportCommand.Create(),
     ServeCommand.Create(),
     StatusCommand.Create(),
+    OutboxCommand.Create(),
     DeadLettersCommand.Create(),
     DemoCommand.Create(),
     PackageCommand.Create(),

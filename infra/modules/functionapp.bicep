@@ -16,11 +16,14 @@ param cosmosEndpoint string
 param cosmosDatabase string
 param keyVaultUri string
 param webhooks array
+@description('Connector secrets as { setting, secret }: app setting <setting> = Key Vault reference to secret <secret>.')
+param connectorSecrets array = []
 param reportSchedule string
 param stalledFeedbackSchedule string
 param responsesDeliverySchedule string
 param responsesMonitorSchedule string
 param pollSourcesSchedule string
+param pollReviewsSchedule string
 param deadLetterSchedule string
 param queueDrainSchedule string
 param continuousConsumers bool
@@ -72,6 +75,7 @@ var baseSettings = {
   ResponsesDeliverySchedule: responsesDeliverySchedule
   ResponsesMonitorSchedule: responsesMonitorSchedule
   PollSourcesSchedule: pollSourcesSchedule
+  PollReviewsSchedule: pollReviewsSchedule
   DeadLetterSchedule: deadLetterSchedule
   QueueDrainSchedule: queueDrainSchedule
   // Listening's own configuration: queues on Service Bus through the SDK, the store on Cosmos DB, both with the identity.
@@ -91,6 +95,13 @@ var secretSettings = toObject(
   webhooks,
   hook => 'Webhooks__${hook.tool}__${hook.brand}__Secret',
   hook => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${hook.tool}-${hook.brand})'
+)
+
+// Platform connectors' tokens and keys (Telegram bot token, VK community token, Google and Apple keys): Key Vault references too.
+var connectorSettings = toObject(
+  connectorSecrets,
+  s => s.setting,
+  s => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${s.secret})'
 )
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
@@ -139,7 +150,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, secretSettings)
+  properties: union(baseSettings, secretSettings, connectorSettings)
 }
 
 output name string = app.name

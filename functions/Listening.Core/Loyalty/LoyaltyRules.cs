@@ -32,6 +32,10 @@ public sealed class LoyaltyRules
         ["google"] = false, ["yandex"] = false, ["yandex-maps"] = false, ["yandex_maps"] = false, ["2gis"] = false, ["otzovik"] = false,
         ["irecommend"] = false, ["tripadvisor"] = false, ["trustpilot"] = false, ["yelp"] = false,
         ["booking"] = false, ["amazon"] = false, ["ozon"] = false, ["wildberries"] = false, ["yandex-market"] = false, ["yandex_market"] = false,
+        // App stores forbid incentivised ratings and reviews (Google Play's and Apple's developer policies).
+        ["googleplay"] = false, ["appstore"] = false,
+        // Social communities: not forbidden outright, but off until the brand decides (Loyalty:Sources:vk:Incentives=true).
+        ["vk"] = false, ["telegram"] = false,
     };
 
     /// <summary>The brand's rules, matched by <see cref="BrandKey"/> (also when configuration binding replaced the dictionary).</summary>

@@ -18,10 +18,12 @@ public sealed record ReplyRoute(string Channel, string Address)
     public const string Reply = "reply";
 
     /// <summary>
-    /// The preferred channel when known and usable, else e-mail, else the source's reply function.
+    /// The preferred channel when known and usable, else e-mail, else the source's reply function — or, when
+    /// <paramref name="ownChannelFirst"/> (the brand's connector to the platform the author wrote on is configured), the
+    /// source's reply function before e-mail: the answer goes where the author wrote, where everyone reading sees it.
     /// Null when the author cannot be reached: then nothing is sent (points may still be awarded).
     /// </summary>
-    public static ReplyRoute? Choose(FeedbackItem item, AuthorProfile? profile, ISet<string> replySources)
+    public static ReplyRoute? Choose(FeedbackItem item, AuthorProfile? profile, ISet<string> replySources, bool ownChannelFirst = false)
     {
         var author = item.Author;
         var email = Blank(author?.Email);
@@ -32,6 +34,7 @@ public sealed record ReplyRoute(string Channel, string Address)
         if (preferred is not null and not Email and not Reply && (handle ?? Blank(author?.Id)) is { } crmKey)
             return new(preferred, crmKey);
         if (preferred == Reply && ReplyAddress(item, handle, replySources) is { } preferredReply) return new(Reply, preferredReply);
+        if (preferred is null && ownChannelFirst && ReplyAddress(item, handle, replySources) is { } own) return new(Reply, own);
         if (email is not null) return new(Email, email);
         return ReplyAddress(item, handle, replySources) is { } reply ? new(Reply, reply) : null;
     }

@@ -17,7 +17,7 @@ public sealed class ResponseRules
     public static readonly string[] DefaultReplySources =
     [
         "site", "app", "google", "yandex", "yandex-maps", "yandex_maps", "2gis", "otzovik", "irecommend", "tripadvisor", "trustpilot",
-        "vk", "telegram", "twitter", "x", "instagram", "facebook", "ok", "youtube", "tiktok",
+        "googleplay", "appstore", "vk", "telegram", "twitter", "x", "instagram", "facebook", "ok", "youtube", "tiktok",
     ];
 
     public AuthorProfile? ProfileOf(string? authorId) =>

@@ -28,6 +28,7 @@ public sealed class ResponseTargets
         ["google"] = Review, ["yandex"] = Review, ["yandex-maps"] = Review, ["yandex_maps"] = Review, ["2gis"] = Review, ["otzovik"] = Review,
         ["irecommend"] = Review, ["tripadvisor"] = Review, ["trustpilot"] = Review, ["yelp"] = Review, ["booking"] = Review,
         ["amazon"] = Review, ["ozon"] = Review, ["wildberries"] = Review, ["yandex-market"] = Review, ["yandex_market"] = Review, ["site"] = Review, ["app"] = Review,
+        ["googleplay"] = Review, ["appstore"] = Review,
         ["email"] = Email,
         ["typeform"] = Survey, ["surveymonkey"] = Survey, ["formbricks"] = Survey, ["qualtrics"] = Survey, ["googleforms"] = Survey, ["google_forms"] = Survey, ["survey"] = Survey,
     };

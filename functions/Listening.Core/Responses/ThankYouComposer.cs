@@ -53,8 +53,11 @@ public sealed partial class ThankYouComposer
         if (item.CompetitorOf is not null) return null;
         // Answering spam (publicly, often) only rewards it.
         if (Loyalty.SpamCheck.LooksLikeSpam(item.Text)) return null;
-        var route = ReplyRoute.Choose(item, request.Profile, rules.ReplySources);
+        var route = ReplyRoute.Choose(item, request.Profile, rules.ReplySources, ownChannelFirst: request.Platform is not null);
         if (route is null) return null;
+        // The platform's rules apply to an answer posted there (the source's reply function), not to an e-mail.
+        var constraints = route.Channel == ReplyRoute.Reply ? request.Platform : null;
+        var isPublic = constraints?.Public == true;
 
         var tone = Tones.Of(item, request.Scores);
         var tier = request.Profile?.Tier ?? AuthorTier.Standard;
@@ -62,7 +65,8 @@ public sealed partial class ThankYouComposer
         var texts = catalog.Languages[language];
         var context = new Hash();
 
-        if (Blank(item.Author?.Name) is { } name) context["name"] = name;
+        // A display name that is an e-mail address or a phone number is not said in public.
+        if (Blank(item.Author?.Name) is { } name && !(isPublic && PublicReply.HasPersonalData(name))) context["name"] = name;
         context["brand"] = catalog.BrandName(item.Brand, language);
         context["brand_id"] = item.Brand;
         context["language"] = language;
@@ -98,11 +102,26 @@ public sealed partial class ThankYouComposer
         context["signature"] = signatures.GetOrAdd((language, item.Brand), _ => Render(snippets[$"{language}.signature"], context));
 
         var body = Tidy(Render(bodies[templateName], context));
+        if (constraints is not null)
+            (templateName, body) = Fit(templateName, body, $"{language}.{tone.Key()}.short", constraints, item.Author, context);
         var subjectKey = $"{language}.subject.{tone.Key()}";
         var subject = literalSnippets.Contains(subjectKey)
             ? catalog.Languages[language].Subjects[tone.Key()].Trim()
             : Tidy(Render(snippets[subjectKey], context)).ReplaceLineEndings(" ");
         return new ThankYou(item.Id, item.Author?.Id, language, tone, templateName, route, subject, body, followUp, request.Loyalty.Points);
+    }
+
+    /// <summary>
+    /// A public answer loses personal data; one longer than the platform allows is rendered from the shorter template
+    /// (<c>{lang}.{tone}.short.liquid</c>) when there is one, and cut at a sentence end as the last resort.
+    /// </summary>
+    private (string Template, string Body) Fit(string template, string body, string shortTemplate, ReplyConstraints constraints, Author? author, Hash context)
+    {
+        string Prepare(string text) => constraints.Public ? PublicReply.Scrub(text, author) : text;
+        body = Prepare(body);
+        if (body.Length > constraints.MaxLength && bodies.TryGetValue(shortTemplate, out var shorter))
+            (template, body) = (shortTemplate, Prepare(Tidy(Render(shorter, context))));
+        return (template, PublicReply.Truncate(body, constraints.MaxLength));
     }
 
     /// <summary>
@@ -116,8 +135,9 @@ public sealed partial class ThankYouComposer
             foreach (var tone in Enum.GetValues<Tone>())
                 if (!bodies.ContainsKey($"{lang}.{tone.Key()}")) yield return $"template {lang}.{tone.Key()}.liquid is missing";
         foreach (var name in bodies.Keys)
-            if (name.Split('.') is not [var l, var t, ..] || !catalog.Languages.ContainsKey(l) || !Enum.TryParse<Tone>(t, true, out _))
-                yield return $"template {name}.liquid: name must be {{lang}}.{{positive|neutral|negative}}[.vip] with a language from catalog.json";
+            if (name.Split('.') is not [var l, var t, ..] || !catalog.Languages.ContainsKey(l) || !Enum.TryParse<Tone>(t, true, out _)
+                || name.Split('.').Length > 3 || name.Split('.') is [_, _, var v] && v is not ("vip" or "short"))
+                yield return $"template {name}.liquid: name must be {{lang}}.{{positive|neutral|negative}}[.vip|.short] with a language from catalog.json";
         if (bodies.Keys.Any(n => n.Split('.') is not [_, _, ..])) yield break;
 
         foreach (var sample in ThankYouSamples.All(catalog))
@@ -125,6 +145,13 @@ public sealed partial class ThankYouComposer
             var message = Compose(sample.Request);
             if (message is null) { yield return $"sample '{sample.Name}' produced no message"; continue; }
             var where = $"template {message.Template}.liquid ({sample.Name})";
+            if (sample.Request.Platform is { } platform && message.Route.Channel == ReplyRoute.Reply)
+            {
+                if (message.Body.Length > platform.MaxLength)
+                    yield return $"{where}: {message.Body.Length} characters, over the platform's {platform.MaxLength}";
+                if (platform.Public && PublicReply.HasPersonalData(message.Body))
+                    yield return $"{where}: a public reply shows personal data (an e-mail address, a phone number or a personal link)";
+            }
             if (message.Points > 0 && !message.Body.Contains(message.Points.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 yield return $"{where}: the award of {message.Points} points is not disclosed";
             if (message.Tone != Tone.Negative) continue;
@@ -189,7 +216,7 @@ public sealed partial class ThankYouComposer
     /// <summary>Tags on their own lines leave blank lines and trailing spaces behind; the reader should not see them.</summary>
     private static string Tidy(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').Select(l => SpaceRun().Replace(l, " ").TrimEnd());
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Select(l => DoubledStop().Replace(SpaceRun().Replace(l, " "), "$1.").TrimEnd());
         return BlankRun().Replace(string.Join("\n", lines), "\n\n").Trim();
     }
 
@@ -200,4 +227,8 @@ public sealed partial class ThankYouComposer
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankRun();
+
+    // "Здравствуйте, Oleg P.." — a name that ends with a full stop before the template's own.
+    [GeneratedRegex(@"(\p{L})\.\.(?!\.)")]
+    private static partial Regex DoubledStop();
 }

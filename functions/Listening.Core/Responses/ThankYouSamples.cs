@@ -10,6 +10,9 @@ public static class ThankYouSamples
 {
     public sealed record Sample(string Name, ThankYouRequest Request);
 
+    /// <summary>Google Play's limit for a developer reply: the strictest platform the shipped templates must fit.</summary>
+    public const int PublicReviewReplyLength = 350;
+
     public static IEnumerable<Sample> All(ResponseCatalog catalog, string brand = "Acme")
     {
         var at = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
@@ -35,6 +38,11 @@ public static class ThankYouSamples
                                 : LoyaltyDecision.None(LoyaltyReasons.PlatformForbidsIncentives);
                             yield return new Sample($"{lang} {tone.Key()} {tier} via {channel}, {points} points",
                                 new ThankYouRequest(item, scores, new AuthorProfile("sample-author", tier), loyalty));
+                            // The tightest platform: a public review reply of at most 350 characters (Google Play), no points.
+                            if (channel == "reply" && points == 0)
+                                yield return new Sample($"{lang} {tone.Key()} {tier} as a public review reply (350 characters)",
+                                    new ThankYouRequest(item with { Author = author with { Name = name } }, scores, new AuthorProfile("sample-author", tier), loyalty,
+                                        new ReplyConstraints(PublicReviewReplyLength, Public: true)));
                         }
         }
     }

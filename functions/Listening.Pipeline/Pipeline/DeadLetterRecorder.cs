@@ -14,6 +14,7 @@ public sealed partial class DeadLetterRecorder(IDeadLetters deadLetters, IFeedba
 {
     public const string Name = "RecordDeadLetters";
     private const int MaxRemembered = 100_000;
+    private const int PageSize = 250;
 
     // Dead letters this process has recorded (queue, sequence number): a later run skips them without a store read.
     private readonly ConcurrentDictionary<(string Queue, long Sequence), byte> recorded = new();
@@ -26,30 +27,53 @@ public sealed partial class DeadLetterRecorder(IDeadLetters deadLetters, IFeedba
         return marked;
     }
 
+    /// <summary>
+    /// Pages through the whole dead-letter queue (letters already recorded cost no store read) and records at most
+    /// <paramref name="max"/> new ones. A sequence cursor would be cheaper but could skip a message dead-lettered after
+    /// a later one (its sequence number is older), so every run reads from the start.
+    /// </summary>
     public async Task<int> RecordAsync(string queue, int max, CancellationToken cancellationToken)
     {
         var marked = 0;
-        foreach (var letter in await deadLetters.ListAsync(queue, max, cancellationToken))
+        var handled = 0;
+        long from = 0;
+        while (handled < max)
         {
-            if (recorded.ContainsKey((queue, letter.SequenceNumber))) continue;
-            FeedbackRecord incoming;
-            try { incoming = Pipeline.FeedbackDocument.Parse(letter.Body.ToString()); }
-            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
+            var page = await deadLetters.ListAsync(queue, from, PageSize, cancellationToken);
+            if (page.Count == 0) break;
+            from = page[^1].SequenceNumber + 1;
+            foreach (var letter in page)
             {
-                // Not a feedback document: nothing to mark; it stays in the dead-letter queue for an operator.
-                Remember(queue, letter.SequenceNumber);
-                continue;
+                if (handled >= max) break;
+                if (recorded.ContainsKey((queue, letter.SequenceNumber))) continue;
+                handled++;
+                marked += await RecordLetterAsync(queue, letter, cancellationToken);
             }
-            var stored = await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
-            var error = ErrorOf(letter);
-            if (stored.Stage != FeedbackStage.Responded && !(stored.Stage == FeedbackStage.DeadLettered && stored.Error == error))
-            {
-                await store.UpsertAsync(stored with { Stage = FeedbackStage.DeadLettered, UpdatedAt = time.GetUtcNow(), Error = error }, cancellationToken);
-                LogMarked(logger, queue, letter.Reason ?? "dead-lettered");
-                marked++;
-            }
-            Remember(queue, letter.SequenceNumber);
+            if (page.Count < PageSize) break;
         }
+        return marked;
+    }
+
+    private async Task<int> RecordLetterAsync(string queue, DeadLetter letter, CancellationToken cancellationToken)
+    {
+        FeedbackRecord incoming;
+        try { incoming = Pipeline.FeedbackDocument.Parse(letter.Body.ToString()); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            // Not a feedback document: nothing to mark; it stays in the dead-letter queue for an operator.
+            Remember(queue, letter.SequenceNumber);
+            return 0;
+        }
+        var stored = await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
+        var error = ErrorOf(letter);
+        var marked = 0;
+        if (stored.Stage != FeedbackStage.Responded && !(stored.Stage == FeedbackStage.DeadLettered && stored.Error == error))
+        {
+            await store.UpsertAsync(stored with { Stage = FeedbackStage.DeadLettered, UpdatedAt = time.GetUtcNow(), Error = error }, cancellationToken);
+            LogMarked(logger, queue, letter.Reason ?? "dead-lettered");
+            marked = 1;
+        }
+        Remember(queue, letter.SequenceNumber); // only once the store has it: a failed write is retried next run
         return marked;
     }
 

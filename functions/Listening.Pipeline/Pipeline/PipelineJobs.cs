@@ -40,6 +40,8 @@ public static class PipelineJobs
             (sp, ct) => sp.GetRequiredService<ResponseMonitor>().RunOnceAsync(ct)),
         new("PollSources", "PollSourcesSchedule", "0 */15 * * * *", false,
             (sp, ct) => sp.GetRequiredService<SourcePoller>().PollAllAsync(ct)),
+        new(Channels.Connectors.ReviewPoller.Name, "PollReviewsSchedule", "0 */5 * * * *", false,
+            (sp, ct) => sp.GetRequiredService<Channels.Connectors.ReviewPoller>().PollAllAsync(ct)),
         new(DeadLetterRecorder.Name, "DeadLetterSchedule", "*/1 * * * * *", true,
             (sp, ct) => sp.GetRequiredService<DeadLetterRecorder>().RecordAsync(500, ct)),
     ];

@@ -1,4 +1,5 @@
 using Listening.Channels;
+using Listening.Channels.Connectors;
 using Listening.Ingest;
 using Listening.Queues;
 using Listening.Reports;
@@ -29,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddReporting();
         services.AddResponses();
         services.AddChannels();
+        services.AddConnectors();
         services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StalledFeedbackOptions>().BindConfiguration(StalledFeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // One transaction per stage message when the store and the queue are both SQLite; separate calls otherwise.

@@ -12,12 +12,21 @@ public interface IQueueMetrics
 }
 
 /// <summary>
-/// <c>{"items": {"total", "byStage"}, "queues": {name: {"active", "deadLettered"}}, "deadLetters", "drained"}</c>.
-/// <c>deadLetters</c> counts the messages in the dead-letter queues (each one's item is marked <c>dead-lettered</c> by
-/// <see cref="DeadLetterRecorder"/>, and stays there for <c>listening deadletters</c>).
+/// <c>{"items": {"total", "byStage"}, "queues": {name: {"active", "deadLettered"}}, "deadLetters", "drained", "outbox"}</c>.
+/// <c>deadLetters</c> counts the messages in the pipeline's dead-letter queues (each one's item is marked
+/// <c>dead-lettered</c> by <see cref="DeadLetterRecorder"/>, and stays there for <c>listening deadletters</c>);
+/// <c>outbox</c> is what did and did not go out to authors and systems: totals per state (pending, failed, sent,
+/// dead-lettered, no-channel, held, cancelled), counts per channel, and the latest reasons
+/// (<see cref="Responses.OutboxSummary"/>; <c>listening outbox</c> acts on it).
 /// </summary>
 public sealed record StatusReport(StatusReport.ItemCounts Items, IReadOnlyDictionary<string, QueueDepth> Queues, long DeadLetters)
 {
+    /// <summary>The responses outbox; null where the host has no responses store.</summary>
+    public Responses.OutboxSummary? Outbox { get; init; }
+
+    /// <summary>How many of the outbox's latest problems the status lists.</summary>
+    public const int LatestOutboxProblems = 10;
+
     public sealed record ItemCounts(long Total, IReadOnlyDictionary<string, long> ByStage);
 
     /// <summary>Nothing queued or locked, and no item still on its way (at ingest or scored but not answered): every
@@ -32,6 +41,15 @@ public sealed record StatusReport(StatusReport.ItemCounts Items, IReadOnlyDictio
         var depths = queues is null ? new Dictionary<string, QueueDepth>() : await queues.DepthsAsync(cancellationToken);
         var byStage = Enum.GetValues<FeedbackStage>().ToDictionary(FeedbackDocument.StageName, s => stages.GetValueOrDefault(s));
         return new StatusReport(new ItemCounts(byStage.Values.Sum(), byStage), depths, depths.Values.Sum(q => q.DeadLettered));
+    }
+
+    /// <summary>The status with the outbox's summary (<paramref name="responses"/> null: without it).</summary>
+    public static async Task<StatusReport> ReadAsync(IFeedbackStore store, IQueueMetrics? queues, Responses.IResponseStore? responses, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var report = await ReadAsync(store, queues, cancellationToken);
+        return responses is null ? report
+            : report with { Outbox = await responses.SummarizeAsync(time.GetUtcNow(), LatestOutboxProblems, cancellationToken) };
     }
 }
 
@@ -56,7 +74,8 @@ public static class StatusEndpoints
             : Problems.Of(404, "Not found", $"no feedback item with id '{id}'");
 
     public static async Task<Ok<StatusReport>> GetStatusAsync(IFeedbackStore store, IServiceProvider services, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await StatusReport.ReadAsync(store, services.GetService<IQueueMetrics>(), cancellationToken));
+        TypedResults.Ok(await StatusReport.ReadAsync(store, services.GetService<IQueueMetrics>(), services.GetService<Responses.IResponseStore>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken));
 
     /// <summary>200 once the store answers, 503 otherwise.</summary>
     public static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> GetHealthAsync(IFeedbackStore store, CancellationToken cancellationToken)

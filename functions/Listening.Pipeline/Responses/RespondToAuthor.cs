@@ -13,7 +13,7 @@ public sealed record RespondOutcome(ResponsePlan Plan, bool StageWritten);
 /// finds the decision already taken and repeats nothing; the outbox worker sends what was decided.
 /// </summary>
 public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore responses, ResponsePlanner planner, IStageCommit commit,
-    TimeProvider time, ILogger<RespondToAuthor> logger)
+    TimeProvider time, ILogger<RespondToAuthor> logger, Delivery.OutboxSignal? outbox = null)
 {
     public const string Name = nameof(RespondToAuthor);
 
@@ -46,6 +46,8 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
 
         var plan = await responses.DecideAsync(record.Item.Id, record.Item.Author?.Id, ledger => planner.Plan(record.Item, scores, ledger, now), cancellationToken);
         if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
+        // Answer now, not at the next delivery tick: the outbox pump of this process sends what was just queued.
+        if (plan.Messages.Count > 0) outbox?.Notify();
         return (plan, stored is { Stage: FeedbackStage.Responded } ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
     }
 

@@ -39,10 +39,20 @@ public sealed class DeliveryOptions
     public SmtpSettings Smtp { get; set; } = new();
 
     /// <summary>
-    /// A folder where messages go whose webhook or SMTP server is not configured, one <c>{id}.json</c> file each (like an
-    /// SMTP pickup directory): for trying the local shape without a CRM. Unset = such messages are dead-lettered.
+    /// A folder where messages go whose channel (platform connector, webhook, SMTP server) is not configured, one
+    /// <c>{id}.json</c> file each (like an SMTP pickup directory): the "file channel", for trying the local shape without
+    /// a CRM. Unset = such messages wait as <c>no-channel</c> until a channel is configured.
     /// </summary>
     public string? PickupDirectory { get; set; }
+
+    /// <summary>How often a message waiting for a channel is looked at again (<c>listening outbox retry</c> does it at once).</summary>
+    public TimeSpan NoChannelRecheck { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Messages sent at once within one pass (platform calls take tens to hundreds of milliseconds each).</summary>
+    [Range(1, 64)] public int Concurrency { get; set; } = 8;
+
+    /// <summary>Send as soon as the response stage has queued something (in this process), not only on the timer.</summary>
+    public bool Immediate { get; set; } = true;
 }
 
 public sealed class WebhookEndpoint

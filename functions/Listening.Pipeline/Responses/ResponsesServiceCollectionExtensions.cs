@@ -32,9 +32,12 @@ public static class ResponsesServiceCollectionExtensions
         services.AddSingleton(sp => ThankYouTemplateFiles.Load(sp.GetRequiredService<IOptions<ResponsesOptions>>().Value.TemplatesDir,
             sp.GetRequiredService<IOptions<ResponseRules>>().Value));
         services.AddSingleton(sp => new LoyaltyPolicy(sp.GetRequiredService<IOptions<LoyaltyRules>>().Value));
+        services.AddSingleton<ReplyChannels>();
         services.AddSingleton<ResponsePlanner>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxPump>();
         services.AddSingleton<ResponseMonitor>();
         services.AddSingleton<RespondToAuthor>();
         services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName)

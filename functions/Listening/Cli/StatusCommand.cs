@@ -1,21 +1,23 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Listening.Local;
 using Listening.Pipeline;
 using Listening.Queues;
+using Listening.Responses;
 using Listening.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace Listening.Cli;
 
-/// <summary>`listening status`: queue depths, dead letters and items per stage, read from a data dir (running or not).</summary>
+/// <summary>`listening status`: queue depths, dead letters, items per stage and the outbox, read from a data dir (running or not).</summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var dataDir = new Option<string>("--data-dir") { Description = "the data dir `serve` uses", DefaultValueFactory = _ => ".data" };
         var json = new Option<bool>("--json") { Description = "print the /api/status JSON" };
-        var command = new Command("status", "Show queue depths, dead letters and items per stage") { dataDir, json };
+        var command = new Command("status", "Show queue depths, dead letters, items per stage and what the outbox did and did not send") { dataDir, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dir = parse.GetValue(dataDir)!;
@@ -29,7 +31,8 @@ internal static class StatusCommand
             var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
             SqliteQueueMetrics.AddTo(services.AddStores(configuration).AddQueues(configuration));
             await using var provider = services.BuildServiceProvider();
-            var report = await StatusReport.ReadAsync(provider.GetRequiredService<IFeedbackStore>(), provider.GetService<IQueueMetrics>(), cancellationToken);
+            var report = await StatusReport.ReadAsync(provider.GetRequiredService<IFeedbackStore>(), provider.GetService<IQueueMetrics>(),
+                provider.GetService<IResponseStore>(), TimeProvider.System, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(ListeningJson.Options) { WriteIndented = true }));
@@ -39,9 +42,35 @@ internal static class StatusCommand
             foreach (var (stage, count) in report.Items.ByStage) Console.WriteLine($"  {stage,-14} {count,10}");
             Console.WriteLine("queues:                 active  dead-letter");
             foreach (var (name, depth) in report.Queues) Console.WriteLine($"  {name,-20} {depth.Active,8} {depth.DeadLettered,12}");
-            Console.WriteLine($"dead letters: {report.DeadLetters}");
+            Console.WriteLine($"dead letters (queues): {report.DeadLetters}");
+            if (report.Outbox is { } outbox) PrintOutbox(outbox, Console.Out);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The outbox: totals per state, a table per channel, the latest problems with their reasons.</summary>
+    public static void PrintOutbox(OutboxSummary outbox, TextWriter output)
+    {
+        var window = $"sent/{outbox.SentWindow.TotalHours:0}h";
+        output.WriteLine("outbox: " + string.Join(", ", OutboxStates.All.Select(s => $"{outbox.Totals.GetValueOrDefault(s)} {s}")));
+        if (outbox.Channels.Count > 0)
+        {
+            var columns = OutboxStates.All.Select(s => s == OutboxStates.Sent ? window : s).ToList();
+            output.WriteLine($"  {"channel",-16}" + string.Concat(columns.Select(c => $" {c,13}")));
+            foreach (var channel in outbox.Channels)
+                output.WriteLine($"  {channel.Channel,-16}" + string.Concat(OutboxStates.All.Select(s => $" {channel.States.GetValueOrDefault(s),13}")));
+        }
+        if (outbox.Latest.Count == 0) return;
+        output.WriteLine("  latest problems (`listening outbox list` for all, `retry` / `cancel` to act):");
+        foreach (var p in outbox.Latest)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {p.At:yyyy-MM-dd HH:mm} {p.MessageId}  {p.Channel}  {p.State} ({p.Attempts} attempt(s)): {OneLine(p.Reason)}"));
+    }
+
+    private static string OneLine(string? text)
+    {
+        var line = (text ?? "").ReplaceLineEndings(" ");
+        return line.Length > 200 ? line[..200] + "…" : line;
     }
 }

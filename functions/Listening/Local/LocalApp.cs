@@ -1,3 +1,4 @@
+using Listening.Channels.Connectors;
 using Listening.Channels.Webhooks;
 using Listening.Ingest;
 using Listening.Pipeline;
@@ -31,6 +32,7 @@ public static class LocalApp
         app.MapReports();
         app.MapAuthors();
         app.MapWebhooks();
+        app.MapConnectors();
         return app;
     }
 

@@ -123,15 +123,16 @@ public abstract class OutboxDeliveryTests : ResponseStoreSuite
     }
 
     [Fact]
-    public async Task An_unconfigured_webhook_is_dead_lettered_at_once_with_the_setting_to_fix()
+    public async Task An_unconfigured_webhook_leaves_the_message_waiting_for_a_channel_with_the_setting_to_fix_not_dead_lettered()
     {
         var (harness, id) = await ThankedAsync([]);
         await using var _ = harness;
 
-        await harness.Delivery.RunOnceAsync(CancellationToken.None);
+        var run = await harness.Delivery.RunOnceAsync(CancellationToken.None);
 
         var entry = (await harness.Store.GetMessageAsync(id, CancellationToken.None))!;
-        Assert.Equal(OutboxStatus.DeadLettered, entry.Status);
+        Assert.Equal((1, 0), (run.NoChannel, run.DeadLettered));
+        Assert.Equal(OutboxStatus.NoChannel, entry.Status);
         Assert.Contains("Responses:Delivery:Webhooks:reply", entry.LastError);
     }
 

@@ -56,3 +56,25 @@ public sealed class AuthorErasureOnCosmos(CosmosServerFixture server) : AuthorEr
 {
     protected override ResponsesHarness NewHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null) => new(settings, dataDir, server);
 }
+
+public sealed class ConnectorDeliveryOnSqlite : ConnectorDeliveryTests
+{
+    protected override ResponsesHarness NewHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null) => new(settings, dataDir);
+}
+
+[Collection(CosmosServerCollection.Name)]
+public sealed class ConnectorDeliveryOnCosmos(CosmosServerFixture server) : ConnectorDeliveryTests
+{
+    protected override ResponsesHarness NewHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null) => new(settings, dataDir, server);
+}
+
+public sealed class OutboxOperationsOnSqlite : OutboxOperationsTests
+{
+    protected override ResponsesHarness NewHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null) => new(settings, dataDir);
+}
+
+[Collection(CosmosServerCollection.Name)]
+public sealed class OutboxOperationsOnCosmos(CosmosServerFixture server) : OutboxOperationsTests
+{
+    protected override ResponsesHarness NewHarness(IReadOnlyDictionary<string, string?>? settings = null, string? dataDir = null) => new(settings, dataDir, server);
+}

@@ -74,9 +74,11 @@ public sealed class ResponsesHarness : IAsyncDisposable
             services.AddSingleton<IFeedbackStore>(sp => new CosmosFeedbackStore(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()));
             services.AddSingleton<IResponseStore>(sp => new CosmosResponseStore(sp.GetRequiredService<CosmosDocuments>(),
                 new CosmosDocuments(FeedbackContainer, sp.GetRequiredService<CosmosRequestCharges>()),
-                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>())));
+                new CosmosDocuments(AggregatesContainer, sp.GetRequiredService<CosmosRequestCharges>()), Time));
         }
         services.AddResponses();
+        // The platform connectors' answering half (Telegram, VK, app stores, Google reviews): configured per test.
+        Listening.Channels.Connectors.ConnectorsServiceCollectionExtensions.AddConnectorReplies(services);
         // The response stage sends nothing on: its commit is the store's write.
         services.AddSingleton<Listening.Pipeline.IStageCommit>(sp => new Listening.Pipeline.SeparateStageCommit(sp.GetRequiredService<IFeedbackStore>(), new NoSends()));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -24,8 +24,11 @@ namespace Listening.Storage.Cosmos;
 /// the redelivery finds no decision, plans again without that award and writes the same ids.</item>
 /// </list>
 /// </summary>
-public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback, CosmosDocuments aggregates) : IResponseStore
+public sealed partial class CosmosResponseStore(CosmosDocuments responses, CosmosDocuments feedback, CosmosDocuments aggregates, TimeProvider? time = null)
+    : IResponseStore
 {
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     private const int MaxAttempts = 20;
 
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
@@ -123,7 +126,7 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
         var claimed = new List<OutboxEntry>();
         if (max <= 0) return claimed;
         var query = new QueryDefinition("""
-                SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.nextAttemptUtc <= @now AND c.leaseUntilUtc <= @now
+                SELECT * FROM c WHERE c.type = 'outbox' AND (c.status = 'pending' OR c.status = 'no-channel') AND c.nextAttemptUtc <= @now AND c.leaseUntilUtc <= @now
                 ORDER BY c.nextAttemptUtc
                 """).WithParameter("@now", Utc(now));
         await foreach (var (document, etag) in responses.QueryAsync<OutboxDocument>("query-due", query, new QueryRequestOptions { MaxItemCount = max }, cancellationToken))
@@ -137,33 +140,38 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
     }
 
     /// <summary>The decision's reply time first (a crash between the two then only re-sends, which receivers dedupe by id).</summary>
-    public async Task MarkDeliveredAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task MarkDeliveredAsync(string messageId, DateTimeOffset now, DeliveryReceipt? receipt, CancellationToken cancellationToken)
     {
         var key = OutboxKey(messageId);
-        if (await responses.ReadAsync<OutboxDocument>(key.Id, key.Pk, cancellationToken) is not { Document.Status: OutboxDocument.Pending } read) return;
+        if (await responses.ReadAsync<OutboxDocument>(key.Id, key.Pk, cancellationToken) is not { } read || !read.Document.Sendable) return;
+        // The response time runs to the platform's acknowledgement of the first reply (a resend does not move it).
+        var acknowledged = receipt?.AcknowledgedAt ?? now;
         if (read.Document is { Kind: ResponsePlanner.ThankYouKind, ItemId: { } itemId })
-            await UpdateAsync<DecisionDocument>(DecisionKey(itemId), d => d.RepliedUtc is null ? d with { RepliedUtc = Utc(now) } : null, cancellationToken);
-        await UpdateAsync<OutboxDocument>(key, m => m.Status != OutboxDocument.Pending ? null : m with
+            await UpdateAsync<DecisionDocument>(DecisionKey(itemId), d => d.RepliedUtc is null ? d with { RepliedUtc = Utc(acknowledged) } : null, cancellationToken);
+        await UpdateAsync<OutboxDocument>(key, m => !m.Sendable ? null : m with
         {
-            Status = OutboxDocument.Delivered, DeliveredUtc = Utc(now), LeaseUntilUtc = OutboxDocument.Never, Attempts = m.Attempts + 1,
+            Status = OutboxDocument.Delivered, DeliveredUtc = Utc(now), UpdatedUtc = Utc(now), LeaseUntilUtc = OutboxDocument.Never, Attempts = m.Attempts + 1,
+            Via = receipt?.Via, Receipt = receipt?.Reference ?? m.Receipt, AcknowledgedUtc = Utc(acknowledged), LastError = null,
         }, cancellationToken, known: read);
     }
 
     public Task ScheduleRetryAsync(string messageId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken) =>
         UpdateOutboxAsync(messageId, m => m with
         {
-            Attempts = m.Attempts + 1, NextAttemptUtc = Utc(nextAttempt), LeaseUntilUtc = OutboxDocument.Never, LastError = error,
+            Status = OutboxDocument.Pending, Attempts = m.Attempts + 1, NextAttemptUtc = Utc(nextAttempt), LeaseUntilUtc = OutboxDocument.Never, LastError = error,
+            UpdatedUtc = Utc(clock.GetUtcNow()),
         }, cancellationToken);
 
     public Task DeadLetterAsync(string messageId, string reason, CancellationToken cancellationToken) =>
         UpdateOutboxAsync(messageId, m => m with
         {
             Attempts = m.Attempts + 1, Status = OutboxDocument.DeadLettered, LeaseUntilUtc = OutboxDocument.Never, LastError = reason,
+            UpdatedUtc = Utc(clock.GetUtcNow()),
         }, cancellationToken);
 
-    /// <summary>Changes a pending message (as SQLite's <c>WHERE status = 'pending'</c>); any other state is final.</summary>
+    /// <summary>Changes a message still to be sent, pending or waiting for a channel (as SQLite's <c>WHERE status IN …</c>); any other state is final.</summary>
     private Task UpdateOutboxAsync(string messageId, Func<OutboxDocument, OutboxDocument> change, CancellationToken cancellationToken) =>
-        UpdateAsync<OutboxDocument>(OutboxKey(messageId), m => m.Status == OutboxDocument.Pending ? change(m) : null, cancellationToken);
+        UpdateAsync<OutboxDocument>(OutboxKey(messageId), m => m.Sendable ? change(m) : null, cancellationToken);
 
     /// <summary>
     /// Read (or start from <paramref name="known"/>), change, replace with If-Match, again on 412; <paramref name="change"/>
@@ -232,7 +240,7 @@ public sealed class CosmosResponseStore(CosmosDocuments responses, CosmosDocumen
         var byAuthor = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.authorId = @a").WithParameter("@a", authorId);
         await foreach (var (message, _) in responses.QueryAsync<OutboxDocument>("query-author", byAuthor.WithParameter("@type", "outbox"), null, cancellationToken))
         {
-            var unsent = message.Status is OutboxDocument.Pending or OutboxDocument.Held;
+            var unsent = message.Status is OutboxDocument.Pending or OutboxDocument.Held or OutboxDocument.NoChannel;
             await UpdateAsync<OutboxDocument>((message.Id, message.Pk), m => m.AuthorId is null ? null : m with
             {
                 Payload = """{"erased":true}""", AuthorId = null,

@@ -35,7 +35,8 @@ public static class CosmosStoreServiceCollectionExtensions
             return new CosmosFeedbackStore(client.GetContainer(options.Database, options.FeedbackContainer), charges, intake);
         });
         services.AddSingleton<IResponseStore>(sp =>
-            new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer), Documents(sp, o => o.AggregatesContainer)));
+            new CosmosResponseStore(Documents(sp, o => o.ResponsesContainer), Documents(sp, o => o.FeedbackContainer), Documents(sp, o => o.AggregatesContainer),
+                sp.GetService<TimeProvider>()));
         services.AddSingleton<ISourceStateStore>(sp => new CosmosSourceStateStore(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<Ingest.ISpamHistory>(sp => new CosmosSpamHistory(Documents(sp, o => o.AggregatesContainer)));
         services.AddSingleton<Reports.IReportStore>(sp => new CosmosReportStore(Documents(sp, o => o.ReportsContainer)));

@@ -86,23 +86,30 @@ internal sealed record DecisionDocument(
 /// <summary>One outbox message and its delivery state; <see cref="LeaseUntilUtc"/> hides a claimed message from other runs.</summary>
 internal sealed record OutboxDocument(
     string Id, string Pk, string MessageId, string Kind, string Target, string Payload, string Purpose, string? AuthorId, string? ItemId,
-    string CreatedUtc, string Status, int Attempts, string NextAttemptUtc, string LeaseUntilUtc, string? DeliveredUtc, string? LastError)
+    string CreatedUtc, string Status, int Attempts, string NextAttemptUtc, string LeaseUntilUtc, string? DeliveredUtc, string? LastError,
+    string? Via = null, string? Receipt = null, string? AcknowledgedUtc = null, string? UpdatedUtc = null)
 {
     public string Type => "outbox";
 
-    public const string Pending = "pending", Delivered = "delivered", DeadLettered = "dead-lettered", Held = "held";
+    public const string Pending = "pending", Delivered = "delivered", DeadLettered = "dead-lettered", Held = "held", NoChannel = "no-channel", Cancelled = "cancelled";
+
+    /// <summary>Still to be sent: pending, or waiting for a channel.</summary>
+    [JsonIgnore] public bool Sendable => Status is Pending or NoChannel;
     public static readonly string Never = ResponseDocuments.Utc(DateTimeOffset.UnixEpoch);
 
     public static OutboxDocument From(OutboxMessage m, string status, string? note)
     {
         var (id, pk) = ResponseDocuments.OutboxKey(m.Id);
         var created = ResponseDocuments.Utc(m.CreatedAt);
-        return new OutboxDocument(id, pk, m.Id, m.Kind, m.Target, m.Payload, m.Purpose.ToString(), m.AuthorId, m.ItemId, created, status, 0, created, Never, null, note);
+        return new OutboxDocument(id, pk, m.Id, m.Kind, m.Target, m.Payload, m.Purpose.ToString(), m.AuthorId, m.ItemId, created, status, 0, created, Never, null, note,
+            UpdatedUtc: created);
     }
 
     public OutboxEntry ToEntry() => new(
         new OutboxMessage(MessageId, Kind, Target, Payload, ResponseDocuments.Instant(CreatedUtc), AuthorId, ItemId, Enum.Parse<MessagePurpose>(Purpose)),
-        ParseStatus(Status), Attempts, ResponseDocuments.InstantOrNull(DeliveredUtc), LastError);
+        ParseStatus(Status), Attempts, ResponseDocuments.InstantOrNull(DeliveredUtc), LastError,
+        Via is null ? null : new DeliveryReceipt(Via, Receipt, ResponseDocuments.InstantOrNull(AcknowledgedUtc)),
+        ResponseDocuments.Instant(NextAttemptUtc), ResponseDocuments.InstantOrNull(UpdatedUtc));
 
     public static OutboxStatus ParseStatus(string s) => s switch
     {
@@ -110,6 +117,8 @@ internal sealed record OutboxDocument(
         Delivered => OutboxStatus.Delivered,
         DeadLettered => OutboxStatus.DeadLettered,
         Held => OutboxStatus.Held,
+        NoChannel => OutboxStatus.NoChannel,
+        Cancelled => OutboxStatus.Cancelled,
         _ => throw new InvalidOperationException($"unknown outbox status '{s}'"),
     };
 
@@ -119,6 +128,8 @@ internal sealed record OutboxDocument(
         OutboxStatus.Delivered => Delivered,
         OutboxStatus.DeadLettered => DeadLettered,
         OutboxStatus.Held => Held,
+        OutboxStatus.NoChannel => NoChannel,
+        OutboxStatus.Cancelled => Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 }

@@ -18,11 +18,13 @@ public sealed partial class SqliteResponseStore : IResponseStore
 {
     private const string FeedbackContainer = "feedback";
     private readonly SqliteDatabase database;
+    private readonly TimeProvider time;
 
-    public SqliteResponseStore(SqliteDatabase database)
+    public SqliteResponseStore(SqliteDatabase database, TimeProvider? time = null)
     {
         this.database = database;
-        database.WriteAsync(tx => { var c = tx.Command(Schema); return c.ExecuteNonQuery(); }).GetAwaiter().GetResult();
+        this.time = time ?? TimeProvider.System;
+        database.WriteAsync(tx => { var c = tx.Command(Schema); c.ExecuteNonQuery(); return MigrateOutbox(tx); }).GetAwaiter().GetResult();
     }
 
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
@@ -100,39 +102,50 @@ public sealed partial class SqliteResponseStore : IResponseStore
             var nowMs = now.ToUnixTimeMilliseconds();
             var command = tx.Command($"""
                 UPDATE outbox SET lease_until_ms = $lease
-                WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_ms <= $now AND lease_until_ms <= $now
+                WHERE id IN (SELECT id FROM outbox WHERE status IN ('pending', 'no-channel') AND next_attempt_ms <= $now AND lease_until_ms <= $now
                              ORDER BY next_attempt_ms, created_ms LIMIT $max)
                 RETURNING {OutboxColumns}
                 """).With("$lease", (now + lease).ToUnixTimeMilliseconds()).With("$now", nowMs).With("$max", max);
             return ReadOutboxRows(command);
         }, cancellationToken);
 
-    public Task MarkDeliveredAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task MarkDeliveredAsync(string messageId, DateTimeOffset now, DeliveryReceipt? receipt, CancellationToken cancellationToken) =>
         database.WriteAsync(tx =>
         {
             var ms = now.ToUnixTimeMilliseconds();
-            tx.Command("UPDATE outbox SET status = 'delivered', delivered_ms = $now, lease_until_ms = 0, attempts = attempts + 1 WHERE id = $id AND status = 'pending'")
-                .With("$id", messageId).With("$now", ms).ExecuteNonQuery();
+            var acknowledged = (receipt?.AcknowledgedAt ?? now).ToUnixTimeMilliseconds();
+            var updated = tx.Command("""
+                UPDATE outbox SET status = 'delivered', delivered_ms = $now, updated_ms = $now, lease_until_ms = 0, attempts = attempts + 1,
+                  via = $via, receipt = COALESCE($receipt, receipt), acknowledged_ms = $ack, last_error = NULL
+                WHERE id = $id AND status IN ('pending', 'no-channel')
+                """).With("$id", messageId).With("$now", ms).With("$via", receipt?.Via).With("$receipt", receipt?.Reference).With("$ack", acknowledged)
+                .ExecuteNonQuery();
+            if (updated == 0) return 0;
+            // The response time runs to the platform's acknowledgement of the first reply (a resend does not move it).
             var replied = tx.Command("""
-                UPDATE response_decisions SET replied_ms = $now
+                UPDATE response_decisions SET replied_ms = $ack
                 WHERE replied_ms IS NULL AND item_id = (SELECT item_id FROM outbox WHERE id = $id AND kind = 'thank-you')
-                """).With("$id", messageId).With("$now", ms);
+                """).With("$id", messageId).With("$ack", acknowledged);
             return replied.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task ScheduleRetryAsync(string messageId, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken) =>
         database.WriteAsync(tx =>
         {
-            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = $next, lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
-                .With("$id", messageId).With("$next", nextAttempt.ToUnixTimeMilliseconds()).With("$e", error);
+            var command = tx.Command("""
+                UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_ms = $next, lease_until_ms = 0, last_error = $e, updated_ms = $updated
+                WHERE id = $id AND status IN ('pending', 'no-channel')
+                """).With("$id", messageId).With("$next", nextAttempt.ToUnixTimeMilliseconds()).With("$e", error).With("$updated", UpdatedMs());
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task DeadLetterAsync(string messageId, string reason, CancellationToken cancellationToken) =>
         database.WriteAsync(tx =>
         {
-            var command = tx.Command("UPDATE outbox SET attempts = attempts + 1, status = 'dead-lettered', lease_until_ms = 0, last_error = $e WHERE id = $id AND status = 'pending'")
-                .With("$id", messageId).With("$e", reason);
+            var command = tx.Command("""
+                UPDATE outbox SET attempts = attempts + 1, status = 'dead-lettered', lease_until_ms = 0, last_error = $e, updated_ms = $updated
+                WHERE id = $id AND status IN ('pending', 'no-channel')
+                """).With("$id", messageId).With("$e", reason).With("$updated", UpdatedMs());
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
@@ -188,8 +201,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
 
             var messages = tx.Command("""
                 UPDATE outbox SET payload = '{"erased":true}', author_id = NULL,
-                  status = CASE WHEN status IN ('pending', 'held') THEN 'dead-lettered' ELSE status END,
-                  last_error = CASE WHEN status IN ('pending', 'held') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END
+                  status = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'dead-lettered' ELSE status END,
+                  last_error = CASE WHEN status IN ('pending', 'held', 'no-channel') THEN 'cancelled: the author''s personal data was erased' ELSE NULL END
                 WHERE author_id = $a
                 """).With("$a", authorId).ExecuteNonQuery();
 
@@ -239,8 +252,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
                 (status, note) = ("held", "contact-frequency cap: the author had an unsolicited message within the period");
         }
         var command = tx.Command("""
-            INSERT INTO outbox(id, kind, target, payload, purpose, author_id, item_id, created_ms, status, next_attempt_ms, last_error)
-            VALUES ($id, $k, $t, $p, $purpose, $a, $item, $created, $status, $created, $note) ON CONFLICT(id) DO NOTHING
+            INSERT INTO outbox(id, kind, target, payload, purpose, author_id, item_id, created_ms, status, next_attempt_ms, last_error, updated_ms)
+            VALUES ($id, $k, $t, $p, $purpose, $a, $item, $created, $status, $created, $note, $created) ON CONFLICT(id) DO NOTHING
             """).With("$id", m.Id).With("$k", m.Kind).With("$t", m.Target).With("$p", m.Payload).With("$purpose", m.Purpose.ToString())
             .With("$a", m.AuthorId).With("$item", m.ItemId).With("$created", m.CreatedAt.ToUnixTimeMilliseconds()).With("$status", status).With("$note", note);
         return command.ExecuteNonQuery() == 1;
@@ -271,7 +284,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
         return list;
     }
 
-    private const string OutboxColumns = "id, kind, target, payload, created_ms, author_id, item_id, purpose, status, attempts, delivered_ms, last_error";
+    private const string OutboxColumns =
+        "id, kind, target, payload, created_ms, author_id, item_id, purpose, status, attempts, delivered_ms, last_error, via, receipt, acknowledged_ms, next_attempt_ms, updated_ms";
 
     private static List<OutboxEntry> ReadOutboxRows(SqliteCommand command)
     {
@@ -281,7 +295,9 @@ public sealed partial class SqliteResponseStore : IResponseStore
             list.Add(new OutboxEntry(
                 new OutboxMessage(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Ms(r.GetInt64(4)),
                     r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Enum.Parse<MessagePurpose>(r.GetString(7))),
-                ParseStatus(r.GetString(8)), r.GetInt32(9), r.IsDBNull(10) ? null : Ms(r.GetInt64(10)), r.IsDBNull(11) ? null : r.GetString(11)));
+                ParseStatus(r.GetString(8)), r.GetInt32(9), r.IsDBNull(10) ? null : Ms(r.GetInt64(10)), r.IsDBNull(11) ? null : r.GetString(11),
+                r.IsDBNull(12) ? null : new DeliveryReceipt(r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : Ms(r.GetInt64(14))),
+                Ms(r.GetInt64(15)), r.IsDBNull(16) ? null : Ms(r.GetInt64(16))));
         return list;
     }
 
@@ -293,6 +309,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
         "delivered" => OutboxStatus.Delivered,
         "dead-lettered" => OutboxStatus.DeadLettered,
         "held" => OutboxStatus.Held,
+        "no-channel" => OutboxStatus.NoChannel,
+        "cancelled" => OutboxStatus.Cancelled,
         _ => throw new InvalidOperationException($"unknown outbox status '{s}'"),
     };
 
