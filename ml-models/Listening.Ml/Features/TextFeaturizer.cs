@@ -38,7 +38,8 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     public void Featurize(string text, FeatureScratch scratch)
     {
         Collect(text, scratch);
-        scratch.Finish();
+        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset);
+        else scratch.Finish();
     }
 
     /// <summary>Fills <paramref name="scratch"/> with the sorted indices of the text's features and how often each occurs (no weighting, no normalisation).</summary>
@@ -263,6 +264,24 @@ public sealed class FeatureScratch
             for (var k = 0; k < n; k++) Values[k] *= scale;
         }
         Count = n;
+    }
+
+    /// <summary>
+    /// As <see cref="Finish()"/>, but L2-normalises each block (word n-grams below <paramref name="charStart"/>,
+    /// character n-grams below <paramref name="cueStart"/>, context and cue features after) on its own, so
+    /// a text's many character n-grams do not shrink its few word features (the peers' word and character
+    /// TF-IDF vectors are normalised apart too).
+    /// </summary>
+    internal void Finish(uint charStart, uint cueStart)
+    {
+        Finish();
+        Span<double> norms = stackalloc double[3];
+        for (var k = 0; k < Count; k++) norms[Block(Indices[k])] += Values[k] * (double)Values[k];
+        Span<float> scales = stackalloc float[3];
+        for (var b = 0; b < 3; b++) scales[b] = norms[b] > 0 ? (float)(1 / Math.Sqrt(norms[b])) : 0f;
+        for (var k = 0; k < Count; k++) Values[k] *= scales[Block(Indices[k])];
+
+        int Block(int index) => (uint)index < charStart ? 0 : (uint)index < cueStart ? 1 : 2;
     }
 
     /// <summary>Sorts and merges repeats into counts.</summary>
