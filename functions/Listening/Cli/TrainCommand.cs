@@ -33,11 +33,13 @@ internal static class TrainCommand
         var lang = new Option<string?>("--lang") { Description = "Train on the datasets of one language only (ru / en)." };
         var joint = new Option<bool>("--joint") { Description = "Train one joint model for all languages instead of one model per language (ru, en) routed by the language detector." };
         var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-kind (post / short / review) class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
+        var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram (1-3); 0 = 2, or 1 with --no-bigrams.", DefaultValueFactory = _ => defaults.Featurizer.WordNgrams };
+        var blocks = new Option<bool>("--blocks") { Description = "Hash word n-grams, character n-grams and context/cue features into separate blocks, each L2-normalised on its own.", DefaultValueFactory = _ => defaults.Featurizer.Blocks };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
@@ -45,7 +47,7 @@ internal static class TrainCommand
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats),
-                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind)),
+                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
                 parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!);
             var started = DateTime.UtcNow;

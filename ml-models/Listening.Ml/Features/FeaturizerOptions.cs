@@ -16,6 +16,8 @@ namespace Listening.Ml.Features;
 /// <param name="NegationMarks">Adds "not + word" features for the (up to two) words after a negator within its phrase ("не тот", "не позвонил", "not fresh"); false when absent from an older model's settings.</param>
 /// <param name="HedgeRewrite">Rewrites negated hedges ("не могу сказать, что плохо", "I can't say it was bad") to a plain negator before the judgement (<see cref="HedgedNegation"/>); false when absent from an older model's settings.</param>
 /// <param name="KindFeature">Adds the text kind (<see cref="Listening.Core.Text.TextKind"/>: post, short, review) as a feature, so priors are learnt per kind; false when absent from an older model's settings.</param>
+/// <param name="WordNgrams">Longest word n-gram (1–3); 0 in older settings, which <see cref="WordBigrams"/> decides.</param>
+/// <param name="Blocks">Word n-grams, character n-grams and context/cue features hashed into separate blocks of the vector (see <see cref="Dimension"/>), so each block can be weighted and normalised on its own.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -28,10 +30,23 @@ public sealed record FeaturizerOptions(
     bool NegationMarks = false,
     int CueRepeats = 1,
     bool HedgeRewrite = false,
-    bool KindFeature = false)
+    bool KindFeature = false,
+    int WordNgrams = 0,
+    bool Blocks = false)
 {
+    /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
+    public const int CueBlockBits = 14;
+
+    /// <summary>Longest word n-gram: <see cref="WordNgrams"/>, or 2 / 1 by <see cref="WordBigrams"/> for older settings.</summary>
+    [JsonIgnore]
+    public int MaxWordNgram => WordNgrams > 0 ? WordNgrams : WordBigrams ? 2 : 1;
+
     [JsonIgnore]
     public int[] CharNgrams => CharNgramLengths ?? [3, 4];
+    /// <summary>
+    /// One shared space of 2^HashBits buckets, or with <see cref="Blocks"/> three blocks: word n-grams
+    /// [0, 2^HashBits), character n-grams [2^HashBits, 2·2^HashBits), context and cue features after them (2^14).
+    /// </summary>
     [JsonIgnore]
-    public int Dimension => 1 << HashBits;
+    public int Dimension => Blocks ? (2 << HashBits) + (1 << CueBlockBits) : 1 << HashBits;
 }

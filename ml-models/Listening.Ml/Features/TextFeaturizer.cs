@@ -15,10 +15,15 @@ namespace Listening.Ml.Features;
 /// </summary>
 public sealed class TextFeaturizer(FeaturizerOptions options)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
-    private readonly uint _mask = (uint)options.Dimension - 1;
+    private readonly uint _mask = (1u << options.HashBits) - 1;
+    private readonly int _maxWordNgram = options.MaxWordNgram;
+    // With blocks: character n-grams after the word block, context and cue features after both.
+    private readonly uint _charOffset = options.Blocks ? 1u << options.HashBits : 0;
+    private readonly uint _cueOffset = options.Blocks ? 2u << options.HashBits : 0;
+    private readonly uint _cueMask = options.Blocks ? (1u << FeaturizerOptions.CueBlockBits) - 1 : (1u << options.HashBits) - 1;
 
     public FeaturizerOptions Options => options;
 
@@ -32,13 +37,28 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     /// <summary>Fills <paramref name="scratch"/> with the sorted indices and values of the text's features.</summary>
     public void Featurize(string text, FeatureScratch scratch)
     {
+        Collect(text, scratch);
+        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset);
+        else scratch.Finish();
+    }
+
+    /// <summary>Fills <paramref name="scratch"/> with the sorted indices of the text's features and how often each occurs (no weighting, no normalisation).</summary>
+    public void FeaturizeCounts(string text, FeatureScratch scratch)
+    {
+        Collect(text, scratch);
+        scratch.FinishCounts();
+    }
+
+    private void Collect(string text, FeatureScratch scratch)
+    {
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
         var normalized = TextNormalizer.Normalize(truncated);
         var span = normalized.AsSpan();
-        uint previous = 0;
+        uint previous = 0, twoBack = 0;
         var hasPrevious = false;
+        var hasTwoBack = false;
         var tokens = 0;
         while (!span.IsEmpty)
         {
@@ -50,7 +70,13 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
 
             var h = Hash(token, UnigramSeed);
             scratch.Add(h & _mask);
-            if (options.WordBigrams && hasPrevious) scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);
+            if (_maxWordNgram >= 2 && hasPrevious)
+            {
+                scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);
+                if (_maxWordNgram >= 3 && hasTwoBack) scratch.Add(Mix((twoBack * 0x01000193u ^ previous) * 0x01000193u ^ h, TrigramSeed) & _mask);
+            }
+            twoBack = previous;
+            hasTwoBack = hasPrevious;
             previous = h;
             hasPrevious = true;
 
@@ -59,18 +85,17 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
         }
         if (options.ContextFeatures)
         {
-            scratch.Add(Hash(LanguageDetector.Detect(truncated), ContextSeed) & _mask);
+            scratch.Add(_cueOffset + (Hash(LanguageDetector.Detect(truncated), ContextSeed) & _cueMask));
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
-            scratch.Add(Mix((uint)lengthBucket, ContextSeed + 1) & _mask);
+            scratch.Add(_cueOffset + (Mix((uint)lengthBucket, ContextSeed + 1) & _cueMask));
         }
-        if (options.KindFeature) scratch.Add(Hash(TextKind.Of(text), ContextSeed + 2) & _mask);
+        if (options.KindFeature) scratch.Add(_cueOffset + (Hash(TextKind.Of(text), ContextSeed + 2) & _cueMask));
         if (options.CueFeatures || options.NegationMarks)
         {
             var words = WordTokenizer.Tokenize(truncated);
             if (options.CueFeatures) AddCueFeatures(truncated, words, scratch);
             if (options.NegationMarks) AddNegationMarks(truncated, words, scratch);
         }
-        scratch.Finish();
     }
 
     /// <summary>
@@ -97,7 +122,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
                 AddCue(hit.Positive ? "cue+negated" : "cue-negated", scratch);
                 var h = NotSeed;
                 for (var k = hit.FirstToken; k < hit.FirstToken + hit.TokenCount; k++) h = Mix(h * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed);
-                scratch.Add(h & _mask);
+                scratch.Add(_cueOffset + (h & _cueMask));
             }
             last = new CueScore(p, n).Label;
             AddCue(last switch { SentimentLabel.Positive => "clause+", SentimentLabel.Negative => "clause-", _ => "clause0" }, scratch);
@@ -126,7 +151,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             for (var k = i + 1; k < words.Count && k <= i + NegatedWords; k++)
             {
                 if (IsNegator(words[k].Lower) || text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).IndexOfAny(",.;:!?…()") >= 0) break;
-                scratch.Add(Mix(NotSeed * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed) & _mask);
+                scratch.Add(_cueOffset + (Mix(NotSeed * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed) & _cueMask));
             }
         }
     }
@@ -143,7 +168,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
 
     private void AddCue(string name, FeatureScratch scratch)
     {
-        var index = Hash(name, CueSeed) & _mask;
+        var index = _cueOffset + (Hash(name, CueSeed) & _cueMask);
         for (var k = 0; k < options.CueRepeats; k++) scratch.Add(index);
     }
 
@@ -157,7 +182,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
         {
             // A gram as long as the padded word repeats the unigram; skip it.
             for (var start = 0; start + n <= padded.Length && n < padded.Length; start++)
-                scratch.Add(Hash(padded.Slice(start, n), CharSeed + (uint)n) & _mask);
+                scratch.Add(_charOffset + (Hash(padded.Slice(start, n), CharSeed + (uint)n) & _mask));
         }
     }
 
@@ -237,6 +262,47 @@ public sealed class FeatureScratch
         {
             var scale = (float)(1 / Math.Sqrt(norm));
             for (var k = 0; k < n; k++) Values[k] *= scale;
+        }
+        Count = n;
+    }
+
+    /// <summary>
+    /// As <see cref="Finish()"/>, but L2-normalises each block (word n-grams below <paramref name="charStart"/>,
+    /// character n-grams below <paramref name="cueStart"/>, context and cue features after) on its own, so
+    /// a text's many character n-grams do not shrink its few word features (the peers' word and character
+    /// TF-IDF vectors are normalised apart too).
+    /// </summary>
+    internal void Finish(uint charStart, uint cueStart)
+    {
+        Finish();
+        Span<double> norms = stackalloc double[3];
+        for (var k = 0; k < Count; k++) norms[Block(Indices[k])] += Values[k] * (double)Values[k];
+        Span<float> scales = stackalloc float[3];
+        for (var b = 0; b < 3; b++) scales[b] = norms[b] > 0 ? (float)(1 / Math.Sqrt(norms[b])) : 0f;
+        for (var k = 0; k < Count; k++) Values[k] *= scales[Block(Indices[k])];
+
+        int Block(int index) => (uint)index < charStart ? 0 : (uint)index < cueStart ? 1 : 2;
+    }
+
+    /// <summary>Sorts and merges repeats into counts.</summary>
+    internal void FinishCounts()
+    {
+        Array.Sort(_raw, 0, _rawCount);
+        if (Indices.Length < _rawCount)
+        {
+            Indices = new int[_raw.Length];
+            Values = new float[_raw.Length];
+        }
+        var n = 0;
+        for (var k = 0; k < _rawCount;)
+        {
+            var index = _raw[k];
+            var run = 1;
+            while (k + run < _rawCount && _raw[k + run] == index) run++;
+            Indices[n] = (int)index;
+            Values[n] = run;
+            n++;
+            k += run;
         }
         Count = n;
     }

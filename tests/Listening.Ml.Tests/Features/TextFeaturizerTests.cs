@@ -73,4 +73,31 @@ public class TextFeaturizerTests
         Assert.Equal(a.GetIndices().ToArray(), b.GetIndices().ToArray());
         Assert.True(b.GetValues().ToArray().Max() > a.GetValues().ToArray().Max());
     }
+
+    [Fact]
+    public void Blocks_keep_word_character_and_cue_features_apart_each_of_unit_length()
+    {
+        var options = new FeaturizerOptions(HashBits: 18, CueFeatures: true, Blocks: true);
+        var v = new TextFeaturizer(options).Featurize("Доставка опять опоздала, суп остыл");
+        Assert.Equal((2 << 18) + (1 << FeaturizerOptions.CueBlockBits), v.Length);
+        var pairs = v.GetIndices().ToArray().Zip(v.GetValues().ToArray()).ToList();
+        double Norm(Func<int, bool> inBlock) => Math.Sqrt(pairs.Where(p => inBlock(p.First)).Sum(p => (double)p.Second * p.Second));
+        Assert.Equal(1.0, Norm(i => i < 1 << 18), 4);                    // word n-grams
+        Assert.Equal(1.0, Norm(i => i >= 1 << 18 && i < 2 << 18), 4);    // character n-grams
+        Assert.Equal(1.0, Norm(i => i >= 2 << 18), 4);                   // language, length, lexicon cues
+    }
+
+    [Fact]
+    public void Word_trigrams_add_features_and_older_settings_keep_bigrams()
+    {
+        var text = "курьер опять опоздал на час";
+        var bigrams = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, ContextFeatures: false, CharNgramLengths: []));
+        var trigrams = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, ContextFeatures: false, CharNgramLengths: [], WordNgrams: 3));
+        Assert.Equal(5 + 4, bigrams.Featurize(text).GetIndices().Length);
+        Assert.Equal(5 + 4 + 3, trigrams.Featurize(text).GetIndices().Length);
+        var old = JsonSerializer.Deserialize<FeaturizerOptions>("""{"HashBits":20,"WordBigrams":true,"CharNgramLengths":[3,4],"HeadChars":700,"TailChars":300,"ContextFeatures":true}""")!;
+        Assert.Equal(2, old.MaxWordNgram);
+        Assert.False(old.Blocks);
+        Assert.Equal(1 << 20, old.Dimension);
+    }
 }

@@ -78,7 +78,7 @@ public abstract class ConnectorDeliveryTests : ResponseStoreSuite
         await harness.Delivery.RunOnceAsync(None);
 
         var reports = new Listening.Reports.StoredFeedbackReports(harness.Feedback, Microsoft.Extensions.Options.Options.Create(new Listening.Reports.ReportOptions()),
-            Microsoft.Extensions.Options.Options.Create(new Listening.Channels.ChannelsOptions()), harness.Time,
+            Microsoft.Extensions.Options.Options.Create(new Listening.Channels.ChannelsOptions()), Listening.Reports.BrandNames.None, harness.Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Listening.Reports.StoredFeedbackReports>.Instance,
             harness.Services.GetRequiredService<ReportResponseTimes>());
         var day = DateOnly.FromDateTime(ResponsesHarness.Start.UtcDateTime);
