@@ -13,6 +13,13 @@ public sealed record MatrixRules
     [Range(1, int.MaxValue)] public int MinMentions { get; init; } = 30;
 
     /// <summary>
+    /// A competitor's mentions of a factor count for Δ from this many on. Lower than <see cref="MinMentions"/>: a
+    /// competitor is a third of the stream or less, and twenty clearly happier mentions of a rival already say "no edge
+    /// to advertise" — the Δ carries its own interval in the report.
+    /// </summary>
+    [Range(1, int.MaxValue)] public int MinCompetitorMentions { get; init; } = 10;
+
+    /// <summary>
     /// Medians over fewer placed factors than this do not split a matrix: below it no factor gets a quadrant and
     /// the factors are shown as a table (a single factor would sit on both medians and be called anything).
     /// </summary>

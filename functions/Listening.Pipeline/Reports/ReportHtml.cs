@@ -269,7 +269,7 @@ public static class ReportHtml
     {
         var ru = m.Lang == "ru";
         sb.Append($"<section id=\"actions\" class=\"flow\"><h2>{E(t.ActionTable)}</h2><p class=\"hint\">{E(t.Interval)} {(ru ? "под каждым значением" : "under each figure")}; n = {(ru ? "число отзывов с упоминанием фактора" : "feedback items mentioning the factor")}"
-            + (m.Competitors.Count > 0 ? (ru ? $"; Δ = наша оценка − оценка конкурента, n — его упоминания фактора (Δ нет, если их меньше {m.Method.MinMentions})" : $"; Δ = our performance − the competitor's, n = its mentions of the factor (no Δ below {m.Method.MinMentions})") : "")
+            + (m.Competitors.Count > 0 ? (ru ? $"; Δ = наша оценка − оценка конкурента, n — его упоминания фактора (Δ нет, если их меньше {m.Method.MinCompetitorMentions})" : $"; Δ = our performance − the competitor's, n = its mentions of the factor (no Δ below {m.Method.MinCompetitorMentions})") : "")
             + (links.MentionsBase is not null ? (ru ? ". Название фактора ведёт к его упоминаниям за период" : ". A factor's name opens its mentions in the period") : "")
             + ".</p>");
         sb.Append($"<table id=\"action-table\" class=\"reflow wide-table\"><thead><tr><th class=\"w-factor\">{E(t.Factor)}</th><th class=\"w-action\">{E(t.Action)}</th><th class=\"num w-num\">{E(t.Importance)}</th><th class=\"num w-num\">{E(t.Performance)}</th><th class=\"num w-n\">n</th>");
@@ -311,10 +311,10 @@ public static class ReportHtml
         sb.Append($"<section id=\"competitors\"><h2>{E(t.CompetitorComparison)}</h2><p class=\"hint\">{E(t.CompetitorHint)}</p>");
         var rows = m.Factors.Where(f => f.Performance is not null).ToList();
         var names = m.Competitors.Select(m.NameOf).ToList();
-        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinMentions, t, SmallCharts.DotsLayout.Wide, m.NameOf);
-        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinMentions, t, SmallCharts.DotsLayout.Narrow, m.NameOf);
+        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinCompetitorMentions, t, SmallCharts.DotsLayout.Wide, m.NameOf);
+        SmallCharts.CompetitorDots(sb, rows, names, m.DisplayName, m.Method.MinCompetitorMentions, t, SmallCharts.DotsLayout.Narrow, m.NameOf);
         if (rows.Any(f => f.Competitors.Any(c => c.Performance is not null && c.Delta is null)))
-            sb.Append($"<p class=\"hint\" id=\"faded-dots\">{E(t.FadedDot)} (n &lt; {m.Method.MinMentions})</p>");
+            sb.Append($"<p class=\"hint\" id=\"faded-dots\">{E(t.FadedDot)} (n &lt; {m.Method.MinCompetitorMentions})</p>");
         sb.Append("</section>");
         sb.Append($"<section id=\"competitor-matrices\"><h2>{E(t.CompetitorMatrices)}</h2><p class=\"hint\">{E(t.OpeningsLine)}. "
             + (ru ? $"Те же правила, что и для нас; меньше {m.Method.MinPlacedFactors} факторов с n ≥ {m.Method.MinMentions} — таблица вместо матрицы. Точки пронумерованы, названия — под матрицей."

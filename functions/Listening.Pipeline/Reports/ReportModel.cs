@@ -43,7 +43,11 @@ public sealed record MethodSummary(
     double? ImportanceCrosshair, double? PerformanceCrosshair, int FactorsWithEnoughMentions,
     DateOnly PreviousFrom, DateOnly PreviousTo, int MinWheelItems,
     int MinPlacedFactors, double Margin, double PromoteAbove, IReadOnlyList<string> Outcomes,
-    IReadOnlyList<OutcomeCount> ImportanceItems, bool HasQuadrants);
+    IReadOnlyList<OutcomeCount> ImportanceItems, bool HasQuadrants)
+{
+    /// <summary>A competitor's mentions of a factor needed for a Δ against it (<see cref="Core.Matrix.MatrixRules.MinCompetitorMentions"/>).</summary>
+    public int MinCompetitorMentions { get; init; } = Core.Matrix.MatrixRules.Default.MinCompetitorMentions;
+}
 
 public sealed record OutcomeCount(string Outcome, long Items);
 

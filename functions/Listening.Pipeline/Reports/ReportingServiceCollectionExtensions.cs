@@ -20,6 +20,9 @@ public sealed class ReportOptions
     /// <summary>Mentions a factor needs in the period for a quadrant.</summary>
     [Range(1, int.MaxValue)] public int MinMentions { get; set; } = MatrixRules.Default.MinMentions;
 
+    /// <summary>A competitor's mentions of a factor needed for a Δ against it.</summary>
+    [Range(1, int.MaxValue)] public int MinCompetitorMentions { get; set; } = MatrixRules.Default.MinCompetitorMentions;
+
     /// <summary>Items a touchpoint needs to be drawn on the wheel as sufficient.</summary>
     [Range(1, int.MaxValue)] public int MinWheelItems { get; set; } = 30;
 

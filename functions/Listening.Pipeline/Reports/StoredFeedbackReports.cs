@@ -25,7 +25,7 @@ public sealed partial class StoredFeedbackReports(
     {
         var settings = options.Value;
         var request = new ReportRequest(query.Brand, ConfiguredCompetitors(query.Brand), query.From, query.To, query.Lang,
-            MatrixRules.Default with { MinMentions = settings.MinMentions }, settings.MinWheelItems, names);
+            MatrixRules.Default with { MinMentions = settings.MinMentions, MinCompetitorMentions = settings.MinCompetitorMentions }, settings.MinWheelItems, names);
         var input = new ReportInput(request);
         var started = Stopwatch.GetTimestamp();
         long read = 0;

@@ -248,7 +248,7 @@ public class QuadrantRulesTests
     {
         var behind = Brand(1000, ("quality", 300, 150, 30));  // +0.40: we lead by 0.2
         var ahead = Brand(1000, ("quality", 300, 200, 5));    // +0.65: they lead by 0.05
-        var tooFew = Brand(1000, ("quality", 10, 10, 0));     // +1.00 but n < 30: ignored
+        var tooFew = Brand(1000, ("quality", 9, 9, 0));       // +1.00 but n < 10 (MinCompetitorMentions): ignored
 
         var leading = ActionMatrixMethod.Compute("B", Four(), [("X", behind), ("Z", tooFew)], ByShare)["quality"]!;
         var trailing = ActionMatrixMethod.Compute("B", Four(), [("X", behind), ("Y", ahead)], ByShare)["quality"]!;
