@@ -58,7 +58,7 @@ public static class ActionMatrixMethod
             var perf = performance[name];
             var (imp, basis) = importance[name];
             var deltas = competitors
-                .Where(c => c.Stats.Factors.TryGetValue(name, out var cf) && cf.Items >= rules.MinCompetitorMentions)
+                .Where(c => c.Stats.Factors.TryGetValue(name, out var cf) && cf.Items >= rules.CompetitorMentionsForDelta)
                 .Select(c => Delta(c.Name, perf, c.Stats.Factors[name].Performance(rules.Z), rules.Z))
                 .ToList();
             // The competitor we trail most (or lead least): the one an edge must be over.

@@ -19,6 +19,9 @@ public sealed record MatrixRules
     /// </summary>
     [Range(1, int.MaxValue)] public int MinCompetitorMentions { get; init; } = 10;
 
+    /// <summary>What Δ really needs: never more than a quadrant needs (a caller that lowers <see cref="MinMentions"/> lowers this too).</summary>
+    public int CompetitorMentionsForDelta => Math.Min(MinCompetitorMentions, MinMentions);
+
     /// <summary>
     /// Medians over fewer placed factors than this do not split a matrix: below it no factor gets a quadrant and
     /// the factors are shown as a table (a single factor would sit on both medians and be called anything).

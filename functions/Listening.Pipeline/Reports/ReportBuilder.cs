@@ -86,7 +86,7 @@ public static class ReportBuilder
                 rules.Outcomes.Distinct().Select(Code).ToList(),
                 matrix.Measure == ImportanceMeasure.ShareOfMentions ? []
                     : rules.Outcomes.Distinct().Select(o => new OutcomeCount(Code(o), ours.Outcomes.Of(o, rules.Outcomes).N)).ToList(),
-                matrix.HasQuadrants) { MinCompetitorMentions = rules.MinCompetitorMentions },
+                matrix.HasQuadrants) { MinCompetitorMentions = rules.CompetitorMentionsForDelta },
             new Headline(
                 Fig(Estimate.NetScore(totals.Positive, totals.Neutral, totals.Negative, rules.Z)),
                 prevTotals.Items > 0 ? Fig(Estimate.NetScore(prevTotals.Positive, prevTotals.Neutral, prevTotals.Negative, rules.Z)) : null,

@@ -265,6 +265,28 @@ public class QuadrantRulesTests
     }
 
     [Fact]
+    public void A_rival_with_twenty_clearly_happier_mentions_keeps_a_strength_out_of_promote()
+    {
+        // Twenty mentions: below the 30 a quadrant needs, above the 10 a Δ needs — enough to say "no edge to advertise".
+        var happier = Brand(1000, ("quality", 20, 19, 0));
+
+        var position = ActionMatrixMethod.Compute("B", Four(), [("X", happier)], ByShare)["quality"]!;
+
+        Assert.Equal("X", position.Weakest!.Competitor);
+        Assert.True(position.Weakest.Delta.Value < 0);
+        Assert.Equal(Quadrant.Maintain, position.Quadrant);
+    }
+
+    [Fact]
+    public void A_lower_quadrant_minimum_lowers_what_a_competitor_needs_for_delta_too()
+    {
+        var rules = MatrixRules.Default with { MinMentions = 5 };
+
+        Assert.Equal(5, rules.CompetitorMentionsForDelta);
+        Assert.Equal(10, MatrixRules.Default.CompetitorMentionsForDelta);
+    }
+
+    [Fact]
     public void Fix_lists_factors_behind_a_competitor_first_then_by_importance_times_gap()
     {
         // Ten factors: the importance median is (0.24 + 0.05) / 2, the performance median (+0.43 + +0.63) / 2 = +0.53.

@@ -65,13 +65,13 @@ public class ReportAdviceTests
             var rating = Math.Clamp((int)Math.Round(3 + utility + (random.NextDouble() - 0.5)), 1, 5);
             input.Add(Item("Acme", rating, [.. mentions]));
         }
-        // Rival: only price (loved) and quality (hated) have enough mentions; its app just ten.
+        // Rival: only price (loved) and quality (hated) have enough mentions; its app just six (below the ten a Δ needs).
         for (var i = 0; i < 120; i++)
         {
             var quality = Pick(0.05, 0.9);
             var price = Pick(0.9, 0.05);
             input.Add(Item("Rival", quality == SentimentLabel.Negative ? 2 : 4, ("quality", quality), ("price", price)));
-            if (i < 10) input.Add(Item("Rival", 4, ("website_app", SentimentLabel.Positive)));
+            if (i < 6) input.Add(Item("Rival", 4, ("website_app", SentimentLabel.Positive)));
         }
         return ReportBuilder.Build(input, DateTimeOffset.UnixEpoch);
     }
@@ -193,7 +193,7 @@ public class ReportAdviceTests
         // One n per competitor per factor row, next to ours.
         var rows = Regex.Matches(chart, "class=\"row-n\"").Count;
         Assert.Equal(rows, Regex.Matches(chart, "class=\"competitor-n\"").Count);
-        // Rival's quality and price have enough mentions; its app only ten: a faded dot, explained under the chart.
+        // Rival's quality and price have enough mentions; its app only six: a faded dot, explained under the chart.
         Assert.Equal(2, Regex.Matches(chart, "class=\"dot competitor\"").Count);
         Assert.Single(Regex.Matches(chart, "class=\"dot competitor faded\""));
         Assert.Contains("id=\"faded-dots\"", section);
