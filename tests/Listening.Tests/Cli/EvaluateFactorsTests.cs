@@ -61,7 +61,7 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
             .ToDictionary(d => d.GetProperty("name").GetString()!, d => d.Clone());
     }
 
-    [Fact]
+    [DatasetsFact]
     public void Every_aspect_labelled_dataset_is_reported_in_the_documented_json_shape()
     {
         if (!DatasetsPresent()) return;
@@ -81,7 +81,7 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
         }
     }
 
-    [Fact]
+    [DatasetsFact]
     public void Restaurant_factors_meet_the_detection_and_polarity_targets_on_the_dev_split()
     {
         if (!DatasetsPresent()) return;
@@ -96,7 +96,7 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
         Assert.True(russian.GetProperty("polarityAccuracy").GetDouble() >= 0.75);
     }
 
-    [Fact]
+    [DatasetsFact]
     public void Detection_beats_the_trivial_every_mapped_factor_detector_on_semeval_and_sentirueval()
     {
         if (!DatasetsPresent()) return;
@@ -111,7 +111,7 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
         }
     }
 
-    [Fact]
+    [DatasetsFact]
     public void With_the_shipped_sentiment_model_restaurant_polarity_meets_its_target()
     {
         if (!DatasetsPresent()) return;
@@ -125,7 +125,7 @@ public class EvaluateFactorsTests(FactorEvaluationFixture evaluation) : IClassFi
         Assert.True(datasets["sentirueval_restaurants"] >= 0.75, $"ru restaurants polarity {datasets["sentirueval_restaurants"]}");
     }
 
-    [Fact]
+    [DatasetsFact]
     public void The_factors_card_states_the_figures_the_command_measures()
     {
         if (!DatasetsPresent()) return;
