@@ -136,6 +136,17 @@ public sealed class VkCallbackTests(ConnectorPipeline pipeline)
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task An_event_for_another_community_is_refused_400_with_the_same_problem_type_as_every_other_route()
+    {
+        var response = await pipeline.PostAsync(Path, VkApiFake.Confirmation(ConnectorPipeline.VkGroup + 1, ConnectorPipeline.VkSecret));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Listening.Pipeline.Problems.TypeFor(400), problem.RootElement.GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("wrong-secret")]
     [InlineData("")]

@@ -1,6 +1,7 @@
 using Listening.Channels.Connectors;
 using Listening.Channels.Webhooks;
 using Listening.Core.Channels;
+using Listening.Pipeline;
 
 namespace Listening.Channels.Vk;
 
@@ -25,10 +26,10 @@ public sealed partial class WebhookVk(ChannelIntake intake, IConfiguration confi
         {
             var (evt, item, ignored) = VkCallback.Parse(delivery.Body, brand);
             if (settings.GroupId is { } group && evt.GroupId is { } sent && sent != group)
-                return Results.Problem(statusCode: 400, title: "Wrong community", detail: "the event's group_id is not this brand's community");
+                return Problems.Of(400, "Wrong community", "the event's group_id is not this brand's community");
             if (evt.Type == VkCallback.Confirmation)
                 return string.IsNullOrEmpty(settings.Confirmation)
-                    ? Results.Problem(statusCode: 503, title: "Not configured", detail: $"Webhooks:vk:{brand}:Confirmation is not set")
+                    ? (IResult)Problems.Of(503, "Not configured", $"Webhooks:vk:{brand}:Confirmation is not set")
                     : Results.Text(settings.Confirmation, "text/plain");
             if (item is null)
             {
@@ -42,7 +43,7 @@ public sealed partial class WebhookVk(ChannelIntake intake, IConfiguration confi
         catch (WebhookPayloadException e) { return Webhook.BadPayload(e); }
         catch (IntakeException)
         {
-            return Results.Problem(statusCode: 503, title: "Pipeline unavailable", detail: "try again later");
+            return Problems.Of(503, "Pipeline unavailable", "try again later");
         }
     }
 
