@@ -20,6 +20,8 @@ public static class EndpointAccess
         [StatusEndpoints.GetFeedbackName] = AccessRole.ReadItems | AccessRole.Ingest | AccessRole.TrustedIngest,
         [StatusEndpoints.StatusName] = AccessRole.Operate,
         [ActionMatrixEndpoints.Name] = AccessRole.ReadReports,
+        // The drill-down the report links to: the same readers (authors masked to initials, as in the report).
+        [ActionMatrixEndpoints.MentionsName] = AccessRole.ReadReports,
         // An author may also read their own points with the signed link of their thank-you (checked by the handler).
         [AuthorEndpoints.PointsName] = AccessRole.ReadPoints,
         [AuthorEndpoints.EraseName] = AccessRole.Erase,

@@ -48,6 +48,7 @@ public static partial class FeedbackParser
         try { document = JsonDocument.Parse(body, DocumentOptions); }
         catch (JsonException e)
         {
+            if (DuplicateName().IsMatch(e.Message) && DuplicateFields(body) is { Count: > 0 } duplicates) return (null, Invalid(duplicates));
             return (null, new IngestRejection(400, "Malformed JSON", $"the body is not valid JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}",
                 new() { [FieldOf(e)] = [FirstSentence(e.Message)] }));
         }
@@ -116,19 +117,41 @@ public static partial class FeedbackParser
             : new IngestRejection(403, "Forbidden", "these fields name an identity only a trusted sender may give (a key with the trusted-ingest role); leave them out", errors);
     }
 
+    /// <summary>The fields given twice, named like every other error (<c>author.email</c>, <c>[1].brand</c>): the document
+    /// reader's exception names only the key (its path stops at the root). Only on the error path.</summary>
+    private static Dictionary<string, string[]> DuplicateFields(string body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        try
+        {
+            using var lenient = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = true });
+            var root = lenient.RootElement;
+            var single = root.ValueKind == JsonValueKind.Object;
+            List<JsonElement> elements = single ? [root] : root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [];
+            for (var i = 0; i < elements.Count; i++)
+                if (elements[i].ValueKind == JsonValueKind.Object)
+                    foreach (var (field, problem) in FieldProblems(elements[i]))
+                        if (problem == GivenTwice) errors[(single ? "" : $"[{i}].") + field] = [problem];
+        }
+        catch (JsonException) { }
+        return errors;
+    }
+
+    private const string GivenTwice = "the field is given more than once";
+
     /// <summary>Unknown fields, and the same field twice in different case (<c>text</c> and <c>Text</c>: the binder would pick one).</summary>
     private static IEnumerable<(string Field, string Problem)> FieldProblems(JsonElement item)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in item.EnumerateObject())
         {
-            if (!seen.Add(property.Name)) yield return (property.Name, "the field is given more than once");
+            if (!seen.Add(property.Name)) yield return (property.Name, GivenTwice);
             else if (!KnownFields.Contains(property.Name)) yield return (Truncate(property.Name), "unknown field");
             else if (property.NameEquals("author") && property.Value.ValueKind == JsonValueKind.Object)
             {
                 var author = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var a in property.Value.EnumerateObject())
-                    if (!author.Add(a.Name)) yield return ("author." + a.Name, "the field is given more than once");
+                    if (!author.Add(a.Name)) yield return ("author." + a.Name, GivenTwice);
                     else if (!KnownAuthorFields.Contains(a.Name)) yield return ("author." + Truncate(a.Name), "unknown field");
             }
         }

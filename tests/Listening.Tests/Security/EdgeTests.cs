@@ -68,6 +68,11 @@ public sealed class EdgeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, squatted.StatusCode);
         var squatId = (await SecureHost.BodyAsync(squatted)).GetProperty("ids")[0].GetString()!;
         Assert.StartsWith("api-", squatId);
+        // The same squat naming Typeform as its source (refused above, asserted again after the delivery: whatever the edge
+        // answered, the genuine delivery must keep its own text).
+        var named = (JsonObject)squat.DeepClone();
+        named["source"] = "typeform";
+        var namedStatus = (await open.PostAsync("/api/feedback", SecureHost.Json(named))).StatusCode;
 
         using var anonymous = host.Client(null);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/typeform/acme") { Content = new ByteArrayContent(payload) };
@@ -82,6 +87,7 @@ public sealed class EdgeTests : IAsyncLifetime
         var stored = (await host.Services.GetRequiredService<IFeedbackStore>().GetAsync(genuineId, default))!;
         Assert.Equal("typeform", stored.Item.Source);
         Assert.DoesNotContain("Squatted", stored.Item.Text);
+        Assert.Equal(HttpStatusCode.Forbidden, namedStatus);
     }
 
     [Fact]
@@ -91,10 +97,20 @@ public sealed class EdgeTests : IAsyncLifetime
         using var trusted = host.Client(SecureHost.TrustedKey);
         using var admin = host.CreateClient();
         const string email = "victim.cap@example.org";
+        var victimId = TestIds.Author("site", email);
         JsonObject Victim() => new() { ["name"] = "Vera Victim", ["email"] = email };
-        // Three distinct texts: without the namespaces they would earn 100 points (the daily cap) for the victim's id.
-        foreach (var text in new[] { "Great pancakes and quick delivery today", "Friendly staff, warm room, good coffee", "Fresh bread and a nice courier again" })
-            Assert.Equal(HttpStatusCode.Accepted, (await open.PostAsync("/api/feedback", SecureHost.Json(Item(text, Victim())))).StatusCode);
+        // The probe of the issue: the griefer posts under the victim's e-mail, naming the victim's source, and naming the victim's
+        // author id outright — three distinct texts each, 100 points (the daily cap) if any of them counted for the victim.
+        var texts = new[] { "Great pancakes and quick delivery today", "Friendly staff, warm room, good coffee", "Fresh bread and a nice courier again" };
+        var attempts = new List<(string Variant, HttpStatusCode Status)>();
+        foreach (var (variant, shape) in new (string, Func<string, JsonObject>)[]
+                 {
+                     ("e-mail only", text => Item(text, Victim())),
+                     ("source site", text => { var i = Item(text + " (site)", Victim()); i["source"] = "site"; return i; }),
+                     ("author.id", text => { var a = Victim(); a["id"] = victimId; return Item(text + " (id)", a); }),
+                 })
+            foreach (var text in texts)
+                attempts.Add((variant, (await open.PostAsync("/api/feedback", SecureHost.Json(shape(text)))).StatusCode));
         await host.WaitForDrainAsync(admin);
 
         var own = Item("My own review: the blini were excellent", Victim());
@@ -103,10 +119,11 @@ public sealed class EdgeTests : IAsyncLifetime
         await host.WaitForDrainAsync(admin);
 
         using var points = host.Client(SecureHost.PointsKey);
-        var victimId = TestIds.Author("site", email);
         var ledger = await SecureHost.BodyAsync(await points.GetAsync($"/api/authors/{victimId}/points"));
+        // The ledger first: whatever the edge answered, none of the griefer's items counted for the victim.
         Assert.Equal(50, ledger.GetProperty("balance").GetInt32());
         Assert.Equal(1, ledger.GetProperty("entries").GetArrayLength());
+        Assert.All(attempts, a => Assert.Equal(a.Variant == "e-mail only" ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, a.Status));
         // A guessable id without a key or the signed link reads nothing.
         Assert.Equal(HttpStatusCode.Unauthorized, (await open.GetAsync($"/api/authors/{victimId}/points")).StatusCode);
     }
@@ -189,6 +206,8 @@ public sealed class EdgeTests : IAsyncLifetime
         await Refused(Utf8($"{{\"brand\":\"acme\",\"text\":\"{new string('t', 20_001)}\"}}"), "text");
         await Refused(Utf8("{\"brand\":\"acme\",\"text\":\"ok text\",\"rating\":\"5\"}"), "rating");
         await Refused(Utf8("{\"brand\":\"acme\",\"text\":\"one\",\"text\":\"two\"}"), "text");
+        await Refused(Utf8("{\"brand\":\"acme\",\"text\":\"ok text\",\"author\":{\"email\":\"a@example.org\",\"email\":\"b@example.org\"}}"), "author.email");
+        await Refused(Utf8("[{\"brand\":\"acme\",\"text\":\"ok text\"},{\"brand\":\"acme\",\"brand\":\"other\",\"text\":\"ok text\"}]"), "[1].brand");
     }
 
     [Fact]

@@ -61,13 +61,21 @@ public sealed class ErasureTests
     [Fact]
     public async Task An_erasure_sent_while_the_persons_items_are_in_the_pipeline_holds_in_50_trials_in_a_row()
     {
-        await using var host = new SecureHost();
+        // The pickup directory where the demo has it: reports/answers/ beside the report, outside the data dir.
+        var reports = Path.Combine(Path.GetTempPath(), $"listening-reports-{Guid.NewGuid():N}");
+        await using var host = new SecureHost(pickup: Path.Combine(reports, "reports", "answers"));
         host.KeepDataDir = true;
         try
         {
             using var ingest = host.Client(SecureHost.TrustedKey);
             using var eraser = host.Client(SecureHost.EraserKey);
             using var admin = host.CreateClient();
+            // A person who is not erased: the positive control that the byte search below reads the files it claims to.
+            var control = new Person(999);
+            var controlIds = (await SecureHost.BodyAsync(await ingest.PostAsync("/api/feedback", SecureHost.Json(Items(control)))))
+                .GetProperty("ids").EnumerateArray().Select(e => e.GetString()!).ToList();
+            await host.WaitForDrainAsync(admin);
+            await host.DeliverAsync();
             var random = new Random(14);
             var trials = new List<(Person Person, IReadOnlyList<string> Ids, DateTimeOffset ErasedAt)>();
             var raced = 0;
@@ -112,12 +120,27 @@ public sealed class ErasureTests
                         }
                 }
             }
+            var running = Files(host);
+            Assert.Contains(running, f => f.EndsWith(".db-wal", StringComparison.Ordinal));
+            Assert.Contains(running, f => f.EndsWith(".db-shm", StringComparison.Ordinal));
             AssertNoBytesOf(host, trials.Select(t => t.Person), "while running");
+            // The control person's thank-you is in reports/answers/ and their e-mail in the database: the search finds what is there.
+            Assert.Contains(running, f => f.StartsWith(host.Pickup, StringComparison.Ordinal) && controlIds.Any(id => f.EndsWith($"thanks-{id}.json", StringComparison.Ordinal)));
+            Assert.Contains(running, f => ReadShared(f).AsSpan().IndexOf(Encoding.UTF8.GetBytes(control.Email)) >= 0);
             await host.DisposeAsync();
             AssertNoBytesOf(host, trials.Select(t => t.Person), "after a graceful stop");
         }
-        finally { try { Directory.Delete(host.DataDir, recursive: true); } catch (IOException) { } }
+        finally
+        {
+            try { Directory.Delete(host.DataDir, recursive: true); } catch (IOException) { }
+            try { Directory.Delete(reports, recursive: true); } catch (IOException) { }
+        }
     }
+
+    /// <summary>Every file of the host: the data dir (database, -wal, -shm, anything else) and the pickup directory wherever it is.</summary>
+    private static List<string> Files(SecureHost host) =>
+        new[] { host.DataDir, host.Pickup }.Where(Directory.Exists).Distinct()
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)).Distinct().ToList();
 
     [Fact]
     public async Task An_erasure_by_one_identifier_reaches_the_persons_items_on_other_sources_and_masks_them_inside_the_text()
@@ -165,11 +188,11 @@ public sealed class ErasureTests
         AssertNoBytesOf(host, [olga, petra], "after an erasure naming two identifiers");
     }
 
-    /// <summary>The <c>grep -a</c> of the issue: the raw bytes of every file under the data dir (database, -wal, -shm, pickup
-    /// files, anything else) hold none of the persons' identifiers, in any letter case, as UTF-8 or UTF-16.</summary>
+    /// <summary>The <c>grep -a</c> of the issue: the raw bytes of every file under the data dir (database, -wal, -shm, anything
+    /// else) and in the pickup directory (inside the data dir, or <c>reports/answers/</c> as the demo has it) hold none of the persons' identifiers, in any letter case, as UTF-8 or UTF-16.</summary>
     private static void AssertNoBytesOf(SecureHost host, IEnumerable<Person> people, string when)
     {
-        var files = Directory.EnumerateFiles(host.DataDir, "*", SearchOption.AllDirectories).ToList();
+        var files = Files(host);
         Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));
         // Latin-1 maps every byte to one char, so an ASCII identifier is found in UTF-8 bytes; UTF-16 is decoded at both alignments.
         var contents = files.Select(f => (File: f, Bytes: ReadShared(f))).Select(c => (c.File, Texts: new[]
@@ -184,7 +207,15 @@ public sealed class ErasureTests
                         $"{when}: '{identifier}' (trial {person.Trial}) is in {Path.GetFileName(file)}");
     }
 
+    /// <summary>The file's bytes; none when SQLite removed it meanwhile (the -wal and -shm go when the last connection closes).</summary>
     private static byte[] ReadShared(string path)
+    {
+        if (!File.Exists(path)) return [];
+        try { return ReadOpen(path); }
+        catch (FileNotFoundException) { return []; }
+    }
+
+    private static byte[] ReadOpen(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();

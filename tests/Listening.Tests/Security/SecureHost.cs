@@ -14,14 +14,16 @@ namespace Listening.Tests.Security;
 /// the outbox's pickup directory inside the data dir (as the demo has it) and delivery every second: the surface the
 /// attacker's probe used, through the real HTTP endpoints and the real SQLite store.
 /// </summary>
-public sealed class SecureHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+public sealed class SecureHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? pickup = null)
     : PipelineFactory(Settings(settings), services)
 {
     public const string OpenKey = "open-ingest-key-0000000000000001", TrustedKey = "trusted-ingest-key-00000000000002",
         ReaderKey = "read-items-key-000000000000000003", EraserKey = "erase-key-0000000000000000000004",
         PointsKey = "read-points-key-0000000000000005", TypeformSecret = "tf-secret-for-security-tests";
 
-    public string Pickup => Path.Combine(DataDir, "outbox");
+    /// <summary>The outbox's pickup directory: <c>outbox/</c> in the data dir, or where the test put it (the demo keeps it
+    /// beside its report, <c>reports/answers/</c>, outside the data dir).</summary>
+    public string Pickup => pickup ?? Path.Combine(DataDir, "outbox");
     public string DatabasePath => Path.Combine(DataDir, "listening.db");
 
     private static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra)
