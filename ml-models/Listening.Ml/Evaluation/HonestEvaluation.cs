@@ -74,7 +74,7 @@ public static class HonestEvaluation
         var splits = new List<SplitEvaluation>();
         foreach (var dataset in datasets)
             foreach (var split in HonestSplits.For(dataset))
-                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset)), devByDataset.GetValueOrDefault(dataset.Name))
+                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset), SourceKind.Of(dataset)), devByDataset.GetValueOrDefault(dataset.Name))
                 {
                     Sarcasm = SarcasmEffect(honest, split.TestRows(dataset)),
                 });
@@ -87,7 +87,7 @@ public static class HonestEvaluation
                 log($"== leave out {dataset.Name}");
                 var model = SentimentTrainer.Train(datasets, options with { Holdout = $"leave-out:{dataset.Name}", Language = dataset.Lang }, log);
                 var split = HonestSplits.LeaveOut(dataset);
-                splits.Add(new SplitEvaluation(split, Score(new PooledSentimentScorer(model), dataset.Rows), devByDataset.GetValueOrDefault(dataset.Name)));
+                splits.Add(new SplitEvaluation(split, Score(new PooledSentimentScorer(model), dataset.Rows, SourceKind.Of(dataset)), devByDataset.GetValueOrDefault(dataset.Name)));
             }
         }
         return new Result(splits, randomDev);
@@ -106,11 +106,12 @@ public static class HonestEvaluation
         return (fired, with, without);
     }
 
-    public static ClassificationMetrics Score(ISentimentScorer scorer, IEnumerable<LabelledText> rows)
+    /// <param name="kind">The rows' kind from their source (<see cref="SourceKind"/>), null = from each text.</param>
+    public static ClassificationMetrics Score(ISentimentScorer scorer, IEnumerable<LabelledText> rows, string? kind = null)
     {
         var array = rows.ToArray();
         var predicted = new SentimentLabel[array.Length];
-        Parallel.For(0, array.Length, i => predicted[i] = scorer.Score(array[i].Text).Label);
+        Parallel.For(0, array.Length, i => predicted[i] = scorer.Score(array[i].Text, kind).Label);
         var metrics = new ClassificationMetrics();
         for (var i = 0; i < array.Length; i++) metrics.Add(array[i].Label, predicted[i]);
         return metrics;
