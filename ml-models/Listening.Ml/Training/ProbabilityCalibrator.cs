@@ -104,6 +104,9 @@ public static class ProbabilityCalibrator
     /// <summary>Weight of macro-F1 at the dataset's own class mix in the objective; the rest goes to macro-F1 with the classes weighted equally.</summary>
     private const double Blend = 0.5;
 
+    /// <summary>A group with one dataset cannot be checked on an unseen source; its weights need at least this many rows.</summary>
+    private const int MinRowsSingleDataset = 500;
+
     /// <summary>Dev-fold rows per dataset at most (hash-sampled), so SST-2's and LiveLib's folds do not outvote the rest.</summary>
     public const int DevRowsPerDataset = 4_000;
 
@@ -133,8 +136,10 @@ public static class ProbabilityCalibrator
     /// (each ≥ 30 rows, equal weight), the mean of macro-F1 at the dataset's own class mix and macro-F1 with every class
     /// weighted the same: the first fits the in-domain mix, the second a source whose mix is unknown (a general tweet
     /// stream is mostly neutral, a film-review set has no neutral at all), so the shift does not chase one source's prior.
-    /// A group of several datasets keeps its weights only if fitting them on the other datasets improves the left-out one
-    /// on average (leave-one-dataset-out on the dev fold) — a shift that does not carry to an unseen source is not applied.
+    /// A group of several datasets keeps its weights only if fitting them on the other datasets improves every left-out
+    /// one (leave-one-dataset-out on the dev fold) — a shift that does not carry to each unseen source is not applied: the
+    /// dev fold shares its sources with the training rows, so a shift that helps only on average there hurt on the honest
+    /// splits (model card, round 4); a group of one dataset (no such check possible) needs ≥ 500 rows.
     /// Deterministic: fixed rows, fixed grid, ties to the weights nearest to 1.
     /// </summary>
     public static ProbabilityCalibration FitOnDev(SentimentModel model, IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
@@ -178,8 +183,10 @@ public static class ProbabilityCalibrator
                     gains.Add(DevObjective([lists[k]], n, u) - DevObjective([lists[k]], 1, 1));
                 }
                 note = $"; leave-one-dataset-out gain {gains.Average():+0.000;-0.000} ({string.Join(", ", sets.Select((kv, k) => $"{kv.Key} {gains[k]:+0.000;-0.000}"))})";
-                if (gains.Average() <= 0) (neg, neu, best, note) = (1, 1, baseline, note + " → not applied");
+                if (gains.Any(g => g <= 0)) (neg, neu, best, note) = (1, 1, baseline, note + " → not applied");
             }
+            else if (lists[0].Count < MinRowsSingleDataset)
+                (neg, neu, best, note) = (1, 1, baseline, $"; one dataset of fewer than {MinRowsSingleDataset} rows → not applied");
             weights.Add(new ClassWeights(lang, kind == TextKind.Review, Math.Round(neg, 6), Math.Round(neu, 6), 1, kind));
             log?.Invoke($"neutral calibration {lang} {kind}: {sets.Count} datasets ({string.Join(", ", sets.Select(kv => $"{kv.Key} {kv.Value.Count}"))}); weights neg {neg:F3} neu {neu:F3}; objective {baseline:F4} → {best:F4}{note}");
         }
