@@ -70,7 +70,9 @@ public static class HonestEvaluation
         var devByDataset = randomDev.ToDictionary(r => r.Dataset.Name, r => r.Metrics);
 
         log("== honest split model");
-        var honest = new PooledSentimentScorer(honestTrained ?? (trained?.Training?.Holdout == "honest" ? trained : Train(options with { Holdout = "honest" })));
+        // A procedure calibrated on the dev fold keeps that fold out of the fit too, so the calibration rows stay unseen.
+        var honestHoldout = options.NeutralCalibration == "dev" ? "honest-dev" : "honest";
+        var honest = new PooledSentimentScorer(honestTrained ?? (trained?.Training?.Holdout == honestHoldout ? trained : Train(options with { Holdout = honestHoldout })));
         var splits = new List<SplitEvaluation>();
         foreach (var dataset in datasets)
             foreach (var split in HonestSplits.For(dataset))
@@ -85,7 +87,8 @@ public static class HonestEvaluation
             {
                 if (!datasets.Any(d => d.Lang == dataset.Lang && d.Name != dataset.Name)) continue;
                 log($"== leave out {dataset.Name}");
-                var model = SentimentTrainer.Train(datasets, options with { Holdout = $"leave-out:{dataset.Name}", Language = dataset.Lang }, log);
+                // Uncalibrated: the dev fold of the other datasets is part of this fit.
+                var model = SentimentTrainer.Train(datasets, options with { Holdout = $"leave-out:{dataset.Name}", Language = dataset.Lang, NeutralCalibration = "none" }, log);
                 var split = HonestSplits.LeaveOut(dataset);
                 splits.Add(new SplitEvaluation(split, Score(new PooledSentimentScorer(model), dataset.Rows, SourceKind.Of(dataset)), devByDataset.GetValueOrDefault(dataset.Name)));
             }
