@@ -30,6 +30,7 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var mixed = MixedSentiment.Analyze(sentiment, item.Text);
-        return new FeedbackScores(language, sentiment.Score(item.Text), extractor.Extract(item.Text, item.Rating, item.Nps), mixed.Mixed, mixed.Clauses);
+        // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
+        return new FeedbackScores(language, sentiment.Score(item.Text, FeedbackTextKind.For(item.Kind, item.Text)), extractor.Extract(item.Text, item.Rating, item.Nps), mixed.Mixed, mixed.Clauses);
     }
 }

@@ -20,4 +20,11 @@ public sealed record SentimentScore(SentimentLabel Label, float Score, float Neg
 public interface ISentimentScorer
 {
     SentimentScore Score(string text);
+
+    /// <summary>
+    /// Scores a text whose kind (<see cref="Text.TextKind"/>: post, short, review) the caller knows from its
+    /// source — a social mention is a post even without an @handle — so the model's neutral calibration for
+    /// that kind applies; null = decided from the text. Scorers without per-kind calibration ignore it.
+    /// </summary>
+    SentimentScore Score(string text, string? kind) => Score(text);
 }

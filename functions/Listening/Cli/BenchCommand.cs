@@ -42,13 +42,26 @@ internal static class BenchCommand
             return 2;
         }
         var clock = Stopwatch.StartNew();
+        var cpuLoad = CpuTime();
         var scorer = PooledSentimentScorer.Load(path);
         scorer.Score("warm up");
         var coldLoad = clock.Elapsed;
-        clock.Restart();
-        scorer = PooledSentimentScorer.Load(path);
-        scorer.Score("warm up");
-        var warmLoad = clock.Elapsed;
+        var coldLoadCpu = CpuTime() - cpuLoad;
+        // Warm: the best of three loads (wall clock and the process's CPU time; on a shared machine the wall clock
+        // also counts other processes' turns, and the CPU time counts the GC's and JIT's background threads).
+        var warmLoad = TimeSpan.MaxValue;
+        var warmLoadCpu = TimeSpan.MaxValue;
+        for (var k = 0; k < 3; k++)
+        {
+            scorer = null!;
+            GC.Collect();
+            cpuLoad = CpuTime();
+            clock.Restart();
+            scorer = PooledSentimentScorer.Load(path);
+            scorer.Score("warm up");
+            if (clock.Elapsed < warmLoad) warmLoad = clock.Elapsed;
+            if (CpuTime() - cpuLoad < warmLoadCpu) warmLoadCpu = CpuTime() - cpuLoad;
+        }
 
         var texts = Texts(1000);
         for (var i = 0; i < 2000; i++) scorer.Score(texts[i % texts.Length]); // JIT and pool warm-up
@@ -76,7 +89,7 @@ internal static class BenchCommand
 
         Console.WriteLine($"model file:           {path}");
         Console.WriteLine($"model size:           {new FileInfo(path).Length / 1024.0 / 1024:F2} MB (target ≤ 20 MB)");
-        Console.WriteLine($"load + first score:   {coldLoad.TotalMilliseconds:F0} ms cold (first in process, incl. JIT), {warmLoad.TotalMilliseconds:F0} ms warm (target < 1000 ms)");
+        Console.WriteLine($"load + first score:   {coldLoad.TotalMilliseconds:F0} ms cold (first in process, incl. JIT; {coldLoadCpu.TotalMilliseconds:F0} ms CPU), {warmLoad.TotalMilliseconds:F0} ms warm (best of 3; {warmLoadCpu.TotalMilliseconds:F0} ms CPU) (target < 1000 ms)");
         Console.WriteLine($"predictions/s:        {cpuRate:N0} per CPU-second of one thread, 200-char texts, featurisation included (target ≥ 40,000); {rate:N0} per wall-clock second");
         Console.WriteLine($"featurisation only/s: {featurizeRate:N0} per CPU-second");
         Console.WriteLine($"language detection/s: {detectRate:N0} per CPU-second");

@@ -52,8 +52,8 @@ internal static class EvaluateCommand
             if (parse.GetValue(honestModel) is { } honestFile)
             {
                 honestTrained = SentimentModel.Load(honestFile.FullName);
-                if (honestTrained.Training is not { Holdout: "honest" } t || !t.SameProcedure(options))
-                    throw new InvalidDataException($"{honestFile.FullName} was not trained by this model's procedure with --holdout honest");
+                if (honestTrained.Training is not { Holdout: "honest" or "honest-dev" } t || !t.SameProcedure(options))
+                    throw new InvalidDataException($"{honestFile.FullName} was not trained by this model's procedure with --holdout honest or honest-dev");
             }
             var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log, !parse.GetValue(noRandom),
                 parse.GetValue(maxRows) is null ? shipped : null, honestTrained);

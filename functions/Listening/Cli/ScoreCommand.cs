@@ -10,7 +10,7 @@ namespace Listening.Cli;
 
 /// <summary>
 /// `listening score [FILE]`: JSON Lines in (file or stdin), the same lines out with lang, label,
-/// score, class probabilities, whether the text is mixed and its clause polarities (when it has more
+/// score, class probabilities (calibrated as the line's "kind" — mention, review, survey — when it has one), whether the text is mixed and its clause polarities (when it has more
 /// than one clause). Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
 /// reported on stderr with its line number and skipped; the exit code is then 1, after every other
 /// line has been scored.
@@ -61,7 +61,9 @@ internal static class ScoreCommand
                 failed++;
                 continue;
             }
-            var sentiment = scorer.Score(text);
+            // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
+            var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
+            var sentiment = scorer.Score(text, kind);
             var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();

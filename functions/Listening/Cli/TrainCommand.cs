@@ -35,21 +35,35 @@ internal static class TrainCommand
         var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-kind (post / short / review) class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram (1-3); 0 = 2, or 1 with --no-bigrams.", DefaultValueFactory = _ => defaults.Featurizer.WordNgrams };
         var blocks = new Option<bool>("--blocks") { Description = "Hash word n-grams, character n-grams and context/cue features into separate blocks, each L2-normalised on its own.", DefaultValueFactory = _ => defaults.Featurizer.Blocks };
+        var neutral = new Option<string>("--neutral-calibration") { Description = "dev: learn per-language × kind (post / short / review) class-prior weights on the random dev fold after the fit (holdout random or honest-dev); none: uncalibrated.", DefaultValueFactory = _ => defaults.NeutralCalibration };
+        var calibrateModel = new Option<FileInfo?>("--calibrate-model") { Description = "No training: fit the dev-fold neutral calibration on top of this already trained model (the same as training it with --neutral-calibration dev) and write it to --out." };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, neutral, calibrateModel, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
+            if (parse.GetValue(calibrateModel) is { } existing)
+            {
+                var trained = SentimentModel.Load(existing.FullName);
+                var procedure = (trained.Training ?? TrainingOptions.Default) with { NeutralCalibration = "dev" };
+                var all = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
+                var calibrated = trained.WithTraining(procedure).WithCalibration(ProbabilityCalibrator.FitOnDev(trained, all, procedure, Console.Error.WriteLine));
+                var target = parse.GetValue(output)!.FullName;
+                calibrated.Save(target);
+                Console.Error.WriteLine($"wrote {target}: {existing.Name} with the dev-fold neutral calibration");
+                return 0;
+            }
             var ngrams = (parse.GetValue(charNgrams) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats),
                     HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
-                parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!);
+                parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!,
+                NeutralCalibration: parse.GetValue(neutral)!);
             var started = DateTime.UtcNow;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");

@@ -218,6 +218,13 @@ public abstract class Holdout
     /// <summary>Every test row of every <see cref="HonestSplits"/> split.</summary>
     public static Holdout Honest { get; } = new HonestHoldout();
 
+    /// <summary>
+    /// Every honest test row and the random dev fold: the honest column's model when the neutral calibration is
+    /// fitted on the dev fold (<see cref="Training.ProbabilityCalibrator"/>), so that fold is out of sample for it
+    /// exactly as for the shipped (random-holdout) model, and no evaluation row is ever seen.
+    /// </summary>
+    public static Holdout HonestDev { get; } = new HonestDevHoldout();
+
     /// <summary>A whole dataset out; the others whole in.</summary>
     public static Holdout LeaveOut(string dataset) => new LeaveOutHoldout(dataset);
 
@@ -226,8 +233,9 @@ public abstract class Holdout
         "none" => None,
         "random" => Random,
         "honest" => Honest,
+        "honest-dev" => HonestDev,
         _ when name.StartsWith("leave-out:", StringComparison.Ordinal) => LeaveOut(name["leave-out:".Length..]),
-        _ => throw new FormatException($"holdout must be none, random, honest or leave-out:<dataset>, got '{name}'"),
+        _ => throw new FormatException($"holdout must be none, random, honest, honest-dev or leave-out:<dataset>, got '{name}'"),
     };
 
     private sealed class NoHoldout : Holdout
@@ -252,6 +260,13 @@ public abstract class Holdout
             var test = new HashSet<string>(HonestSplits.For(dataset).SelectMany(s => s.TestIds), StringComparer.Ordinal);
             return dataset.Rows.Where(r => !test.Contains(r.Id));
         }
+    }
+
+    private sealed class HonestDevHoldout : Holdout
+    {
+        public override string Name => "honest-dev";
+
+        public override IEnumerable<LabelledText> TrainRows(Dataset dataset) => Honest.TrainRows(dataset).Where(r => !DevSplit.IsDev(r.Id));
     }
 
     private sealed class LeaveOutHoldout(string left) : Holdout

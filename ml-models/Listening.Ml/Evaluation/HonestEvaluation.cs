@@ -70,11 +70,13 @@ public static class HonestEvaluation
         var devByDataset = randomDev.ToDictionary(r => r.Dataset.Name, r => r.Metrics);
 
         log("== honest split model");
-        var honest = new PooledSentimentScorer(honestTrained ?? (trained?.Training?.Holdout == "honest" ? trained : Train(options with { Holdout = "honest" })));
+        // A procedure calibrated on the dev fold keeps that fold out of the fit too, so the calibration rows stay unseen.
+        var honestHoldout = options.NeutralCalibration == "dev" ? "honest-dev" : "honest";
+        var honest = new PooledSentimentScorer(honestTrained ?? (trained?.Training?.Holdout == honestHoldout ? trained : Train(options with { Holdout = honestHoldout })));
         var splits = new List<SplitEvaluation>();
         foreach (var dataset in datasets)
             foreach (var split in HonestSplits.For(dataset))
-                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset)), devByDataset.GetValueOrDefault(dataset.Name))
+                splits.Add(new SplitEvaluation(split, Score(honest, split.TestRows(dataset), SourceKind.Of(dataset)), devByDataset.GetValueOrDefault(dataset.Name))
                 {
                     Sarcasm = SarcasmEffect(honest, split.TestRows(dataset)),
                 });
@@ -85,9 +87,10 @@ public static class HonestEvaluation
             {
                 if (!datasets.Any(d => d.Lang == dataset.Lang && d.Name != dataset.Name)) continue;
                 log($"== leave out {dataset.Name}");
-                var model = SentimentTrainer.Train(datasets, options with { Holdout = $"leave-out:{dataset.Name}", Language = dataset.Lang }, log);
+                // Uncalibrated: the dev fold of the other datasets is part of this fit.
+                var model = SentimentTrainer.Train(datasets, options with { Holdout = $"leave-out:{dataset.Name}", Language = dataset.Lang, NeutralCalibration = "none" }, log);
                 var split = HonestSplits.LeaveOut(dataset);
-                splits.Add(new SplitEvaluation(split, Score(new PooledSentimentScorer(model), dataset.Rows), devByDataset.GetValueOrDefault(dataset.Name)));
+                splits.Add(new SplitEvaluation(split, Score(new PooledSentimentScorer(model), dataset.Rows, SourceKind.Of(dataset)), devByDataset.GetValueOrDefault(dataset.Name)));
             }
         }
         return new Result(splits, randomDev);
@@ -106,11 +109,12 @@ public static class HonestEvaluation
         return (fired, with, without);
     }
 
-    public static ClassificationMetrics Score(ISentimentScorer scorer, IEnumerable<LabelledText> rows)
+    /// <param name="kind">The rows' kind from their source (<see cref="SourceKind"/>), null = from each text.</param>
+    public static ClassificationMetrics Score(ISentimentScorer scorer, IEnumerable<LabelledText> rows, string? kind = null)
     {
         var array = rows.ToArray();
         var predicted = new SentimentLabel[array.Length];
-        Parallel.For(0, array.Length, i => predicted[i] = scorer.Score(array[i].Text).Label);
+        Parallel.For(0, array.Length, i => predicted[i] = scorer.Score(array[i].Text, kind).Label);
         var metrics = new ClassificationMetrics();
         for (var i = 0; i < array.Length; i++) metrics.Add(array[i].Label, predicted[i]);
         return metrics;

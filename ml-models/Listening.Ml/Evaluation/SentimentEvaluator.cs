@@ -19,7 +19,9 @@ public static class SentimentEvaluator
         {
             var rows = dataset.EvaluationRows.ToArray();
             var predicted = new SentimentLabel[rows.Length];
-            Parallel.For(0, rows.Length, i => predicted[i] = scorer.Score(rows[i].Text).Label);
+            // Rows are calibrated as the kind their source is (tweets are posts), as the pipeline does with an item's kind.
+            var kind = SourceKind.Of(dataset);
+            Parallel.For(0, rows.Length, i => predicted[i] = scorer.Score(rows[i].Text, kind).Label);
             var metrics = new ClassificationMetrics();
             for (var i = 0; i < rows.Length; i++) metrics.Add(rows[i].Label, predicted[i]);
             results.Add(new DatasetEvaluation(dataset, metrics));

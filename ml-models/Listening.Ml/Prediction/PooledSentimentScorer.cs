@@ -45,10 +45,13 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     public static PooledSentimentScorer Load(string path) => new(SentimentModel.Load(path));
 
     /// <summary>The model's score, with sarcastic praise resolved (<see cref="SarcasmMarkers.Resolve"/>).</summary>
-    public SentimentScore Score(string text)
+    public SentimentScore Score(string text) => Score(text, null);
+
+    /// <summary>As <see cref="Score(string)"/>, calibrated as <paramref name="kind"/> (<see cref="TextKind"/>) when the caller knows it from the source.</summary>
+    public SentimentScore Score(string text, string? kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var score = ScoreModel(text);
+        var score = ScoreModel(text, kind);
         return SarcasmMarkers.Candidate(text) ? SarcasmMarkers.Resolve(_raw ??= new RawScorer(this), text, score) : score;
     }
 
@@ -61,7 +64,7 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     }
 
     /// <summary>The model alone, without the sarcasm rule (for measuring what the rule changes).</summary>
-    public SentimentScore ScoreModel(string text)
+    public SentimentScore ScoreModel(string text, string? kind = null)
     {
         // Russian in Latin letters is read by the Russian model in Cyrillic.
         if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
@@ -74,14 +77,14 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             var lang = model.LanguageFor(text);
             Span<float> q = stackalloc float[FeatureRow.Classes];
             _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
-            ProbabilityCalibration.Apply(model.Calibration.For(lang, text), q);
+            ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
         }
         return ScoreWithEngine(text);
     }
 
     /// <summary>Through an ML.NET PredictionEngine (the reference the direct path is tested against).</summary>
-    public SentimentScore ScoreWithEngine(string text)
+    public SentimentScore ScoreWithEngine(string text, string? kind = null)
     {
         var lease = _pool.TryTake(out var pooled) ? pooled : new Lease(model);
         try
@@ -92,7 +95,7 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             lease.Engines[language].Predict(lease.Input, ref lease.Output);
             var p = lease.Output.Score;
             if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
-            ProbabilityCalibration.Apply(model.Calibration.For(language, text), p);
+            ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), p);
             return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
         }
         finally

@@ -26,11 +26,11 @@ public sealed record ProbabilityCalibration(int LongTextChars, IReadOnlyList<Cla
 
     public bool IsLong(string text) => text.Length > LongTextChars;
 
-    public ClassWeights? For(string language, string text)
+    /// <param name="kind">The text's kind when the caller knows it from the source (a mention is a post); null = from the text.</param>
+    public ClassWeights? For(string language, string text, string? kind = null)
     {
         if (Weights.Count == 0) return null;
         var isLong = IsLong(text);
-        string? kind = null;
         foreach (var w in Weights)
         {
             if (!string.Equals(w.Language, language, StringComparison.Ordinal)) continue;

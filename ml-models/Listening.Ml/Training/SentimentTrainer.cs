@@ -28,15 +28,20 @@ public static class SentimentTrainer
             models[lang] = Fit(datasets, options with { Language = lang }, log);
         }
         var combined = SentimentModel.Combine(models).WithTraining(options);
-        return combined.WithCalibration(ProbabilityCalibrator.Fit(combined, datasets, options, log));
+        return Calibrate(combined, datasets, options, log);
     }
 
     /// <summary>One model (joint, or of <see cref="TrainingOptions.Language"/>), calibrated.</summary>
     public static SentimentModel Train(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
         var model = Fit(datasets, options, log).WithTraining(options);
-        return model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
+        return Calibrate(model, datasets, options, log);
     }
+
+    private static SentimentModel Calibrate(SentimentModel model, IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log) =>
+        options.NeutralCalibration == "dev"
+            ? model.WithCalibration(ProbabilityCalibrator.FitOnDev(model, datasets, options, log))
+            : model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
 
     private static SentimentModel Fit(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log)
     {

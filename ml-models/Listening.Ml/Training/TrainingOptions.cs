@@ -12,6 +12,9 @@ namespace Listening.Ml.Training;
 /// <param name="CalibrationPercent">Share (%) of the non-dev training rows held out of the fit to learn the <see cref="Prediction.ProbabilityCalibration"/> weights on; 0 = no calibration (the shipped model: a 15 % slice did not pay off, see the model card's experiments).</param>
 /// <param name="LongTextChars">Texts longer than this are calibrated as "long" (reviews), the rest as "short" (posts).</param>
 /// <param name="Holdout">Which rows the model may not learn from (<see cref="Data.Holdout"/>): "random" (the 20 % dev split), "honest" (every honest split's test rows), "none", or "leave-out:&lt;dataset&gt;".</param>
+/// <param name="NeutralCalibration">"dev": after the fit, learn per-language × kind class-prior weights on the random dev fold
+/// (rows the model did not learn from; never an honest split's test rows) — <see cref="ProbabilityCalibrator.FitOnDev"/>; "none": uncalibrated.
+/// Needs a holdout that keeps the dev fold out of the fit ("random" or "honest-dev").</param>
 /// <param name="Language">Train on one language's datasets only ("ru" / "en"), for the one-model-vs-two comparison.</param>
 public sealed record TrainingOptions(
     FeaturizerOptions Featurizer,
@@ -25,7 +28,8 @@ public sealed record TrainingOptions(
     string? Language = null,
     int CalibrationPercent = 0,
     int LongTextChars = 300,
-    string Holdout = "random")
+    string Holdout = "random",
+    string NeutralCalibration = "none")
 {
     /// <summary>
     /// The shipped model's procedure. Per-kind calibration (10 %), the kind feature and the hedge rewrite at
