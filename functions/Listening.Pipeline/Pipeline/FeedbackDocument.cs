@@ -40,7 +40,12 @@ public static class FeedbackDocument
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeedbackRecord, string> Serialized = new();
 
-    public static FeedbackRecord Parse(string json) => Parse(JsonDocument.Parse(json).RootElement);
+    public static FeedbackRecord Parse(string json)
+    {
+        // Disposed: a JsonDocument rents its buffers from the shared pool, and one left to the GC never returns them.
+        using var document = JsonDocument.Parse(json);
+        return Parse(document.RootElement);
+    }
 
     public static FeedbackRecord Parse(JsonElement json)
     {
