@@ -65,6 +65,12 @@ public sealed partial class QueueConsumers(IServiceProvider services, IQueueRece
     private async Task ConsumeAsync(QueueConsumer consumer, CancellationToken stoppingToken)
     {
         Task Stage(ReceivedMessage message, CancellationToken cancellationToken) => consumer.HandleAsync(services, message, cancellationToken);
+        // Build the stage (the scorer loads its model) before the first batch: otherwise MaxConcurrency handlers ask for it
+        // at once and all but one block a thread-pool thread on the container's lock until the model is loaded, which
+        // starved the HTTP intake for seconds after every start.
+        try { await Task.Run(() => services.GetRequiredService(consumer.Stage), stoppingToken); }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+        catch (Exception e) { LogLoopFailed(logger, consumer.Name, e); } // the loop below retries and reports it again
         while (!stoppingToken.IsCancellationRequested)
         {
             try { await drain.DrainAsync(consumer.Queue, Stage, limits, stoppingToken); }
