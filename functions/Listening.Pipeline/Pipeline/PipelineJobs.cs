@@ -10,7 +10,7 @@ namespace Listening.Pipeline;
 
 /// <summary>A stage that consumes a queue: the per-message method every host calls (the local hosted consumer, the
 /// Azure drain or hosted processor, and a <c>[ServiceBusTrigger]</c> function once that extension can be built).</summary>
-public sealed record QueueConsumer(string Name, string Queue, Func<IServiceProvider, ReceivedMessage, CancellationToken, Task> HandleAsync)
+public sealed record QueueConsumer(string Name, string Queue, Type Stage, Func<IServiceProvider, ReceivedMessage, CancellationToken, Task> HandleAsync)
 {
     /// <summary>Whether the stage completes its input in its own commit (<see cref="IStageCommit"/>).</summary>
     public static bool CompletesInput(IServiceProvider services) => services.GetRequiredService<IStageCommit>().CompletesInput;
@@ -25,8 +25,8 @@ public static class PipelineJobs
 {
     public static IReadOnlyList<QueueConsumer> Consumers { get; } =
     [
-        new(ScoreFeedback.Name, PipelineQueues.Ingested, (sp, m, ct) => sp.GetRequiredService<ScoreFeedback>().HandleAsync(m, ct)),
-        new(RespondToAuthor.Name, PipelineQueues.Scored, (sp, m, ct) => sp.GetRequiredService<RespondToAuthor>().HandleAsync(m, ct)),
+        new(ScoreFeedback.Name, PipelineQueues.Ingested, typeof(ScoreFeedback), (sp, m, ct) => sp.GetRequiredService<ScoreFeedback>().HandleAsync(m, ct)),
+        new(RespondToAuthor.Name, PipelineQueues.Scored, typeof(RespondToAuthor), (sp, m, ct) => sp.GetRequiredService<RespondToAuthor>().HandleAsync(m, ct)),
     ];
 
     public static IReadOnlyList<ScheduledJob> Schedules { get; } =

@@ -26,6 +26,7 @@ public static class LocalApp
         builder.Services.AddHostedService<LocalSchedules>();
 
         var app = builder.Build();
+        Storage.StorageServiceCollectionExtensions.OpenStores(app.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestEdgeMiddleware>();
