@@ -231,6 +231,8 @@ public sealed class FactorExtractor
                 if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
                 if (m.Group == 3 * factorCount + 1)
                 {
+                    // "the assistant spent 40 minutes helping me", «консультант потратил на нас полчаса»: time given, not a wait.
+                    if (IsTimeSpent(tokens, clause, m)) continue;
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
@@ -248,6 +250,9 @@ public sealed class FactorExtractor
                     if (over >= 0) factor = yields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
+                // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product
+                // advised on or asked about is the advice's or the question's topic, not a product judged.
+                if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
                 if (kind == 2)
                 {
                     // A product named next to another factor's term is that factor's object: "a great range of
@@ -394,13 +399,63 @@ public sealed class FactorExtractor
         "в", "во", "на", "у", "из", "за", "in", "on", "inside", "at", "under",
     };
 
-    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось»: the absence said after the product.
+    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось», "items were missing": the absence said after
+    // the product, within AbsenceReach words of it.
     private static readonly HashSet<string> AbsenceAfter = new(StringComparer.Ordinal)
     {
         "нет", "нету", "не было", "не оказалось", "закончились", "закончился", "закончилась", "кончились", "отсутствует", "отсутствуют",
+        "missing", "unavailable", "out of", "sold out",
     };
 
+    private const int AbsenceReach = 5;
+
+    // "helped me choose", «посоветовал», «помог подобрать», "recommended": the product after them is the advice's topic.
+    private static readonly string[] AdvicePrefixes =
+    [
+        "посовет", "порекоменд", "рекомендова", "подобра", "подбира", "выбра", "выбира", "отговори", "объясни", "подсказа", "помог",
+        "recommend", "suggest", "advis", "helped", "choose", "chose", "pick",
+    ];
+
+    // «на вопрос о побочках», «спросила про», "asked about", «какой корм лучше», "which litter": a question's topic.
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "какой", "какая", "какие", "какое", "какую", "каким", "which" };
+
+    private static bool IsTopicOfAdviceOrQuestion(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken > clause.FirstToken && QuestionWords.Contains(tokens[m.FirstToken - 1].Lower)) return true;
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in AdvicePrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (word is "вопрос" or "вопросы" or "спросила" or "спросил" or "спросили" or "asked" or "asking" or "question"
+                && i + 1 < m.FirstToken && tokens[i + 1].Lower is "о" or "об" or "про" or "about") return true;
+        }
+        return false;
+    }
+
+    // "spent 40 minutes", «потратил на нас полчаса», «уделила нам час».
+    private static readonly string[] SpentPrefixes = ["spent", "spend", "потратил", "тратил", "уделил", "провозил"];
+
+    private static bool IsTimeSpent(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in SpentPrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     private enum Availability { None, Missing, Many, Few, Without }
+
+    private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        var after = m.FirstToken + m.TokenCount;
+        for (var i = after; i < Math.Min(clause.EndToken, after + 4); i++)
+            if (tokens[i].Lower is "in" or "inside" or "в" or "во" or "внутри") return true;
+        return false;
+    }
 
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
@@ -420,15 +475,18 @@ public sealed class FactorExtractor
                 var direct = true;
                 for (var k = i + 1; k < m.FirstToken && direct; k++) direct = !Prepositions.Contains(tokens[k].Lower);
                 if (!direct) continue;
+                // "Found a piece of plastic in my roll": what is found inside a product is a defect, not the range's credit.
+                if (FoundInside(tokens, clause, m)) return Availability.None;
                 var denied = i > clause.FirstToken && (FoundNegators.Contains(tokens[i - 1].Lower) || i - 1 > clause.FirstToken && FoundNegators.Contains(tokens[i - 2].Lower));
                 return denied ? Availability.Missing : Availability.Many;
             }
         }
+        // «лекарства нет», «препарат, который две недели нет», «Две вещи из трёх нет», "two of our six items were missing".
         var after = m.FirstToken + m.TokenCount;
-        if (after < clause.EndToken)
+        for (var i = after; i < Math.Min(clause.EndToken, after + AbsenceReach); i++)
         {
-            if (AbsenceAfter.Contains(tokens[after].Lower)) return Availability.Missing;
-            if (after + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[after].Lower + " " + tokens[after + 1].Lower)) return Availability.Missing;
+            if (AbsenceAfter.Contains(tokens[i].Lower)) return Availability.Missing;
+            if (i + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower)) return Availability.Missing;
         }
         return Availability.None;
     }
@@ -567,11 +625,12 @@ public sealed class FactorExtractor
         : context.Nps is { } nps ? (nps >= 9 ? 1f : nps >= 7 ? 0f : nps >= 5 ? -0.5f : -1f)
         : 0f;
 
-    private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
+    private bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
     {
         foreach (var other in matches)
         {
-            if (other.TokenCount <= m.TokenCount) continue;
+            // A longer match covers a shorter one; an "ignore" phrase also covers a term of the same span («вкусняшка» ≠ «вкусно»).
+            if (other.TokenCount < m.TokenCount || other.TokenCount == m.TokenCount && (other.Group != 3 * factorCount || m.Group == other.Group)) continue;
             if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
         }
         return false;
