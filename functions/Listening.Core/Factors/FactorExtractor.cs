@@ -259,7 +259,7 @@ public sealed class FactorExtractor
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
                     if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
                     // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
-                    var stock = AvailabilityOf(tokens, clause, m);
+                    var stock = AvailabilityOf(tokens, clause, m, matches);
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
@@ -449,22 +449,30 @@ public sealed class FactorExtractor
 
     private enum Availability { None, Missing, Many, Few, Without }
 
-    private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m)
+    /// <summary>Whether a product of the same kind follows "in" after <paramref name="m"/> ("a piece of plastic in my roll"; not
+    /// «лекарство в аптеке на другом конце Москвы»).</summary>
+    private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
     {
         var after = m.FirstToken + m.TokenCount;
         for (var i = after; i < Math.Min(clause.EndToken, after + 4); i++)
-            if (tokens[i].Lower is "in" or "inside" or "в" or "во" or "внутри") return true;
+        {
+            if (tokens[i].Lower is not ("in" or "inside" or "в" or "во" or "внутри")) continue;
+            foreach (var other in matches)
+                if (other.Group == m.Group && other.FirstToken > i && other.FirstToken <= i + 3) return true;
+        }
         return false;
     }
 
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
-    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m)
+    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
     {
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
         {
             var word = tokens[i].Lower;
             if (word == "out" && i + 1 < m.FirstToken && tokens[i + 1].Lower == "of") return Availability.Missing;
+            // «верните в каталог нормальные стиральные машины», "please bring back the rye bread": a request reports a lack.
+            if (word is "верните" or "добавьте" || (word is "bring" or "add") && i + 1 < m.FirstToken && tokens[i + 1].Lower is "back" or "more") return Availability.Missing;
             if (i < m.FirstToken - 3) continue;
             if (Absence.Contains(word)) return Availability.Missing;
             if (Without.Contains(word)) return Availability.Without;
@@ -476,7 +484,7 @@ public sealed class FactorExtractor
                 for (var k = i + 1; k < m.FirstToken && direct; k++) direct = !Prepositions.Contains(tokens[k].Lower);
                 if (!direct) continue;
                 // "Found a piece of plastic in my roll": what is found inside a product is a defect, not the range's credit.
-                if (FoundInside(tokens, clause, m)) return Availability.None;
+                if (FoundInside(tokens, clause, m, matches)) return Availability.None;
                 var denied = i > clause.FirstToken && (FoundNegators.Contains(tokens[i - 1].Lower) || i - 1 > clause.FirstToken && FoundNegators.Contains(tokens[i - 2].Lower));
                 return denied ? Availability.Missing : Availability.Many;
             }
