@@ -246,7 +246,8 @@ public sealed class FactorExtractor
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
                     // slot" — a sentence about the delivery elsewhere drops them.
                     // «Платье красивое»: an adjective said of a product is the product's, not the room's.
-                    var over = Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
+                    // «воняет краской на весь зал»: a clause that names the factor's own place keeps the word.
+                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
                     if (over >= 0) factor = yields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
@@ -422,6 +423,10 @@ public sealed class FactorExtractor
     private static bool IsTopicOfAdviceOrQuestion(List<WordToken> tokens, Clause clause, TermMatch m)
     {
         if (m.FirstToken > clause.FirstToken && QuestionWords.Contains(tokens[m.FirstToken - 1].Lower)) return true;
+        // «в отделе красок», «из отдела инструмента», "in the tool section": a department's name.
+        if (m.FirstToken > clause.FirstToken && tokens[m.FirstToken - 1].Lower.StartsWith("отдел", StringComparison.Ordinal)) return true;
+        var next = m.FirstToken + m.TokenCount;
+        if (next < clause.EndToken && tokens[next].Lower is "section" or "department" or "aisle" or "aisles") return true;
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
         {
             var word = tokens[i].Lower;
