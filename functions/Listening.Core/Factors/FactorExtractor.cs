@@ -536,8 +536,10 @@ public sealed class FactorExtractor
         var (first, end) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
         foreach (var other in matches)
         {
-            if (other.Group >= factorCount || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
-            if (Array.IndexOf(factors, other.Group) >= 0) return true;
+            // Another factor's own terms, or its judged objects («краской на весь зал»: the room's smell, not the paint's quality).
+            var kind = other.Group / factorCount;
+            if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
+            if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;
     }
