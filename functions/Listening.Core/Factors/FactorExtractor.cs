@@ -47,6 +47,8 @@ public sealed class FactorExtractor
             .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
             .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
             .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
+            // 3n+2..4n+1: each factor's hosted words on their own (a verdict of a sentence that names nothing else).
+            .Concat(taxonomy.Factors.Select(f => f.HostedTerms.Values.SelectMany(terms => terms)))
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
@@ -110,6 +112,7 @@ public sealed class FactorExtractor
             while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
             var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
+            context.PreviousNamed = mentions.Count > before;
             if (mentions.Count > before)
             {
                 // A remark in the next sentence is about the last clause that named a factor — the one after the turn in
@@ -172,6 +175,7 @@ public sealed class FactorExtractor
         public int LastClauseStart; // where the last clause with mentions begins (characters)
         public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
+        public bool PreviousNamed; // whether the sentence before named a factor (a hosted word alone then remarks on it)
     }
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
@@ -184,6 +188,7 @@ public sealed class FactorExtractor
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
         if (matches.Count == 0) return;
+        if (HostedAlone(context, first, end, matches, mentions)) return;
 
         // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
         // in turn yield to the factor asking («ждать заказ три часа»: the order's wait is the delivery's).
@@ -228,7 +233,7 @@ public sealed class FactorExtractor
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
-                if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group == 3 * factorCount || m.Group >= 3 * factorCount + 2 || IsInsideLongerMatch(m, matches)) continue;
                 if (m.Group == 3 * factorCount + 1)
                 {
                     // "the assistant spent 40 minutes helping me", «консультант потратил на нас полчаса»: time given, not a wait.
@@ -321,6 +326,33 @@ public sealed class FactorExtractor
             }
         }
         KeepLastOfOpposites(mentions, sentenceMentions);
+    }
+
+    /// <summary>
+    /// A sentence whose only factor words are hosted words ("Messy, dusty, cold.", «Бардак, конечно, как на рынке.»), after a
+    /// sentence that named no factor: the hosted word is the verdict (see <see cref="Factor.HostedTerms"/>).
+    /// </summary>
+    private bool HostedAlone(TextContext context, int first, int end, List<TermMatch> matches, List<FactorMention> mentions)
+    {
+        var hosted = -1;
+        foreach (var m in matches)
+        {
+            if (m.Group == 3 * factorCount) continue;
+            if (m.Group < 3 * factorCount + 2) return false;
+            hosted = m.Group - 3 * factorCount - 2;
+        }
+        if (hosted < 0 || context.PreviousNamed || IsQuestion(context.Text, context.Tokens, context.Clauses[end - 1].EndToken)) return hosted >= 0;
+        var clause = context.Clauses[first];
+        foreach (var m in matches)
+        {
+            if (m.Group < 3 * factorCount + 2) continue;
+            for (var c = first; c < end; c++)
+                if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) clause = context.Clauses[c];
+            break;
+        }
+        var (label, score, _) = Polarity(context, clause.FirstToken, clause.EndToken, context.Sarcastic, context.Clauses[first].FirstToken, context.Clauses[end - 1].EndToken, null);
+        mentions.Add(new FactorMention(Taxonomy.Factors[hosted].Id, label, score, clause.Start, clause.Length));
+        return true;
     }
 
     /// <summary>
