@@ -275,4 +275,32 @@ public class DetectionRulesTests
         var mention = Assert.Single(Default.Extract(text), m => m.Factor == factor);
         Assert.Equal(label, mention.Label);
     }
+
+    [Theory]
+    [InlineData("Pretty sure the cat food I got was fake. Different smell, different kibble shape.", false)]
+    [InlineData("Заказала корм — пришла подделка: гранулы другого цвета, запах не тот.", false)]
+    [InlineData("The new app? Couldn't log in, couldn't see my points. Absolute mess.", false)]
+    [InlineData("Лапа выкатила новое приложение. Дизайн другой.", false)]
+    [InlineData("The store smells of old kibble.", true)]
+    [InlineData("В зале пыльно и воняет краской.", true)]
+    [InlineData("Бардак, конечно, как на вещевом рынке. Но цены смешные.", true)]
+    [InlineData("Messy, dusty, cold. Also the cheapest store in town.", true)]
+    public void A_smell_dust_or_mess_is_the_places_only_where_the_place_is_named_or_it_stands_alone(string text, bool place)
+    {
+        Assert.Equal(place, Factors(text).Contains("cleanliness_atmosphere"));
+    }
+
+    [Fact]
+    public void Hosted_words_in_a_brand_override_need_hosts()
+    {
+        Assert.Throws<FormatException>(() => FactorTaxonomy.Default.With("""
+            { "factors": [ { "id": "cleanliness_atmosphere", "hostedTerms": { "en": ["odour"] } } ] }
+            """));
+        var taxonomy = FactorTaxonomy.Default.With("""
+            { "factors": [ { "id": "cleanliness_atmosphere", "hostedTerms": { "en": ["odour"] }, "hosts": { "en": ["lobby"] } } ] }
+            """);
+        var extractor = new FactorExtractor(taxonomy);
+        Assert.Contains(extractor.Extract("A strange odour in the lobby."), m => m.Factor == "cleanliness_atmosphere");
+        Assert.DoesNotContain(extractor.Extract("The perfume has a strange odour, the staff were kind."), m => m.Factor == "cleanliness_atmosphere");
+    }
 }
