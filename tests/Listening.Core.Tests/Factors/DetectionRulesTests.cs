@@ -303,4 +303,24 @@ public class DetectionRulesTests
         Assert.Contains(extractor.Extract("A strange odour in the lobby."), m => m.Factor == "cleanliness_atmosphere");
         Assert.DoesNotContain(extractor.Extract("The perfume has a strange odour, the staff were kind."), m => m.Factor == "cleanliness_atmosphere");
     }
+
+    [Theory]
+    [InlineData("A couple of tiles in the box were chipped, no biggie.")]
+    [InlineData("Cheap, sure, but the lumber is warped.")]
+    [InlineData("Недорого, но плитка в двух коробках из пяти оказалась со сколами.")]
+    [InlineData("Ламинат их марки лежит третий год, ни одного вздутия. Рекомендую")]
+    public void Defects_of_any_goods_and_own_brand_goods_judged_are_quality(string text)
+    {
+        Assert.Contains("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Чек не нужен был, по номеру телефона нашли.")]
+    [InlineData("Лакомства натуральные, без запаха химии.")]
+    public void A_phone_number_or_a_product_without_a_smell_names_no_factor(string text)
+    {
+        var factors = Factors(text);
+        Assert.DoesNotContain("quality", factors);
+        Assert.DoesNotContain("cleanliness_atmosphere", factors);
+    }
 }
