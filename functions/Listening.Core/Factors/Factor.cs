@@ -31,6 +31,13 @@ public sealed record Factor(
     /// </summary>
     public string? Availability { get; init; }
 
+    /// <summary>
+    /// Words that count only in a clause naming one of the factor's hosts (expanded into "word + host" terms) — or as a
+    /// verdict of their own: a sentence that names no factor at all, after a sentence that named none («Бардак, конечно, как
+    /// на вещевом рынке.», "Messy, dusty, cold."), never as a remark on the sentence before ("The new app? … Absolute mess.").
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> HostedTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 

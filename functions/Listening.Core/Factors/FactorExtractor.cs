@@ -47,6 +47,8 @@ public sealed class FactorExtractor
             .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
             .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
             .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
+            // 3n+2..4n+1: each factor's hosted words on their own (a verdict of a sentence that names nothing else).
+            .Concat(taxonomy.Factors.Select(f => f.HostedTerms.Values.SelectMany(terms => terms)))
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
@@ -110,6 +112,7 @@ public sealed class FactorExtractor
             while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
             var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
+            context.PreviousNamed = mentions.Count > before;
             if (mentions.Count > before)
             {
                 // A remark in the next sentence is about the last clause that named a factor — the one after the turn in
@@ -172,6 +175,7 @@ public sealed class FactorExtractor
         public int LastClauseStart; // where the last clause with mentions begins (characters)
         public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
+        public bool PreviousNamed; // whether the sentence before named a factor (a hosted word alone then remarks on it)
     }
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
@@ -184,6 +188,7 @@ public sealed class FactorExtractor
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
         if (matches.Count == 0) return;
+        if (HostedAlone(context, first, end, matches, mentions)) return;
 
         // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
         // in turn yield to the factor asking («ждать заказ три часа»: the order's wait is the delivery's).
@@ -228,9 +233,11 @@ public sealed class FactorExtractor
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
-                if (m.Group == 3 * factorCount || IsInsideLongerMatch(m, matches)) continue;
+                if (m.Group == 3 * factorCount || m.Group >= 3 * factorCount + 2 || IsInsideLongerMatch(m, matches)) continue;
                 if (m.Group == 3 * factorCount + 1)
                 {
+                    // "the assistant spent 40 minutes helping me", «консультант потратил на нас полчаса»: time given, not a wait.
+                    if (IsTimeSpent(tokens, clause, m)) continue;
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
@@ -244,17 +251,21 @@ public sealed class FactorExtractor
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
                     // slot" — a sentence about the delivery elsewhere drops them.
                     // «Платье красивое»: an adjective said of a product is the product's, not the room's.
-                    var over = Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
+                    // «воняет краской на весь зал»: a clause that names the factor's own place keeps the word.
+                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
                     if (over >= 0) factor = yields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
+                // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product
+                // advised on or asked about is the advice's or the question's topic, not a product judged.
+                if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
                 if (kind == 2)
                 {
                     // A product named next to another factor's term is that factor's object: "a great range of
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
                     if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
                     // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
-                    var stock = AvailabilityOf(tokens, clause, m);
+                    var stock = AvailabilityOf(tokens, clause, m, matches);
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
@@ -315,6 +326,33 @@ public sealed class FactorExtractor
             }
         }
         KeepLastOfOpposites(mentions, sentenceMentions);
+    }
+
+    /// <summary>
+    /// A sentence whose only factor words are hosted words ("Messy, dusty, cold.", «Бардак, конечно, как на рынке.»), after a
+    /// sentence that named no factor: the hosted word is the verdict (see <see cref="Factor.HostedTerms"/>).
+    /// </summary>
+    private bool HostedAlone(TextContext context, int first, int end, List<TermMatch> matches, List<FactorMention> mentions)
+    {
+        var hosted = -1;
+        foreach (var m in matches)
+        {
+            if (m.Group == 3 * factorCount) continue;
+            if (m.Group < 3 * factorCount + 2) return false;
+            hosted = m.Group - 3 * factorCount - 2;
+        }
+        if (hosted < 0 || context.PreviousNamed || IsQuestion(context.Text, context.Tokens, context.Clauses[end - 1].EndToken)) return hosted >= 0;
+        var clause = context.Clauses[first];
+        foreach (var m in matches)
+        {
+            if (m.Group < 3 * factorCount + 2) continue;
+            for (var c = first; c < end; c++)
+                if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) clause = context.Clauses[c];
+            break;
+        }
+        var (label, score, _) = Polarity(context, clause.FirstToken, clause.EndToken, context.Sarcastic, context.Clauses[first].FirstToken, context.Clauses[end - 1].EndToken, null);
+        mentions.Add(new FactorMention(Taxonomy.Factors[hosted].Id, label, score, clause.Start, clause.Length));
+        return true;
     }
 
     /// <summary>
@@ -394,22 +432,84 @@ public sealed class FactorExtractor
         "в", "во", "на", "у", "из", "за", "in", "on", "inside", "at", "under",
     };
 
-    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось»: the absence said after the product.
+    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось», "items were missing": the absence said after
+    // the product, within AbsenceReach words of it.
     private static readonly HashSet<string> AbsenceAfter = new(StringComparer.Ordinal)
     {
         "нет", "нету", "не было", "не оказалось", "закончились", "закончился", "закончилась", "кончились", "отсутствует", "отсутствуют",
+        "missing", "unavailable", "out of", "sold out",
     };
+
+    private const int AbsenceReach = 5;
+
+    // "helped me choose", «посоветовал», «помог подобрать», "recommended": the product after them is the advice's topic.
+    private static readonly string[] AdvicePrefixes =
+    [
+        "посовет", "порекоменд", "рекомендова", "подобра", "подбира", "выбра", "выбира", "отговори", "объясни", "подсказа", "помог",
+        "recommend", "suggest", "advis", "helped", "choose", "chose", "pick",
+    ];
+
+    // «на вопрос о побочках», «спросила про», "asked about", «какой корм лучше», "which litter": a question's topic.
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "какой", "какая", "какие", "какое", "какую", "каким", "which" };
+
+    private static bool IsTopicOfAdviceOrQuestion(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken > clause.FirstToken && QuestionWords.Contains(tokens[m.FirstToken - 1].Lower)) return true;
+        // «в отделе красок», «из отдела инструмента», "in the tool section": a department's name.
+        if (m.FirstToken > clause.FirstToken && tokens[m.FirstToken - 1].Lower.StartsWith("отдел", StringComparison.Ordinal)) return true;
+        var next = m.FirstToken + m.TokenCount;
+        if (next < clause.EndToken && tokens[next].Lower is "section" or "department" or "aisle" or "aisles") return true;
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in AdvicePrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (word is "вопрос" or "вопросы" or "спросила" or "спросил" or "спросили" or "asked" or "asking" or "question"
+                && i + 1 < m.FirstToken && tokens[i + 1].Lower is "о" or "об" or "про" or "about") return true;
+        }
+        return false;
+    }
+
+    // "spent 40 minutes", «потратил на нас полчаса», «уделила нам час».
+    private static readonly string[] SpentPrefixes = ["spent", "spend", "потратил", "тратил", "уделил", "провозил"];
+
+    private static bool IsTimeSpent(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in SpentPrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     private enum Availability { None, Missing, Many, Few, Without }
 
+    /// <summary>Whether a product of the same kind follows "in" after <paramref name="m"/> ("a piece of plastic in my roll"; not
+    /// «лекарство в аптеке на другом конце Москвы»).</summary>
+    private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var after = m.FirstToken + m.TokenCount;
+        for (var i = after; i < Math.Min(clause.EndToken, after + 4); i++)
+        {
+            if (tokens[i].Lower is not ("in" or "inside" or "в" or "во" or "внутри")) continue;
+            foreach (var other in matches)
+                if (other.Group == m.Group && other.FirstToken > i && other.FirstToken <= i + 3) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
-    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m)
+    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
     {
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
         {
             var word = tokens[i].Lower;
             if (word == "out" && i + 1 < m.FirstToken && tokens[i + 1].Lower == "of") return Availability.Missing;
+            // «верните в каталог нормальные стиральные машины», "please bring back the rye bread": a request reports a lack.
+            if (word is "верните" or "добавьте" || (word is "bring" or "add") && i + 1 < m.FirstToken && tokens[i + 1].Lower is "back" or "more") return Availability.Missing;
             if (i < m.FirstToken - 3) continue;
             if (Absence.Contains(word)) return Availability.Missing;
             if (Without.Contains(word)) return Availability.Without;
@@ -420,15 +520,18 @@ public sealed class FactorExtractor
                 var direct = true;
                 for (var k = i + 1; k < m.FirstToken && direct; k++) direct = !Prepositions.Contains(tokens[k].Lower);
                 if (!direct) continue;
+                // "Found a piece of plastic in my roll": what is found inside a product is a defect, not the range's credit.
+                if (FoundInside(tokens, clause, m, matches)) return Availability.None;
                 var denied = i > clause.FirstToken && (FoundNegators.Contains(tokens[i - 1].Lower) || i - 1 > clause.FirstToken && FoundNegators.Contains(tokens[i - 2].Lower));
                 return denied ? Availability.Missing : Availability.Many;
             }
         }
+        // «лекарства нет», «препарат, который две недели нет», «Две вещи из трёх нет», "two of our six items were missing".
         var after = m.FirstToken + m.TokenCount;
-        if (after < clause.EndToken)
+        for (var i = after; i < Math.Min(clause.EndToken, after + AbsenceReach); i++)
         {
-            if (AbsenceAfter.Contains(tokens[after].Lower)) return Availability.Missing;
-            if (after + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[after].Lower + " " + tokens[after + 1].Lower)) return Availability.Missing;
+            if (AbsenceAfter.Contains(tokens[i].Lower)) return Availability.Missing;
+            if (i + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower)) return Availability.Missing;
         }
         return Availability.None;
     }
@@ -465,8 +568,10 @@ public sealed class FactorExtractor
         var (first, end) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
         foreach (var other in matches)
         {
-            if (other.Group >= factorCount || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
-            if (Array.IndexOf(factors, other.Group) >= 0) return true;
+            // Another factor's own terms, or its judged objects («краской на весь зал»: the room's smell, not the paint's quality).
+            var kind = other.Group / factorCount;
+            if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
+            if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;
     }
@@ -567,11 +672,12 @@ public sealed class FactorExtractor
         : context.Nps is { } nps ? (nps >= 9 ? 1f : nps >= 7 ? 0f : nps >= 5 ? -0.5f : -1f)
         : 0f;
 
-    private static bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
+    private bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
     {
         foreach (var other in matches)
         {
-            if (other.TokenCount <= m.TokenCount) continue;
+            // A longer match covers a shorter one; an "ignore" phrase also covers a term of the same span («вкусняшка» ≠ «вкусно»).
+            if (other.TokenCount < m.TokenCount || other.TokenCount == m.TokenCount && (other.Group != 3 * factorCount || m.Group == other.Group)) continue;
             if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
         }
         return false;

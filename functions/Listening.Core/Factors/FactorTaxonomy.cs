@@ -99,6 +99,7 @@ public sealed class FactorTaxonomy
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
             Availability = incoming.Availability ?? existing.Availability,
+            HostedTerms = Union(existing.HostedTerms, incoming.HostedTerms),
         };
     }
 
@@ -161,12 +162,15 @@ internal sealed record FactorEntry(
     string? WeakScope = null,
     bool Level = false,
     List<string>? JudgedYieldsTo = null,
-    string? Availability = null)
+    string? Availability = null,
+    Dictionary<string, List<string>>? HostedTerms = null,
+    Dictionary<string, List<string>>? Hosts = null)
 {
-    public Factor ToFactor() => new(Id, Names ?? [], Clean(Terms))
+    public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts)))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
+        HostedTerms = Clean(HostedTerms),
         JudgedYieldsTo = JudgedYieldsTo ?? [],
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
@@ -175,6 +179,28 @@ internal sealed record FactorEntry(
             : WeakScope == "clause" ? "clause"
             : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),
     };
+
+    /// <summary>
+    /// "hostedTerms" count only in a clause that also names one of the factor's "hosts": a smell, dust or a mess is the
+    /// place's where the clause names the place («в зале пыльно», "the store smells") and names nothing otherwise (a product's
+    /// smell, "the app is a mess"). Each pair becomes an "a + b" term.
+    /// </summary>
+    private static Dictionary<string, List<string>>? WithHosted(
+        Dictionary<string, List<string>>? terms, Dictionary<string, List<string>>? hosted, Dictionary<string, List<string>>? hosts)
+    {
+        if (hosted is null or { Count: 0 }) return terms;
+        var result = (terms ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        foreach (var (language, words) in hosted)
+        {
+            if (hosts is null || !hosts.TryGetValue(language, out var places) || places.Count == 0)
+                throw new FormatException($"hostedTerms in '{language}' need hosts in '{language}'");
+            if (!result.TryGetValue(language, out var list)) result[language] = list = [];
+            foreach (var word in words)
+                foreach (var place in places)
+                    list.Add($"{word.Trim()} + {place.Trim()}");
+        }
+        return result;
+    }
 
     private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>>? terms) =>
         (terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());

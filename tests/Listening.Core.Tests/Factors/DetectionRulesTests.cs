@@ -1,3 +1,4 @@
+using Listening.Core.Sentiment;
 using Listening.Core.Factors;
 
 namespace Listening.Core.Tests.Factors;
@@ -119,5 +120,207 @@ public class DetectionRulesTests
         Assert.DoesNotContain(extractor.Extract("Great delivery window choice."), m => m.Factor == "delivery");
         Assert.Contains(extractor.Extract("The drop-off was perfect."), m => m.Factor == "delivery");
         Assert.DoesNotContain(extractor.Extract("The drop-off for my refund was perfect."), m => m.Factor == "delivery");
+    }
+
+    // Round 4: precision rules, each general to any retail or service brand.
+
+    [Theory]
+    [InlineData("Cheap, but you get what you pay for. Toys fell apart in a day.")]
+    [InlineData("Delivery came 3 days late and without the lifting I paid for.")]
+    [InlineData("В итоге заплатила полную цену.")]
+    [InlineData("Баллы видно прямо в приложении, списываются в пару касаний.")]
+    [InlineData("В приложении всё удобно: выбрал, оплатил, отслеживаешь курьера.")]
+    [InlineData("QuickBasket отменил мой заказ уже после оплаты.")]
+    [InlineData("Приложение три раза вылетело на оплате.")]
+    public void Paying_as_an_act_is_not_the_payment_factor(string text)
+    {
+        Assert.DoesNotContain("payment", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Оплата картой не прошла с третьего раза.")]
+    [InlineData("Charged twice for one order.")]
+    [InlineData("Self-checkout rejected my card three times.")]
+    [InlineData("They couldn't split the bill between four cards.")]
+    [InlineData("При оплате с карты списали сумму дважды.")]
+    public void The_means_of_paying_and_failed_charges_are_payment(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("payment", factors);
+        Assert.DoesNotContain("loyalty", factors);
+    }
+
+    [Theory]
+    [InlineData("Лавка Плюс привезла клубнику в ноябре, и она пахнет клубникой.", "loyalty")]
+    [InlineData("Asked three staff members about grout colours, got three shrugs.", "loyalty")]
+    [InlineData("QuickBasket produce has been surprisingly fresh lately 👌", "waiting_time")]
+    [InlineData("Продавец ещё и показал, как её чистить.", "cleanliness_atmosphere")]
+    [InlineData("Кому как, а мне было удобнее по-старому.", "cleanliness_atmosphere")]
+    [InlineData("Ассортимент детской косметики и гигиены отличный.", "cleanliness_atmosphere")]
+    [InlineData("45 minutes of elevator music. Clearly not that important.", "cleanliness_atmosphere")]
+    [InlineData("Ассортимент как в хорошем супермаркете, но это центр, чего ещё ждать.", "waiting_time")]
+    [InlineData("Лучший зоомагазин района, корма свежие.", "location_parking")]
+    [InlineData("Для будней выбор очевиден.", "assortment")]
+    [InlineData("Беру только по акции.", "loyalty")]
+    public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
+    {
+        Assert.DoesNotContain(absent, Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Прошу вернуть деньги за блюдо.")]
+    [InlineData("Please refund the duplicate charge.")]
+    [InlineData("Верните старое приложение и старый клуб!")]
+    [InlineData("После обновления не могу войти. Верните как было.")]
+    public void A_refund_or_a_return_asked_for_judges_no_returns(string text)
+    {
+        Assert.DoesNotContain("returns", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Вернули деньги через неделю, без проблем.", "returns")]
+    [InlineData("Фен поменяли без вопросов.", "returns")]
+    [InlineData("Оператор нашла мои потерянные баллы и вернула их на счёт.", "loyalty")]
+    public void Goods_taken_back_are_returns_and_points_given_back_are_loyalty(string text, string factor)
+    {
+        var factors = Factors(text);
+        Assert.Contains(factor, factors);
+        if (factor == "loyalty") Assert.DoesNotContain("returns", factors);
+    }
+
+    [Theory]
+    [InlineData("Next-day delivery to the pickup point two minutes from my flat.")]
+    [InlineData("Корм привозят на следующий день в пункт выдачи у дома.")]
+    [InlineData("Курьер перепутал адрес и привёз корм соседке.")]
+    public void Where_a_pickup_point_or_an_address_is_said_in_a_delivery_sentence_it_is_the_delivery(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("delivery", factors);
+        Assert.DoesNotContain("location_parking", factors);
+    }
+
+    [Theory]
+    [InlineData("The store is two minutes from my flat, so handy.")]
+    [InlineData("Магазин рядом с домом, очень удобно.")]
+    public void Distance_words_without_a_delivery_are_the_location(string text)
+    {
+        Assert.Contains("location_parking", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Фармацевт посоветовал хорошее средство от аллергии.")]
+    [InlineData("Спросила у продавца, какой корм лучше для котёнка.")]
+    [InlineData("Фармацевт на вопрос о побочках ответила: «в интернете почитайте».")]
+    [InlineData("Консультант помог выбрать смеситель, касса свободна.")]
+    [InlineData("Отдельное спасибо Игорю из отдела инструмента.")]
+    public void A_product_advised_on_asked_about_or_naming_a_department_is_not_judged(string text)
+    {
+        Assert.DoesNotContain("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Две вещи из трёх нет, третья на 30 % дороже.")]
+    [InlineData("Моему мужу назначен препарат, который две недели нет ни в одной вашей аптеке.")]
+    [InlineData("A thin range: two of our six items were missing.")]
+    public void A_product_said_to_be_missing_after_it_is_named_judges_the_range(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("assortment", factors);
+        Assert.DoesNotContain("quality", factors);
+    }
+
+    [Fact]
+    public void A_thing_found_inside_a_product_is_a_defect_not_the_ranges_credit()
+    {
+        var factors = Factors("Found a piece of plastic in my roll. Never again.");
+        Assert.DoesNotContain("assortment", factors);
+        Assert.Contains("assortment", Factors("Нашли лекарство, которого нет ни в одной аптеке."));
+    }
+
+    [Theory]
+    [InlineData("The assistant spent 40 minutes helping me pick a fridge, and I love it.")]
+    [InlineData("Консультант Артём потратил на нас полчаса и сравнил три посудомойки.")]
+    public void Time_a_person_spends_on_the_customer_is_not_waiting(string text)
+    {
+        Assert.DoesNotContain("waiting_time", Factors(text));
+    }
+
+    [Fact]
+    public void A_smell_in_a_clause_that_names_the_place_stays_the_places()
+    {
+        var factors = Factors("В магазине воняет краской на весь зал.");
+        Assert.Contains("cleanliness_atmosphere", factors);
+        Assert.DoesNotContain("quality", factors);
+    }
+
+    [Theory]
+    [InlineData("But the app's stock levels are accurate.", "website_app")]
+    [InlineData("Приложение честно показывает наличие.", "website_app")]
+    public void Stock_information_in_the_app_is_the_apps(string text, string factor)
+    {
+        var factors = Factors(text);
+        Assert.Contains(factor, factors);
+        Assert.DoesNotContain("assortment", factors);
+    }
+
+    // Negation cases for the same rules: the denied or missing thing keeps its factor and takes the right side.
+    [Theory]
+    [InlineData("Баллы так и не списались.", "loyalty", SentimentLabel.Negative)]
+    [InlineData("Корма для кошек с аллергией нет вообще.", "assortment", SentimentLabel.Negative)]
+    [InlineData("Вернули деньги без проблем.", "returns", SentimentLabel.Positive)]
+    [InlineData("My card was rejected at the till, no explanation.", "payment", SentimentLabel.Negative)]
+    [InlineData("Не нашла нужное лекарство, пришлось ехать в другую аптеку.", "assortment", SentimentLabel.Negative)]
+    public void Negated_and_missing_things_keep_their_factor_and_polarity(string text, string factor, SentimentLabel label)
+    {
+        var mention = Assert.Single(Default.Extract(text), m => m.Factor == factor);
+        Assert.Equal(label, mention.Label);
+    }
+
+    [Theory]
+    [InlineData("Pretty sure the cat food I got was fake. Different smell, different kibble shape.", false)]
+    [InlineData("Заказала корм — пришла подделка: гранулы другого цвета, запах не тот.", false)]
+    [InlineData("The new app? Couldn't log in, couldn't see my points. Absolute mess.", false)]
+    [InlineData("Лапа выкатила новое приложение. Дизайн другой.", false)]
+    [InlineData("The store smells of old kibble.", true)]
+    [InlineData("В зале пыльно и воняет краской.", true)]
+    [InlineData("Бардак, конечно, как на вещевом рынке. Но цены смешные.", true)]
+    [InlineData("Messy, dusty, cold. Also the cheapest store in town.", true)]
+    public void A_smell_dust_or_mess_is_the_places_only_where_the_place_is_named_or_it_stands_alone(string text, bool place)
+    {
+        Assert.Equal(place, Factors(text).Contains("cleanliness_atmosphere"));
+    }
+
+    [Fact]
+    public void Hosted_words_in_a_brand_override_need_hosts()
+    {
+        Assert.Throws<FormatException>(() => FactorTaxonomy.Default.With("""
+            { "factors": [ { "id": "cleanliness_atmosphere", "hostedTerms": { "en": ["odour"] } } ] }
+            """));
+        var taxonomy = FactorTaxonomy.Default.With("""
+            { "factors": [ { "id": "cleanliness_atmosphere", "hostedTerms": { "en": ["odour"] }, "hosts": { "en": ["lobby"] } } ] }
+            """);
+        var extractor = new FactorExtractor(taxonomy);
+        Assert.Contains(extractor.Extract("A strange odour in the lobby."), m => m.Factor == "cleanliness_atmosphere");
+        Assert.DoesNotContain(extractor.Extract("The perfume has a strange odour, the staff were kind."), m => m.Factor == "cleanliness_atmosphere");
+    }
+
+    [Theory]
+    [InlineData("A couple of tiles in the box were chipped, no biggie.")]
+    [InlineData("Cheap, sure, but the lumber is warped.")]
+    [InlineData("Недорого, но плитка в двух коробках из пяти оказалась со сколами.")]
+    [InlineData("Ламинат их марки лежит третий год, ни одного вздутия. Рекомендую")]
+    public void Defects_of_any_goods_and_own_brand_goods_judged_are_quality(string text)
+    {
+        Assert.Contains("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Чек не нужен был, по номеру телефона нашли.")]
+    [InlineData("Лакомства натуральные, без запаха химии.")]
+    public void A_phone_number_or_a_product_without_a_smell_names_no_factor(string text)
+    {
+        var factors = Factors(text);
+        Assert.DoesNotContain("quality", factors);
+        Assert.DoesNotContain("cleanliness_atmosphere", factors);
     }
 }
