@@ -33,6 +33,11 @@ public class StoryMatrixTests(ITestOutputHelper output)
           "website_app:fix loyalty:fix staff:promote quality:promote delivery:maintain assortment:maintain price:watch waiting_time:watch" },
         { "samples/stories/diy", "verstak", ["prorab", "remonto"],
           "staff:fix waiting_time:fix price:promote delivery:promote website_app:promote assortment:maintain returns:maintain cleanliness_atmosphere:watch quality:watch location_parking:watch" },
+        // Held out (round 4): a telecom operator and a hotel chain.
+        { "samples/stories/telecom", "volna", ["provodok", "simka"],
+          "support:fix price:fix quality:promote website_app:promote staff:maintain payment:maintain delivery:watch waiting_time:watch" },
+        { "samples/stories/hotel", "mayak", ["severin", "kvartirka"],
+          "cleanliness_atmosphere:fix quality:fix support:fix staff:promote website_app:promote location_parking:maintain payment:maintain loyalty:maintain price:watch waiting_time:watch" },
     };
 
     [Theory]
