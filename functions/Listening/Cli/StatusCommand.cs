@@ -26,13 +26,15 @@ internal static class StatusCommand
                 Console.Error.WriteLine($"status: no pipeline data in {Path.GetFullPath(dir)} (run `listening serve --data-dir {dir}` first)");
                 return 2;
             }
-            var configuration = new ConfigurationBuilder()
+            // The environment as `serve` reads it (response-time targets, the store), the data dir from the command line.
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables()
                 .AddInMemoryCollection(new Dictionary<string, string?> { [SqliteOptions.Section + ":DataDir"] = dir }).Build();
             var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
             SqliteQueueMetrics.AddTo(services.AddStores(configuration).AddQueues(configuration));
             await using var provider = services.BuildServiceProvider();
             var report = await StatusReport.ReadAsync(provider.GetRequiredService<IFeedbackStore>(), provider.GetService<IQueueMetrics>(),
-                provider.GetService<IResponseStore>(), TimeProvider.System, cancellationToken);
+                provider.GetService<IResponseStore>(), TimeProvider.System, cancellationToken,
+                configuration.GetSection("Responses:ResponseTime").Get<Core.Responses.ResponseTargets>());
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(ListeningJson.Options) { WriteIndented = true }));

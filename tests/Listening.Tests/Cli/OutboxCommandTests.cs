@@ -53,6 +53,9 @@ public sealed class OutboxCommandTests(CosmosServerFixture cosmos)
         var dir = harness.DataDir;
 
         var status = await RunAsync(null, "status", "--data-dir", dir);
+        // The response-time target comes from the same configuration `serve` reads (here the environment), not a default.
+        var tighter = await RunAsync(new Dictionary<string, string> { ["Responses__ResponseTime__Targets__social"] = "00:05:00" },
+            "status", "--data-dir", dir);
         var list = await RunAsync(null, "outbox", "list", "--state", "no-channel", "--data-dir", dir);
         var cancel = await RunAsync(null, "outbox", "cancel", "--id", ids[1], "--data-dir", dir);
         var retry = await RunAsync(null, "outbox", "retry", "--state", "no-channel", "dead-lettered", "--data-dir", dir);
@@ -61,6 +64,9 @@ public sealed class OutboxCommandTests(CosmosServerFixture cosmos)
         Assert.True(status.Code == 0, status.Err);
         Assert.Contains("outbox: 0 pending, 0 failed, 0 sent, 1 dead-lettered, 2 no-channel, 0 held, 0 cancelled", status.Out);
         Assert.Matches(@"vk\s+0\s+0\s+0\s+0\s+2", status.Out);
+        Assert.Matches(@"\n\s+vk\s+30m\s", status.Out);
+        Assert.True(tighter.Code == 0, tighter.Err);
+        Assert.Matches(@"\n\s+vk\s+5m\s", tighter.Out);
         Assert.Contains("no channel: the vk connector is not configured for brand 'Acme'", status.Out);
         Assert.Contains("unknown delivery target 'carrier-pigeon'", status.Out);
         Assert.Contains("2 message(s)", list.Out);
