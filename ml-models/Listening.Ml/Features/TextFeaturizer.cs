@@ -235,10 +235,43 @@ public sealed class FeatureScratch
         _raw[_rawCount++] = index;
     }
 
+    private uint[] _sorted = new uint[256];
+
+    /// <summary>
+    /// Sorts the raw indices ascending: a least-significant-digit radix sort, one pass per byte the largest index uses.
+    /// The same order as <see cref="Array.Sort(Array)"/> (so the same sums in the same order, bit for bit), at a fraction
+    /// of its cost for the thousand-odd hashes of a review — introsort was a fifth of a prediction's time.
+    /// </summary>
+    private void SortRaw()
+    {
+        var count = _rawCount;
+        if (count < 64) { Array.Sort(_raw, 0, count); return; }
+        if (_sorted.Length < count) _sorted = new uint[_raw.Length];
+        uint all = 0;
+        for (var k = 0; k < count; k++) all |= _raw[k];
+        Span<int> offsets = stackalloc int[256];
+        var source = _raw;
+        var target = _sorted;
+        for (var shift = 0; shift < 32 && (all >> shift) != 0; shift += 8)
+        {
+            offsets.Clear();
+            for (var k = 0; k < count; k++) offsets[(int)((source[k] >> shift) & 0xFF)]++;
+            var sum = 0;
+            for (var b = 0; b < 256; b++) { var n = offsets[b]; offsets[b] = sum; sum += n; }
+            for (var k = 0; k < count; k++) { var key = source[k]; target[offsets[(int)((key >> shift) & 0xFF)]++] = key; }
+            (source, target) = (target, source);
+        }
+        if (!ReferenceEquals(source, _raw))
+        {
+            Array.Copy(source, _raw, count);
+            _sorted = source; // keep both buffers: the next text reuses them
+        }
+    }
+
     /// <summary>Sorts, merges repeats into sublinear counts (1 + ln tf) and L2-normalises.</summary>
     internal void Finish()
     {
-        Array.Sort(_raw, 0, _rawCount);
+        SortRaw();
         if (Indices.Length < _rawCount)
         {
             Indices = new int[_raw.Length];
@@ -287,7 +320,7 @@ public sealed class FeatureScratch
     /// <summary>Sorts and merges repeats into counts.</summary>
     internal void FinishCounts()
     {
-        Array.Sort(_raw, 0, _rawCount);
+        SortRaw();
         if (Indices.Length < _rawCount)
         {
             Indices = new int[_raw.Length];

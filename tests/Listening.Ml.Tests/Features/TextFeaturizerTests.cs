@@ -20,6 +20,31 @@ public class TextFeaturizerTests
         Assert.Equal(1 << 18, a.Length);
     }
 
+    [Theory]
+    [InlineData(16)] // two radix passes: the sorted indices end where they started
+    [InlineData(18)]
+    [InlineData(24)] // three passes: they end in the spare buffer and are copied back
+    public void Long_texts_give_strictly_ascending_indices_whatever_the_scratch_did_before(int hashBits)
+    {
+        var featurizer = new TextFeaturizer(new FeaturizerOptions(HashBits: hashBits));
+        const string first = "Доставка опоздала на час, курьер грубил, но продукты свежие и вкусные. The app crashed twice at checkout; support never answered my e-mail :(";
+        const string second = "Отличный магазин, всегда беру здесь овощи и фрукты, цены ниже, чем у соседей, а персонал вежливый и быстрый!!! 10/10 would buy again";
+        var reused = new FeatureScratch();
+        featurizer.FeaturizeCounts(first, reused);
+        var firstAlone = (reused.Indices[..reused.Count].ToArray(), reused.Values[..reused.Count].ToArray());
+        featurizer.FeaturizeCounts(second, reused);
+        featurizer.FeaturizeCounts(first, reused);
+        var fresh = new FeatureScratch();
+        featurizer.FeaturizeCounts(first, fresh);
+
+        Assert.True(firstAlone.Item1.Length > 64, "long enough for the radix sort");
+        Assert.Equal(firstAlone.Item1.Order().Distinct(), firstAlone.Item1);
+        Assert.Equal(fresh.Indices[..fresh.Count], reused.Indices[..reused.Count]);
+        Assert.Equal(fresh.Values[..fresh.Count], reused.Values[..reused.Count]);
+        Assert.Equal(firstAlone.Item1, fresh.Indices[..fresh.Count]);
+        Assert.True(firstAlone.Item2.All(v => v >= 1), "repeats merged into counts");
+    }
+
     [Fact]
     public void Normalization_makes_spelling_variants_share_features()
     {
