@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Responses;
 using Listening.Tests.Responses;
 using Listening.Tests.Stores.Cosmos;
+using static Listening.Tests.Cli.ListeningProcess;
 
 namespace Listening.Tests.Cli;
 
@@ -16,19 +16,6 @@ namespace Listening.Tests.Cli;
 [Collection(CosmosServerCollection.Name)]
 public sealed class OutboxCommandTests(CosmosServerFixture cosmos)
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "listening.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     /// <summary>Two VK thank-yous waiting for the VK connector, one message dead-lettered.</summary>
     private static async Task<string[]> FillAsync(ResponsesHarness harness)
     {

@@ -1,25 +1,14 @@
+using static Listening.Tests.Cli.ListeningProcess;
+
 namespace Listening.Tests.Cli;
 
 /// <summary><c>listening templates preview</c> run as a separate process (it writes to stdout/stderr and exits).</summary>
 public class TemplatesCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var exe = Path.Combine(AppContext.BaseDirectory, "listening.dll");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(exe);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     [Fact]
     public async Task Preview_renders_the_shipped_templates_and_finds_no_problem()
     {
-        var (code, stdout, _) = await RunAsync("templates", "preview", "--lang", "ru", "--tone", "negative", "--factor", "delivery", "--points", "3");
+        var (code, stdout, _) = await RunAsync(null, "templates", "preview", "--lang", "ru", "--tone", "negative", "--factor", "delivery", "--points", "3");
 
         Assert.Equal(0, code);
         Assert.Contains("Сотрудник напишет вам на электронную почту в течение 24 часов, чтобы разобраться в ситуации с доставкой", stdout);
@@ -36,7 +25,7 @@ public class TemplatesCommandTests
         var path = Path.Combine(dir, "en.negative.liquid");
         File.WriteAllText(path, File.ReadAllText(path).Replace("Yours sincerely,", "Use promo code SORRY10 for a discount!\n\nYours sincerely,"));
 
-        var (code, _, stderr) = await RunAsync("templates", "preview", "--dir", dir);
+        var (code, _, stderr) = await RunAsync(null, "templates", "preview", "--dir", dir);
 
         Assert.Equal(1, code);
         Assert.Contains("en.negative.liquid", stderr);

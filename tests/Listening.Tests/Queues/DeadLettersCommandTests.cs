@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using Listening.Queues;
 using Listening.Queues.ServiceBus;
 using Listening.Queues.Sqlite;
 using Listening.Storage.Sqlite;
 using Listening.Tests.Queues.Broker;
 using Microsoft.Extensions.Options;
+using static Listening.Tests.Cli.ListeningProcess;
 
 namespace Listening.Tests.Queues;
 
@@ -21,19 +21,6 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
     {
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "listening.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     private static async Task DeadLetterAsync(IQueueSender sender, IQueueReceiver receiver, params string[] ids)

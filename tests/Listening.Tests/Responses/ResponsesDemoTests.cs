@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -13,15 +12,8 @@ public sealed class ResponsesDemoTests
         var output = Path.Combine(Path.GetTempPath(), $"listening-demo-answers-{Guid.NewGuid():N}");
         try
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "listening.dll"));
-            foreach (var a in new[] { "demo", "--out", output, "--timeout", "240" }) info.ArgumentList.Add(a);
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var text = await stdout;
-            Assert.True(process.ExitCode == 0, $"demo failed: {await stderr}\n{text}");
+            var (code, text, stderr) = await Cli.ListeningProcess.RunAsync(null, "demo", "--out", output, "--timeout", "240");
+            Assert.True(code == 0, $"demo failed: {stderr}\n{text}");
 
             var answers = Path.Combine(output, "answers");
             var sent = int.Parse(Regex.Match(text, @"outbox: 0 pending, 0 failed, (\d+) sent, 0 dead-lettered, 0 no-channel").Groups[1].Value);

@@ -148,28 +148,7 @@ public sealed class ResponsesHarness : IAsyncDisposable
             return texts;
         }
 
-        var db = Services.GetRequiredService<SqliteDatabase>();
-        return await db.ReadAsync(c =>
-        {
-            var texts = new List<string>();
-            var tables = new List<string>();
-            using (var list = c.CreateCommand())
-            {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-                using var r = list.ExecuteReader();
-                while (r.Read()) tables.Add(r.GetString(0));
-            }
-            foreach (var table in tables)
-            {
-                using var select = c.CreateCommand();
-                select.CommandText = $"SELECT * FROM \"{table}\"";
-                using var r = select.ExecuteReader();
-                while (r.Read())
-                    for (var i = 0; i < r.FieldCount; i++)
-                        if (!r.IsDBNull(i) && r.GetValue(i) is string s) texts.Add($"{table}: {s}");
-            }
-            return texts;
-        });
+        return await Stores.Sqlite.SqliteStoredText.AllAsync(Services.GetRequiredService<SqliteDatabase>());
     }
 
     private static void Strings(JsonNode? node, string where, List<string> texts)

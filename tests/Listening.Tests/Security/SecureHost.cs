@@ -58,31 +58,8 @@ public sealed class SecureHost(IReadOnlyDictionary<string, string?>? settings = 
     }
 
     /// <summary>Every text value in every table of the SQLite file, through SQLite (what the store holds now).</summary>
-    public async Task<List<string>> StoredTextAsync()
-    {
-        var db = Services.GetRequiredService<Storage.Sqlite.SqliteDatabase>();
-        return await db.ReadAsync(c =>
-        {
-            var texts = new List<string>();
-            var tables = new List<string>();
-            using (var list = c.CreateCommand())
-            {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-                using var r = list.ExecuteReader();
-                while (r.Read()) tables.Add(r.GetString(0));
-            }
-            foreach (var table in tables)
-            {
-                using var select = c.CreateCommand();
-                select.CommandText = $"SELECT * FROM \"{table}\"";
-                using var r = select.ExecuteReader();
-                while (r.Read())
-                    for (var i = 0; i < r.FieldCount; i++)
-                        if (!r.IsDBNull(i) && r.GetValue(i) is string s) texts.Add($"{table}: {s}");
-            }
-            return texts;
-        });
-    }
+    public Task<List<string>> StoredTextAsync() =>
+        Stores.Sqlite.SqliteStoredText.AllAsync(Services.GetRequiredService<Storage.Sqlite.SqliteDatabase>());
 
     /// <summary>Runs the outbox worker until nothing is due (the schedule runs it too).</summary>
     public async Task DeliverAsync()
