@@ -50,10 +50,10 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Builds the stores and the queue now, before the host takes requests. The SQLite adapters create their tables in
-    /// their constructors through the database's writer loop; built by the first burst of requests instead, every request
-    /// thread blocked on the container's lock while the one building waited for a free thread-pool thread to run the
-    /// writer, and intake stalled for seconds (6–20 s with 32 connections after a start, measured).
+    /// Builds the stores and the queue now, before the host takes requests: their tables exist and a broken store fails
+    /// the start, not the first request. (Built by the first burst of requests, the SQLite adapters once stalled intake
+    /// for 6–20 s after a start — their constructors waited on the writer loop while the requests held every thread;
+    /// they now write on their own thread, <see cref="Sqlite.SqliteDatabase.WriteNow{T}"/>.)
     /// </summary>
     public static void OpenStores(IServiceProvider services)
     {

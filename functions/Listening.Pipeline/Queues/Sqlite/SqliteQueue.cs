@@ -33,7 +33,7 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
         settings = options.Value;
         this.time = time;
         // The queue's columns beyond the original schema (written by SqliteDatabase), added once per file.
-        database.WriteAsync(EnsureSchema).GetAwaiter().GetResult();
+        database.WriteNow(EnsureSchema);
     }
 
     public SqliteQueueOptions Settings => settings;

@@ -24,6 +24,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly Task checkpoints;
     private readonly CancellationTokenSource stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
+    // Held while the writer connection is in use: by the write loop per round, by WriteNow for its one transaction.
+    private readonly Lock writerTurn = new();
 
     public SqliteDatabase(string path)
     {
@@ -80,6 +82,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return reader.Read() && reader.GetInt32(0) == 0;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in its own transaction on the caller's thread (between two group commits) and returns
+    /// after the commit: for the adapters' constructors, which create their tables. Through <see cref="WriteAsync{T}"/>
+    /// they blocked a thread until the writer loop found a free thread-pool thread, and a burst of first requests building
+    /// them at once starved the pool (the start-up stall of 2026-12-06).
+    /// </summary>
+    public T WriteNow<T>(Func<SqliteTransaction, T> write)
+    {
+        var op = new Write<T>(write);
+        lock (writerTurn) TryCommit([op]);
+        return op.Completion.Task.GetAwaiter().GetResult(); // completed (or failed) by the commit above
+    }
+
     /// <summary>Runs <paramref name="write"/> inside the next group commit; completes after the commit.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken = default)
     {
@@ -115,8 +130,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
             foreach (var op in batch.Where(o => o.OutsideTransaction is not null).ToList())
             {
                 batch.Remove(op);
-                try { op.Finish(op.OutsideTransaction!()); }
-                catch (Exception e) { op.Fail(e); }
+                lock (writerTurn)
+                {
+                    try { op.Finish(op.OutsideTransaction!()); }
+                    catch (Exception e) { op.Fail(e); }
+                }
             }
             if (batch.Count == 0) continue;
             if (batch.Count < SmallBatch)
@@ -135,10 +153,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
                     batch.Add(op);
                 }
             }
-            if (!TryCommit(batch) && batch.Count > 1)
+            lock (writerTurn)
             {
-                // One write failed and rolled the batch back: redo each alone so only the failing one fails.
-                foreach (var op in batch) TryCommit([op]);
+                if (!TryCommit(batch) && batch.Count > 1)
+                {
+                    // One write failed and rolled the batch back: redo each alone so only the failing one fails.
+                    foreach (var op in batch) TryCommit([op]);
+                }
             }
             batch.Clear();
         }

@@ -20,7 +20,7 @@ public sealed class SqliteErasures : IErasureRegistry
     public SqliteErasures(SqliteDatabase database, PersonKeys keys)
     {
         this.database = database;
-        database.WriteAsync(tx => Backfill(tx, keys)).GetAwaiter().GetResult();
+        database.WriteNow(tx => Backfill(tx, keys));
     }
 
     public Task RecordAsync(IEnumerable<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>

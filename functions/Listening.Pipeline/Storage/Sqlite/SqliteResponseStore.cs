@@ -29,7 +29,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         this.database = database;
         this.keys = keys;
         this.time = time ?? TimeProvider.System;
-        database.WriteAsync(tx => { var c = tx.Command(Schema); c.ExecuteNonQuery(); return MigrateOutbox(tx); }).GetAwaiter().GetResult();
+        database.WriteNow(tx => { var c = tx.Command(Schema); c.ExecuteNonQuery(); return MigrateOutbox(tx); });
     }
 
     public async Task<ResponsePlan> DecideAsync(string itemId, string? authorId, Func<IReadOnlyCollection<LedgerEntry>, ResponsePlan> plan, CancellationToken cancellationToken)
