@@ -261,6 +261,9 @@ public sealed class FactorExtractor
                 if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
                 if (kind == 2)
                 {
+                    // A word that is another factor's own term is that factor's («wifi» of an airline pack's flight experience,
+                    // a telecom pack's «интернет»): the judged object would count the same words twice.
+                    if (IsOtherFactorsTerm(m, matches)) continue;
                     // A product named next to another factor's term is that factor's object: "a great range of
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
                     if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
@@ -671,6 +674,17 @@ public sealed class FactorExtractor
         context.Rating is { } rating ? Math.Clamp((rating - 3) / 2f, -1f, 1f)
         : context.Nps is { } nps ? (nps >= 9 ? 1f : nps >= 7 ? 0f : nps >= 5 ? -0.5f : -1f)
         : 0f;
+
+    /// <summary>Whether another factor's own term spans the whole judged object <paramref name="m"/>.</summary>
+    private bool IsOtherFactorsTerm(TermMatch m, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group >= factorCount || other.Group == m.Group % factorCount) continue;
+            if (other.FirstToken <= m.FirstToken && other.FirstToken + other.TokenCount >= m.FirstToken + m.TokenCount) return true;
+        }
+        return false;
+    }
 
     private bool IsInsideLongerMatch(TermMatch m, List<TermMatch> matches)
     {
