@@ -191,4 +191,15 @@ public class ClausePolarityTests
     {
         Assert.Equal(expected, Polarity(text, factor));
     }
+    [Theory]
+    [InlineData("The connection never drops, even on the train.", "quality", SentimentLabel.Positive)]
+    [InlineData("The network keeps dropping every evening.", "quality", SentimentLabel.Negative)]
+    [InlineData("Сигнал на даче не ловит вообще.", "quality", SentimentLabel.Negative)]
+    [InlineData("Связь без обрывов уже полгода.", "quality", SentimentLabel.Positive)]
+    [InlineData("The wifi has never let me down.", "quality", SentimentLabel.Positive)]
+    [InlineData("Кровать мягкая, подушки отличные.", "quality", SentimentLabel.Positive)]
+    public void How_a_service_works_is_read_with_its_negation(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
 }

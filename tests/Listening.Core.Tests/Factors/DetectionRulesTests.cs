@@ -323,4 +323,111 @@ public class DetectionRulesTests
         Assert.DoesNotContain("quality", factors);
         Assert.DoesNotContain("cleanliness_atmosphere", factors);
     }
+    // Round 5: the core offering of a service domain is quality too, in the default taxonomy (no pack needed).
+
+    [Theory]
+    [InlineData("The mobile network here is rock solid.")]
+    [InlineData("Связь постоянно пропадает по вечерам.")]
+    [InlineData("Our home internet has been unstable all week.")]
+    [InlineData("Интернет дома стабильный, ни одного обрыва за месяц.")]
+    [InlineData("The bed was lumpy and the shower barely warm.")]
+    [InlineData("Отопление в номере не работало, одеяло тонкое.")]
+    public void The_core_offering_of_a_service_judged_is_quality(string text)
+    {
+        Assert.Contains("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Home internet speed fell to 3 Mbps in the evenings.")]
+    [InlineData("Скорость интернета упала вдвое, пинг огромный.")]
+    [InlineData("Мобильный интернет работает как часы.")]
+    public void A_connections_speed_is_quality_not_waiting_time(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("quality", factors);
+        Assert.DoesNotContain("waiting_time", factors);
+    }
+
+    [Theory]
+    [InlineData("No signal in the basement at all, useless.")]
+    [InlineData("Второй день нет интернета, ужас.")]
+    [InlineData("За городом связи нет вообще.")]
+    public void A_connection_that_is_missing_is_quality_not_the_range(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("quality", factors);
+        Assert.DoesNotContain("assortment", factors);
+    }
+
+    [Theory]
+    [InlineData("Read about them on the internet, sounds great.")]
+    [InlineData("Удобно заказывать через интернет, забрала в пункте выдачи.")]
+    [InlineData("Хорошая сеть аптек, всегда есть рядом.")]
+    [InlineData("Обратная связь от менеджера была отличная.")]
+    [InlineData("Their network of stores keeps getting better.")]
+    public void The_internet_as_a_medium_a_chain_or_feedback_is_not_the_service_judged(string text)
+    {
+        Assert.DoesNotContain("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("The internet works even in the metro, impressive.", "quality", "location_parking")]
+    [InlineData("В метро интернет не работает совсем.", "quality", "location_parking")]
+    [InlineData("Магазин у метро, очень удобно.", "location_parking", "quality")]
+    public void The_metro_where_a_service_is_judged_is_not_the_location(string text, string present, string absent)
+    {
+        var factors = Factors(text);
+        Assert.Contains(present, factors);
+        Assert.DoesNotContain(absent, factors);
+    }
+
+    [Theory]
+    [InlineData("В номере пыльно и пахнет сыростью.", "cleanliness_atmosphere", "quality")]
+    [InlineData("Mould in the bathroom, disgusting.", "cleanliness_atmosphere", "quality")]
+    [InlineData("В ванной плесень, ужас.", "cleanliness_atmosphere", "quality")]
+    [InlineData("Хлеб с плесенью, больше не возьму.", "quality", "cleanliness_atmosphere")]
+    [InlineData("The walls are paper thin, heard every word next door.", "cleanliness_atmosphere", "quality")]
+    public void A_rooms_state_is_the_place_its_equipment_the_quality_and_mould_goes_with_what_it_grows_on(string text, string present, string absent)
+    {
+        var factors = Factors(text);
+        Assert.Contains(present, factors);
+        Assert.DoesNotContain(absent, factors);
+    }
+
+    [Theory]
+    [InlineData("Hotel right by the station, very handy.", true)]
+    [InlineData("Гостиница в двух шагах от вокзала, удобно.", true)]
+    [InlineData("Sat at the airport for five hours, awful.", false)]
+    public void A_station_or_an_airport_is_the_location_only_as_proximity(string text, bool location)
+    {
+        Assert.Equal(location, Factors(text).Contains("location_parking"));
+    }
+
+    [Theory]
+    [InlineData("The front desk was lovely and quick.")]
+    [InlineData("Горничная очень вежливая и аккуратная.")]
+    public void A_hotels_front_desk_and_maids_are_staff(string text)
+    {
+        Assert.Contains("staff", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Карта магазина у входа очень удобная.")]
+    [InlineData("The coverage map in the app is accurate, nice.")]
+    [InlineData("Сдала товар из акции без проблем.")]
+    public void A_map_or_an_item_bought_on_offer_is_not_the_loyalty_scheme(string text)
+    {
+        Assert.DoesNotContain("loyalty", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("telecom", "The network is great.", "coverage")]
+    [InlineData("telecom", "Интернет пропадает каждый вечер.", "mobile_internet")]
+    [InlineData("airlines", "The wifi on board was awful.", "flight_experience")]
+    public void A_packs_own_term_is_not_also_the_defaults_judged_quality(string pack, string text, string factor)
+    {
+        var factors = new FactorExtractor(FactorTaxonomy.WithPacks(pack)).Extract(text).Select(m => m.Factor).ToList();
+        Assert.Contains(factor, factors);
+        Assert.DoesNotContain("quality", factors);
+    }
 }
