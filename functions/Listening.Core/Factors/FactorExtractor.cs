@@ -84,7 +84,7 @@ public sealed class FactorExtractor
     public IReadOnlyList<FactorMention> Extract(string text) => Extract(text, null);
 
     /// <summary>Words at most this far from a judged term for an opinion word to judge it ("fresh fish", "the milk was sour").</summary>
-    public int JudgedDistance { get; init; } = 5;
+    public int JudgedDistance { get; init; } = 4;
 
     /// <summary>A sentence of at most this many words with an opinion and no factor ("Impressive.", «Позор.») judges the factors of the sentence before.</summary>
     public int FollowUpWords { get; init; } = 5;
