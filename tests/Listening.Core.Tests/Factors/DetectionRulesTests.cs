@@ -430,4 +430,14 @@ public class DetectionRulesTests
         Assert.Contains(factor, factors);
         Assert.DoesNotContain("quality", factors);
     }
+    [Theory]
+    [InlineData("The technician came two days late to set up the router.")]
+    [InlineData("Мастер опоздал на четыре часа, никто не предупредил.")]
+    [InlineData("Подключение интернета переносили трижды.")]
+    public void An_installation_or_connection_visit_at_home_is_delivery_not_waiting_time(string text)
+    {
+        var factors = Factors(text);
+        Assert.Contains("delivery", factors);
+        Assert.DoesNotContain("waiting_time", factors);
+    }
 }
