@@ -36,8 +36,10 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     private static DocumentIndex IndexOf(FeedbackRecord record) =>
         new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
 
-    public Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(c => SqliteDocuments.Get(c, Container, id) is { } json ? FeedbackDocument.Parse(json) : null, cancellationToken);
+    /// <summary>On the writer (<see cref="SqliteDatabase.ReadLatestAsync{T}"/>): the stages read each item they handle; the
+    /// document is parsed after, off the writer's thread.</summary>
+    public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        await database.ReadLatestAsync(tx => SqliteDocuments.Get(tx, Container, id), cancellationToken) is { } json ? FeedbackDocument.Parse(json) : null;
 
     public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)

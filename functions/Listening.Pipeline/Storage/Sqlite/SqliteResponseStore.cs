@@ -38,7 +38,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         // only if the author's ledger is still what the decision saw; otherwise decide again on the new ledger.
         for (var attempt = 1; ; attempt++)
         {
-            var (existing, ledger) = await database.ReadAsync(c => Snapshot(c.Command, itemId, authorId), cancellationToken);
+            var (existing, ledger) = await database.ReadLatestAsync(tx => Snapshot(tx.Command, itemId, authorId), cancellationToken);
             if (existing is not null) return existing;
             var candidate = plan(ledger);
             var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
