@@ -74,6 +74,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Rebuilds the file (<c>VACUUM</c>), then truncates the WAL (<see cref="CheckpointTruncateAsync"/>): for an erasure.
+    /// <c>secure_delete</c> zeroes what a delete or an update frees, but a B-tree rebalance copies rows between pages and
+    /// leaves the bytes it moved in the gap of the page it rebuilt — an old version of a row can survive there, on any page.
+    /// Only a rebuild of every page removes them. Costs a copy of the file, on the writer; erasures that wait at once share one.
+    /// </summary>
+    public async Task ScrubAsync(CancellationToken cancellationToken = default)
+    {
+        var ticket = Interlocked.Increment(ref scrubsRequested);
+        var op = new Write<bool>(_ => true) { OutsideTransaction = () => Scrub(ticket) };
+        if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        await op.Completion.Task.WaitAsync(cancellationToken);
+        await CheckpointTruncateAsync(cancellationToken);
+    }
+
+    private long scrubsRequested;
+    private long scrubbedThrough;
+
+    private bool Scrub(long ticket)
+    {
+        // A VACUUM that started after this request was made covers it.
+        if (Interlocked.Read(ref scrubbedThrough) >= ticket) return true;
+        var covers = Interlocked.Read(ref scrubsRequested);
+        Execute(writer, "VACUUM");
+        Interlocked.Exchange(ref scrubbedThrough, covers);
+        return true;
+    }
+
     /// <summary>True when the WAL was truncated; false when a reader kept it busy.</summary>
     private bool TruncateWal()
     {
