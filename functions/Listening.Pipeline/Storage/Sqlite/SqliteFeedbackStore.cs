@@ -5,7 +5,7 @@ using Listening.Pipeline;
 namespace Listening.Storage.Sqlite;
 
 /// <summary>The feedback port over the local document table (container <c>feedback</c>).</summary>
-public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore, IStageAwareFeedbackStore
 {
     public const string Container = "feedback";
 
@@ -40,6 +40,10 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     /// document is parsed after, off the writer's thread.</summary>
     public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         await database.ReadLatestAsync(tx => SqliteDocuments.Get(tx, Container, id), cancellationToken) is { } json ? FeedbackDocument.Parse(json) : null;
+
+    public async Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
+        await database.ReadLatestAsync(tx => tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id")
+            .With("$c", Container).With("$id", id).ExecuteScalar(), cancellationToken) is string stage ? FeedbackDocument.ParseStage(stage) : null;
 
     public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
