@@ -38,8 +38,10 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
     /// <c>responded</c>, or null when the item is there already.</summary>
     private async Task<(ResponsePlan Plan, FeedbackRecord? Responded)> DecideAsync(FeedbackRecord incoming, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(incoming.Item, cancellationToken);
-        var record = stored is { Scores: not null } ? stored : incoming;
+        // The scored message carries the document; the store only says whether the item was answered already (the
+        // decision itself is taken once, in the responses store, and checks the erasure tombstones).
+        var stage = await store.GetStageAsync(incoming.Item, cancellationToken);
+        var record = incoming.Scores is not null ? incoming : await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
         // Not poison: the scored document may not have reached this store's replica yet; a redelivery tries again.
         var scores = record.Scores ?? throw new InvalidOperationException($"item {record.Item.Id} reached {Name} without scores");
         var now = time.GetUtcNow();
@@ -50,7 +52,7 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
         if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
         // Answer now, not at the next delivery tick: the outbox pump of this process sends what was just queued.
         if (plan.Messages.Count > 0) outbox?.Notify();
-        return (plan, stored is { Stage: FeedbackStage.Responded } ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
+        return (plan, stage is FeedbackStage.Responded ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
     }
 
     /// <summary>The thank-you carries the author's signed link to their own points (<see cref="Access.AuthorLinks"/>): the

@@ -22,19 +22,21 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
     public async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var incoming = FeedbackMessage.Parse(message);
-        var stored = await store.GetAsync(incoming.Item, cancellationToken);
-        if (stored is { Stage: FeedbackStage.Responded })
+        // The message carries the item; the store only says how far it got (a stage column, not the document, locally).
+        var stage = await store.GetStageAsync(incoming.Item, cancellationToken);
+        if (stage is FeedbackStage.Responded)
         {
             await commit.CommitAsync(message, null, null, cancellationToken);
             return;
         }
-        if (stored is { Stage: FeedbackStage.Scored, Scores: not null })
+        if (stage is FeedbackStage.Scored && await store.GetAsync(incoming.Item, cancellationToken) is { Stage: FeedbackStage.Scored, Scores: not null } stored)
         {
             await commit.CommitAsync(message, null, Next(stored), cancellationToken);
             return;
         }
-        var item = stored?.Item ?? incoming.Item;
-        var scored = new FeedbackRecord(item, FeedbackStage.Scored, scorer.Score(item), time.GetUtcNow());
+        // Scored from the message's copy of the item: if its author was erased since, the commit finds the tombstone and
+        // writes (and sends) the erased record instead, as it does for every message in flight during an erasure.
+        var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scorer.Score(incoming.Item), time.GetUtcNow());
         await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
     }
 

@@ -61,6 +61,21 @@ public abstract class FeedbackStoreContract
     }
 
     [Fact]
+    public async Task The_stored_stage_of_an_item_follows_its_writes_and_is_none_before_the_first()
+    {
+        var store = await NewStoreAsync();
+        var item = Item("Stage only, please");
+
+        Assert.Null(await store.GetStageAsync(item, None));
+        await store.AddIfAbsentAsync(item, Now, None);
+        Assert.Equal(FeedbackStage.Ingested, await store.GetStageAsync(item, None));
+        await store.UpsertAsync(new FeedbackRecord(item, FeedbackStage.Scored, Scores(), Now.AddMinutes(1)), None);
+        Assert.Equal(FeedbackStage.Scored, await store.GetStageAsync(item, None));
+        await store.UpsertAsync(new FeedbackRecord(item, FeedbackStage.Responded, Scores(), Now.AddMinutes(2)), None);
+        Assert.Equal(FeedbackStage.Responded, await store.GetStageAsync(item, None));
+    }
+
+    [Fact]
     public async Task Concurrent_adds_of_one_item_create_one_record()
     {
         var store = await NewStoreAsync();

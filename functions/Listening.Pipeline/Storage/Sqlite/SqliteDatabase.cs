@@ -16,7 +16,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int MaxBatch = 512;
     private const int SmallBatch = 4;
     private static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(1000);
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -34,20 +34,26 @@ public sealed class SqliteDatabase : IAsyncDisposable
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        // The automatic checkpoint runs inside the commit that crosses 2048 WAL pages (8 MB) and holds every queued
+        // The automatic checkpoint runs inside the commit that crosses 16384 WAL pages (64 MB) and holds every queued
         // write (a 202 among them) until it is done; CheckpointLoopAsync copies most frames beforehand, off the
-        // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it.
+        // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it. A page
+        // rewritten many times between two checkpoints (queue pages, index pages) is copied once: at 2048 pages (8 MB)
+        // and a copy every 100 ms the checkpoints read 45 kB per item, now 18–25 kB (bench/README.md, round 5).
+        // cache_size 4 MB, not 32: every commit ends by scanning the writer's whole page-cache hash table
+        // (pcache1TruncateUnsafe, 9 % of the CPU at 32 MB), far more than the few extra page reads a smaller cache costs.
         // secure_delete: whatever a write frees (a completed queue message, a rewritten document, an erased row) is
-        // zeroed in the file, so erased personal data does not linger in free pages or free space inside pages.
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-32768; PRAGMA secure_delete=ON;");
-        Execute(writer, Schema);
+        // zeroed in the file, so erased personal data does not linger in free pages or free space inside pages (what
+        // a B-tree rebalance leaves behind needs ScrubAsync).
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON;");
         using (var version = writer.CreateCommand())
         {
             version.CommandText = "PRAGMA user_version";
             var found = Convert.ToInt32(version.ExecuteScalar());
-            if (found == 3) MigrateBrandKeys(writer);
-            else if (found != 0 && found != SchemaVersion)
+            if (found != 0 && found != SchemaVersion && found is not (3 or 4))
                 throw new InvalidOperationException($"{path} was written by another version (schema {found}, expected {SchemaVersion}); use a new data dir");
+            if (found is 3 or 4) MoveDocumentsToRowidTable(writer);
+            Execute(writer, Schema);
+            if (found == 3) MigrateBrandKeys(writer);
             Execute(writer, $"PRAGMA user_version={SchemaVersion}");
         }
         loop = Task.Run(WriteLoopAsync);
@@ -71,6 +77,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
             if (await op.Completion.Task.WaitAsync(cancellationToken) || attempt >= 50) return;
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the file (<c>VACUUM</c>), then truncates the WAL (<see cref="CheckpointTruncateAsync"/>): for an erasure.
+    /// <c>secure_delete</c> zeroes what a delete or an update frees, but a B-tree rebalance copies rows between pages and
+    /// leaves the bytes it moved in the gap of the page it rebuilt — an old version of a row can survive there, on any page.
+    /// Only a rebuild of every page removes them. Costs a copy of the file, on the writer; erasures that wait at once share one.
+    /// </summary>
+    public async Task ScrubAsync(CancellationToken cancellationToken = default)
+    {
+        var ticket = Interlocked.Increment(ref scrubsRequested);
+        var op = new Write<bool>(_ => true) { OutsideTransaction = () => Scrub(ticket) };
+        if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        await op.Completion.Task.WaitAsync(cancellationToken);
+        await CheckpointTruncateAsync(cancellationToken);
+    }
+
+    private long scrubsRequested;
+    private long scrubbedThrough;
+
+    private bool Scrub(long ticket)
+    {
+        // A VACUUM that started after this request was made covers it.
+        if (Interlocked.Read(ref scrubbedThrough) >= ticket) return true;
+        var covers = Interlocked.Read(ref scrubsRequested);
+        Execute(writer, "VACUUM");
+        Interlocked.Exchange(ref scrubbedThrough, covers);
+        return true;
     }
 
     /// <summary>True when the WAL was truncated; false when a reader kept it busy.</summary>
@@ -102,6 +136,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
         if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
         return op.Completion.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A point read on the writer connection, inside its next group commit: for the pipeline stages' reads. A pooled
+    /// reader's page cache is discarded whenever the file changed since its last read (WAL), which under a steady stream of
+    /// writes is every read: each then re-reads its B-tree pages with system calls. The writer's cache never goes stale.
+    /// Keep <paramref name="read"/> short (no parsing): it runs on the writer's thread.
+    /// </summary>
+    public Task<T> ReadLatestAsync<T>(Func<SqliteTransaction, T> read, CancellationToken cancellationToken = default) =>
+        WriteAsync(read, cancellationToken);
 
     /// <summary>A short read on a pooled reader connection (WAL readers never block the writer; each connection
     /// keeps its prepared statements).</summary>
@@ -250,7 +293,41 @@ public sealed class SqliteDatabase : IAsyncDisposable
     // (schema 4; schema 3 kept them as given) —; other containers leave them null.
     // Messages: the local stand-in for Service Bus queues; a dead-letter queue is the queue named
     // "<queue>/$DeadLetterQueue", as Service Bus addresses it.
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
+
+    /// <summary>
+    /// Schema 3/4 → 5: documents in a rowid table instead of a WITHOUT ROWID one. A feedback document is about 1.1 kB; a
+    /// WITHOUT ROWID row keeps at most ~1 kB on its 4 kB page, so every document had an overflow page, and every stage's
+    /// rewrite freed one (zeroed: secure_delete) and took another — four page writes where a rowid row takes one. Rowids
+    /// also put consecutive items on the same pages, so a group commit's rewrites of them share WAL frames.
+    /// </summary>
+    private static void MoveDocumentsToRowidTable(SqliteConnection connection)
+    {
+        using var tx = connection.BeginTransaction();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "DROP INDEX IF EXISTS documents_stage; DROP INDEX IF EXISTS documents_brand; DROP INDEX IF EXISTS documents_competitor;"
+                + "ALTER TABLE documents RENAME TO documents_schema4;" + DocumentsTable
+                + "INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) SELECT container, id, body, brand, competitor_of, created_unix, stage FROM documents_schema4 ORDER BY created_unix, container, id;"
+                + "DROP TABLE documents_schema4;";
+            command.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    private const string DocumentsTable = """
+        CREATE TABLE IF NOT EXISTS documents(
+          container TEXT NOT NULL,
+          id TEXT NOT NULL,
+          body TEXT NOT NULL,
+          brand TEXT,
+          competitor_of TEXT,
+          created_unix REAL,
+          stage TEXT,
+          UNIQUE (container, id));
+
+        """;
 
     /// <summary>Schema 3 → 4: the brand columns hold the brand key, so "Lavka" and "lavka" are one brand.</summary>
     private static void MigrateBrandKeys(SqliteConnection connection)
@@ -260,16 +337,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Execute(connection, "UPDATE documents SET brand = brand_key(brand), competitor_of = brand_key(competitor_of) WHERE brand IS NOT NULL OR competitor_of IS NOT NULL");
     }
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS documents(
-          container TEXT NOT NULL,
-          id TEXT NOT NULL,
-          body TEXT NOT NULL,
-          brand TEXT,
-          competitor_of TEXT,
-          created_unix REAL,
-          stage TEXT,
-          PRIMARY KEY (container, id)) WITHOUT ROWID;
+    private const string Schema = DocumentsTable + """
         CREATE INDEX IF NOT EXISTS documents_stage ON documents(container, stage);
         CREATE INDEX IF NOT EXISTS documents_brand ON documents(container, brand, created_unix);
         CREATE INDEX IF NOT EXISTS documents_competitor ON documents(container, competitor_of, created_unix) WHERE competitor_of IS NOT NULL;

@@ -28,6 +28,9 @@ public static class SqliteDocuments
         return (string)select.ExecuteScalar()!;
     }
 
+    public static string? Get(SqliteTransaction tx, string container, string id) =>
+        tx.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id).ExecuteScalar() as string;
+
     public static string? Get(SqliteConnection connection, string container, string id)
     {
         var command = connection.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);

@@ -5,7 +5,7 @@ using Listening.Pipeline;
 namespace Listening.Storage.Sqlite;
 
 /// <summary>The feedback port over the local document table (container <c>feedback</c>).</summary>
-public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore, IStageAwareFeedbackStore
 {
     public const string Container = "feedback";
 
@@ -36,8 +36,14 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     private static DocumentIndex IndexOf(FeedbackRecord record) =>
         new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
 
-    public Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(c => SqliteDocuments.Get(c, Container, id) is { } json ? FeedbackDocument.Parse(json) : null, cancellationToken);
+    /// <summary>On the writer (<see cref="SqliteDatabase.ReadLatestAsync{T}"/>): the stages read each item they handle; the
+    /// document is parsed after, off the writer's thread.</summary>
+    public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        await database.ReadLatestAsync(tx => SqliteDocuments.Get(tx, Container, id), cancellationToken) is { } json ? FeedbackDocument.Parse(json) : null;
+
+    public async Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
+        await database.ReadLatestAsync(tx => tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id")
+            .With("$c", Container).With("$id", id).ExecuteScalar(), cancellationToken) is string stage ? FeedbackDocument.ParseStage(stage) : null;
 
     public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)

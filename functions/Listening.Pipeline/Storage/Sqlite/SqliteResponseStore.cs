@@ -38,7 +38,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
         // only if the author's ledger is still what the decision saw; otherwise decide again on the new ledger.
         for (var attempt = 1; ; attempt++)
         {
-            var (existing, ledger) = await database.ReadAsync(c => Snapshot(c.Command, itemId, authorId), cancellationToken);
+            var (existing, ledger) = await database.ReadLatestAsync(tx => Snapshot(tx.Command, itemId, authorId), cancellationToken);
             if (existing is not null) return existing;
             var candidate = plan(ledger);
             var authorKey = authorId is null ? null : keys.Keys.KeyOf(PersonalIdentifier.AuthorId(authorId)!);
@@ -206,8 +206,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
     /// <summary>
     /// One transaction records the tombstones and rewrites every row of the person (so every other write is either before it —
     /// and rewritten — or after it, and sees the tombstones); then a send already under way for one of the person's messages
-    /// is waited for and the message cleared; last the WAL is truncated, so the old versions of the rows leave the files
-    /// (freed space is zeroed: <c>secure_delete</c> is on for the whole file).
+    /// is waited for and the message cleared; last the file is rebuilt and the WAL truncated (<see cref="SqliteDatabase.ScrubAsync"/>),
+    /// so the old versions of the rows leave the files (freed space is zeroed as well: <c>secure_delete</c> is on).
     /// </summary>
     public async Task<ErasureOutcome> EraseAsync(IReadOnlyList<PersonalIdentifier> identifiers, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -218,7 +218,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
             var cleared = await database.WriteAsync(tx => ClearMessages(tx, scope, now, includeSending: true), cancellationToken);
             report = report with { Messages = report.Messages + cleared };
         }
-        await database.CheckpointTruncateAsync(cancellationToken);
+        await database.ScrubAsync(cancellationToken);
         return new ErasureOutcome(report, messageIds);
     }
 
