@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Listening.Core.Text;
 
 namespace Listening.Ml.Features;
 
@@ -22,7 +23,7 @@ public static partial class HedgedNegation
     public static string Rewrite(string text)
     {
         // Substring gates on one lower-cased copy first: the patterns run only on the few texts with a verb of saying or thinking.
-        var lower = text.ToLowerInvariant();
+        var lower = CaseFolding.Lower(text);
         if (lower.Contains("сказ", StringComparison.Ordinal) || lower.Contains("думаю", StringComparison.Ordinal))
             text = Russian().Replace(text, "не ");
         if (lower.Contains(" say", StringComparison.Ordinal) || lower.Contains(" think", StringComparison.Ordinal) || lower.Contains(" call", StringComparison.Ordinal))

@@ -85,7 +85,10 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
         }
         if (options.ContextFeatures)
         {
-            scratch.Add(_cueOffset + (Hash(LanguageDetector.Detect(truncated), ContextSeed) & _cueMask));
+            var language = LanguageDetector.Detect(truncated);
+            // The scorer routes by the whole text's language: the same answer when nothing was cut.
+            if (ReferenceEquals(truncated, text)) scratch.Language = language;
+            scratch.Add(_cueOffset + (Hash(language, ContextSeed) & _cueMask));
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(_cueOffset + (Mix((uint)lengthBucket, ContextSeed + 1) & _cueMask));
         }
@@ -223,10 +226,14 @@ public sealed class FeatureScratch
     public float[] Values { get; private set; } = new float[1024];
     public int Count { get; private set; }
 
+    /// <summary>The detected language of the whole text when featurisation computed it (context features, text not truncated), else null.</summary>
+    public string? Language { get; internal set; }
+
     internal void Clear()
     {
         _rawCount = 0;
         Count = 0;
+        Language = null;
     }
 
     internal void Add(uint index)
