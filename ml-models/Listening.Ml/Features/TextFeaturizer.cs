@@ -317,10 +317,16 @@ public sealed class FeatureScratch
         Count = n;
     }
 
-    // Open-addressing table for FinishUnordered: a slot is taken when its stamp is the current one (no clearing per text).
-    private uint[] _slotKey = new uint[4096];
-    private int[] _slotPosition = new int[4096];
-    private int[] _slotStamp = new int[4096];
+    // Open-addressing table for FinishUnordered: a slot is taken when its stamp is the current one (no clearing per text);
+    // key, position and stamp side by side, so a probe reads one cache line.
+    private struct Slot
+    {
+        public uint Key;
+        public int Position;
+        public int Stamp;
+    }
+
+    private Slot[] _slots = new Slot[4096];
     private int _stamp;
 
     /// <summary>
@@ -330,17 +336,14 @@ public sealed class FeatureScratch
     internal void FinishUnordered()
     {
         var count = _rawCount;
-        if (_slotKey.Length < 2 * count)
+        if (_slots.Length < 2 * count)
         {
-            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * count));
-            _slotKey = new uint[size];
-            _slotPosition = new int[size];
-            _slotStamp = new int[size];
+            _slots = new Slot[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * count))];
             _stamp = 0;
         }
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_slotStamp);
+            Array.Clear(_slots);
             _stamp = 1;
         }
         if (Indices.Length < count)
@@ -348,32 +351,34 @@ public sealed class FeatureScratch
             Indices = new int[_raw.Length];
             Values = new float[_raw.Length];
         }
+        var slots = _slots;
         var stamp = _stamp;
-        var mask = _slotKey.Length - 1;
-        var shift = 32 - System.Numerics.BitOperations.Log2((uint)_slotKey.Length);
+        var mask = slots.Length - 1;
         var n = 0;
         for (var k = 0; k < count; k++)
         {
             var key = _raw[k];
-            var slot = (int)((key * 0x9E3779B1u) >> shift);
+            // The keys are hashes already (Murmur-finished): their low bits are well spread.
+            var i = (int)(key ^ (key >> 20)) & mask;
             while (true)
             {
-                if (_slotStamp[slot] != stamp)
+                ref var slot = ref slots[i];
+                if (slot.Stamp != stamp)
                 {
-                    _slotStamp[slot] = stamp;
-                    _slotKey[slot] = key;
-                    _slotPosition[slot] = n;
+                    slot.Stamp = stamp;
+                    slot.Key = key;
+                    slot.Position = n;
                     Indices[n] = (int)key;
                     Values[n] = 1;
                     n++;
                     break;
                 }
-                if (_slotKey[slot] == key)
+                if (slot.Key == key)
                 {
-                    Values[_slotPosition[slot]]++;
+                    Values[slot.Position]++;
                     break;
                 }
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
         }
         double norm = 0;
