@@ -72,7 +72,7 @@ public sealed class LinearWeights
         Softmax(z, probabilities);
     }
 
-    // The three-class case unrolled, without bounds checks: the same products summed in the same order (the same bits).
+    // The three-class case unrolled, without bounds checks: the same arithmetic as the loop above, in the order the features come.
     private void Predict3(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> probabilities)
     {
         double z0 = _biases[0], z1 = _biases[1], z2 = _biases[2];
