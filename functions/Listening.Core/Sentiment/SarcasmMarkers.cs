@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Listening.Core.Text;
 
 namespace Listening.Core.Sentiment;
 
@@ -45,7 +46,9 @@ public static partial class SarcasmMarkers
     /// <summary>A substring pre-check on one lower-cased copy, so the unanchored <see cref="Explicit"/> pattern runs on few texts.</summary>
     private static bool MayBeExplicit(string text)
     {
-        var lower = text.ToLowerInvariant();
+        // (lower-cased on the stack: Candidate runs for every prediction and is only called for texts of ≤ 600 characters)
+        Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
         return lower.Contains("nothing", StringComparison.Ordinal) || lower.Contains("right", StringComparison.Ordinal)
             || lower.Contains("not.", StringComparison.Ordinal) || lower.Contains("not!", StringComparison.Ordinal)
             || lower.Contains("needed", StringComparison.Ordinal) || lower.TrimEnd().EndsWith("not", StringComparison.Ordinal)

@@ -103,7 +103,7 @@ public static class LanguageDetector
     {
         Span<char> lower = stackalloc char[Math.Min(word.Length, 16)];
         if (word.Length > lower.Length) return; // long words are not function words
-        word.ToLowerInvariant(lower);
+        CaseFolding.Lower(word, lower);
         for (var k = 0; k < lower.Length; k++) if (lower[k] == '’') lower[k] = '\'';
         if (EnglishLookup.Contains(lower)) english++;
         else if (OtherLatinLookup.Contains(lower)) other++;

@@ -127,7 +127,7 @@ public static class TextNormalizer
             if (char.IsLetterOrDigit(c)) { }
             else if (c is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]) && sb.Length > start) c = c == '’' ? '\'' : c;
             else break;
-            c = char.ToLowerInvariant(c);
+            c = CaseFolding.Lower(c);
             if (c == 'ё') c = 'е';
             if (char.IsDigit(c)) digits++;
             repeat = c == prev ? repeat + 1 : 1;

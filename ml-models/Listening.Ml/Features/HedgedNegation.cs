@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Listening.Core.Text;
 
 namespace Listening.Ml.Features;
 
@@ -22,11 +23,13 @@ public static partial class HedgedNegation
     public static string Rewrite(string text)
     {
         // Substring gates on one lower-cased copy first: the patterns run only on the few texts with a verb of saying or thinking.
-        var lower = text.ToLowerInvariant();
-        if (lower.Contains("сказ", StringComparison.Ordinal) || lower.Contains("думаю", StringComparison.Ordinal))
-            text = Russian().Replace(text, "не ");
-        if (lower.Contains(" say", StringComparison.Ordinal) || lower.Contains(" think", StringComparison.Ordinal) || lower.Contains(" call", StringComparison.Ordinal))
-            text = English().Replace(text, "not ");
+        // (lower-cased on the stack: this runs for every prediction)
+        Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
+        var russian = lower.Contains("сказ", StringComparison.Ordinal) || lower.Contains("думаю", StringComparison.Ordinal);
+        var english = lower.Contains(" say", StringComparison.Ordinal) || lower.Contains(" think", StringComparison.Ordinal) || lower.Contains(" call", StringComparison.Ordinal);
+        if (russian) text = Russian().Replace(text, "не ");
+        if (english) text = English().Replace(text, "not ");
         return text;
     }
 }

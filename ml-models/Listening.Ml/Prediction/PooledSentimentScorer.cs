@@ -73,8 +73,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
-            model.Featurizer.Featurize(text, scratch);
-            var lang = model.LanguageFor(text);
+            model.Featurizer.FeaturizeUnordered(text, scratch);
+            var lang = model.LanguageFor(text, scratch.Language);
             Span<float> q = stackalloc float[FeatureRow.Classes];
             _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);

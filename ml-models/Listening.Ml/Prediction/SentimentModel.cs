@@ -75,10 +75,13 @@ public sealed class SentimentModel
     /// The language whose transformer scores <paramref name="text"/>: the detected one when the model
     /// has it, else by script (Cyrillic → ru, otherwise en), else the joint transformer.
     /// </summary>
-    public string LanguageFor(string text)
+    public string LanguageFor(string text) => LanguageFor(text, null);
+
+    /// <param name="detected"><see cref="LanguageDetector.Detect"/>'s answer for <paramref name="text"/> when the caller already has it.</param>
+    public string LanguageFor(string text, string? detected)
     {
         if (Transformers.ContainsKey(AnyLanguage)) return AnyLanguage;
-        var lang = LanguageDetector.Detect(text);
+        var lang = detected ?? LanguageDetector.Detect(text);
         if (Transformers.ContainsKey(lang)) return lang;
         var cyrillic = text.Any(c => c is >= '\u0400' and <= '\u04FF');
         lang = cyrillic ? LanguageDetector.Russian : LanguageDetector.English;

@@ -45,6 +45,30 @@ public class TextFeaturizerTests
         Assert.True(firstAlone.Item2.All(v => v >= 1), "repeats merged into counts");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scoring_features_are_the_sorted_features_in_first_occurrence_order(bool cues)
+    {
+        var featurizer = new TextFeaturizer(new FeaturizerOptions(HashBits: 20, CueFeatures: cues));
+        var texts = new[]
+        {
+            "Доставка опоздала на час, курьер грубил, но продукты свежие и вкусные. The app crashed twice at checkout; support never answered my e-mail :(",
+            "ок", "", "Отличный магазин, всегда беру здесь овощи и фрукты!!! " + string.Join(' ', Enumerable.Repeat("очень очень хорошо", 200)),
+        };
+        var sorted = new FeatureScratch();
+        var unordered = new FeatureScratch(); // reused across texts: the slots of one text must not leak into the next
+        foreach (var text in texts.Concat(texts))
+        {
+            featurizer.Featurize(text, sorted);
+            featurizer.FeaturizeUnordered(text, unordered);
+            var expected = Enumerable.Range(0, sorted.Count).ToDictionary(k => sorted.Indices[k], k => sorted.Values[k]);
+            var actual = Enumerable.Range(0, unordered.Count).ToDictionary(k => unordered.Indices[k], k => unordered.Values[k]);
+            Assert.Equal(expected.Count, actual.Count);
+            foreach (var (index, value) in expected) Assert.Equal(value, actual[index], 6);
+        }
+    }
+
     [Fact]
     public void Normalization_makes_spelling_variants_share_features()
     {
