@@ -120,7 +120,7 @@ public class StoryDataTests
         ]),
         ["tyres"] = new("stories/tyres", "protektor", ["gayka", "motorika"], 437, 434, [347, 44, 43], (39, 8, 33),
         [
-            ("quality", 145, 115, 1, 29), ("waiting_time", 137, 35, 0, 102), ("staff", 85, 57, 0, 28),
+            ("quality", 146, 116, 1, 29), ("waiting_time", 137, 35, 0, 102), ("staff", 85, 57, 0, 28),
             ("website_app", 68, 18, 3, 47), ("price", 52, 20, 16, 16), ("support", 51, 10, 0, 41),
             ("cleanliness_atmosphere", 45, 10, 0, 35), ("location_parking", 36, 29, 0, 7), ("returns", 9, 3, 0, 6),
             ("delivery", 8, 5, 0, 3), ("loyalty", 5, 5, 0, 0), ("assortment", 3, 1, 0, 2), ("payment", 2, 0, 0, 2),
