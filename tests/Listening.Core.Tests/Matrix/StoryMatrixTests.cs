@@ -38,6 +38,11 @@ public class StoryMatrixTests(ITestOutputHelper output)
           "support:fix price:fix quality:promote website_app:promote staff:maintain payment:maintain delivery:watch waiting_time:watch" },
         { "samples/stories/hotel", "mayak", ["severin", "kvartirka"],
           "cleanliness_atmosphere:fix quality:fix support:fix staff:promote website_app:promote location_parking:maintain payment:maintain loyalty:maintain price:watch waiting_time:watch" },
+        // Held out (round 5): a retail bank and a tyre-fitting / car-service chain.
+        { "samples/stories/bank", "kedr", ["zolotnik", "finch"],
+          "support:fix payment:fix website_app:promote loyalty:promote staff:maintain price:maintain delivery:maintain waiting_time:watch location_parking:watch returns:watch" },
+        { "samples/stories/tyres", "protektor", ["gayka", "motorika"],
+          "waiting_time:fix website_app:fix quality:promote staff:promote price:maintain location_parking:maintain support:watch cleanliness_atmosphere:watch" },
     };
 
     [Theory]
