@@ -16,7 +16,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int MaxBatch = 512;
     private const int SmallBatch = 4;
     private static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(1000);
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -34,17 +34,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        // The automatic checkpoint runs inside the commit that crosses 16384 WAL pages (64 MB) and holds every queued
+        // The automatic checkpoint runs inside the commit that crosses 2048 WAL pages (8 MB) and holds every queued
         // write (a 202 among them) until it is done; CheckpointLoopAsync copies most frames beforehand, off the
-        // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it. A page
-        // rewritten many times between two checkpoints (queue pages, index pages) is copied once: at 2048 pages (8 MB)
-        // and a copy every 100 ms the checkpoints read 45 kB per item, now 18–25 kB (bench/README.md, round 5).
+        // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it.
+        // (64 MB and a copy every second copy a hot page fewer times — 10–15 % more items per second — but the larger
+        // stalls put the ingest p99 at 98 ms instead of 38–41 ms: bench/README.md, round 5.)
         // cache_size 4 MB, not 32: every commit ends by scanning the writer's whole page-cache hash table
         // (pcache1TruncateUnsafe, 9 % of the CPU at 32 MB), far more than the few extra page reads a smaller cache costs.
         // secure_delete: whatever a write frees (a completed queue message, a rewritten document, an erased row) is
         // zeroed in the file, so erased personal data does not linger in free pages or free space inside pages (what
         // a B-tree rebalance leaves behind needs ScrubAsync).
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON;");
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON;");
         using (var version = writer.CreateCommand())
         {
             version.CommandText = "PRAGMA user_version";
