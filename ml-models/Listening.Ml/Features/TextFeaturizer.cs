@@ -289,32 +289,34 @@ public sealed class FeatureScratch
     /// <summary>Sorts, merges repeats into sublinear counts (1 + ln tf) and L2-normalises.</summary>
     internal void Finish()
     {
-        SortRaw();
-        if (Indices.Length < _rawCount)
-        {
-            Indices = new int[_raw.Length];
-            Values = new float[_raw.Length];
-        }
-        var n = 0;
+        FinishCounts();
+        SublinearNormalize();
+    }
+
+    /// <summary>Counts → 1 + ln tf, then L2-normalised (the sums in feature order, so both orders of features give the
+    /// same values bit for bit).</summary>
+    private void SublinearNormalize()
+    {
         double norm = 0;
-        for (var k = 0; k < _rawCount;)
+        for (var k = 0; k < Count; k++)
         {
-            var index = _raw[k];
-            var run = 1;
-            while (k + run < _rawCount && _raw[k + run] == index) run++;
+            var run = Values[k];
             var value = run == 1 ? 1f : 1f + MathF.Log(run);
-            Indices[n] = (int)index;
-            Values[n] = value;
+            Values[k] = value;
             norm += value * value;
-            n++;
-            k += run;
         }
-        if (n > 0)
+        if (Count > 0)
         {
             var scale = (float)(1 / Math.Sqrt(norm));
-            for (var k = 0; k < n; k++) Values[k] *= scale;
+            for (var k = 0; k < Count; k++) Values[k] *= scale;
         }
-        Count = n;
+    }
+
+    private void EnsureCapacity()
+    {
+        if (Indices.Length >= _rawCount) return;
+        Indices = new int[_raw.Length];
+        Values = new float[_raw.Length];
     }
 
     // Open-addressing table for FinishUnordered: a slot is taken when its stamp is the current one (no clearing per text);
@@ -346,11 +348,7 @@ public sealed class FeatureScratch
             Array.Clear(_slots);
             _stamp = 1;
         }
-        if (Indices.Length < count)
-        {
-            Indices = new int[_raw.Length];
-            Values = new float[_raw.Length];
-        }
+        EnsureCapacity();
         var slots = _slots;
         var stamp = _stamp;
         var mask = slots.Length - 1;
@@ -381,20 +379,8 @@ public sealed class FeatureScratch
                 i = (i + 1) & mask;
             }
         }
-        double norm = 0;
-        for (var k = 0; k < n; k++)
-        {
-            var run = Values[k];
-            var value = run == 1 ? 1f : 1f + MathF.Log(run);
-            Values[k] = value;
-            norm += value * value;
-        }
-        if (n > 0)
-        {
-            var scale = (float)(1 / Math.Sqrt(norm));
-            for (var k = 0; k < n; k++) Values[k] *= scale;
-        }
         Count = n;
+        SublinearNormalize();
     }
 
     /// <summary>
@@ -419,11 +405,7 @@ public sealed class FeatureScratch
     internal void FinishCounts()
     {
         SortRaw();
-        if (Indices.Length < _rawCount)
-        {
-            Indices = new int[_raw.Length];
-            Values = new float[_raw.Length];
-        }
+        EnsureCapacity();
         var n = 0;
         for (var k = 0; k < _rawCount;)
         {

@@ -26,6 +26,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
     // Held while the writer connection is in use: by the write loop per round, by WriteNow for its one transaction.
     private readonly Lock writerTurn = new();
+    // ScrubAsync's tickets: a VACUUM covers every request made before it started.
+    private long scrubsRequested;
+    private long scrubbedThrough;
 
     public SqliteDatabase(string path)
     {
@@ -93,9 +96,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         await op.Completion.Task.WaitAsync(cancellationToken);
         await CheckpointTruncateAsync(cancellationToken);
     }
-
-    private long scrubsRequested;
-    private long scrubbedThrough;
 
     private bool Scrub(long ticket)
     {
