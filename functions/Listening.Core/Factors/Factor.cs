@@ -38,6 +38,13 @@ public sealed record Factor(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HostedTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Whether a hosted word counts as a verdict of its own in a sentence that names nothing else (true: «Бардак.» is the
+    /// place's). False where the hosted words are too common to stand alone — a count or a distance («мало», "everywhere")
+    /// says where a branch or an ATM is only when the branch or the ATM is named.
+    /// </summary>
+    public bool HostedAlone { get; init; } = true;
+
     /// <summary>Factors whose presence in the sentence takes the weak terms over (they describe that factor).</summary>
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 

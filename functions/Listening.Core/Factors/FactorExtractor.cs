@@ -48,7 +48,7 @@ public sealed class FactorExtractor
             .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
             .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
             // 3n+2..4n+1: each factor's hosted words on their own (a verdict of a sentence that names nothing else).
-            .Concat(taxonomy.Factors.Select(f => f.HostedTerms.Values.SelectMany(terms => terms)))
+            .Concat(taxonomy.Factors.Select(f => f.HostedAlone ? f.HostedTerms.Values.SelectMany(terms => terms) : []))
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
@@ -551,6 +551,8 @@ public sealed class FactorExtractor
         {
             if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < clause.FirstToken || cue.FirstToken + cue.TokenCount > clause.EndToken) continue;
             if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
+            // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
+            if (IsQualifier(cue, matches)) continue;
             var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
             var between = false;
             foreach (var other in matches)
@@ -559,6 +561,16 @@ public sealed class FactorExtractor
                 if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
             }
             if (!between) return true;
+        }
+        return false;
+    }
+
+    private bool IsQualifier(TermMatch cue, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group != 3 * factorCount + 1) continue;
+            if (other.FirstToken < cue.FirstToken + cue.TokenCount && cue.FirstToken < other.FirstToken + other.TokenCount) return true;
         }
         return false;
     }

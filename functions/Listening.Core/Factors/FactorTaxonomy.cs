@@ -100,6 +100,7 @@ public sealed class FactorTaxonomy
             Level = existing.Level || incoming.Level,
             Availability = incoming.Availability ?? existing.Availability,
             HostedTerms = Union(existing.HostedTerms, incoming.HostedTerms),
+            HostedAlone = existing.HostedAlone && incoming.HostedAlone,
         };
     }
 
@@ -164,13 +165,15 @@ internal sealed record FactorEntry(
     List<string>? JudgedYieldsTo = null,
     string? Availability = null,
     Dictionary<string, List<string>>? HostedTerms = null,
-    Dictionary<string, List<string>>? Hosts = null)
+    Dictionary<string, List<string>>? Hosts = null,
+    bool HostedAlone = true)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts)))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
         HostedTerms = Clean(HostedTerms),
+        HostedAlone = HostedAlone,
         JudgedYieldsTo = JudgedYieldsTo ?? [],
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],

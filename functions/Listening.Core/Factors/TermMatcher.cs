@@ -12,7 +12,7 @@ public readonly record struct TermMatch(int Group, int FirstToken, int TokenCoun
 /// </summary>
 public sealed class TermMatcher
 {
-    private enum RuleKind { Stem, Exact, Prefix }
+    private enum RuleKind { Stem, Exact, Prefix, Sum }
 
     private readonly record struct Rule(RuleKind Kind, string Value)
     {
@@ -20,6 +20,7 @@ public sealed class TermMatcher
         {
             RuleKind.Stem => token.Stem == Value,
             RuleKind.Exact => token.Lower == Value,
+            RuleKind.Sum => IsSum(token.Lower),
             _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
         };
     }
@@ -34,6 +35,8 @@ public sealed class TermMatcher
     private const int PrefixKey = 3;
     private readonly Dictionary<string, List<Pattern>> byPrefix = new(StringComparer.Ordinal);
     private readonly List<Pattern> shortPrefixes = [];
+    // Terms that start with a sum of money ("#sum за"), tried on words that start with a digit.
+    private readonly List<Pattern> sums = [];
     private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
 
     /// <param name="groups">Term lists; a match reports the index of its list as <see cref="TermMatch.Group"/>.</param>
@@ -50,6 +53,7 @@ public sealed class TermMatcher
                 // Two spellings with one stem ("tasty", "Tasty") must not count twice.
                 if (!known.Add($"{g}|{string.Join(" + ", parts.Select(p => string.Join(' ', p)))}")) continue;
                 var pattern = new Pattern(g, rules, [.. parts.Skip(1)]);
+                if (rules[0].Kind == RuleKind.Sum) { sums.Add(pattern); continue; }
                 var (index, key) = rules[0].Kind switch
                 {
                     RuleKind.Stem => (byStem, rules[0].Value),
@@ -76,6 +80,7 @@ public sealed class TermMatcher
             if (byPrefix.Count > 0 && token.Lower.Length >= PrefixKey
                 && prefixLookup.TryGetValue(token.Lower.AsSpan(0, PrefixKey), out var prefixed)) Try(prefixed, tokens, i, from, to, into);
             if (shortPrefixes.Count > 0) Try(shortPrefixes, tokens, i, from, to, into);
+            if (sums.Count > 0 && token.Lower.Length > 0 && char.IsAsciiDigit(token.Lower[0])) Try(sums, tokens, i, from, to, into);
         }
     }
 
@@ -105,11 +110,26 @@ public sealed class TermMatcher
         return true;
     }
 
+    /// <summary>
+    /// "#sum" in a term: a number that reads as a sum of money — 100 or more ("5800 за переобувку", "4,200 for a swap" → 200),
+    /// or thousands written "4k" / «7к»; not a time of day or a count under 100 ("за 20 минут"), not a year (1900–2100).
+    /// </summary>
+    public static bool IsSum(string word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+        if (digits == 0 || digits > 9) return false;
+        if (digits < word.Length) return digits == word.Length - 1 && word[^1] is 'k' or 'к';
+        var value = int.Parse(word, System.Globalization.CultureInfo.InvariantCulture);
+        return value >= 100 && value is < 1900 or > 2100;
+    }
+
     private static Rule[] Compile(string term)
     {
         var rules = new List<Rule>();
         foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (piece == "#sum") { rules.Add(new Rule(RuleKind.Sum, piece)); continue; }
             if (piece.StartsWith('='))
             {
                 rules.AddRange(WordTokenizer.Tokenize(piece[1..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower)));
