@@ -570,7 +570,8 @@ public sealed class FactorExtractor
         foreach (var other in matches)
         {
             if (other.Group != 3 * factorCount + 1) continue;
-            if (other.FirstToken < cue.FirstToken + cue.TokenCount && cue.FirstToken < other.FirstToken + other.TokenCount) return true;
+            // Only a cue that is itself the speed word ("quickly"), not a longer one holding it («работает как часы»).
+            if (other.FirstToken <= cue.FirstToken && cue.FirstToken + cue.TokenCount <= other.FirstToken + other.TokenCount) return true;
         }
         return false;
     }
