@@ -263,4 +263,23 @@ public class ServiceDetectionRulesTests
         Assert.Empty(extractor.Extract("The app is great. Few."));
         Assert.False(taxonomy.Factors.Single().HostedAlone);
     }
+
+    [Theory]
+    [InlineData("Ребята вежливые и толковые.")]
+    [InlineData("The guys at the front were super friendly.")]
+    [InlineData("Мастера нормальные, ничего не навязывают.")]
+    public void The_people_who_serve_you_named_as_people_are_staff_where_judged(string text)
+    {
+        Assert.Contains("staff", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Дозвониться в сервис невозможно.")]
+    [InlineData("Нашлась нужная деталь прямо в сервисе.")]
+    [InlineData("Entrance is off the service road, easy to miss.")]
+    [InlineData("Ребята, подскажите хороший сервис?")]
+    public void The_service_as_a_business_or_a_road_is_not_the_staff(string text)
+    {
+        Assert.DoesNotContain("staff", Factors(text));
+    }
 }
