@@ -168,7 +168,7 @@ internal sealed record FactorEntry(
     Dictionary<string, List<string>>? Hosts = null,
     bool HostedAlone = true)
 {
-    public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts)))
+    public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts, HostedAlone)))
     {
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
@@ -189,7 +189,7 @@ internal sealed record FactorEntry(
     /// smell, "the app is a mess"). Each pair becomes an "a + b" term.
     /// </summary>
     private static Dictionary<string, List<string>>? WithHosted(
-        Dictionary<string, List<string>>? terms, Dictionary<string, List<string>>? hosted, Dictionary<string, List<string>>? hosts)
+        Dictionary<string, List<string>>? terms, Dictionary<string, List<string>>? hosted, Dictionary<string, List<string>>? hosts, bool alone)
     {
         if (hosted is null or { Count: 0 }) return terms;
         var result = (terms ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
@@ -200,7 +200,9 @@ internal sealed record FactorEntry(
             if (!result.TryGetValue(language, out var list)) result[language] = list = [];
             foreach (var word in words)
                 foreach (var place in places)
-                    list.Add($"{word.Trim()} + {place.Trim()}");
+                    // A word that may stand alone must be the match itself; otherwise the host (a branch, an ATM: the rarer
+                    // word) leads, so common predicates («нет», "more") cost no clause scan where no host is named.
+                    list.Add(alone ? $"{word.Trim()} + {place.Trim()}" : $"{place.Trim()} + {word.Trim()}");
         }
         return result;
     }
