@@ -282,4 +282,12 @@ public class ServiceDetectionRulesTests
     {
         Assert.DoesNotContain("staff", Factors(text));
     }
+
+    [Theory]
+    [InlineData("Last time the staff were lovely.", false)]
+    [InlineData("The battery lasts all day, really good.", true)]
+    public void Last_time_is_no_durability_but_lasting_is(string text, bool quality)
+    {
+        Assert.Equal(quality, Factors(text).Contains("quality"));
+    }
 }
