@@ -12,16 +12,23 @@ public sealed class ConsumerOptions
     /// (an always-ready instance keeps the loop alive; the timer-driven drain runs either way).</summary>
     public bool Continuous { get; set; }
 
-    /// <summary>Messages per receive (Service Bus prefetch-like batch). Large batches and many messages in flight let the
-    /// SQLite writer group-commit many stage outputs per transaction (measured: 8 in flight used ≈ 1.5× the CPU per item
-    /// of 32, see bench/README.md).</summary>
-    [Range(1, 1000)] public int BatchSize { get; set; } = 256;
+    /// <summary>The continuous loop (the local shape's consumers): messages a stage holds (locked) at most — the drain receives
+    /// whenever a quarter of this is free. Large
+    /// windows and many messages in flight let the SQLite writer group-commit many stage outputs per transaction
+    /// (measured: 8 in flight used ≈ 1.5× the CPU per item of 32; 128 in a 512 window less again, see bench/README.md).</summary>
+    [Range(1, 1000)] public int BatchSize { get; set; } = 512;
 
     /// <summary>The continuous loop's pause after a partial batch, so a trickle is received a few at a time.</summary>
     public TimeSpan ReceiveCoalescing { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Messages a stage works on at once.</summary>
-    [Range(1, 256)] public int MaxConcurrency { get; set; } = 32;
+    [Range(1, 256)] public int MaxConcurrency { get; set; } = 128;
+
+    /// <summary>The timer-driven drain's window and concurrency (the Azure shape, where each message is a Cosmos DB and a
+    /// Service Bus round trip: docs/azure.md measured it at these).</summary>
+    [Range(1, 1000)] public int DrainBatchSize { get; set; } = 256;
+
+    [Range(1, 256)] public int DrainMaxConcurrency { get; set; } = 32;
 
     /// <summary>One timer-driven drain's bounds (the Azure shape): at most this many messages, for at most this long.</summary>
     [Range(1, 1_000_000)] public int DrainMaxMessages { get; set; } = 20_000;
@@ -39,7 +46,7 @@ public sealed class ConsumerOptions
 
     public DrainLimits Drain => new()
     {
-        MaxMessages = DrainMaxMessages, TimeBudget = DrainTimeBudget, BatchSize = BatchSize, MaxConcurrency = MaxConcurrency,
+        MaxMessages = DrainMaxMessages, TimeBudget = DrainTimeBudget, BatchSize = DrainBatchSize, MaxConcurrency = DrainMaxConcurrency,
         ReceiveWait = DrainReceiveWait,
     };
 }

@@ -63,20 +63,54 @@ public sealed partial class QueueDrain(IQueueReceiver receiver, TimeProvider tim
         var renewals = RenewLoopAsync(inHand, limits, counts, renewing.Token);
         try
         {
-            while (!cancellationToken.IsCancellationRequested && counts.Received < limits.MaxMessages
-                   && time.GetElapsedTime(started) < limits.TimeBudget)
+            // A window, not rounds: a message that finishes makes room for the next receive at once, so the stage never
+            // waits for the slowest message of a batch before it gets more work (at most BatchSize messages locked in hand).
+            using var slots = new SemaphoreSlim(limits.MaxConcurrency);
+            var running = new List<Task>();
+            try
             {
-                var want = Math.Min(limits.BatchSize, limits.MaxMessages - counts.Received);
-                var batch = await receiver.ReceiveAsync(queue, want, limits.ReceiveWait, cancellationToken);
-                if (batch.Count == 0) break;
-                Interlocked.Add(ref counts.Received, batch.Count);
-                foreach (var message in batch) inHand[message.LockToken] = message;
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = limits.MaxConcurrency },
-                    async (message, _) =>
+                while (!cancellationToken.IsCancellationRequested && counts.Received < limits.MaxMessages
+                       && time.GetElapsedTime(started) < limits.TimeBudget)
+                {
+                    running.RemoveAll(t => t.IsCompleted);
+                    var room = limits.BatchSize - running.Count;
+                    if (room < Math.Max(1, limits.BatchSize / 4))
                     {
-                        try { await ProcessAsync(message, stage, limits, counts, inHand, cancellationToken); }
-                        finally { inHand.TryRemove(message.LockToken, out ReceivedMessage? _); }
-                    });
+                        await Task.WhenAny(running);
+                        continue;
+                    }
+                    var want = Math.Min(room, limits.MaxMessages - counts.Received);
+                    var batch = await receiver.ReceiveAsync(queue, want, limits.ReceiveWait, cancellationToken);
+                    if (batch.Count == 0)
+                    {
+                        // Nothing now; a message still in hand may yet be abandoned and come back: look once more after them.
+                        if (running.Count == 0) break;
+                        await Task.WhenAll(running);
+                        running.Clear();
+                        continue;
+                    }
+                    Interlocked.Add(ref counts.Received, batch.Count);
+                    foreach (var message in batch)
+                    {
+                        inHand[message.LockToken] = message;
+                        running.Add(RunAsync(message));
+                    }
+                }
+            }
+            finally
+            {
+                await Task.WhenAll(running);
+            }
+
+            async Task RunAsync(ReceivedMessage message)
+            {
+                await slots.WaitAsync(CancellationToken.None);
+                try { await ProcessAsync(message, stage, limits, counts, inHand, cancellationToken); }
+                finally
+                {
+                    inHand.TryRemove(message.LockToken, out ReceivedMessage? _);
+                    slots.Release();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }

@@ -40,7 +40,8 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
     {
         // The scored message carries the document; the store only says whether the item was answered already (the
         // decision itself is taken once, in the responses store, and checks the erasure tombstones).
-        var stage = await store.GetStageAsync(incoming.Item, cancellationToken);
+        // Asked now, awaited after the decision: both reads share the store's next round trip (locally, one group commit).
+        var reading = store.GetStageAsync(incoming.Item, cancellationToken);
         var record = incoming.Scores is not null ? incoming : await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
         // Not poison: the scored document may not have reached this store's replica yet; a redelivery tries again.
         var scores = record.Scores ?? throw new InvalidOperationException($"item {record.Item.Id} reached {Name} without scores");
@@ -52,6 +53,7 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
         if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
         // Answer now, not at the next delivery tick: the outbox pump of this process sends what was just queued.
         if (plan.Messages.Count > 0) outbox?.Notify();
+        var stage = await reading;
         return (plan, stage is FeedbackStage.Responded ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
     }
 

@@ -23,7 +23,11 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
     {
         var incoming = FeedbackMessage.Parse(message);
         // The message carries the item; the store only says how far it got (a stage column, not the document, locally).
-        var stage = await store.GetStageAsync(incoming.Item, cancellationToken);
+        // The item is scored while that read is on its way (a redelivery throws the scores away): one store round trip
+        // less per message in the stage's latency.
+        var reading = store.GetStageAsync(incoming.Item, cancellationToken);
+        var scores = scorer.Score(incoming.Item);
+        var stage = await reading;
         if (stage is FeedbackStage.Responded)
         {
             await commit.CommitAsync(message, null, null, cancellationToken);
@@ -36,7 +40,7 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
         }
         // Scored from the message's copy of the item: if its author was erased since, the commit finds the tombstone and
         // writes (and sends) the erased record instead, as it does for every message in flight during an erasure.
-        var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scorer.Score(incoming.Item), time.GetUtcNow());
+        var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scores, time.GetUtcNow());
         await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
     }
 

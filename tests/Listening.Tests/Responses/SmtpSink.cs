@@ -41,8 +41,22 @@ public sealed class SmtpSink : IDisposable
         throw new InvalidOperationException($"smtp-sink did not listen on {p}");
     }
 
-    public IReadOnlyList<string> Messages() =>
-        Directory.GetFiles(DumpDir).Select(File.ReadAllText).ToList();
+    /// <summary>Every dumped message, read once the dump files stopped changing: smtp-sink answers 250 to the client before
+    /// it has finished writing (and closed) the file, so a read right after a send can see half a message on a loaded machine.</summary>
+    public IReadOnlyList<string> Messages()
+    {
+        var seen = Read();
+        for (var i = 0; i < 50; i++)
+        {
+            Thread.Sleep(100);
+            var again = Read();
+            if (again.SequenceEqual(seen)) return again;
+            seen = again;
+        }
+        return seen;
+    }
+
+    private List<string> Read() => Directory.GetFiles(DumpDir).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 
     public static int FreePort()
     {
