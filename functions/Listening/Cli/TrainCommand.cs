@@ -35,13 +35,14 @@ internal static class TrainCommand
         var calibration = new Option<int>("--calibration-percent") { Description = "Share (%) of the training rows held out to learn per-language, per-kind (post / short / review) class-probability weights on (0 = none).", DefaultValueFactory = _ => defaults.CalibrationPercent };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram (1-3); 0 = 2, or 1 with --no-bigrams.", DefaultValueFactory = _ => defaults.Featurizer.WordNgrams };
         var blocks = new Option<bool>("--blocks") { Description = "Hash word n-grams, character n-grams and context/cue features into separate blocks, each L2-normalised on its own.", DefaultValueFactory = _ => defaults.Featurizer.Blocks };
+        var idf = new Option<string?>("--idf") { Description = "Weigh the hashed features by inverse document frequency over the training rows (TF-IDF): ngrams (context and cue features at the mean n-gram idf) or all (every bucket by its own)." };
         var neutral = new Option<string>("--neutral-calibration") { Description = "dev: learn per-language × kind (post / short / review) class-prior weights on the random dev fold after the fit (holdout random or honest-dev); none: uncalibrated.", DefaultValueFactory = _ => defaults.NeutralCalibration };
         var calibrateModel = new Option<FileInfo?>("--calibrate-model") { Description = "No training: fit the dev-fold neutral calibration on top of this already trained model (the same as training it with --neutral-calibration dev) and write it to --out." };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, neutral, calibrateModel, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, idf, neutral, calibrateModel, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
@@ -60,7 +61,7 @@ internal static class TrainCommand
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats),
-                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks)),
+                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks), Idf: parse.GetValue(idf)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
                 parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!,
                 NeutralCalibration: parse.GetValue(neutral)!);

@@ -18,6 +18,11 @@ namespace Listening.Ml.Features;
 /// <param name="KindFeature">Adds the text kind (<see cref="Listening.Core.Text.TextKind"/>: post, short, review) as a feature, so priors are learnt per kind; false when absent from an older model's settings.</param>
 /// <param name="WordNgrams">Longest word n-gram (1–3); 0 in older settings, which <see cref="WordBigrams"/> decides.</param>
 /// <param name="Blocks">Word n-grams, character n-grams and context/cue features hashed into separate blocks of the vector (see <see cref="Dimension"/>), so each block can be weighted and normalised on its own.</param>
+/// <param name="Idf">Inverse-document-frequency weighting of the hashed features (each feature's 1 + ln tf times its bucket's
+/// idf = 1 + ln((1 + N) / (1 + df)) over the training rows, then L2-normalised — the peers' TF-IDF on hashed buckets; the table
+/// is stored with the model, <see cref="IdfTable"/>): "ngrams" = word and character n-grams by their df, context and cue
+/// features at the mean n-gram idf (so the lexicon evidence keeps its weight against the n-grams); "all" = every bucket by its
+/// df; null = none (older settings).</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -32,7 +37,8 @@ public sealed record FeaturizerOptions(
     bool HedgeRewrite = false,
     bool KindFeature = false,
     int WordNgrams = 0,
-    bool Blocks = false)
+    bool Blocks = false,
+    string? Idf = null)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;

@@ -13,7 +13,7 @@ namespace Listening.Ml.Features;
 /// (no dictionary in the file) and featurisation cheap (no allocation per n-gram). Thread-safe:
 /// the scratch space is per call or per <see cref="FeatureScratch"/>.
 /// </summary>
-public sealed class TextFeaturizer(FeaturizerOptions options)
+public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = null)
 {
     private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
     private const int MaxCharGramWord = 30;
@@ -27,6 +27,21 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
 
     public FeaturizerOptions Options => options;
 
+    /// <summary>The idf weights of <see cref="FeaturizerOptions.Idf"/> (null: every feature weighs its sublinear count).</summary>
+    public IdfTable? Idf => idf;
+
+    /// <summary>The same featurizer with <paramref name="table"/> as its idf weights.</summary>
+    public TextFeaturizer WithIdf(IdfTable? table) => new(options, table);
+
+    /// <summary>The raw (unmerged) bucket indices of a text: its word and character n-grams, then its context and cue features.</summary>
+    public void CollectRaw(string text, FeatureScratch scratch, out ReadOnlySpan<uint> ngrams, out ReadOnlySpan<uint> rest)
+    {
+        Collect(text, scratch);
+        var raw = scratch.Raw;
+        ngrams = raw[..scratch.NgramCount];
+        rest = raw[scratch.NgramCount..];
+    }
+
     public VBuffer<float> Featurize(string text)
     {
         var scratch = new FeatureScratch();
@@ -38,8 +53,8 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     public void Featurize(string text, FeatureScratch scratch)
     {
         Collect(text, scratch);
-        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset);
-        else scratch.Finish();
+        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
+        else scratch.Finish(idf);
     }
 
     /// <summary>
@@ -49,8 +64,8 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
     public void FeaturizeUnordered(string text, FeatureScratch scratch)
     {
         Collect(text, scratch);
-        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset);
-        else scratch.FinishUnordered();
+        if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
+        else scratch.FinishUnordered(idf);
     }
 
     /// <summary>Fills <paramref name="scratch"/> with the sorted indices of the text's features and how often each occurs (no weighting, no normalisation).</summary>
@@ -94,6 +109,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options)
             if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
                 AddCharGrams(token, scratch);
         }
+        scratch.NgramCount = scratch.RawCount;
         if (options.ContextFeatures)
         {
             var language = LanguageDetector.Detect(truncated);
@@ -247,6 +263,13 @@ public sealed class FeatureScratch
         Language = null;
     }
 
+    /// <summary>How many of the raw indices are n-grams (the rest are context and cue features).</summary>
+    internal int NgramCount { get; set; }
+
+    internal int RawCount => _rawCount;
+
+    internal ReadOnlySpan<uint> Raw => _raw.AsSpan(0, _rawCount);
+
     internal void Add(uint index)
     {
         if (_rawCount == _raw.Length) Array.Resize(ref _raw, _raw.Length * 2);
@@ -286,22 +309,23 @@ public sealed class FeatureScratch
         }
     }
 
-    /// <summary>Sorts, merges repeats into sublinear counts (1 + ln tf) and L2-normalises.</summary>
-    internal void Finish()
+    /// <summary>Sorts, merges repeats into sublinear counts (1 + ln tf), weighs them by <paramref name="idf"/> if any and L2-normalises.</summary>
+    internal void Finish(IdfTable? idf = null)
     {
         FinishCounts();
-        SublinearNormalize();
+        SublinearNormalize(idf);
     }
 
     /// <summary>Counts → 1 + ln tf, then L2-normalised (the sums in feature order, so both orders of features give the
     /// same values bit for bit).</summary>
-    private void SublinearNormalize()
+    private void SublinearNormalize(IdfTable? idf)
     {
         double norm = 0;
         for (var k = 0; k < Count; k++)
         {
             var run = Values[k];
             var value = run == 1 ? 1f : 1f + MathF.Log(run);
+            if (idf is not null) value *= idf[Indices[k]];
             Values[k] = value;
             norm += value * value;
         }
@@ -335,7 +359,7 @@ public sealed class FeatureScratch
     /// As <see cref="Finish()"/> — repeats merged into 1 + ln tf, L2-normalised — with the features in first-occurrence
     /// order: the sort was a fifth of a prediction, and a dot product does not need it.
     /// </summary>
-    internal void FinishUnordered()
+    internal void FinishUnordered(IdfTable? idf = null)
     {
         var count = _rawCount;
         if (_slots.Length < 2 * count)
@@ -380,7 +404,7 @@ public sealed class FeatureScratch
             }
         }
         Count = n;
-        SublinearNormalize();
+        SublinearNormalize(idf);
     }
 
     /// <summary>
@@ -389,9 +413,9 @@ public sealed class FeatureScratch
     /// a text's many character n-grams do not shrink its few word features (the peers' word and character
     /// TF-IDF vectors are normalised apart too).
     /// </summary>
-    internal void Finish(uint charStart, uint cueStart)
+    internal void Finish(uint charStart, uint cueStart, IdfTable? idf = null)
     {
-        Finish();
+        Finish(idf);
         Span<double> norms = stackalloc double[3];
         for (var k = 0; k < Count; k++) norms[Block(Indices[k])] += Values[k] * (double)Values[k];
         Span<float> scales = stackalloc float[3];

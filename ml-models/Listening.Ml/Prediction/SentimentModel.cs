@@ -19,6 +19,8 @@ public sealed class SentimentModel
     public const string FeaturizerEntry = "Listening/featurizer.json";
     public const string CalibrationEntry = "Listening/calibration.json";
     public const string TrainingEntry = "Listening/training.json";
+    /// <summary>The featurizer's idf weights (<see cref="IdfTable"/>, one byte per bucket) when it was trained with them.</summary>
+    public const string IdfEntry = "Listening/idf.bin";
     public const string LanguageEntryPrefix = "Listening/languages/";
     public const string DefaultFileName = "sentiment-model.zip";
     public const string AnyLanguage = "*";
@@ -59,7 +61,10 @@ public sealed class SentimentModel
     public TextFeaturizer Featurizer { get; }
 
     public static SentimentModel Create(MLContext context, ITransformer transformer, FeaturizerOptions options) =>
-        new(context, new Dictionary<string, ITransformer> { [AnyLanguage] = transformer }, new TextFeaturizer(options));
+        Create(context, transformer, new TextFeaturizer(options));
+
+    public static SentimentModel Create(MLContext context, ITransformer transformer, TextFeaturizer featurizer) =>
+        new(context, new Dictionary<string, ITransformer> { [AnyLanguage] = transformer }, featurizer);
 
     /// <summary>Combines single-language models trained with the same featurizer into one.</summary>
     public static SentimentModel Combine(IReadOnlyDictionary<string, SentimentModel> byLanguage)
@@ -67,8 +72,11 @@ public sealed class SentimentModel
         var options = byLanguage.Values.First().Featurizer.Options;
         if (byLanguage.Values.Any(m => !SameOptions(m.Featurizer.Options, options)))
             throw new ArgumentException("per-language models must share featurizer settings", nameof(byLanguage));
+        var idf = byLanguage.Values.First().Featurizer.Idf;
+        if (byLanguage.Values.Any(m => !ReferenceEquals(m.Featurizer.Idf, idf)))
+            throw new ArgumentException("per-language models must share one idf table", nameof(byLanguage));
         var transformers = byLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Transformers[AnyLanguage]);
-        return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options));
+        return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options, idf));
     }
 
     /// <summary>
@@ -114,6 +122,15 @@ public sealed class SentimentModel
             calibration = ProbabilityCalibration.FromJson(json);
         }
 
+        IdfTable? idf = null;
+        if (options.Idf is not null)
+        {
+            var idfEntry = zip.GetEntry(IdfEntry) ?? throw new InvalidDataException($"{path}: featurizer uses idf weights but {IdfEntry} is missing");
+            using var memory = new MemoryStream();
+            using (var s = idfEntry.Open()) s.CopyTo(memory);
+            idf = IdfTable.FromBytes(memory.ToArray(), options.Dimension);
+        }
+
         var transformers = new Dictionary<string, ITransformer>();
         foreach (var nested in zip.Entries.Where(e => e.FullName.StartsWith(LanguageEntryPrefix, StringComparison.Ordinal)))
         {
@@ -123,7 +140,7 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        return new SentimentModel(context, transformers, new TextFeaturizer(options), calibration, training);
+        return new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training);
     }
 
     /// <summary>Saves the model(s) and the featurizer settings as one zip with fixed timestamps.</summary>
@@ -148,6 +165,7 @@ public sealed class SentimentModel
         }
         var settings = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Featurizer.Options, new JsonSerializerOptions { WriteIndented = true }));
         Write(target, FeaturizerEntry, settings);
+        if (Featurizer.Idf is { } idf) Write(target, IdfEntry, new MemoryStream(idf.ToBytes()));
         if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
         if (Training is not null) Write(target, TrainingEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Training, TrainingJson)));
     }

@@ -21,11 +21,13 @@ public static class SentimentTrainer
     public static SentimentModel TrainPerLanguage(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
         var languages = datasets.Select(d => d.Lang).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        // One idf table over every language's training rows: the languages share the featurizer (and hardly any n-gram).
+        var featurizer = Featurizer(datasets, options, log);
         var models = new Dictionary<string, SentimentModel>();
         foreach (var lang in languages)
         {
             log?.Invoke($"-- {lang}");
-            models[lang] = Fit(datasets, options with { Language = lang }, log);
+            models[lang] = Fit(datasets, options with { Language = lang }, featurizer, log);
         }
         var combined = SentimentModel.Combine(models).WithTraining(options);
         return Calibrate(combined, datasets, options, log);
@@ -34,7 +36,7 @@ public static class SentimentTrainer
     /// <summary>One model (joint, or of <see cref="TrainingOptions.Language"/>), calibrated.</summary>
     public static SentimentModel Train(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
-        var model = Fit(datasets, options, log).WithTraining(options);
+        var model = Fit(datasets, options, Featurizer(datasets, options, log), log).WithTraining(options);
         return Calibrate(model, datasets, options, log);
     }
 
@@ -43,7 +45,22 @@ public static class SentimentTrainer
             ? model.WithCalibration(ProbabilityCalibrator.FitOnDev(model, datasets, options, log))
             : model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
 
-    private static SentimentModel Fit(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log)
+    /// <summary>The featurizer of <paramref name="options"/>, with idf weights fitted on the training rows when it asks for them.</summary>
+    private static TextFeaturizer Featurizer(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log)
+    {
+        var featurizer = new TextFeaturizer(options.Featurizer);
+        if (options.Featurizer.Idf is not { } mode) return featurizer;
+        var clock = Stopwatch.StartNew();
+        var set = TrainingSet.Build(datasets, options);
+        var texts = set.Select(w => w.Row.Text).ToList();
+        var idf = mode == "nb"
+            ? IdfTable.FitNaiveBayes(featurizer, texts, set.Select(w => (int)w.Row.Label).ToList())
+            : IdfTable.Fit(featurizer, texts, mode);
+        log?.Invoke($"idf ({mode}) over {texts.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1} s");
+        return featurizer.WithIdf(idf);
+    }
+
+    private static SentimentModel Fit(IEnumerable<Dataset> datasets, TrainingOptions options, TextFeaturizer featurizer, Action<string>? log)
     {
         log ??= _ => { };
         var clock = Stopwatch.StartNew();
@@ -51,7 +68,6 @@ public static class SentimentTrainer
         var counts = TrainingSet.ClassCounts(set);
         log($"training rows: {set.Count:N0} (negative {counts.GetValueOrDefault(SentimentLabel.Negative):N0}, neutral {counts.GetValueOrDefault(SentimentLabel.Neutral):N0}, positive {counts.GetValueOrDefault(SentimentLabel.Positive):N0})");
 
-        var featurizer = new TextFeaturizer(options.Featurizer);
         var rows = new FeatureRow[set.Count];
         Parallel.For(0, set.Count, () => new FeatureScratch(), (i, _, scratch) =>
         {
@@ -83,6 +99,6 @@ public static class SentimentTrainer
         var fitStart = clock.Elapsed;
         var transformer = trainer.Fit(data);
         log($"trained in {(clock.Elapsed - fitStart).TotalSeconds:F1} s");
-        return SentimentModel.Create(context, transformer, options.Featurizer);
+        return SentimentModel.Create(context, transformer, featurizer);
     }
 }
