@@ -128,12 +128,13 @@ public class StoryDataTests
         ]),
         // A fitness-club chain and a ride-hailing service, written apart from the factor-detection work; held out in round 6
         // (to be measured once on its final main).
-        ["fitness"] = new("stories/fitness", "ritm", ["atlant", "pulsar"], 446, 443, [357, 44, 42], (44, 7, 39),
+        ["fitness"] = new("stories/fitness", "ritm", ["atlant", "pulsar"], 449, 446, [360, 44, 42], (45, 7, 40),
         [
-            ("staff", 116, 96, 1, 19), ("quality", 98, 80, 1, 17), ("cleanliness_atmosphere", 95, 7, 1, 87),
-            ("price", 58, 5, 4, 49), ("website_app", 53, 32, 2, 19), ("waiting_time", 49, 15, 0, 34),
-            ("location_parking", 45, 24, 1, 20), ("support", 37, 6, 0, 31), ("loyalty", 33, 22, 0, 11),
-            ("assortment", 12, 9, 0, 3), ("payment", 12, 1, 0, 11), ("returns", 8, 1, 0, 7),
+            ("staff", 114, 94, 1, 19), ("quality", 97, 79, 1, 17), ("cleanliness_atmosphere", 94, 7, 1, 86),
+            ("price", 59, 5, 4, 50), ("website_app", 55, 34, 2, 19), ("waiting_time", 49, 15, 0, 34),
+            ("location_parking", 45, 24, 1, 20), ("support", 38, 6, 0, 32), ("loyalty", 33, 22, 0, 11),
+            ("payment", 33, 9, 0, 24), ("assortment", 12, 9, 0, 3), ("returns", 10, 2, 1, 7),
+            ("delivery", 3, 1, 0, 2),
         ]),
         ["taxi"] = new("stories/taxi", "strela", ["yug", "mig"], 448, 445, [359, 44, 42], (51, 7, 43),
         [
@@ -263,7 +264,7 @@ public class StoryDataTests
     [InlineData("hotel", 10)]
     [InlineData("bank", 10)]
     [InlineData("tyres", 8)]
-    [InlineData("fitness", 9)]
+    [InlineData("fitness", 10)]
     [InlineData("taxi", 10)]
     public void New_stories_have_eight_to_ten_placed_factors_a_few_short_ones_and_a_russian_majority(string story, int placed)
     {
