@@ -45,7 +45,7 @@ public class StoryMatrixTests(ITestOutputHelper output)
           "waiting_time:fix website_app:fix quality:promote staff:promote price:maintain location_parking:maintain support:watch cleanliness_atmosphere:watch" },
         // Held out (round 6): a fitness-club chain and a ride-hailing service.
         { "samples/stories/fitness", "ritm", ["atlant", "pulsar"],
-          "cleanliness_atmosphere:fix price:fix staff:promote quality:promote website_app:maintain location_parking:maintain loyalty:maintain waiting_time:watch support:watch" },
+          "cleanliness_atmosphere:fix price:fix staff:promote quality:promote website_app:maintain location_parking:maintain loyalty:maintain waiting_time:watch support:watch payment:watch" },
         { "samples/stories/taxi", "strela", ["yug", "mig"],
           "staff:fix payment:fix support:fix waiting_time:promote price:promote website_app:maintain quality:maintain loyalty:maintain cleanliness_atmosphere:watch returns:watch" },
     };
