@@ -43,6 +43,11 @@ public class StoryMatrixTests(ITestOutputHelper output)
           "support:fix payment:fix website_app:promote loyalty:promote staff:maintain price:maintain delivery:maintain waiting_time:watch location_parking:watch returns:watch" },
         { "samples/stories/tyres", "protektor", ["gayka", "motorika"],
           "waiting_time:fix website_app:fix quality:promote staff:promote price:maintain location_parking:maintain support:watch cleanliness_atmosphere:watch" },
+        // Held out (round 6): a fitness-club chain and a ride-hailing service.
+        { "samples/stories/fitness", "ritm", ["atlant", "pulsar"],
+          "cleanliness_atmosphere:fix price:fix staff:promote quality:promote website_app:maintain location_parking:maintain loyalty:maintain waiting_time:watch support:watch payment:watch" },
+        { "samples/stories/taxi", "strela", ["yug", "mig"],
+          "staff:fix payment:fix support:fix waiting_time:promote price:promote website_app:maintain quality:maintain loyalty:maintain cleanliness_atmosphere:watch returns:watch" },
     };
 
     [Theory]
