@@ -14,16 +14,15 @@ public sealed class ConsumerOptions
 
     /// <summary>Messages a stage holds (locked) at most: the drain receives whenever a quarter of this is free. Large windows
     /// and many messages in flight let the SQLite writer group-commit many stage outputs per transaction (measured: 8 in
-    /// flight used ≈ 1.5× the CPU per item of 32). More than 32 at once trades the intake's tail for throughput: 64 in a
-    /// 256 window answered ≈ 20 % more items per second with the ingest p99 at 51–63 ms instead of 38–39 (bench/README.md,
-    /// round 6); the default keeps the tail.</summary>
+    /// flight used ≈ 1.5× the CPU per item of 32). 64 at once in a 256 window answered 1.1–1.8× the items per second of 32
+    /// at once, at an ingest p99 about 10 ms longer (bench/README.md, round 6); 128 in a 512 window no more than 64.</summary>
     [Range(1, 1000)] public int BatchSize { get; set; } = 256;
 
     /// <summary>The continuous loop's pause after a partial batch, so a trickle is received a few at a time.</summary>
     public TimeSpan ReceiveCoalescing { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Messages a stage works on at once.</summary>
-    [Range(1, 256)] public int MaxConcurrency { get; set; } = 32;
+    [Range(1, 256)] public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>One timer-driven drain's bounds (the Azure shape): at most this many messages, for at most this long.</summary>
     [Range(1, 1_000_000)] public int DrainMaxMessages { get; set; } = 20_000;
