@@ -22,7 +22,7 @@ namespace Listening.Ml.Features;
 /// idf = 1 + ln((1 + N) / (1 + df)) over the training rows, then L2-normalised — the peers' TF-IDF on hashed buckets; the table
 /// is stored with the model, <see cref="IdfTable"/>): "ngrams" = word and character n-grams by their df, context and cue
 /// features at the mean n-gram idf (so the lexicon evidence keeps its weight against the n-grams); "all" = every bucket by its
-/// df; null = none (older settings).</param>
+/// df; "nb" = naive-Bayes log-count ratios instead of idf (<see cref="IdfTable.FitNaiveBayes"/>); null = none (older settings).</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,

@@ -23,9 +23,7 @@ public static class SqliteDocuments
             INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) VALUES ($c, $id, $body, $b, $co, $t, $s)
             ON CONFLICT(container, id) DO NOTHING
             """).With("$c", container).With("$id", id).With("$body", json);
-        if (index.Bind(insert).ExecuteNonQuery() == 1) return json;
-        var select = tx.Command("SELECT body FROM documents WHERE container = $c AND id = $id").With("$c", container).With("$id", id);
-        return (string)select.ExecuteScalar()!;
+        return index.Bind(insert).ExecuteNonQuery() == 1 ? json : Get(tx, container, id)!;
     }
 
     public static string? Get(SqliteTransaction tx, string container, string id) =>
