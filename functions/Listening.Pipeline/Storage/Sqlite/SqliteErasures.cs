@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Listening.Erasure;
@@ -49,7 +50,17 @@ public sealed class SqliteErasures : IErasureRegistry
     public static bool IsErased(SqliteTransaction tx, IReadOnlyCollection<string> keys) => keys.Count > 0 && Any(tx.Command, keys);
 
     /// <summary>Whether any erasure was ever recorded in the file (the stages skip the per-key checks until one was).</summary>
-    public static bool AnyErasure(SqliteTransaction tx) => tx.Command("SELECT EXISTS(SELECT 1 FROM erased_identities)").ExecuteScalar() is 1L;
+    /// <remarks>Asked once per transaction (a group commit runs dozens of stage writes in one; the answer cannot change inside
+    /// it except through <see cref="Record"/>, which sets it), not once per write.</remarks>
+    public static bool AnyErasure(SqliteTransaction tx)
+    {
+        if (Answered.TryGetValue(tx, out var known)) return known.Value;
+        var any = tx.Command("SELECT EXISTS(SELECT 1 FROM erased_identities)").ExecuteScalar() is 1L;
+        Answered.AddOrUpdate(tx, new StrongBox<bool>(any));
+        return any;
+    }
+
+    private static readonly ConditionalWeakTable<SqliteTransaction, StrongBox<bool>> Answered = new();
 
     private static bool Any(Func<string, SqliteCommand> sql, IReadOnlyCollection<string> keys) =>
         sql("SELECT EXISTS(SELECT 1 FROM erased_identities WHERE key IN (SELECT value FROM json_each($keys)))")
@@ -57,6 +68,7 @@ public sealed class SqliteErasures : IErasureRegistry
 
     public static void Record(SqliteTransaction tx, IEnumerable<string> keys, DateTimeOffset now)
     {
+        Answered.AddOrUpdate(tx, new StrongBox<bool>(true));
         foreach (var key in keys)
             tx.Command("INSERT INTO erased_identities(key, at_ms) VALUES ($k, $at) ON CONFLICT(key) DO NOTHING")
                 .With("$k", key).With("$at", now.ToUnixTimeMilliseconds()).ExecuteNonQuery();

@@ -391,6 +391,9 @@ public sealed partial class SqliteResponseStore : IResponseStore
         _ => throw new InvalidOperationException($"unknown outbox status '{s}'"),
     };
 
+    // response_decisions_by_author is partial: an item without an author (a survey answer, an anonymous post) put a
+    // (NULL, item id) entry at a random place of the whole-table index — one more page written per decision — and only the
+    // erasure looks decisions up by author (bench/README.md, round 7).
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS loyalty_ledger(
           id TEXT PRIMARY KEY, author_id TEXT NOT NULL, item_id TEXT NOT NULL, brand TEXT NOT NULL, source TEXT NOT NULL,
@@ -400,7 +403,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
           item_id TEXT PRIMARY KEY, author_id TEXT, source TEXT NOT NULL, kind TEXT NOT NULL, tone TEXT NOT NULL,
           created_ms INTEGER NOT NULL, decided_ms INTEGER NOT NULL, reachable INTEGER NOT NULL, follow_up INTEGER NOT NULL,
           loyalty_reason TEXT NOT NULL, points INTEGER NOT NULL, replied_ms INTEGER, alerted_ms INTEGER) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS response_decisions_author ON response_decisions(author_id);
+        DROP INDEX IF EXISTS response_decisions_author;
+        CREATE INDEX IF NOT EXISTS response_decisions_by_author ON response_decisions(author_id) WHERE author_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS response_decisions_created ON response_decisions(created_ms);
         CREATE TABLE IF NOT EXISTS outbox(
           id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL, purpose TEXT NOT NULL,
