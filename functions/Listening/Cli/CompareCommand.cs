@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Listening.Core.Sentiment;
 using Listening.Ml.Data;
 using Listening.Ml.Evaluation;
 using Listening.Ml.Prediction;
@@ -21,9 +22,11 @@ internal static class CompareCommand
         var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates.", DefaultValueFactory = _ => ShipRule.DefaultReplicates };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed (the card's figures use the default).", DefaultValueFactory = _ => ShipRule.DefaultSeed };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var with = new Option<FileInfo[]>("--candidate-with") { Description = "Measurement only: average the candidate's class probabilities with these honest models' (an ensemble that is not a model file yet).", AllowMultipleArgumentsPerToken = true };
+        var show = new Option<string?>("--show") { Description = "Also print the rows of this split on which the two models disagree (for reading why a split moves)." };
         var command = new Command("compare", "The sentiment ship rule: a candidate's honest model against the baseline's on the same honest-split rows (paired bootstrap, 95 % intervals).")
         {
-            data, baseline, candidate, replicates, seed, json,
+            data, baseline, candidate, replicates, seed, json, show, with,
         };
         command.SetAction(parse => DataOptions.Guard("compare", () =>
         {
@@ -37,7 +40,22 @@ internal static class CompareCommand
             var a = parse.GetValue(baseline)!;
             var b = parse.GetValue(candidate)!;
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName).Where(d => !d.IsTestFile).ToList();
-            var paired = ShipComparison.Label(datasets, new PooledSentimentScorer(LoadHonest(a)), new PooledSentimentScorer(LoadHonest(b)));
+            ISentimentScorer candidateScorer = new PooledSentimentScorer(LoadHonest(b));
+            if (parse.GetValue(with) is { Length: > 0 } members)
+                candidateScorer = new AveragedScorer([candidateScorer, .. members.Select(f => new PooledSentimentScorer(LoadHonest(f)))]);
+            var paired = ShipComparison.Label(datasets, new PooledSentimentScorer(LoadHonest(a)), candidateScorer);
+            if (parse.GetValue(show) is { } name)
+            {
+                var dataset = datasets.FirstOrDefault(d => HonestSplits.For(d).Any(s => s.Name == name))
+                    ?? throw new InvalidDataException($"--show: no honest split named {name}");
+                var rows = HonestSplits.For(dataset).Single(s => s.Name == name).TestRows(dataset).ToArray();
+                var split = paired.Single(p => p.Name == name);
+                Console.WriteLine($"{name}: rows where the models disagree (actual / baseline / candidate)");
+                for (var i = 0; i < rows.Length; i++)
+                    if (split.Baseline[i] != split.Candidate[i])
+                        Console.WriteLine($"{split.Actual[i],-8} {split.Baseline[i],-8} {split.Candidate[i],-8} {rows[i].Text.ReplaceLineEndings(" ")[..Math.Min(160, rows[i].Text.Length)]}");
+                Console.WriteLine();
+            }
             var decision = ShipRule.Decide(paired, parse.GetValue(replicates), parse.GetValue(seed));
             Console.WriteLine(parse.GetValue(json) ? ShipComparison.ToJson(decision, a.FullName, b.FullName) : ShipComparison.ToText(decision, a.FullName, b.FullName));
             return 0;

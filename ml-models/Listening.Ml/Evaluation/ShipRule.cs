@@ -142,7 +142,7 @@ public static class ShipComparison
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     /// <summary>Every honest split of <paramref name="datasets"/> (not leave-one-out) labelled by both scorers, the rows' kind from their source as in <see cref="HonestEvaluation"/>.</summary>
-    public static IReadOnlyList<PairedSplit> Label(IReadOnlyList<Dataset> datasets, Prediction.PooledSentimentScorer baseline, Prediction.PooledSentimentScorer candidate)
+    public static IReadOnlyList<PairedSplit> Label(IReadOnlyList<Dataset> datasets, ISentimentScorer baseline, ISentimentScorer candidate)
     {
         var result = new List<PairedSplit>();
         foreach (var dataset in datasets)
@@ -208,5 +208,25 @@ public static class ShipComparison
             ["better"] = d.Better, ["worse"] = d.Worse, ["ship"] = d.Ship, ["reason"] = d.Reason,
         };
         return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+}
+
+/// <summary>
+/// Measurement only (`compare --candidate-with`): the mean of several scorers' class probabilities — what an
+/// ensemble of linear models would score, before building one into the model format.
+/// </summary>
+public sealed class AveragedScorer(IReadOnlyList<ISentimentScorer> members) : ISentimentScorer
+{
+    public SentimentScore Score(string text) => Score(text, null);
+
+    public SentimentScore Score(string text, string? kind)
+    {
+        float n = 0, u = 0, p = 0;
+        foreach (var m in members)
+        {
+            var s = m.Score(text, kind);
+            n += s.Negative; u += s.Neutral; p += s.Positive;
+        }
+        return SentimentScore.FromProbabilities(n / members.Count, u / members.Count, p / members.Count);
     }
 }
