@@ -10,6 +10,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     ScoreCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    CompareCommand.Create(),
     BenchCommand.Create(),
     EvaluateFactorsCommand.Create(),
     EvaluateStoryCommand.Create(),

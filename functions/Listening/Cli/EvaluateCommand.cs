@@ -55,6 +55,15 @@ internal static class EvaluateCommand
                 if (honestTrained.Training is not { Holdout: "honest" or "honest-dev" } t || !t.SameProcedure(options))
                     throw new InvalidDataException($"{honestFile.FullName} was not trained by this model's procedure with --holdout honest or honest-dev");
             }
+            // An ensemble's procedure is its members' procedures; re-running them is not built, so its honest model is given.
+            if (shipped.Members.Count > 0)
+            {
+                if (honestTrained is null)
+                    throw new InvalidDataException($"{modelPath} is an ensemble: pass --honest-model (the ensemble of its members' honest models, train --ensemble)");
+                if (honestTrained.Members.Count != shipped.Members.Count
+                    || shipped.Members.Zip(honestTrained.Members).Any(m => m.First.Training is not { } a || m.Second.Training is not { } b || !a.SameProcedure(b)))
+                    throw new InvalidDataException($"{parse.GetValue(honestModel)!.FullName}: its members were not trained by the procedures of {modelPath}'s members");
+            }
             var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log, !parse.GetValue(noRandom),
                 parse.GetValue(maxRows) is null ? shipped : null, honestTrained);
             Console.WriteLine(parse.GetValue(json) ? HonestReport.ToJson(result, modelPath, options) : HonestReport.ToText(result, modelPath));

@@ -39,14 +39,27 @@ internal static class TrainCommand
         idf.AcceptOnlyFromAmong("ngrams", "all", "nb");
         var neutral = new Option<string>("--neutral-calibration") { Description = "dev: learn per-language × kind (post / short / review) class-prior weights on the random dev fold after the fit (holdout random or honest-dev); none: uncalibrated.", DefaultValueFactory = _ => defaults.NeutralCalibration };
         var calibrateModel = new Option<FileInfo?>("--calibrate-model") { Description = "No training: fit the dev-fold neutral calibration on top of this already trained model (the same as training it with --neutral-calibration dev) and write it to --out." };
+        var ensemble = new Option<FileInfo[]>("--ensemble") { Description = "No training: combine these trained models (the same hashed features and holdout; the first without idf weights is the fast case) into one ensemble that averages their calibrated class probabilities, written to --out.", AllowMultipleArgumentsPerToken = true };
         var evaluate = new Option<bool>("--evaluate") { Description = "Evaluate on the dev split after training." };
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, idf, neutral, calibrateModel, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, idf, neutral, calibrateModel, ensemble, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
+            if (parse.GetValue(ensemble) is { Length: > 0 } parts)
+            {
+                if (parts.Length < 2) throw new InvalidDataException("--ensemble needs at least two model files");
+                var models = parts.Select(f => SentimentModel.Load(f.FullName)).ToList();
+                SentimentModel combined;
+                try { combined = models[0].WithMembers(models.Skip(1).ToList()); }
+                catch (ArgumentException e) { throw new InvalidDataException($"--ensemble: {e.Message}"); }
+                var target = parse.GetValue(output)!.FullName;
+                combined.Save(target);
+                Console.Error.WriteLine($"wrote {target}: the mean of {string.Join(", ", parts.Select(p => p.Name))} ({new FileInfo(target).Length / 1024.0 / 1024:F1} MB)");
+                return 0;
+            }
             if (parse.GetValue(calibrateModel) is { } existing)
             {
                 var trained = SentimentModel.Load(existing.FullName);

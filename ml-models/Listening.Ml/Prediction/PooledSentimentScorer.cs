@@ -36,6 +36,10 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     }
 
     [ThreadStatic] private static FeatureScratch? _scratch;
+    [ThreadStatic] private static float[]? _memberValues;
+
+    // An ensemble's other members (SentimentModel.Members), scored on this model's features re-weighed for each.
+    private readonly PooledSentimentScorer[] _members = model.Members.Select(m => new PooledSentimentScorer(m)).ToArray();
 
     /// <summary>Whether predictions come from the weights directly rather than a PredictionEngine.</summary>
     public bool ScoresFromWeights => _linear is not null;
@@ -78,9 +82,54 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             Span<float> q = stackalloc float[FeatureRow.Classes];
             _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
+            if (_members.Length > 0) AddMembers(text, kind, lang, scratch, q);
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
         }
         return ScoreWithEngine(text);
+    }
+
+    /// <summary>
+    /// Averages the ensemble members' calibrated probabilities into <paramref name="q"/>. The members hash the same features;
+    /// only their idf weights differ, and the L2 normalisation cancels in a re-weighting, so a member's vector is this
+    /// model's (which has no idf weights) times the member's idf, normalised again — one featurisation for all members.
+    /// </summary>
+    private void AddMembers(string text, string? kind, string lang, FeatureScratch scratch, Span<float> q)
+    {
+        Span<float> p = stackalloc float[FeatureRow.Classes];
+        var count = scratch.Count;
+        if (model.Featurizer.Idf is not null || _members.Any(m => m._linear is null))
+        {
+            // Not re-weighable from this model's vector: each member featurises the text itself (slower, the same result).
+            Span<float> sum = stackalloc float[FeatureRow.Classes];
+            q.CopyTo(sum);
+            foreach (var member in _members)
+            {
+                var s = member.ScoreModel(text, kind);
+                sum[0] += s.Negative; sum[1] += s.Neutral; sum[2] += s.Positive;
+            }
+            for (var c = 0; c < FeatureRow.Classes; c++) q[c] = sum[c] / (_members.Length + 1);
+            return;
+        }
+        var indices = scratch.Indices.AsSpan(0, count);
+        var values = scratch.Values.AsSpan(0, count);
+        var buffer = _memberValues is { } b && b.Length >= count ? b : _memberValues = new float[Math.Max(1024, count)];
+        foreach (var member in _members)
+        {
+            var idf = member.Model.Featurizer.Idf;
+            double norm = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var v = idf is null ? values[k] : values[k] * idf[indices[k]];
+                buffer[k] = v;
+                norm += v * (double)v;
+            }
+            var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
+            for (var k = 0; k < count; k++) buffer[k] *= scale;
+            member._linear![lang].Predict(indices, buffer.AsSpan(0, count), p);
+            ProbabilityCalibration.Apply(member.Model.Calibration.For(lang, text, kind), p);
+            for (var c = 0; c < FeatureRow.Classes; c++) q[c] += p[c];
+        }
+        for (var c = 0; c < FeatureRow.Classes; c++) q[c] /= _members.Length + 1;
     }
 
     /// <summary>Through an ML.NET PredictionEngine (the reference the direct path is tested against).</summary>
@@ -96,7 +145,15 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             var p = lease.Output.Score;
             if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
             ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), p);
-            return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
+            if (_members.Length == 0) return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
+            float n = p[0], u = p[1], v = p[2];
+            foreach (var member in _members)
+            {
+                var s = member.ScoreWithEngine(text, kind);
+                n += s.Negative; u += s.Neutral; v += s.Positive;
+            }
+            var k = _members.Length + 1;
+            return SentimentScore.FromProbabilities(n / k, u / k, v / k);
         }
         finally
         {

@@ -22,6 +22,8 @@ public sealed class SentimentModel
     /// <summary>The featurizer's idf weights (<see cref="IdfTable"/>, one byte per bucket) when it was trained with them.</summary>
     public const string IdfEntry = "Listening/idf.bin";
     public const string LanguageEntryPrefix = "Listening/languages/";
+    /// <summary>Further members of an ensemble (<see cref="Members"/>): each a whole model zip, <c>Listening/members/1.zip</c>, ….</summary>
+    public const string MemberEntryPrefix = "Listening/members/";
     public const string DefaultFileName = "sentiment-model.zip";
     public const string AnyLanguage = "*";
 
@@ -31,8 +33,9 @@ public sealed class SentimentModel
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer,
-        ProbabilityCalibration? calibration = null, TrainingOptions? training = null)
+        ProbabilityCalibration? calibration = null, TrainingOptions? training = null, IReadOnlyList<SentimentModel>? members = null)
     {
+        Members = members ?? [];
         Context = context;
         Transformers = transformers;
         Featurizer = featurizer;
@@ -49,9 +52,32 @@ public sealed class SentimentModel
     /// <summary>Class-probability weights applied after the transformer (entry <see cref="CalibrationEntry"/>).</summary>
     public ProbabilityCalibration Calibration { get; }
 
-    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration, Training);
+    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration, Training, Members);
 
-    public SentimentModel WithTraining(TrainingOptions training) => new(Context, Transformers, Featurizer, Calibration, training);
+    public SentimentModel WithTraining(TrainingOptions training) => new(Context, Transformers, Featurizer, Calibration, training, Members);
+
+    /// <summary>
+    /// Models whose calibrated class probabilities are averaged with this one's (an ensemble; empty for a single model). They
+    /// hash the same features (the featurizer settings are equal apart from the idf weights) and have the same languages, so
+    /// the scorer featurises a text once and re-weighs the vector for each member.
+    /// </summary>
+    public IReadOnlyList<SentimentModel> Members { get; }
+
+    /// <summary>This model with <paramref name="members"/> as the other members of an ensemble (see <see cref="Members"/>).</summary>
+    public SentimentModel WithMembers(IReadOnlyList<SentimentModel> members)
+    {
+        foreach (var m in members)
+        {
+            if (m.Members.Count > 0) throw new ArgumentException("a member cannot itself be an ensemble", nameof(members));
+            if (!SameOptions(m.Featurizer.Options with { Idf = null }, Featurizer.Options with { Idf = null }))
+                throw new ArgumentException("ensemble members must hash the same features (featurizer settings equal apart from idf)", nameof(members));
+            if (!m.Transformers.Keys.Order(StringComparer.Ordinal).SequenceEqual(Transformers.Keys.Order(StringComparer.Ordinal)))
+                throw new ArgumentException("ensemble members must have the same languages", nameof(members));
+            if (m.Training?.Holdout != Training?.Holdout)
+                throw new ArgumentException($"ensemble members must hold out the same rows ({Training?.Holdout} vs {m.Training?.Holdout})", nameof(members));
+        }
+        return new(Context, Transformers, Featurizer, Calibration, Training, members);
+    }
 
     public MLContext Context { get; }
 
@@ -99,7 +125,11 @@ public sealed class SentimentModel
     public static SentimentModel Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"sentiment model not found: {path}", path);
-        var bytes = File.ReadAllBytes(path);
+        return Load(File.ReadAllBytes(path), path);
+    }
+
+    private static SentimentModel Load(byte[] bytes, string path)
+    {
         var context = new MLContext(seed: 1);
         using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         var entry = zip.GetEntry(FeaturizerEntry)
@@ -140,7 +170,16 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        return new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training);
+        var model = new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training);
+        var members = zip.Entries.Where(e => e.FullName.StartsWith(MemberEntryPrefix, StringComparison.Ordinal))
+            .OrderBy(e => int.Parse(Path.GetFileNameWithoutExtension(e.Name), System.Globalization.CultureInfo.InvariantCulture))
+            .Select(e =>
+            {
+                using var memory = new MemoryStream();
+                using (var s = e.Open()) s.CopyTo(memory);
+                return Load(memory.ToArray(), $"{path}:{e.FullName}");
+            }).ToList();
+        return members.Count == 0 ? model : model.WithMembers(members);
     }
 
     /// <summary>Saves the model(s) and the featurizer settings as one zip with fixed timestamps.</summary>
@@ -148,7 +187,19 @@ public sealed class SentimentModel
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var output = File.Create(path);
-        using var target = new ZipArchive(output, ZipArchiveMode.Create);
+        SaveTo(output);
+    }
+
+    private byte[] ToBytes()
+    {
+        using var memory = new MemoryStream();
+        SaveTo(memory);
+        return memory.ToArray();
+    }
+
+    private void SaveTo(Stream output)
+    {
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         if (Transformers.TryGetValue(AnyLanguage, out var joint))
         {
             using var source = new ZipArchive(new MemoryStream(SaveMlNet(joint)), ZipArchiveMode.Read);
@@ -168,6 +219,8 @@ public sealed class SentimentModel
         if (Featurizer.Idf is { } idf) Write(target, IdfEntry, new MemoryStream(idf.ToBytes()));
         if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
         if (Training is not null) Write(target, TrainingEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Training, TrainingJson)));
+        for (var i = 0; i < Members.Count; i++)
+            Write(target, $"{MemberEntryPrefix}{i + 1}.zip", new MemoryStream(Members[i].ToBytes()));
     }
 
     private byte[] SaveMlNet(ITransformer transformer)
