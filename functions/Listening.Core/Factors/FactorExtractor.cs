@@ -33,6 +33,12 @@ public sealed class FactorExtractor
     private readonly int[][] judgedYields;
     private readonly int[] availability;
     private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
+    // Conveyance (see Conveyance): its factor (delivery), the factor of a service's arrival (waiting time), and matchers for
+    // the goods that make a text a delivery's and the persons that make a ride of a word of bringing.
+    private readonly int conveyFactor = -1;
+    private readonly int arrivalFactor = -1;
+    private readonly TermMatcher? goodsMatcher;
+    private readonly TermMatcher? personsMatcher;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -49,9 +55,21 @@ public sealed class FactorExtractor
             .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
             // 3n+2..4n+1: each factor's hosted words on their own (a verdict of a sentence that names nothing else).
             .Concat(taxonomy.Factors.Select(f => f.HostedAlone ? f.HostedTerms.Values.SelectMany(terms => terms) : []))
+            // 4n+2: words of bringing (carriers), 4n+3: words of a service arriving — resolved by sense before anything else.
+            .Append(taxonomy.Conveyance?.Carriers.Values.SelectMany(terms => terms) ?? [])
+            .Append(taxonomy.Conveyance?.Arrivals.Values.SelectMany(terms => terms) ?? [])
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
+        if (taxonomy.Conveyance is { } conveyance)
+        {
+            conveyFactor = conveyance.Factor is { } by ? ids.IndexOf(by) : -1;
+            arrivalFactor = conveyance.ArrivalFactor is { } arrival ? ids.IndexOf(arrival) : -1;
+            var own = conveyFactor >= 0 ? taxonomy.Factors[conveyFactor].Terms.Values.Concat(taxonomy.Factors[conveyFactor].WeakTerms.Values).SelectMany(t => t) : [];
+            // Group 0: goods (or the delivery's own terms), group 1: vehicles.
+            goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own), conveyance.Vehicles.Values.SelectMany(t => t)]);
+            personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
+        }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
             .Select(parts => (Host: ids.IndexOf(parts[0]), Target: ids.IndexOf(parts[^1]), ClauseOnly: parts.Length == 2))
@@ -176,6 +194,8 @@ public sealed class FactorExtractor
         public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
         public bool PreviousNamed; // whether the sentence before named a factor (a hosted word alone then remarks on it)
+        public bool? Goods; // whether the text names goods brought (see Conveyance); computed once, only if a word of bringing needs it
+        public bool Vehicle; // whether the text names a car, a cab or a driver (read with Goods)
     }
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
@@ -187,6 +207,8 @@ public sealed class FactorExtractor
         var sentenceFirst = clauses[first].FirstToken;
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
+        if (matches.Count == 0) return;
+        ResolveConveyance(context, first, end, matches);
         if (matches.Count == 0) return;
         if (HostedAlone(context, first, end, matches, mentions)) return;
 
@@ -329,6 +351,91 @@ public sealed class FactorExtractor
             }
         }
         KeepLastOfOpposites(mentions, sentenceMentions);
+    }
+
+    private static readonly HashSet<string> ArrivalNegators = new(StringComparer.Ordinal)
+    {
+        "не", "никто", "no", "never", "not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "wasn't", "wasnt", "nobody",
+    };
+
+    /// <summary>
+    /// Gives each word of bringing or arriving its sense (see <see cref="Conveyance"/>): the delivery's term where the text
+    /// names goods brought; nothing where a person is carried («довёз меня до дома»); the wait before the service where it
+    /// says how fast the car or the master came, or that it never came; nothing otherwise.
+    /// </summary>
+    private void ResolveConveyance(TextContext context, int first, int end, List<TermMatch> matches)
+    {
+        if (goodsMatcher is null) return;
+        var carriers = 4 * factorCount + 2;
+        var arrivals = carriers + 1;
+        var tokens = context.Tokens;
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var m = matches[i];
+            if (m.Group == conveyFactor && personsMatcher is not null && CarriesPerson(tokens, m.FirstToken + m.TokenCount, ClauseEnd(context, first, end, m)))
+            {
+                // «привёз меня до дома», "delivered us to the airport": a person carried is the ride, not a delivery.
+                matches.RemoveAt(i);
+                continue;
+            }
+            if (m.Group != carriers && m.Group != arrivals) continue;
+            var clause = context.Clauses[first];
+            for (var c = first; c < end; c++)
+                if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) clause = context.Clauses[c];
+            var after = m.FirstToken + m.TokenCount;
+            if (m.Group == carriers && CarriesPerson(tokens, after, clause.EndToken)) { matches.RemoveAt(i); continue; }
+            if (context.Goods is null) ReadGoods(context);
+            if (m.Group == carriers && (context.Goods == true || !context.Vehicle))
+            {
+                // Goods brought, or nothing said of a car: a carrier is the delivery's own term.
+                if (conveyFactor >= 0) matches[i] = m with { Group = conveyFactor };
+                else matches.RemoveAt(i);
+                continue;
+            }
+            // An arrival word where goods are brought leaves the delivery to its own terms.
+            if (context.Goods == true) { matches.RemoveAt(i); continue; }
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))) matches[i] = m with { Group = arrivalFactor };
+            else matches.RemoveAt(i);
+        }
+    }
+
+    private static int ClauseEnd(TextContext context, int first, int end, TermMatch m)
+    {
+        for (var c = first; c < end; c++)
+            if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) return context.Clauses[c].EndToken;
+        return context.Clauses[end - 1].EndToken;
+    }
+
+    private void ReadGoods(TextContext context)
+    {
+        var found = new List<TermMatch>();
+        goodsMatcher!.Find(context.Tokens, 0, context.Tokens.Count, found);
+        context.Goods = found.Exists(f => f.Group == 0);
+        context.Vehicle = found.Exists(f => f.Group == 1);
+    }
+
+    private bool CarriesPerson(List<WordToken> tokens, int after, int clauseEnd)
+    {
+        if (after >= clauseEnd) return false;
+        var found = new List<TermMatch>(1);
+        personsMatcher!.Find(tokens, after, Math.Min(clauseEnd, after + 3), found);
+        foreach (var p in found)
+            if (p.FirstToken <= after + 1) return true;
+        return false;
+    }
+
+    private bool HasQualifier(List<TermMatch> matches, Clause clause)
+    {
+        foreach (var q in matches)
+            if (q.Group == 3 * factorCount + 1 && q.FirstToken >= clause.FirstToken && q.FirstToken < clause.EndToken) return true;
+        return false;
+    }
+
+    private static bool IsNegatedArrival(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
+            if (ArrivalNegators.Contains(tokens[i].Lower)) return true;
+        return false;
     }
 
     /// <summary>

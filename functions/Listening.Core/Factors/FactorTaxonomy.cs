@@ -32,6 +32,13 @@ public sealed class FactorTaxonomy
 
     public IReadOnlyList<string> QualifiedFactors { get; }
 
+    /// <summary>
+    /// Words of bringing and arriving read by sense (<see cref="Factors.Conveyance"/>): goods brought are the delivery's, a
+    /// person carried is the service itself, a car or a master coming to the customer starts the service (its speed is the
+    /// wait). Null: no such words.
+    /// </summary>
+    public Conveyance? Conveyance { get; init; }
+
     public FactorTaxonomy(IReadOnlyList<Factor> factors, IReadOnlyDictionary<string, IReadOnlyList<string>>? ignore = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? qualifiers = null, IReadOnlyList<string>? qualifiedFactors = null)
     {
@@ -81,7 +88,9 @@ public sealed class FactorTaxonomy
         var qualifiers = Union(document.Replace ? none : Qualifiers,
             (document.Qualifiers?.Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
         var qualified = (document.Replace ? [] : QualifiedFactors).Union(document.Qualifiers?.Describe ?? [], StringComparer.Ordinal).ToList();
-        return new FactorTaxonomy(result, ignore, qualifiers, qualified);
+        var conveyed = document.Conveyance?.ToConveyance();
+        var conveyance = document.Replace || Conveyance is null ? conveyed : Conveyance.Merge(conveyed);
+        return new FactorTaxonomy(result, ignore, qualifiers, qualified) { Conveyance = conveyance };
     }
 
     private static Factor Merge(Factor existing, Factor incoming)
@@ -145,6 +154,26 @@ internal sealed class TaxonomyDocument
     public List<string> Remove { get; set; } = [];
     public Dictionary<string, List<string>> Ignore { get; set; } = [];
     public QualifierEntry? Qualifiers { get; set; }
+    public ConveyanceEntry? Conveyance { get; set; }
+}
+
+internal sealed class ConveyanceEntry
+{
+    public string? Factor { get; set; }
+    public string? ArrivalFactor { get; set; }
+    public Dictionary<string, List<string>> Carriers { get; set; } = [];
+    public Dictionary<string, List<string>> Arrivals { get; set; } = [];
+    public Dictionary<string, List<string>> Goods { get; set; } = [];
+    public Dictionary<string, List<string>> Persons { get; set; } = [];
+    public Dictionary<string, List<string>> Vehicles { get; set; } = [];
+
+    public Conveyance ToConveyance() => new(
+        string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
+        string.IsNullOrWhiteSpace(ArrivalFactor) ? null : ArrivalFactor.Trim(),
+        Clean(Carriers), Clean(Arrivals), Clean(Goods), Clean(Persons), Clean(Vehicles));
+
+    private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>> terms) =>
+        terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());
 }
 
 internal sealed class QualifierEntry
