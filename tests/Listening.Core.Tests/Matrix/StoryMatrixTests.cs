@@ -48,6 +48,11 @@ public class StoryMatrixTests(ITestOutputHelper output)
           "cleanliness_atmosphere:fix price:fix staff:promote quality:promote website_app:maintain location_parking:maintain loyalty:maintain waiting_time:watch support:watch payment:watch" },
         { "samples/stories/taxi", "strela", ["yug", "mig"],
           "staff:fix payment:fix support:fix waiting_time:promote price:promote website_app:maintain quality:maintain loyalty:maintain cleanliness_atmosphere:watch returns:watch" },
+        // Held out (round 7): a chain of private clinics and an online school.
+        { "samples/stories/clinic", "svetoch", ["belomed", "doktorovo"],
+          "waiting_time:fix delivery:fix support:fix staff:promote quality:promote website_app:maintain cleanliness_atmosphere:maintain payment:maintain price:watch location_parking:watch" },
+        { "samples/stories/school", "lesenka", ["umnozhka", "kursoria"],
+          "website_app:fix returns:fix quality:promote staff:maintain loyalty:maintain price:maintain support:watch payment:watch" },
     };
 
     [Theory]
