@@ -41,16 +41,17 @@ public sealed class SmtpSink : IDisposable
         throw new InvalidOperationException($"smtp-sink did not listen on {p}");
     }
 
-    /// <summary>Every dumped message, read once the dump files stopped changing: smtp-sink answers 250 to the client before
-    /// it has finished writing (and closed) the file, so a read right after a send can see half a message on a loaded machine.</summary>
-    public IReadOnlyList<string> Messages()
+    /// <summary>Every dumped message, read once there are at least <paramref name="atLeast"/> and the dump files stopped
+    /// changing: smtp-sink answers 250 to the client before it has created, written and closed the file, so a read right
+    /// after a send can see no file or half a message on a loaded machine. Gives up after about ten seconds.</summary>
+    public IReadOnlyList<string> Messages(int atLeast = 1)
     {
         var seen = Read();
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 100; i++)
         {
             Thread.Sleep(100);
             var again = Read();
-            if (again.SequenceEqual(seen)) return again;
+            if (again.Count >= atLeast && again.SequenceEqual(seen)) return again;
             seen = again;
         }
         return seen;
