@@ -29,18 +29,7 @@ public sealed record Conveyance(
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
         incoming.ArrivalFactor ?? ArrivalFactor,
-        Union(Carriers, incoming.Carriers), Union(Arrivals, incoming.Arrivals), Union(Goods, incoming.Goods), Union(Persons, incoming.Persons),
-        Union(Vehicles, incoming.Vehicles));
-
-    private static Dictionary<string, IReadOnlyList<string>> Union(
-        IReadOnlyDictionary<string, IReadOnlyList<string>> existing, IReadOnlyDictionary<string, IReadOnlyList<string>> incoming)
-    {
-        var terms = existing.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
-        foreach (var (language, list) in incoming)
-        {
-            if (!terms.TryGetValue(language, out var known)) terms[language] = known = [];
-            known.AddRange(list.Where(t => !known.Contains(t)));
-        }
-        return terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
-    }
+        FactorTaxonomy.Union(Carriers, incoming.Carriers), FactorTaxonomy.Union(Arrivals, incoming.Arrivals),
+        FactorTaxonomy.Union(Goods, incoming.Goods), FactorTaxonomy.Union(Persons, incoming.Persons),
+        FactorTaxonomy.Union(Vehicles, incoming.Vehicles));
 }

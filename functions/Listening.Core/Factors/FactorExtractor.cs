@@ -372,16 +372,14 @@ public sealed class FactorExtractor
         for (var i = matches.Count - 1; i >= 0; i--)
         {
             var m = matches[i];
-            if (m.Group == conveyFactor && personsMatcher is not null && CarriesPerson(tokens, m.FirstToken + m.TokenCount, ClauseEnd(context, first, end, m)))
+            var clause = ClauseOf(context, first, end, m);
+            if (m.Group == conveyFactor && personsMatcher is not null && CarriesPerson(tokens, m.FirstToken + m.TokenCount, clause.EndToken))
             {
                 // «привёз меня до дома», "delivered us to the airport": a person carried is the ride, not a delivery.
                 matches.RemoveAt(i);
                 continue;
             }
             if (m.Group != carriers && m.Group != arrivals) continue;
-            var clause = context.Clauses[first];
-            for (var c = first; c < end; c++)
-                if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) clause = context.Clauses[c];
             var after = m.FirstToken + m.TokenCount;
             if (m.Group == carriers && CarriesPerson(tokens, after, clause.EndToken)) { matches.RemoveAt(i); continue; }
             if (context.Goods is null) ReadGoods(context);
@@ -399,11 +397,12 @@ public sealed class FactorExtractor
         }
     }
 
-    private static int ClauseEnd(TextContext context, int first, int end, TermMatch m)
+    /// <summary>The clause of [first, end) the match starts in (the matcher only finds matches inside them).</summary>
+    private static Clause ClauseOf(TextContext context, int first, int end, TermMatch m)
     {
         for (var c = first; c < end; c++)
-            if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) return context.Clauses[c].EndToken;
-        return context.Clauses[end - 1].EndToken;
+            if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) return context.Clauses[c];
+        return context.Clauses[end - 1];
     }
 
     private void ReadGoods(TextContext context)

@@ -113,7 +113,8 @@ public sealed class FactorTaxonomy
         };
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Union(
+    /// <summary>Term lists per language: <paramref name="existing"/>'s, then <paramref name="incoming"/>'s terms not there yet.</summary>
+    internal static Dictionary<string, IReadOnlyList<string>> Union(
         IReadOnlyDictionary<string, IReadOnlyList<string>> existing, IReadOnlyDictionary<string, IReadOnlyList<string>> incoming)
     {
         var terms = existing.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
@@ -170,10 +171,8 @@ internal sealed class ConveyanceEntry
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
         string.IsNullOrWhiteSpace(ArrivalFactor) ? null : ArrivalFactor.Trim(),
-        Clean(Carriers), Clean(Arrivals), Clean(Goods), Clean(Persons), Clean(Vehicles));
-
-    private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>> terms) =>
-        terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());
+        FactorEntry.Clean(Carriers), FactorEntry.Clean(Arrivals), FactorEntry.Clean(Goods), FactorEntry.Clean(Persons),
+        FactorEntry.Clean(Vehicles));
 }
 
 internal sealed class QualifierEntry
@@ -236,7 +235,8 @@ internal sealed record FactorEntry(
         return result;
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>>? terms) =>
+    /// <summary>Term lists per language, each term trimmed, empty ones dropped.</summary>
+    internal static Dictionary<string, IReadOnlyList<string>> Clean(Dictionary<string, List<string>>? terms) =>
         (terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(t => t.Trim()).Where(t => t.Length > 0).ToList());
 }
 
