@@ -27,6 +27,22 @@ public class FeedbackScorerTests
     }
 
     [Fact]
+    public void The_document_sentiment_weighs_the_authors_own_rating()
+    {
+        // A model that reads the text mildly negative (−0.45), as it read "Slick app. Reordering takes ten seconds."
+        var scorer = new FeedbackScorer(new MildlyNegative(), FactorTaxonomy.Default);
+        var item = Item("Slick app. Reordering last week's basket takes ten seconds.");
+
+        Assert.Equal(SentimentLabel.Negative, scorer.Score(item).Sentiment.Label);
+        Assert.Equal(SentimentLabel.Positive, scorer.Score(item with { Rating = 5 }).Sentiment.Label);
+    }
+
+    private sealed class MildlyNegative : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => SentimentScore.FromProbabilities(0.65f, 0.15f, 0.20f);
+    }
+
+    [Fact]
     public void An_item_that_states_its_language_keeps_it()
     {
         var scorer = new FeedbackScorer(new FactorExtractorTests.RecordingScorer(0.1f), FactorTaxonomy.Default);
