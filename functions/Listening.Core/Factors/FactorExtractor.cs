@@ -297,7 +297,7 @@ public sealed class FactorExtractor
                         factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
-                    else if (!HasOwnCue(said, clause, m, matches)) continue;
+                    else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
                 found.Add((factor, m.FirstToken));
@@ -669,6 +669,26 @@ public sealed class FactorExtractor
             if (!between) return true;
         }
         return false;
+    }
+
+    // Words that may stand before a clause's subject: articles, demonstratives, the customer's group's own («наш учитель»).
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "our", "their", "this", "that", "these", "those", "his", "her", "every", "each",
+        "наш", "наша", "наши", "нашего", "этот", "эта", "эти", "тот", "та", "те", "каждый", "каждая", "их", "его", "её", "ее",
+    };
+
+    /// <summary>
+    /// Whether a person's judged term is the subject of its clause: it opens the clause (after at most one determiner or
+    /// contrast word) and something is said after it («Куратор пропал на месяц», "the teacher was 20 minutes late").
+    /// </summary>
+    private static bool IsSubject(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken + m.TokenCount >= clause.EndToken) return false;
+        var at = clause.FirstToken;
+        if (at < m.FirstToken && ClauseSplitter.IsContrast(tokens[at].Lower)) at++;
+        if (at < m.FirstToken && Determiners.Contains(tokens[at].Lower)) at++;
+        return at == m.FirstToken;
     }
 
     private bool IsQualifier(TermMatch cue, List<TermMatch> matches)

@@ -107,6 +107,7 @@ public sealed class FactorTaxonomy
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
+            JudgedAsSubject = existing.JudgedAsSubject || incoming.JudgedAsSubject,
             Availability = incoming.Availability ?? existing.Availability,
             HostedTerms = Union(existing.HostedTerms, incoming.HostedTerms),
             HostedAlone = existing.HostedAlone && incoming.HostedAlone,
@@ -194,7 +195,8 @@ internal sealed record FactorEntry(
     string? Availability = null,
     Dictionary<string, List<string>>? HostedTerms = null,
     Dictionary<string, List<string>>? Hosts = null,
-    bool HostedAlone = true)
+    bool HostedAlone = true,
+    bool JudgedAsSubject = false)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts, HostedAlone)))
     {
@@ -206,6 +208,7 @@ internal sealed record FactorEntry(
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
         Level = Level,
+        JudgedAsSubject = JudgedAsSubject,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
             : WeakScope == "clause" ? "clause"
             : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),
