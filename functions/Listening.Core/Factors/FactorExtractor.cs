@@ -736,7 +736,7 @@ public sealed class FactorExtractor
         var begin = clause.FirstToken;
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
         var count = clause.EndToken - begin;
-        if (count < 2 || count > Taxonomy.Unnamed!.Words) return false;
+        if (count < 2 || count > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
             if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
         var opinion = false;

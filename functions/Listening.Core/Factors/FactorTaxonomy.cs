@@ -171,7 +171,7 @@ internal sealed class TaxonomyDocument
 internal sealed class UnnamedEntry
 {
     public string? Factor { get; set; }
-    public int? MaxWords { get; set; }
+    public Dictionary<string, int>? MaxWords { get; set; }
     public Dictionary<string, List<string>> NotThings { get; set; } = [];
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings));
