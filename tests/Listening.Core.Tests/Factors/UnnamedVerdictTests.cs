@@ -20,7 +20,7 @@ public class UnnamedVerdictTests
     [InlineData("Полис бесполезный.", SentimentLabel.Negative)]
     [InlineData("Пломба ужасная.", SentimentLabel.Negative)]
     [InlineData("Terrible paperwork.", SentimentLabel.Negative)]
-    [InlineData("The vaccination was excellent.", SentimentLabel.Positive)]
+    [InlineData("Excellent vaccination.", SentimentLabel.Positive)]
     public void A_thing_and_a_verdict_naming_no_factor_is_the_offering_judged(string text, SentimentLabel label)
     {
         var mention = Assert.Single(Mentions(text), m => m.Factor == "quality");
