@@ -42,6 +42,7 @@ public sealed class FactorExtractor
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
+    [ThreadStatic] private static List<TermMatch>? notThingFound;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -218,7 +219,7 @@ public sealed class FactorExtractor
         if (matches.Count == 0)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
-            if (unnamedFactor < 0 || IsQuestion(context.Text, tokens, sentenceEnd)) return;
+            if (unnamedFactor < 0 || !HasShortClause(clauses, first, end) || IsQuestion(context.Text, tokens, sentenceEnd)) return;
             context.CueMatches.Clear();
             cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
             var sarcasm = context.Sarcastic || SentimentCues.HasSarcasm(context.CueMatches);
@@ -325,7 +326,7 @@ public sealed class FactorExtractor
                 if (found.Exists(f => f.Factor == factor)) continue;
                 found.Add((factor, m.FirstToken));
             }
-            if (unnamedFactor >= 0 && !question && !found.Exists(f => f.Factor == unnamedFactor))
+            if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
             {
                 // «Промокод хороший, курс слабый»: the second clause is a verdict on a thing of its own, not a remark on the first;
                 // "Good content, steep price": so is a part of an English clause between commas.
@@ -335,7 +336,7 @@ public sealed class FactorExtractor
                     for (int a = clause.FirstToken, b = a + 1; b <= clause.EndToken; b++)
                     {
                         if (b < clause.EndToken && !IsSegmentBreak(context.Text, tokens, b)) continue;
-                        if ((a > clause.FirstToken || b < clause.EndToken)
+                        if ((a > clause.FirstToken || b < clause.EndToken) && b - a >= 2 && b - a <= 5
                             && IsUnnamedVerdict(context, new Clause(tokens[a].Start, tokens[b - 1].End - tokens[a].Start, a, b - a, clause.Sentence), said, matches, out var partFrom))
                         {
                             found.Add((unnamedFactor, partFrom));
@@ -714,6 +715,21 @@ public sealed class FactorExtractor
         return false;
     }
 
+    private static bool HasFactor(List<(int Factor, int Token)> found, int factor)
+    {
+        foreach (var f in found)
+            if (f.Factor == factor) return true;
+        return false;
+    }
+
+    /// <summary>Whether some clause of [first, end) is short enough to be a thing and a verdict (a cheap test before the cues are matched).</summary>
+    private bool HasShortClause(List<Clause> clauses, int first, int end)
+    {
+        for (var c = first; c < end; c++)
+            if (clauses[c].TokenCount is >= 2 and <= 5) return true;
+        return false;
+    }
+
     // Words that frame a verdict without being the thing judged: copulas, articles, intensifiers, the dash's «это».
     private static readonly HashSet<string> VerdictFrame = new(StringComparer.Ordinal)
     {
@@ -795,7 +811,8 @@ public sealed class FactorExtractor
             if (!char.IsLetter(ch) && ch != '-') return false;
         // A capital inside a sentence is a name — the brand's or a person's —, not the thing sold.
         if (token.Capitalised && i > sentenceFirst) return false;
-        var found = new List<TermMatch>(1);
+        var found = notThingFound ??= new List<TermMatch>(2);
+        found.Clear();
         notThings!.Find(tokens, i, i + 1, found);
         if (found.Count > 0) return false;
         if (word[0] is >= 'а' and <= 'я')

@@ -68,7 +68,7 @@ public sealed class TermMatcher
     // Terms that start with a suffix rule ("*олог(|а|у)"), indexed by the suffix's last letter + the inflection, i.e. by
     // the word's ending: one look-up per ending length per word.
     private readonly Dictionary<string, List<Pattern>> bySuffix = new(StringComparer.Ordinal);
-    private readonly SortedSet<int> suffixLengths = [];
+    private readonly int[] suffixLengths;
     private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> suffixLookup;
     private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
 
@@ -76,6 +76,7 @@ public sealed class TermMatcher
     public TermMatcher(IReadOnlyList<IEnumerable<string>> groups)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var lengths = new SortedSet<int>();
         for (var g = 0; g < groups.Count; g++)
         {
             foreach (var term in groups[g])
@@ -92,7 +93,7 @@ public sealed class TermMatcher
                     foreach (var ending in rules[0].Ending!.Endings)
                     {
                         var tail = (rules[0].Ending!.Value is [.., var last] ? last.ToString() : "") + ending;
-                        suffixLengths.Add(tail.Length);
+                        lengths.Add(tail.Length);
                         if (!bySuffix.TryGetValue(tail, out var tailList)) bySuffix[tail] = tailList = [];
                         if (!tailList.Contains(pattern)) tailList.Add(pattern);
                     }
@@ -112,6 +113,7 @@ public sealed class TermMatcher
         }
         prefixLookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         suffixLookup = bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
+        suffixLengths = [.. lengths];
     }
 
     /// <summary>Every term occurrence within tokens [from, to); phrases never run past <paramref name="to"/>.</summary>
