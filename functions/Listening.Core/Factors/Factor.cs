@@ -63,6 +63,14 @@ public sealed record Factor(
     /// </summary>
     public bool Level { get; init; }
 
+    /// <summary>
+    /// Judged terms that name a person (a role: a doctor, a curator, «наставник») count also as the subject of their clause —
+    /// the clause opens with the person, at most after a determiner («Куратор пропал на месяц», "The teacher was 20 minutes
+    /// late", «Наш тренер …»): what a person did is the verdict on them, with or without an opinion word. Not an object
+    /// («посоветовали врача»), not a question.
+    /// </summary>
+    public bool JudgedAsSubject { get; init; }
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

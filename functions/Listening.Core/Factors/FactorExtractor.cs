@@ -39,6 +39,10 @@ public sealed class FactorExtractor
     private readonly int arrivalFactor = -1;
     private readonly TermMatcher? goodsMatcher;
     private readonly TermMatcher? personsMatcher;
+    // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
+    private readonly int unnamedFactor = -1;
+    private readonly TermMatcher? notThings;
+    [ThreadStatic] private static List<TermMatch>? notThingFound;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -69,6 +73,11 @@ public sealed class FactorExtractor
             // Group 0: goods (or the delivery's own terms), group 1: vehicles.
             goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own), conveyance.Vehicles.Values.SelectMany(t => t)]);
             personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
+        }
+        if (taxonomy.Unnamed is { Factor: { } unnamedId } unnamed && ids.IndexOf(unnamedId) is var u and >= 0)
+        {
+            unnamedFactor = u;
+            notThings = new TermMatcher([unnamed.NotThings.Values.SelectMany(t => t)]);
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -207,7 +216,22 @@ public sealed class FactorExtractor
         var sentenceFirst = clauses[first].FirstToken;
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
-        if (matches.Count == 0) return;
+        if (matches.Count == 0)
+        {
+            // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
+            if (unnamedFactor < 0 || !HasShortClause(clauses, first, end) || IsQuestion(context.Text, tokens, sentenceEnd)) return;
+            context.CueMatches.Clear();
+            cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
+            var sarcasm = context.Sarcastic || SentimentCues.HasSarcasm(context.CueMatches);
+            for (var c = first; c < end; c++)
+            {
+                if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out var from)) continue;
+                var (label, score, _) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
+                mentions.Add(new FactorMention(Taxonomy.Factors[unnamedFactor].Id, label, score, clauses[c].Start, clauses[c].Length));
+                context.LastClauseStart = clauses[c].Start;
+            }
+            return;
+        }
         ResolveConveyance(context, first, end, matches);
         if (matches.Count == 0) return;
         if (HostedAlone(context, first, end, matches, mentions)) return;
@@ -297,10 +321,30 @@ public sealed class FactorExtractor
                         factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
-                    else if (!HasOwnCue(said, clause, m, matches)) continue;
+                    else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))) continue;
                 }
                 if (found.Exists(f => f.Factor == factor)) continue;
                 found.Add((factor, m.FirstToken));
+            }
+            if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
+            {
+                // «Промокод хороший, курс слабый»: the second clause is a verdict on a thing of its own, not a remark on the first;
+                // "Good content, steep price": so is a part of an English clause between commas.
+                if (found.Count == 0 && IsUnnamedVerdict(context, clause, said, matches, out var thingFrom)) found.Add((unnamedFactor, thingFrom));
+                else
+                {
+                    for (int a = clause.FirstToken, b = a + 1; b <= clause.EndToken; b++)
+                    {
+                        if (b < clause.EndToken && !IsSegmentBreak(context.Text, tokens, b)) continue;
+                        if ((a > clause.FirstToken || b < clause.EndToken) && b - a >= 2 && b - a <= 5
+                            && IsUnnamedVerdict(context, new Clause(tokens[a].Start, tokens[b - 1].End - tokens[a].Start, a, b - a, clause.Sentence), said, matches, out var partFrom))
+                        {
+                            found.Add((unnamedFactor, partFrom));
+                            break;
+                        }
+                        a = b;
+                    }
+                }
             }
             if (found.Count == 0)
             {
@@ -669,6 +713,139 @@ public sealed class FactorExtractor
             if (!between) return true;
         }
         return false;
+    }
+
+    private static bool HasFactor(List<(int Factor, int Token)> found, int factor)
+    {
+        foreach (var f in found)
+            if (f.Factor == factor) return true;
+        return false;
+    }
+
+    /// <summary>Whether some clause of [first, end) is short enough to be a thing and a verdict (a cheap test before the cues are matched).</summary>
+    private bool HasShortClause(List<Clause> clauses, int first, int end)
+    {
+        for (var c = first; c < end; c++)
+            if (clauses[c].TokenCount is >= 2 and <= 5) return true;
+        return false;
+    }
+
+    // Words that frame a verdict without being the thing judged: copulas, articles, intensifiers, the dash's «это».
+    private static readonly HashSet<string> VerdictFrame = new(StringComparer.Ordinal)
+    {
+        "is", "was", "were", "are", "be", "been", "the", "a", "an", "so", "very", "really", "just", "quite", "pretty", "too", "and", "its",
+        "это", "очень", "просто", "такой", "такая", "такое", "такие", "весьма", "совсем", "и", "тоже", "же", "вообще", "самый", "самая", "самое",
+    };
+
+    private static readonly string[] AdjectiveEndings = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ым", "ых", "их", "ую", "юю"];
+    private static readonly string[] VerbEndings = ["ть", "ться", "ся", "сь", "ешь", "ишь", "ует", "ают", "яют", "ются", "ется"];
+
+    /// <summary>
+    /// Whether a clause that names no factor is one thing and a verdict on it (see <see cref="UnnamedVerdict"/>): at most
+    /// the rule's word count, an opinion word, and one or two words left that read as a noun by their form («Содержание
+    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts.
+    /// </summary>
+    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, out int from)
+    {
+        var tokens = context.Tokens;
+        from = clause.FirstToken;
+        var begin = clause.FirstToken;
+        if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
+        var count = clause.EndToken - begin;
+        if (count < 2 || count > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
+        foreach (var m in matches)
+            if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
+        var opinion = false;
+        Span<bool> covered = stackalloc bool[count];
+        foreach (var cue in said)
+        {
+            if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
+            if (SentimentCues.IsOpinion(cue, said)) opinion = true;
+            for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
+        }
+        if (!opinion) return false;
+        // The verdict is said of the thing (an adjective, a noun: «слабый», «огонь», "weak"), not done by someone: a clause whose
+        // opinion word is a verb («нервы потрепали», «никто не приезжает») tells what happened, not what the thing is like.
+        foreach (var cue in said)
+        {
+            if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < begin || cue.FirstToken >= clause.EndToken) continue;
+            var last = tokens[cue.FirstToken + cue.TokenCount - 1].Lower;
+            if (last[0] is >= 'а' and <= 'я' && IsVerbForm(last)) return false;
+        }
+        var things = 0;
+        var firstThing = -1;
+        var sentenceFirst = clause.FirstToken;
+        foreach (var c in context.Clauses)
+            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
+        for (var i = begin; i < clause.EndToken; i++)
+        {
+            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower)) continue;
+            if (!IsThing(context.Text, tokens, i, sentenceFirst)) return false;
+            if (++things > 2) return false;
+            if (firstThing < 0) firstThing = i;
+        }
+        if (things == 0) return false;
+        from = firstThing;
+        return true;
+    }
+
+    private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];
+
+    private static bool IsVerbForm(string word)
+    {
+        foreach (var ending in VerbEndings)
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        foreach (var ending in PastAndPresentEndings)
+            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length > ending.Length + 2) return true;
+        return false;
+    }
+
+    private bool IsThing(string text, List<WordToken> tokens, int i, int sentenceFirst)
+    {
+        var token = tokens[i];
+        var word = token.Lower;
+        if (word.Length < 3) return false;
+        // "@megamart", "#кедрбанк": a handle or a tag names the brand.
+        if (token.Start > 0 && text[token.Start - 1] is '@' or '#') return false;
+        foreach (var ch in word)
+            if (!char.IsLetter(ch) && ch != '-') return false;
+        // A capital inside a sentence is a name — the brand's or a person's —, not the thing sold.
+        if (token.Capitalised && i > sentenceFirst) return false;
+        var found = notThingFound ??= new List<TermMatch>(2);
+        found.Clear();
+        notThings!.Find(tokens, i, i + 1, found);
+        if (found.Count > 0) return false;
+        if (word[0] is >= 'а' and <= 'я')
+        {
+            foreach (var ending in VerbEndings)
+                if (word.EndsWith(ending, StringComparison.Ordinal)) return false;
+            foreach (var ending in AdjectiveEndings)
+                if (word.EndsWith(ending, StringComparison.Ordinal)) return false;
+            // «хорошие», «другие» are adjectives; «обучение», «занятие», «условие» nouns.
+            if (word.EndsWith("ие", StringComparison.Ordinal) && word[^3] is not ('н' or 'т' or 'в')) return false;
+            return true;
+        }
+        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    // Words that may stand before a clause's subject: articles, demonstratives, the customer's group's own («наш учитель»).
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "our", "their", "this", "that", "these", "those", "his", "her", "every", "each",
+        "наш", "наша", "наши", "нашего", "этот", "эта", "эти", "тот", "та", "те", "каждый", "каждая", "их", "его", "её", "ее",
+    };
+
+    /// <summary>
+    /// Whether a person's judged term is the subject of its clause: it opens the clause (after at most one determiner or
+    /// contrast word) and something is said after it («Куратор пропал на месяц», "the teacher was 20 minutes late").
+    /// </summary>
+    private static bool IsSubject(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken + m.TokenCount >= clause.EndToken) return false;
+        var at = clause.FirstToken;
+        if (at < m.FirstToken && ClauseSplitter.IsContrast(tokens[at].Lower)) at++;
+        if (at < m.FirstToken && Determiners.Contains(tokens[at].Lower)) at++;
+        return at == m.FirstToken;
     }
 
     private bool IsQualifier(TermMatch cue, List<TermMatch> matches)

@@ -39,6 +39,12 @@ public sealed class FactorTaxonomy
     /// </summary>
     public Conveyance? Conveyance { get; init; }
 
+    /// <summary>
+    /// A short clause that is a thing and a verdict and names no factor («Курс слабый», "Weak course", «Контент отличный»)
+    /// judges what the brand sells — whatever a new domain calls it — and is this factor's (quality). Null: off.
+    /// </summary>
+    public UnnamedVerdict? Unnamed { get; init; }
+
     public FactorTaxonomy(IReadOnlyList<Factor> factors, IReadOnlyDictionary<string, IReadOnlyList<string>>? ignore = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? qualifiers = null, IReadOnlyList<string>? qualifiedFactors = null)
     {
@@ -90,7 +96,9 @@ public sealed class FactorTaxonomy
         var qualified = (document.Replace ? [] : QualifiedFactors).Union(document.Qualifiers?.Describe ?? [], StringComparer.Ordinal).ToList();
         var conveyed = document.Conveyance?.ToConveyance();
         var conveyance = document.Replace || Conveyance is null ? conveyed : Conveyance.Merge(conveyed);
-        return new FactorTaxonomy(result, ignore, qualifiers, qualified) { Conveyance = conveyance };
+        var unnamedIn = document.Unnamed?.ToUnnamed();
+        var unnamed = document.Replace || Unnamed is null ? unnamedIn : Unnamed.Merge(unnamedIn);
+        return new FactorTaxonomy(result, ignore, qualifiers, qualified) { Conveyance = conveyance, Unnamed = unnamed };
     }
 
     private static Factor Merge(Factor existing, Factor incoming)
@@ -107,6 +115,7 @@ public sealed class FactorTaxonomy
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
+            JudgedAsSubject = existing.JudgedAsSubject || incoming.JudgedAsSubject,
             Availability = incoming.Availability ?? existing.Availability,
             HostedTerms = Union(existing.HostedTerms, incoming.HostedTerms),
             HostedAlone = existing.HostedAlone && incoming.HostedAlone,
@@ -156,6 +165,16 @@ internal sealed class TaxonomyDocument
     public Dictionary<string, List<string>> Ignore { get; set; } = [];
     public QualifierEntry? Qualifiers { get; set; }
     public ConveyanceEntry? Conveyance { get; set; }
+    public UnnamedEntry? Unnamed { get; set; }
+}
+
+internal sealed class UnnamedEntry
+{
+    public string? Factor { get; set; }
+    public Dictionary<string, int>? MaxWords { get; set; }
+    public Dictionary<string, List<string>> NotThings { get; set; } = [];
+
+    public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings));
 }
 
 internal sealed class ConveyanceEntry
@@ -194,7 +213,8 @@ internal sealed record FactorEntry(
     string? Availability = null,
     Dictionary<string, List<string>>? HostedTerms = null,
     Dictionary<string, List<string>>? Hosts = null,
-    bool HostedAlone = true)
+    bool HostedAlone = true,
+    bool JudgedAsSubject = false)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts, HostedAlone)))
     {
@@ -206,6 +226,7 @@ internal sealed record FactorEntry(
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
         Level = Level,
+        JudgedAsSubject = JudgedAsSubject,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
             : WeakScope == "clause" ? "clause"
             : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),

@@ -12,17 +12,45 @@ public readonly record struct TermMatch(int Group, int FirstToken, int TokenCoun
 /// </summary>
 public sealed class TermMatcher
 {
-    private enum RuleKind { Stem, Exact, Prefix, Sum }
+    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix }
 
-    private readonly record struct Rule(RuleKind Kind, string Value)
+    private readonly record struct Rule(RuleKind Kind, string Value, Suffix? Ending = null, bool Capital = false)
     {
-        public bool Matches(in WordToken token) => Kind switch
+        public bool Matches(in WordToken token) => (!Capital || token.Capitalised) && Kind switch
         {
             RuleKind.Stem => token.Stem == Value,
             RuleKind.Exact => token.Lower == Value,
             RuleKind.Sum => IsSum(token.Lower),
+            RuleKind.Suffix => Ending!.Matches(token.Lower),
             _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// "*олог(|а|у|ом|и|ов)", "*[^lsx]ist(|s)": a word made with a derivational suffix — the suffix, one of the inflections in
+    /// brackets (none given: the bare suffix), an optional letter class just before the suffix, and a root of at least
+    /// <see cref="MinRoot"/> letters before it (so «полог» is no «-олог», "wrist" no "-ist"). Morphology instead of a list: every
+    /// cardiologist, allergist and methodologist is matched, including the ones no list names.
+    /// </summary>
+    private sealed record Suffix(string Value, string[] Endings, string? Class, bool NegatedClass)
+    {
+        public const int MinRoot = 3;
+
+        public bool Matches(string word)
+        {
+            foreach (var ending in Endings)
+            {
+                var at = word.Length - ending.Length - Value.Length;
+                if (at < MinRoot || !word.EndsWith(ending, StringComparison.Ordinal)
+                    || string.CompareOrdinal(word, at, Value, 0, Value.Length) != 0) continue;
+                if (!char.IsLetter(word[at - 1]) || !char.IsLetter(word[0])) continue;
+                if (Class is not null && Class.Contains(word[at - 1]) == NegatedClass) continue;
+                return true;
+            }
+            return false;
+        }
+
+        public override string ToString() => $"*[{(NegatedClass ? "^" : "")}{Class}]{Value}({string.Join('|', Endings)})";
     }
 
     /// <param name="Also">Parts of an "a + b" term: each must occur somewhere in the same span.</param>
@@ -37,12 +65,18 @@ public sealed class TermMatcher
     private readonly List<Pattern> shortPrefixes = [];
     // Terms that start with a sum of money ("#sum за"), tried on words that start with a digit.
     private readonly List<Pattern> sums = [];
+    // Terms that start with a suffix rule ("*олог(|а|у)"), indexed by the suffix's last letter + the inflection, i.e. by
+    // the word's ending: one look-up per ending length per word.
+    private readonly Dictionary<string, List<Pattern>> bySuffix = new(StringComparer.Ordinal);
+    private readonly int[] suffixLengths;
+    private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> suffixLookup;
     private readonly Dictionary<string, List<Pattern>>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
 
     /// <param name="groups">Term lists; a match reports the index of its list as <see cref="TermMatch.Group"/>.</param>
     public TermMatcher(IReadOnlyList<IEnumerable<string>> groups)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var lengths = new SortedSet<int>();
         for (var g = 0; g < groups.Count; g++)
         {
             foreach (var term in groups[g])
@@ -54,6 +88,17 @@ public sealed class TermMatcher
                 if (!known.Add($"{g}|{string.Join(" + ", parts.Select(p => string.Join(' ', p)))}")) continue;
                 var pattern = new Pattern(g, rules, [.. parts.Skip(1)]);
                 if (rules[0].Kind == RuleKind.Sum) { sums.Add(pattern); continue; }
+                if (rules[0].Kind == RuleKind.Suffix)
+                {
+                    foreach (var ending in rules[0].Ending!.Endings)
+                    {
+                        var tail = (rules[0].Ending!.Value is [.., var last] ? last.ToString() : "") + ending;
+                        lengths.Add(tail.Length);
+                        if (!bySuffix.TryGetValue(tail, out var tailList)) bySuffix[tail] = tailList = [];
+                        if (!tailList.Contains(pattern)) tailList.Add(pattern);
+                    }
+                    continue;
+                }
                 var (index, key) = rules[0].Kind switch
                 {
                     RuleKind.Stem => (byStem, rules[0].Value),
@@ -67,6 +112,8 @@ public sealed class TermMatcher
             }
         }
         prefixLookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        suffixLookup = bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
+        suffixLengths = [.. lengths];
     }
 
     /// <summary>Every term occurrence within tokens [from, to); phrases never run past <paramref name="to"/>.</summary>
@@ -81,6 +128,14 @@ public sealed class TermMatcher
                 && prefixLookup.TryGetValue(token.Lower.AsSpan(0, PrefixKey), out var prefixed)) Try(prefixed, tokens, i, from, to, into);
             if (shortPrefixes.Count > 0) Try(shortPrefixes, tokens, i, from, to, into);
             if (sums.Count > 0 && token.Lower.Length > 0 && char.IsAsciiDigit(token.Lower[0])) Try(sums, tokens, i, from, to, into);
+            if (bySuffix.Count > 0)
+            {
+                foreach (var length in suffixLengths)
+                {
+                    if (length + Suffix.MinRoot > token.Lower.Length) break;
+                    if (suffixLookup.TryGetValue(token.Lower.AsSpan(token.Lower.Length - length), out var suffixed)) Try(suffixed, tokens, i, from, to, into);
+                }
+            }
         }
     }
 
@@ -124,12 +179,37 @@ public sealed class TermMatcher
         return value >= 100 && value is < 1900 or > 2100;
     }
 
+    /// <summary>"*[^lsx]ist(|s)" → a <see cref="Suffix"/> rule (see there).</summary>
+    private static Rule CompileSuffix(string piece)
+    {
+        var body = piece[1..].ToLowerInvariant().Replace('ё', 'е');
+        string? letters = null;
+        var negated = false;
+        if (body.StartsWith('[') && body.IndexOf(']') is var close and > 1)
+        {
+            letters = body[1..close];
+            if (letters.StartsWith('^')) (letters, negated) = (letters[1..], true);
+            body = body[(close + 1)..];
+        }
+        var endings = new[] { "" };
+        if (body.IndexOf('(') is var open and > 0 && body.EndsWith(')'))
+        {
+            endings = body[(open + 1)..^1].Split('|');
+            body = body[..open];
+        }
+        // "*" alone: any word of at least MinRoot letters (with "^", any name: «^* ^*[ое]вн(а|ы)» is a name and a patronymic).
+        return new Rule(RuleKind.Suffix, body, new Suffix(body, endings, letters, negated));
+    }
+
     private static Rule[] Compile(string term)
     {
         var rules = new List<Rule>();
         foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (piece == "#sum") { rules.Add(new Rule(RuleKind.Sum, piece)); continue; }
+            if (piece.Length > 1 && piece[0] == '*') { rules.Add(CompileSuffix(piece)); continue; }
+            // "^*[ое]вн(а|ы|е|у|ой)": the same, written with a capital letter (a name, a patronymic).
+            if (piece.Length > 2 && piece[0] == '^' && piece[1] == '*') { rules.Add(CompileSuffix(piece[1..]) with { Capital = true }); continue; }
             if (piece.StartsWith('='))
             {
                 rules.AddRange(WordTokenizer.Tokenize(piece[1..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower)));

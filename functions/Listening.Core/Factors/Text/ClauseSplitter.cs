@@ -45,7 +45,7 @@ public static class ClauseSplitter
         {
             var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
             // "старое было лучше 😒 Но сами вещи отличные": an emoji before a capital ends its sentence, as a full stop would.
-            var sentenceBreak = (IsSentenceBreak(gap) && !IsDecimalPoint(text, tokens[i - 1], tokens[i], gap))
+            var sentenceBreak = (IsSentenceBreak(gap) && !IsDecimalPoint(text, tokens[i - 1], tokens[i], gap) && !IsTitle(tokens[i - 1], gap))
                 || (IsSymbol(tokens[i - 1]) && char.IsUpper(text[tokens[i].Start]));
             var boundary = sentenceBreak
                 || Contrast.Contains(tokens[i].Lower)
@@ -63,6 +63,12 @@ public static class ClauseSplitter
     // "через 1.5 часа", "4,5 stars": a point between digits is a number, not the end of a sentence.
     private static bool IsDecimalPoint(string text, WordToken before, WordToken after, ReadOnlySpan<char> gap) =>
         gap.Length == 1 && gap[0] is '.' or ',' && char.IsDigit(text[before.End - 1]) && char.IsDigit(text[after.Start]);
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "dr", "mr", "mrs", "ms", "mx", "prof", "проф" };
+
+    // "Thank you Dr. Reyes, brilliant": the point of a title before a name ends no sentence.
+    private static bool IsTitle(WordToken before, ReadOnlySpan<char> gap) =>
+        Titles.Contains(before.Lower) && gap.TrimEnd().SequenceEqual(".");
 
     private static bool IsSymbol(WordToken token) => token.Lower.Length > 0 && !char.IsLetterOrDigit(token.Lower[0]);
 

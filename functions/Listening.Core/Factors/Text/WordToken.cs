@@ -6,4 +6,7 @@ namespace Listening.Core.Factors.Text;
 public readonly record struct WordToken(int Start, int Length, string Lower, string Stem)
 {
     public int End => Start + Length;
+
+    /// <summary>Whether the word starts with a capital letter in the text (a name: «Анна Викторовна», "Dr. Reyes").</summary>
+    public bool Capitalised { get; init; }
 }

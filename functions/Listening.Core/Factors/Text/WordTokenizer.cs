@@ -40,7 +40,7 @@ public static class WordTokenizer
                 break;
             }
             var lower = Normalize(text.AsSpan(start, i - start));
-            tokens.Add(new WordToken(start, i - start, lower, WordStemmer.Stem(lower)));
+            tokens.Add(new WordToken(start, i - start, lower, WordStemmer.Stem(lower)) { Capitalised = char.IsUpper(text[start]) });
         }
         return tokens;
     }

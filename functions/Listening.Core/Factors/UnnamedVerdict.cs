@@ -1,0 +1,22 @@
+namespace Listening.Core.Factors;
+
+/// <summary>
+/// What a brand sells is judged in words no list can hold: a clinic's treatment, a school's course, a studio's classes, a
+/// notary's paperwork. A short clause that is <b>one thing and a verdict</b> and names no factor — «Курс слабый», «Содержание
+/// курса хорошее», "Weak course", "Good content", «Пустой курс» — judges that offering, so it is <see cref="Factor"/>'s
+/// (quality). The thing is told by its form, not its meaning: a word that is not an opinion word, not a verb, adjective or
+/// adverb by its ending, not a pronoun, and not one of <see cref="NotThings"/> (the business as a whole, the visit, the
+/// day, the experience — verdicts on everything or on nothing in particular). A clause of at most <see cref="MaxWords"/>
+/// words in its language (Russian 4: «Содержание курса очень хорошее»; English 3, whose articles and copulas make a clause of
+/// four more often a statement than a verdict: "Weak course", "Good content"); a longer one tells more than a verdict on a thing.
+/// </summary>
+public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, int>? MaxWords, IReadOnlyDictionary<string, IReadOnlyList<string>> NotThings)
+{
+    public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
+
+    /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
+    public UnnamedVerdict Merge(UnnamedVerdict? incoming) => incoming is null ? this : new(
+        incoming.Factor ?? Factor,
+        (MaxWords ?? new Dictionary<string, int>()).Concat(incoming.MaxWords ?? new Dictionary<string, int>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        FactorTaxonomy.Union(NotThings, incoming.NotThings));
+}
