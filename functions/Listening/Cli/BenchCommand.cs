@@ -26,19 +26,25 @@ internal static class BenchCommand
     {
         var model = DataOptions.Model();
         var seconds = new Option<double>("--seconds") { Description = "How long to measure.", DefaultValueFactory = _ => 5 };
+        var against = new Option<FileInfo?>("--against")
+        {
+            Description = "A second model scored in the same process, in alternating windows of 1,000 texts with the first: the ratio of "
+                + "their rates, measured in the same seconds (the shared machine's speed swings 2× from minute to minute).",
+        };
         var sentiment = new Command("sentiment", "Benchmark the sentiment model: size, load time, single-thread predictions/s on 200-character texts.")
         {
-            model, seconds,
+            model, seconds, against,
         };
-        sentiment.SetAction(parse => Run(parse.GetValue(model)!.FullName, parse.GetValue(seconds)));
+        sentiment.SetAction(parse => Run(parse.GetValue(model)!.FullName, parse.GetValue(seconds), parse.GetValue(against)?.FullName));
         return new Command("bench", "Benchmarks.") { sentiment };
     }
 
-    private static int Run(string path, double seconds)
+    private static int Run(string path, double seconds, string? against)
     {
-        if (!File.Exists(path))
+        foreach (var file in new[] { path, against })
         {
-            Console.Error.WriteLine($"bench: model not found: {path}");
+            if (file is null || File.Exists(file)) continue;
+            Console.Error.WriteLine($"bench: model not found: {file}");
             return 2;
         }
         var clock = Stopwatch.StartNew();
@@ -102,7 +108,48 @@ internal static class BenchCommand
         Console.WriteLine($"featurisation only/s: {featurizeRate:N0} per CPU-second");
         Console.WriteLine($"language detection/s: {detectRate:N0} per CPU-second");
         GC.KeepAlive(detected);
+
+        if (scorer.Model.Members.Count > 0)
+        {
+            // The fused table against the same ensemble scored member by member (each its own table), in the same seconds.
+            var (fused, apart) = Alternate(t => scorer.ScoreModel(t), t => scorer.ScoreModelMemberByMember(t), texts, budget);
+            Console.WriteLine($"ensemble, model only: {fused:N0} per CPU-second fused, {apart:N0} member by member (alternating windows; {fused / apart:F2}×)");
+        }
+        if (against is not null)
+        {
+            var other = PooledSentimentScorer.Load(against);
+            other.Score("warm up");
+            for (var i = 0; i < 2000; i++) other.Score(texts[i % texts.Length]);
+            var (mine, theirs) = Alternate(t => scorer.Score(t), t => other.Score(t), texts, budget);
+            Console.WriteLine($"against:              {against} ({new FileInfo(against).Length / 1024.0 / 1024:F2} MB)");
+            Console.WriteLine($"alternating windows:  {mine:N0} vs {theirs:N0} predictions per CPU-second, this model {mine / theirs:F2}× the other (same process, same seconds)");
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// Two scorers' predictions per CPU-second, measured in alternating windows of the 1,000 texts (A B B A …, so neither
+    /// always goes first) until <paramref name="budget"/> has passed for both together.
+    /// </summary>
+    private static (double A, double B) Alternate(Func<string, object> a, Func<string, object> b, string[] texts, TimeSpan budget)
+    {
+        var cpu = new[] { TimeSpan.Zero, TimeSpan.Zero };
+        var counts = new long[2];
+        Func<string, object>[] scorers = [a, b];
+        var clock = Stopwatch.StartNew();
+        for (var window = 0; window < 4 || clock.Elapsed < budget; window++)
+        {
+            // Windows 0, 3, 4, 7, 8, … score A first; 1, 2, 5, 6, … score B first.
+            var first = (window + 1) / 2 % 2;
+            foreach (var which in new[] { first, 1 - first })
+            {
+                var start = CpuTime();
+                foreach (var text in texts) scorers[which](text);
+                cpu[which] += CpuTime() - start;
+                counts[which] += texts.Length;
+            }
+        }
+        return (counts[0] / cpu[0].TotalSeconds, counts[1] / cpu[1].TotalSeconds);
     }
 
     // CPU time, not wall time: on a shared machine the wall clock also counts other processes' turns.
