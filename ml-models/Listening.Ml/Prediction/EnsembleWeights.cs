@@ -65,19 +65,19 @@ public sealed class EnsembleWeights
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(table, 0);
         var origin = (int)((Alignment - address % Alignment) % Alignment / sizeof(float));
         var biases = new float[count * Classes];
-        for (var m = 0; m < count; m++)
+        for (var m = 0; m < count; m++) members[m].Biases.CopyTo(biases.AsSpan(m * Classes, Classes));
+        // One sequential pass over the table (it is 32 MB a language for two members: part of the load time).
+        var at = origin;
+        for (var b = 0; b < dimension; b++)
         {
-            var weights = members[m].Weights;
-            var memberIdf = idf[m];
-            for (var b = 0; b < dimension; b++)
+            for (var m = 0; m < count; m++, at += Slot)
             {
-                var at = origin + b * stride + m * Slot;
+                var weights = members[m].Weights;
                 table[at] = weights[b * Classes];
                 table[at + 1] = weights[b * Classes + 1];
                 table[at + 2] = weights[b * Classes + 2];
-                table[at + 3] = memberIdf is null ? 1f : memberIdf[b];
+                table[at + 3] = idf[m] is { } memberIdf ? memberIdf[b] : 1f;
             }
-            members[m].Biases.CopyTo(biases.AsSpan(m * Classes, Classes));
         }
         // The slack before the origin and after the last bucket is never read; zero it so the array holds no garbage.
         table.AsSpan(0, origin).Clear();
