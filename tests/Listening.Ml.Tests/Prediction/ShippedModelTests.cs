@@ -64,10 +64,16 @@ public class ShippedModelTests(ShippedModelFixture fixture)
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestPaths.ShippedModel)));
         Assert.Equal(sha, (string)json["modelSha256"]!); // figures and model were committed together
         Assert.Equal("random", (string)json["procedure"]!["Holdout"]!); // so randomDev below is the shipped model's own dev split
+        foreach (var member in json["members"]?.AsArray() ?? []) Assert.Equal("random", (string)member!["Holdout"]!); // an ensemble's too
         var honest = json["honest"]!.AsArray().Select(s => (string)s!["name"]!).ToHashSet();
         foreach (var split in QualityTargets.Honest) Assert.Contains(split.Dataset, honest);
         foreach (var s in json["honest"]!.AsArray())
-            if (s!["target"] is { } t) Assert.Equal((double)s["value"]! >= (double)t["minimum"]!, (bool)t["met"]!);
+        {
+            // "value" is rounded to 4 decimals; "met" is decided on the exact figure, so a value that rounds to the minimum
+            // (SST-2: 715 of 872 = 0.81995 → 0.8200 against ≥ 0.82) can be either.
+            if (s!["target"] is not { } t || Math.Abs((double)s["value"]! - (double)t["minimum"]!) < 5e-5) continue;
+            Assert.Equal((double)s["value"]! >= (double)t["minimum"]!, (bool)t["met"]!);
+        }
     }
 
     [DatasetsFact]
