@@ -7,7 +7,7 @@ namespace Listening.Core.Feedback;
 
 /// <summary>
 /// Scores an item: its language (the item's own when set, else detected), the document sentiment
-/// from the injected model (with the item's star rating or NPS answer as evidence, <see cref="AuthorVerdict"/>), and the factor mentions of the brand's taxonomy, each with the
+/// from the injected model (with the item's star rating or NPS answer, or else its judged clauses, as evidence: <see cref="DocumentStance"/>), and the factor mentions of the brand's taxonomy, each with the
 /// sentiment of its own clause (the same model on the clause text, plus opinion words with negation),
 /// and whether the document is mixed (<see cref="MixedSentiment"/>: the model on each clause).
 /// Thread-safe when the injected scorer is.
@@ -31,8 +31,10 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var mixed = MixedSentiment.Analyze(sentiment, item.Text);
         // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
-        // The document's stance also weighs the author's own score, where the item has one (AuthorVerdict).
-        var document = AuthorVerdict.Combine(sentiment.Score(item.Text, FeedbackTextKind.For(item.Kind, item.Text)), item.Rating, item.Nps);
-        return new FeedbackScores(language, document, extractor.Extract(item.Text, item.Rating, item.Nps), mixed.Mixed, mixed.Clauses);
+        var text = sentiment.Score(item.Text, FeedbackTextKind.For(item.Kind, item.Text));
+        var mentions = extractor.Extract(item.Text, item.Rating, item.Nps);
+        // The document's stance also weighs the author's own score, or else its judged clauses (DocumentStance).
+        var document = DocumentStance.Of(text, mentions, item.Rating, item.Nps);
+        return new FeedbackScores(language, document, mentions, mixed.Mixed, mixed.Clauses);
     }
 }

@@ -16,11 +16,16 @@ public static class AuthorVerdict
 
     /// <summary>The text's sentiment with the item's rating (1–5) or, without one, its NPS answer (0–10); unchanged
     /// when the item has neither.</summary>
-    public static SentimentScore Combine(SentimentScore text, int? rating, int? nps)
+    public static SentimentScore Combine(SentimentScore text, int? rating, int? nps) =>
+        Band(rating, nps) is { } band ? Weigh(text, band, Agreement) : text;
+
+    /// <summary>The text's class probabilities times the chance of a piece of evidence for <paramref name="stance"/>
+    /// under each class — <paramref name="agreement"/> under that stance, the rest split between the other two —
+    /// renormalised.</summary>
+    public static SentimentScore Weigh(SentimentScore text, SentimentLabel stance, float agreement)
     {
-        if (Band(rating, nps) is not { } band) return text;
-        var other = (1 - Agreement) / 2;
-        float Weight(SentimentLabel stance) => stance == band ? Agreement : other;
+        var other = (1 - agreement) / 2;
+        float Weight(SentimentLabel label) => label == stance ? agreement : other;
         var negative = text.Negative * Weight(SentimentLabel.Negative);
         var neutral = text.Neutral * Weight(SentimentLabel.Neutral);
         var positive = text.Positive * Weight(SentimentLabel.Positive);

@@ -11,7 +11,9 @@ namespace Listening.Cli;
 /// <summary>
 /// `listening score [FILE]`: JSON Lines in (file or stdin), the same lines out with lang, label,
 /// score, class probabilities (calibrated as the line's "kind" — mention, review, survey — when it has one), whether the text is mixed and its clause polarities (when it has more
-/// than one clause). Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
+/// than one clause). A line with the author's own "rating" (1–5 stars) or "nps" (0–10) is scored as the pipeline scores
+/// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>), and
+/// "textOnly" keeps what the text alone said. Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
 /// reported on stderr with its line number and skipped; the exit code is then 1, after every other
 /// line has been scored.
 /// </summary>
@@ -61,19 +63,29 @@ internal static class ScoreCommand
                 failed++;
                 continue;
             }
+            if (!TryScore(item, "rating", 1, 5, out var rating, out var problem) || !TryScore(item, "nps", 0, 10, out var nps, out problem))
+            {
+                errors.WriteLine($"{inputName}:{lineNumber}: {problem}");
+                failed++;
+                continue;
+            }
             // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
-            var sentiment = scorer.Score(text, kind);
+            var read = scorer.Score(text, kind);
+            // As in the pipeline, the author's own stars or NPS answer are weighed with the text (AuthorVerdict).
+            var sentiment = AuthorVerdict.Combine(read, rating, nps);
             var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();
             item["score"] = Math.Round(sentiment.Score, 4);
-            item["probabilities"] = new JsonObject
-            {
-                ["negative"] = Math.Round(sentiment.Negative, 4),
-                ["neutral"] = Math.Round(sentiment.Neutral, 4),
-                ["positive"] = Math.Round(sentiment.Positive, 4),
-            };
+            item["probabilities"] = Probabilities(sentiment);
+            if (AuthorVerdict.Band(rating, nps) is not null)
+                item["textOnly"] = new JsonObject
+                {
+                    ["label"] = read.Label.ToString().ToLowerInvariant(),
+                    ["score"] = Math.Round(read.Score, 4),
+                    ["probabilities"] = Probabilities(read),
+                };
             item["mixed"] = mixed.Mixed;
             if (mixed.Clauses.Count > 0)
             {
@@ -131,6 +143,28 @@ internal static class ScoreCommand
             value = (char)n;
             return ok;
         }
+    }
+
+    private static JsonObject Probabilities(SentimentScore s) => new()
+    {
+        ["negative"] = Math.Round(s.Negative, 4),
+        ["neutral"] = Math.Round(s.Neutral, 4),
+        ["positive"] = Math.Round(s.Positive, 4),
+    };
+
+    /// <summary>An optional whole-number field in range: absent or null is fine, anything else is the line's error.</summary>
+    private static bool TryScore(JsonObject item, string field, int min, int max, out int? value, out string problem)
+    {
+        value = null;
+        problem = "";
+        if (item[field] is null) return true;
+        if (item[field] is JsonValue v && v.TryGetValue<int>(out var n) && n >= min && n <= max)
+        {
+            value = n;
+            return true;
+        }
+        problem = $"\"{field}\" must be a whole number from {min} to {max}";
+        return false;
     }
 
     private static JsonObject? Parse(string line)

@@ -37,6 +37,27 @@ public class FeedbackScorerTests
         Assert.Equal(SentimentLabel.Positive, scorer.Score(item with { Rating = 5 }).Sentiment.Label);
     }
 
+    [Fact]
+    public void An_unrated_items_document_sentiment_follows_its_clauses_when_they_all_judge_the_same_way()
+    {
+        const string text = "Delivery was quick and the courier was polite.";
+        // The model reads the whole text mildly negative and each clause clearly positive.
+        var scorer = new FeedbackScorer(new WholeTextOnlyMildlyNegative(text), FactorTaxonomy.Default);
+
+        var scores = scorer.Score(Item(text));
+
+        Assert.NotEmpty(scores.Factors);
+        Assert.All(scores.Factors, f => Assert.Equal(SentimentLabel.Positive, f.Label));
+        Assert.Equal(SentimentLabel.Positive, scores.Sentiment.Label);
+    }
+
+    private sealed class WholeTextOnlyMildlyNegative(string whole) : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => text == whole
+            ? SentimentScore.FromProbabilities(0.65f, 0.15f, 0.20f)
+            : SentimentScore.FromProbabilities(0.05f, 0.10f, 0.85f);
+    }
+
     private sealed class MildlyNegative : ISentimentScorer
     {
         public SentimentScore Score(string text) => SentimentScore.FromProbabilities(0.65f, 0.15f, 0.20f);

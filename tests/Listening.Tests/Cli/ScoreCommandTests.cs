@@ -79,6 +79,55 @@ public class ScoreCommandTests
         Assert.Equal("Всё отлично 👍", (string)lines[1]["text"]!);
     }
 
+    [Fact]
+    public void A_line_with_the_authors_rating_or_nps_is_scored_as_the_pipeline_scores_it_and_keeps_the_texts_own_reading()
+    {
+        var input = new StringReader("""
+            {"id":"r","text":"Slick app. Reordering last week's basket takes ten seconds.","rating":5}
+            {"id":"n","text":"Доставка приехала, всё как обычно.","nps":2}
+            {"id":"plain","text":"Slick app. Reordering last week's basket takes ten seconds."}
+            """);
+        var output = new StringWriter();
+        Assert.Equal(0, ScoreCommand.Score(input, output, new StringWriter(), Scorer.Value, "in.jsonl"));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        foreach (var (line, rating, nps, favoured) in new[] { (lines[0], (int?)5, (int?)null, "positive"), (lines[1], null, 2, "negative") })
+        {
+            var textOnly = line["textOnly"]!;
+            var read = Listening.Core.Sentiment.SentimentScore.FromProbabilities((float)(double)textOnly["probabilities"]!["negative"]!,
+                (float)(double)textOnly["probabilities"]!["neutral"]!, (float)(double)textOnly["probabilities"]!["positive"]!);
+            var expected = Listening.Core.Sentiment.AuthorVerdict.Combine(read, rating, nps);
+            Assert.Equal(expected.Label.ToString().ToLowerInvariant(), (string)line["label"]!);
+            Assert.Equal(expected.Positive, (double)line["probabilities"]!["positive"]!, 0.001);
+            Assert.True((double)line["probabilities"]![favoured]! >= (double)textOnly["probabilities"]![favoured]!);
+        }
+        Assert.Null(lines[2]["textOnly"]);
+        Assert.Equal((string)lines[0]["textOnly"]!["label"]!, (string)lines[2]["label"]!);
+    }
+
+    [Fact]
+    public void A_rating_or_nps_out_of_range_or_not_a_whole_number_is_reported_by_line_and_skipped()
+    {
+        var input = new StringReader("""
+            {"id":"1","text":"fine","rating":6}
+            {"id":"2","text":"fine","rating":"5"}
+            {"id":"3","text":"fine","nps":11}
+            {"id":"4","text":"fine","rating":4.5}
+            {"id":"5","text":"fine","rating":null,"nps":10}
+            """);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        Assert.Equal(1, ScoreCommand.Score(input, output, errors, Scorer.Value, "in.jsonl"));
+
+        Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("in.jsonl:1: \"rating\" must be a whole number from 1 to 5", errors.ToString());
+        Assert.Contains("in.jsonl:2: \"rating\"", errors.ToString());
+        Assert.Contains("in.jsonl:3: \"nps\" must be a whole number from 0 to 10", errors.ToString());
+        Assert.Contains("in.jsonl:4: \"rating\"", errors.ToString());
+        Assert.DoesNotContain("in.jsonl:5:", errors.ToString());
+    }
+
     [Theory]
     [InlineData("{\"t\":\"\\uD83D\\uDE0A\"}", "{\"t\":\"😊\"}")]
     [InlineData("{\"t\":\"a\\\\uD83D\"}", "{\"t\":\"a\\\\uD83D\"}")] // an escaped backslash followed by text stays as it is

@@ -169,25 +169,31 @@ public sealed class ServiceBusQueue(ServiceBusClient client, IOptions<ServiceBus
         }).ToList();
     }
 
-    /// <summary>Receives the dead-letter queue (peek-lock), re-sends each chosen dead letter under its replay id, then
-    /// completes it; the others are abandoned back at the end. A crash between the send and the completion leaves the
-    /// dead letter in place and its replay id in the duplicate-detection window, so replaying again sends nothing twice.</summary>
+    /// <summary>Replays the dead letters that are there when it starts (those named, or all): each is re-sent under its
+    /// replay id, then completed; the others it had to receive on the way are abandoned back at the end. A crash between
+    /// the send and the completion leaves the dead letter in place and its replay id in the duplicate-detection window,
+    /// so replaying again sends nothing twice.</summary>
+    /// <remarks>Which dead letters to expect is read by peeking (the management link answers exactly), not inferred from
+    /// an empty receive: Service Bus documents that a receive can come back empty while messages are available, so the
+    /// loop receives until it has seen each expected one and gives up only after several empty receives in a row.</remarks>
     public async Task<int> ReplayAsync(string queue, IReadOnlyCollection<string>? messageIds, CancellationToken cancellationToken)
     {
         var main = QueueNames.MainQueueOf(queue);
         var deadLetterQueue = QueueNames.DeadLetterQueueOf(main);
         var wanted = messageIds is null ? null : new HashSet<string>(messageIds, StringComparer.Ordinal);
-        var kept = new List<ServiceBusReceivedMessage>();
         var receiver = ReceiverFor(deadLetterQueue);
+        var expected = await ExpectedDeadLettersAsync(receiver, wanted, cancellationToken);
+        if (expected.Count == 0) return 0;
+        var kept = new List<ServiceBusReceivedMessage>();
         var sender = SenderFor(main);
         var replayed = 0;
         try
         {
-            while (true)
+            for (var empty = 0; expected.Count > 0 && empty < settings.ReplayEmptyReceives;)
             {
                 var batch = await receiver.ReceiveMessagesAsync(100, settings.ReplayReceiveWait, cancellationToken);
-                if (batch.Count == 0) break;
-                var chosen = batch.Where(m => wanted is null || wanted.Contains(m.MessageId)).ToList();
+                empty = batch.Count == 0 ? empty + 1 : 0;
+                var chosen = batch.Where(m => expected.Remove(m.SequenceNumber)).ToList();
                 kept.AddRange(batch.Except(chosen));
                 if (chosen.Count == 0) continue;
                 await SendBatchesAsync(sender, chosen.Select(m => new ServiceBusMessage(m.Body)
@@ -208,6 +214,21 @@ public sealed class ServiceBusQueue(ServiceBusClient client, IOptions<ServiceBus
             }
         }
         return replayed;
+    }
+
+    /// <summary>Sequence numbers of the dead letters to replay, peeked page by page.</summary>
+    private static async Task<HashSet<long>> ExpectedDeadLettersAsync(ServiceBusReceiver receiver, HashSet<string>? wanted, CancellationToken cancellationToken)
+    {
+        var expected = new HashSet<long>();
+        long from = 0;
+        while (true)
+        {
+            var page = await receiver.PeekMessagesAsync(250, from, cancellationToken);
+            if (page.Count == 0) return expected;
+            foreach (var m in page)
+                if (wanted is null || wanted.Contains(m.MessageId)) expected.Add(m.SequenceNumber);
+            from = page[^1].SequenceNumber + 1;
+        }
     }
 
     // ---- clients

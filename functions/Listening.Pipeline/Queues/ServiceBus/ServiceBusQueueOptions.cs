@@ -24,6 +24,10 @@ public sealed class ServiceBusQueueOptions
     /// <summary>Shortest wait a receive passes to the client (it rejects a zero wait).</summary>
     public TimeSpan MinReceiveWait { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long a dead-letter replay waits for more dead letters before it decides the queue is empty.</summary>
+    /// <summary>How long each receive of a dead-letter replay waits.</summary>
     public TimeSpan ReplayReceiveWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Empty receives in a row after which a replay stops although dead letters it peeked were not received
+    /// (another replay or receiver holds them).</summary>
+    [Range(1, 100)] public int ReplayEmptyReceives { get; set; } = 3;
 }

@@ -59,13 +59,26 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
             """).With("$q", queue).With("$id", message.MessageId)
             .With("$exp", now + (long)settings.DuplicateDetectionWindow.TotalMilliseconds).With("$now", now);
         if (seen.ExecuteNonQuery() == 0) return false;
+        Insert(tx, queue, message, now);
+        return true;
+    }
+
+    /// <summary>Adds a message inside the caller's transaction without the duplicate-detection entry, for a hand-off that
+    /// is exactly once by construction: a stage's next message, written in the transaction that completes its input (a
+    /// second run of the input cannot complete it again, so it cannot send again). The entry would be one more insert
+    /// at a random place of the <c>message_ids</c> b-tree per item: a whole page in the write-ahead log (bench/README.md,
+    /// round 8). Call <see cref="Signal"/> after the commit.</summary>
+    public void EnqueueHandOff(SqliteTransaction tx, string queue, OutgoingMessage message) =>
+        Insert(tx, queue, message, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private void Insert(SqliteTransaction tx, string queue, OutgoingMessage message, long now)
+    {
         var at = Math.Max(now, message.ScheduledEnqueueTime?.ToUnixTimeMilliseconds() ?? now);
         tx.Command("""
             INSERT INTO messages(queue, message_id, body, enqueued_at, visible_at, subject)
             VALUES ($q, $id, $body, $at, $at, $subject)
             """).With("$q", queue).With("$id", message.MessageId).With("$body", Stored(message.Body))
             .With("$at", at).With("$subject", message.Subject).ExecuteNonQuery();
-        return true;
     }
 
     /// <summary>Wakes this process's receivers of <paramref name="queue"/> after a commit that enqueued to it.</summary>

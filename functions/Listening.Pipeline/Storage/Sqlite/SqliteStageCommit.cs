@@ -30,7 +30,7 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
                 SqliteFeedbackStore.Upsert(tx, written, writtenJson);
             }
             if (next is not null)
-                foreach (var message in next.Messages) queue.Enqueue(tx, next.Queue, erasures ? Screen(tx, message) : message);
+                foreach (var message in next.Messages) queue.EnqueueHandOff(tx, next.Queue, erasures ? Screen(tx, message) : message);
             return 0;
         }, cancellationToken);
         if (next is { Messages.Count: > 0 }) queue.Signal(next.Queue);

@@ -200,6 +200,8 @@ public sealed class ServiceBusTestBroker : IAsyncDisposable
             entity.Ready.Add(sequence);
         }
         foreach (var expired in entity.Locked.Values.Where(m => m.LockedUntil <= now).ToList()) Release(entity, expired);
+        // A delivery sent just before the race closed its session's window would wait for the client's next flow.
+        foreach (var receiver in entity.Receivers.Where(r => !r.Closed)) SessionWindow.ReopenIfClosed(receiver.Link);
 
         var receivers = entity.Receivers.Where(r => r.Credit > 0).ToList();
         var turn = 0;
@@ -565,6 +567,7 @@ public sealed class ServiceBusTestBroker : IAsyncDisposable
 
         public void SendNow(Message message)
         {
+            SessionWindow.ReopenIfClosed(Link);
             Credit--;
             libraryCredit--;
             Link.SendMessage(message);
