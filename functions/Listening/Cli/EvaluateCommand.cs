@@ -66,7 +66,7 @@ internal static class EvaluateCommand
             }
             var result = HonestEvaluation.Run(trainable, options, perLanguage, parse.GetValue(leaveOut), log, !parse.GetValue(noRandom),
                 parse.GetValue(maxRows) is null ? shipped : null, honestTrained);
-            Console.WriteLine(parse.GetValue(json) ? HonestReport.ToJson(result, modelPath, options) : HonestReport.ToText(result, modelPath));
+            Console.WriteLine(parse.GetValue(json) ? HonestReport.ToJson(result, modelPath, options, shipped.Members.Select(m => m.Training).ToList()) : HonestReport.ToText(result, modelPath));
             var tests = datasets.Where(d => d.IsTestFile).ToList();
             if (tests.Count > 0 && !parse.GetValue(json))
                 Console.WriteLine(EvaluationReport.ToText(SentimentEvaluator.Evaluate(new PooledSentimentScorer(shipped), tests), modelPath));

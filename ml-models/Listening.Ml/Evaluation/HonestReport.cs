@@ -54,7 +54,9 @@ public static class HonestReport
         return sb.ToString();
     }
 
-    public static string ToJson(HonestEvaluation.Result result, string modelPath, TrainingOptions options)
+    /// <param name="members">An ensemble's further members' procedures (<see cref="Prediction.SentimentModel.Members"/>), written as
+    /// "members" beside "procedure" (the first member's); null or empty for a single model.</param>
+    public static string ToJson(HonestEvaluation.Result result, string modelPath, TrainingOptions options, IReadOnlyList<TrainingOptions?>? members = null)
     {
         var honest = new JsonArray();
         foreach (var s in result.Splits)
@@ -94,6 +96,17 @@ public static class HonestReport
             ["honest"] = honest,
             ["randomDev"] = random,
         };
+        if (members is { Count: > 0 })
+        {
+            doc["members"] = new JsonArray(members.Select(m => JsonSerializer.SerializeToNode(m)).ToArray());
+            // Keep "honest" and "randomDev" last, as before, so the figures read the same way.
+            foreach (var key in new[] { "honest", "randomDev" })
+            {
+                var node = doc[key];
+                doc.Remove(key);
+                doc[key] = node;
+            }
+        }
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 

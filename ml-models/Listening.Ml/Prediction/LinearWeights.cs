@@ -27,6 +27,11 @@ public sealed class LinearWeights
 
     public int Classes { get; }
 
+    /// <summary>The dense weights, [feature × classes + class] (read by <see cref="EnsembleWeights"/> to lay members side by side).</summary>
+    internal ReadOnlySpan<float> Weights => _weights;
+
+    internal ReadOnlySpan<float> Biases => _biases;
+
     /// <summary>The weights of a maximum-entropy transformer, or null for any other kind of model.</summary>
     public static LinearWeights? From(ITransformer transformer, int dimension)
     {
@@ -91,7 +96,7 @@ public sealed class LinearWeights
         Softmax(z, probabilities);
     }
 
-    private static void Softmax(Span<double> z, Span<float> probabilities)
+    internal static void Softmax(Span<double> z, Span<float> probabilities)
     {
         var max = double.NegativeInfinity;
         for (var c = 0; c < z.Length; c++) max = Math.Max(max, z[c]);

@@ -41,10 +41,35 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     // An ensemble's other members (SentimentModel.Members), scored on this model's features re-weighed for each.
     private readonly PooledSentimentScorer[] _members = model.Members.Select(m => new PooledSentimentScorer(m)).ToArray();
 
+    // An ensemble of linear members whose vectors are re-weighings of this model's: all members' weights in one table per
+    // language (EnsembleWeights), so a feature costs one cache line for the whole ensemble.
+    private Dictionary<string, EnsembleWeights>? _fused;
+    private volatile bool _fusedBuilt; // set after _fused (double-checked: a reader that sees it true sees the table)
+
+    private Dictionary<string, EnsembleWeights>? Fused()
+    {
+        if (_fusedBuilt) return _fused;
+        lock (_pool)
+        {
+            if (_fusedBuilt) return _fused;
+            if (_members.Length > 0 && _linear is not null && model.Featurizer.Idf is null && _members.All(m => m._linear is not null))
+            {
+                var idf = new IdfTable?[] { null }.Concat(_members.Select(m => m.Model.Featurizer.Idf)).ToArray();
+                _fused = _linear.ToDictionary(kv => kv.Key, kv => EnsembleWeights.Create(
+                    [kv.Value, .. _members.Select(m => m._linear![kv.Key])], idf, _dimension));
+            }
+            _fusedBuilt = true;
+            return _fused;
+        }
+    }
+
     /// <summary>Whether predictions come from the weights directly rather than a PredictionEngine.</summary>
     public bool ScoresFromWeights => _linear is not null;
 
     public SentimentModel Model => model;
+
+    /// <summary>Whether an ensemble is scored from one fused table (<see cref="EnsembleWeights"/>) rather than member by member.</summary>
+    public bool ScoresFused => Fused() is not null;
 
     public static PooledSentimentScorer Load(string path) => new(SentimentModel.Load(path));
 
@@ -68,7 +93,15 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     }
 
     /// <summary>The model alone, without the sarcasm rule (for measuring what the rule changes).</summary>
-    public SentimentScore ScoreModel(string text, string? kind = null)
+    public SentimentScore ScoreModel(string text, string? kind = null) => ScoreModel(text, kind, fused: true);
+
+    /// <summary>
+    /// As <see cref="ScoreModel(string, string?)"/>, an ensemble scored member by member, each from its own weight table (the
+    /// path the fused table, <see cref="EnsembleWeights"/>, is tested equal to; a single model scores as it always does).
+    /// </summary>
+    public SentimentScore ScoreModelMemberByMember(string text, string? kind = null) => ScoreModel(text, kind, fused: false);
+
+    private SentimentScore ScoreModel(string text, string? kind, bool fused)
     {
         // Russian in Latin letters is read by the Russian model in Cyrillic.
         if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
@@ -79,6 +112,7 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             var scratch = _scratch ??= new FeatureScratch();
             model.Featurizer.FeaturizeUnordered(text, scratch);
             var lang = model.LanguageFor(text, scratch.Language);
+            if (fused && _members.Length > 0 && Fused() is { } tables) return ScoreFused(tables[lang], text, kind, lang, scratch);
             Span<float> q = stackalloc float[FeatureRow.Classes];
             _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
@@ -86,6 +120,28 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
         }
         return ScoreWithEngine(text);
+    }
+
+    /// <summary>
+    /// An ensemble from its fused table: every member's probabilities in one pass over the features, then each member's
+    /// calibration and the mean, in the order <see cref="AddMembers"/> sums them (so the same floats).
+    /// </summary>
+    private SentimentScore ScoreFused(EnsembleWeights table, string text, string? kind, string lang, FeatureScratch scratch)
+    {
+        var members = table.Members;
+        Span<float> p = stackalloc float[members * FeatureRow.Classes];
+        table.Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), p);
+        // The text's kind, when a calibration needs it, is worked out once for all members (For would otherwise do it per member).
+        if (kind is null && model.Calibration.Weights.Count > 0) kind = TextKind.Of(text);
+        ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), p[..FeatureRow.Classes]);
+        float q0 = p[0], q1 = p[1], q2 = p[2];
+        for (var m = 1; m < members; m++)
+        {
+            var pm = p.Slice(m * FeatureRow.Classes, FeatureRow.Classes);
+            ProbabilityCalibration.Apply(_members[m - 1].Model.Calibration.For(lang, text, kind), pm);
+            q0 += pm[0]; q1 += pm[1]; q2 += pm[2];
+        }
+        return SentimentScore.FromProbabilities(q0 / members, q1 / members, q2 / members);
     }
 
     /// <summary>

@@ -36,6 +36,14 @@ public class HonestReportTests
         Assert.True((bool)s["target"]!["met"]!);
         Assert.Equal("random", (string)json["procedure"]!["Holdout"]!);
 
+        Assert.Null(json["members"]); // a single model
+
+        // An ensemble records its further members' procedures beside the first's.
+        var ensemble = JsonNode.Parse(HonestReport.ToJson(result, "/nonexistent/model.zip", TrainingOptions.Default,
+            [TrainingOptions.Default with { L2 = 0.3f }]))!;
+        Assert.Equal(0.3, (double)ensemble["members"]!.AsArray().Single()!["L2"]!, 4);
+        Assert.Equal(0.9, (double)ensemble["honest"]!.AsArray().Single()!["value"]!, 4);
+
         var text = HonestReport.ToText(result, "model.zip");
         Assert.Contains("sst2_official_dev", text);
         Assert.Contains("10.0 % of the texts called neutral", text);

@@ -43,6 +43,80 @@ public sealed class EnsembleTests : IDisposable
         Assert.Equal(SentimentLabel.Negative, ensemble.Score("awful service").Label);
     }
 
+    // A few hundred texts of every shape the scorer meets: both languages, mixed, long (head and tail cut), Russian in Latin
+    // letters, a negated hedge, emoticons, a mention and a link (post calibration), an empty text.
+    private static readonly string[] Phrases =
+    [
+        "отлично спасибо", "ужасно медленно", "адрес пункта", "great, love it", "rude staff", "what time", "курьер вежливый, но опять медленно",
+        "не могу сказать, что плохо", "ochen ploho, dengi ne vernuli", "@support still waiting :(", "see https://example.com", "супер)))",
+        "the refund never came, terrible", "в целом нормально", "fast delivery and nice staff", "верните деньги!!!", "",
+    ];
+
+    internal static string[] ManyTexts(int count)
+    {
+        var random = new Random(7);
+        var texts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var parts = random.Next(1, i % 10 == 0 ? 90 : 6); // every tenth text long enough to be cut to its head and tail
+            texts[i] = string.Join(random.Next(2) == 0 ? ". " : " ", Enumerable.Range(0, parts).Select(_ => Phrases[random.Next(Phrases.Length)]));
+        }
+        return texts;
+    }
+
+    [Fact]
+    public void The_fused_table_gives_the_member_by_member_probabilities_on_hundreds_of_texts()
+    {
+        var plain = Plain();
+        var scorer = new PooledSentimentScorer(plain.WithMembers([WithIdf()]));
+        Assert.True(scorer.ScoresFused);
+        Assert.False(new PooledSentimentScorer(plain).ScoresFused); // a single model keeps its own table
+        var identical = 0;
+        var texts = ManyTexts(400);
+        foreach (var text in texts)
+        {
+            var (fused, apart) = (scorer.ScoreModel(text), scorer.ScoreModelMemberByMember(text));
+            Assert.Equal(apart.Negative, fused.Negative, 1e-6);
+            Assert.Equal(apart.Neutral, fused.Neutral, 1e-6);
+            Assert.Equal(apart.Positive, fused.Positive, 1e-6);
+            Assert.Equal(apart.Label, fused.Label);
+            if (fused == apart) identical++;
+            Assert.Equal(scorer.ScoreModel(text, "post"), scorer.ScoreModelMemberByMember(text, "post")); // a kind from the caller
+        }
+        // The same operations in the same order: equal bit for bit, not only to 1e-6.
+        Assert.Equal(texts.Length, identical);
+    }
+
+    [Fact]
+    public void A_fused_ensemble_of_three_members_gives_the_member_by_member_probabilities()
+    {
+        var third = SentimentTrainer.TrainPerLanguage([Tiny("ru"), Tiny("en")],
+            new TrainingOptions(new FeaturizerOptions(HashBits: 14, CueFeatures: true, Idf: "all"), MaxIterations: 30, L2: 3f));
+        var scorer = new PooledSentimentScorer(Plain().WithMembers([WithIdf(), third]));
+        Assert.True(scorer.ScoresFused);
+        foreach (var text in ManyTexts(200)) Assert.Equal(scorer.ScoreModelMemberByMember(text), scorer.ScoreModel(text));
+    }
+
+    [Fact]
+    public void Fused_tables_lay_each_bucket_on_one_cache_line_and_refuse_a_first_member_with_idf()
+    {
+        var plain = Plain();
+        var idf = WithIdf();
+        var dimension = plain.Featurizer.Options.Dimension;
+        var a = LinearWeights.From(plain.Transformers["ru"], dimension)!;
+        var b = LinearWeights.From(idf.Transformers["ru"], dimension)!;
+        var table = EnsembleWeights.Create([a, b], [null, idf.Featurizer.Idf], dimension);
+        Assert.Equal(2, table.Members);
+        Assert.Equal(dimension * 32L, table.Bytes); // 2 × (3 weights + idf) × 4 bytes: two buckets per 64-byte line
+        Assert.Throws<ArgumentException>(() => EnsembleWeights.Create([b, a], [idf.Featurizer.Idf, null], dimension));
+        Assert.Throws<ArgumentException>(() => EnsembleWeights.Create([a], [null], dimension));
+        Span<float> p = stackalloc float[6];
+        Assert.Throws<IndexOutOfRangeException>(() => table.Predict([dimension], [1f], new float[6]));
+        table.Predict([], [], p); // no features: the biases alone, still probabilities
+        Assert.Equal(1f, p[0] + p[1] + p[2], 5);
+        Assert.Equal(1f, p[3] + p[4] + p[5], 5);
+    }
+
     [Fact]
     public void An_ensemble_saves_its_members_inside_and_loads_to_the_same_scores_byte_for_byte()
     {
