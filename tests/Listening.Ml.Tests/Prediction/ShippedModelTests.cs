@@ -24,26 +24,6 @@ public class ShippedModelTests(ShippedModelFixture fixture)
         Assert.True(scorer.ScoresFromWeights); // the fast path, not a PredictionEngine per call
     }
 
-    [Fact]
-    public void Shipped_ensemble_scores_from_its_fused_table_exactly_as_member_by_member()
-    {
-        // The shipped model is the mean of two members (round 8); its fused table must give their probabilities bit for bit.
-        Assert.True(fixture.Scorer.Model.Members.Count == 1, "the card describes the shipped model as a two-member ensemble");
-        Assert.True(fixture.Scorer.ScoresFused);
-        var fixtures = Path.Combine(TestPaths.RepoRoot, "tests", "Listening.Ml.Tests", "Prediction", "Fixtures");
-        var texts = new[] { "hard-cases.tsv", "delivery-probe.tsv" }
-            .SelectMany(f => File.ReadLines(Path.Combine(fixtures, f)).Skip(1).Select(l => l.Split('\t')[^1]))
-            .Concat(EnsembleTests.ManyTexts(200)).ToList();
-        Assert.True(texts.Count > 300);
-        foreach (var text in texts)
-        {
-            var (fused, apart) = (fixture.Scorer.ScoreModel(text), fixture.Scorer.ScoreModelMemberByMember(text));
-            Assert.Equal(apart.Negative, fused.Negative, 1e-6);
-            Assert.Equal(apart.Positive, fused.Positive, 1e-6);
-            Assert.Equal(apart, fused);
-        }
-    }
-
     [Theory]
     [InlineData("Ужасный сервис, деньги списали дважды и никто не отвечает!", SentimentLabel.Negative)]
     [InlineData("Отличное приложение, всем советую, спасибо разработчикам)))", SentimentLabel.Positive)]
