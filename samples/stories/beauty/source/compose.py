@@ -46,7 +46,7 @@ Story(dict(
     cross_post_at=dt.timedelta(days=22, hours=20, minutes=41),  # Tuesday 26 February
     cross_post_author={'name': 'Полина Журавлёва', 'handle': 'polina_zhur'},
     spam_authors=[{'name': 'Ресницы оптом', 'handle': 'resnitsy_optom'}, {'name': 'Курсы маникюра', 'handle': 'nail_kursy_2030'}],
-    flood_at=dt.timedelta(days=45, hours=14, minutes=3),  # Wednesday 20 March
+    flood_at=dt.timedelta(days=45, hours=14, minutes=3),  # Thursday 21 March
     flood_author={'name': 'Мастер на дом', 'handle': 'beauty_na_dom_example'},
     duplicate_sources=['yandex_maps', 'typeform', 'telegram'],
 )).compose()
