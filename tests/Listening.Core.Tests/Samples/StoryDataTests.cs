@@ -161,9 +161,25 @@ public class StoryDataTests
             ("price", 35, 18, 5, 12), ("payment", 33, 9, 0, 24), ("waiting_time", 6, 0, 0, 6),
             ("assortment", 3, 0, 0, 3), ("delivery", 2, 0, 0, 2),
         ]),
+        // A chain of beauty salons and an insurer, written apart from the factor-detection work; held out in round 8
+        // (measured once on its final main). Their Russian share is 71 %, above the 55–65 % of the earlier stories.
+        ["beauty"] = new("stories/beauty", "lokon", ["shpilka", "glyanets"], 391, 388, [299, 45, 44], (34, 10, 34),
+        [
+            ("staff", 112, 88, 0, 24), ("quality", 109, 70, 1, 38), ("waiting_time", 67, 9, 0, 58),
+            ("cleanliness_atmosphere", 53, 19, 0, 34), ("website_app", 40, 23, 2, 15), ("loyalty", 34, 27, 0, 7),
+            ("price", 33, 0, 6, 27), ("location_parking", 31, 13, 0, 18), ("support", 12, 1, 0, 11), ("returns", 9, 4, 0, 5),
+            ("payment", 4, 3, 1, 0), ("assortment", 3, 1, 0, 2),
+        ]),
+        ["insurance"] = new("stories/insurance", "opora", ["zaslon", "insurly"], 384, 381, [291, 48, 42], (32, 10, 38),
+        [
+            ("returns", 141, 47, 1, 93), ("staff", 93, 76, 0, 17), ("website_app", 49, 38, 1, 10), ("support", 48, 3, 0, 45),
+            ("waiting_time", 40, 14, 0, 26), ("price", 37, 27, 3, 7), ("location_parking", 36, 11, 0, 25),
+            ("payment", 33, 21, 1, 11), ("quality", 11, 3, 1, 7), ("loyalty", 4, 3, 0, 1), ("delivery", 2, 2, 0, 0),
+            ("assortment", 1, 0, 0, 1),
+        ]),
     };
 
-    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school" };
+    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance" };
 
     [Theory]
     [MemberData(nameof(Stories))]
