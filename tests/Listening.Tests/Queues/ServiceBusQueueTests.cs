@@ -68,3 +68,44 @@ public sealed class ServiceBusOperationCountTests
         Assert.Equal(0, used.ManagementCalls);
     }
 }
+
+/// <summary>Replay on the Service Bus adapter where the broker does not hand out what a peek shows: a dead letter locked by
+/// another receiver (an operator's tool, a second replay) is listed but cannot be received until its lock ends.</summary>
+public sealed class ServiceBusReplayTests
+{
+    [Fact]
+    public async Task A_dead_letter_another_receiver_holds_is_left_in_place_after_the_empty_receives_and_replayed_once_released()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        await using var broker = ServiceBusTestBroker.Start(new BrokerEntitySettings(3, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)), time);
+        await using var client = ServiceBusQueueContractTests.ClientFor(broker);
+        var options = new ServiceBusQueueOptions { ReplayReceiveWait = TimeSpan.FromMilliseconds(300), ReplayEmptyReceives = 2 };
+        await using var queue = new ServiceBusQueue(client, Options.Create(options));
+        await queue.SendAsync("held", [new OutgoingMessage("h1", BinaryData.FromString("""{"id":"h1"}"""))], default);
+        var received = await ReceiveOneAsync(queue, "held");
+        await queue.DeadLetterAsync(received, "Bug7", "failed", default);
+
+        // Another receiver takes the dead letter under its lock: a peek still shows it, no receive can get it.
+        await using var other = client.CreateReceiver("held", new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+        var locked = await other.ReceiveMessageAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(locked);
+
+        // It gives up after the empty receives rather than wait for the lock (a replay that waited would be cancelled here).
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, await queue.ReplayAsync("held", null, bounded.Token));
+        Assert.Equal(["h1"], (await queue.ListAsync("held", 10, default)).Select(d => d.MessageId));
+
+        await other.AbandonMessageAsync(locked);
+        Assert.Equal(1, await queue.ReplayAsync("held", null, default));
+        Assert.Equal("""{"id":"h1"}""", (await ReceiveOneAsync(queue, "held")).Body.ToString());
+        Assert.Empty(await queue.ListAsync("held", 10, default));
+    }
+
+    private static async Task<ReceivedMessage> ReceiveOneAsync(ServiceBusQueue queue, string name)
+    {
+        IReadOnlyList<ReceivedMessage> received = [];
+        for (var attempt = 0; attempt < 3 && received.Count == 0; attempt++)
+            received = await queue.ReceiveAsync(name, 1, TimeSpan.FromSeconds(10), default);
+        return Assert.Single(received);
+    }
+}
