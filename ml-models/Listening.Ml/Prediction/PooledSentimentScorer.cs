@@ -107,6 +107,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
         // "Не могу сказать, что плохо" reads as "не плохо" (unless the featurizer already rewrites hedges itself).
         if (!model.Featurizer.Options.HedgeRewrite) text = HedgedNegation.Rewrite(text);
+        // «Проблем нет», "never had a single issue": the negator put where the model reads it.
+        text = AbsentComplaint.Rewrite(text);
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();

@@ -67,4 +67,11 @@ public class HardCasesTests(ShippedModelFixture fixture)
         Assert.Equal([SentimentLabel.Positive, SentimentLabel.Negative], verdict.Clauses.Select(c => c.Label));
         Assert.Equal("Продукты свежие и вкусные", text.Substring(verdict.Clauses[0].Start, verdict.Clauses[0].Length));
     }
+
+    [Theory]
+    [InlineData("Проблем нет, всё пришло вовремя.")]
+    [InlineData("Нареканий к мастеру нет.")]
+    [InlineData("Never had a single issue with them.")]
+    public void A_complaint_said_to_be_absent_reads_positive(string text) =>
+        Assert.Equal(SentimentLabel.Positive, fixture.Scorer.Score(text).Label);
 }
