@@ -79,7 +79,7 @@ public sealed class TermMatcher
         var lengths = new SortedSet<int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var term in groups[g])
+            foreach (var term in groups[g].SelectMany(ExpandForms))
             {
                 var parts = term.Split(" + ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Compile).ToList();
                 if (parts.Count == 0 || parts.Any(p => p.Length == 0)) continue;
@@ -201,6 +201,23 @@ public sealed class TermMatcher
         return new Rule(RuleKind.Suffix, body, new Suffix(body, endings, letters, negated));
     }
 
+    /// <summary>
+    /// "^=вик(а|и|е|у|ой)", "=катя": an exact form with its inflections in brackets is one term per form (a name declines:
+    /// «Вика», «Вике», «Вику»). Only exact pieces expand; suffix rules keep their brackets.
+    /// </summary>
+    private static IEnumerable<string> ExpandForms(string term)
+    {
+        var open = term.IndexOf('(');
+        if (open < 0) return [term];
+        var start = term.LastIndexOf(' ', open) + 1;
+        var close = term.IndexOf(')', open);
+        var piece = term[start..];
+        if (close < 0 || !(piece.StartsWith('=') || piece.StartsWith("^="))) return [term];
+        var stem = term[..open];
+        var rest = term[(close + 1)..];
+        return term[(open + 1)..close].Split('|').SelectMany(ending => ExpandForms(stem + ending + rest));
+    }
+
     private static Rule[] Compile(string term)
     {
         var rules = new List<Rule>();
@@ -210,6 +227,12 @@ public sealed class TermMatcher
             if (piece.Length > 1 && piece[0] == '*') { rules.Add(CompileSuffix(piece)); continue; }
             // "^*[ое]вн(а|ы|е|у|ой)": the same, written with a capital letter (a name, a patronymic).
             if (piece.Length > 2 && piece[0] == '^' && piece[1] == '*') { rules.Add(CompileSuffix(piece[1..]) with { Capital = true }); continue; }
+            // "^=вика": this exact form written with a capital — a given name, not the word it also spells.
+            if (piece.Length > 2 && piece[0] == '^' && piece[1] == '=')
+            {
+                rules.AddRange(WordTokenizer.Tokenize(piece[2..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower, Capital: true)));
+                continue;
+            }
             if (piece.StartsWith('='))
             {
                 rules.AddRange(WordTokenizer.Tokenize(piece[1..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower)));
