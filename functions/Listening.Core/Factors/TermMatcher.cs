@@ -12,7 +12,7 @@ public readonly record struct TermMatch(int Group, int FirstToken, int TokenCoun
 /// </summary>
 public sealed class TermMatcher
 {
-    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix }
+    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix, Hour }
 
     private readonly record struct Rule(RuleKind Kind, string Value, Suffix? Ending = null, bool Capital = false)
     {
@@ -21,6 +21,7 @@ public sealed class TermMatcher
             RuleKind.Stem => token.Stem == Value,
             RuleKind.Exact => token.Lower == Value,
             RuleKind.Sum => IsSum(token.Lower),
+            RuleKind.Hour => IsHour(token.Lower),
             RuleKind.Suffix => Ending!.Matches(token.Lower),
             _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
         };
@@ -179,6 +180,13 @@ public sealed class TermMatcher
         return value >= 100 && value is < 1900 or > 2100;
     }
 
+    /// <summary>
+    /// "#hour" in a term: an hour of the clock, 0–24, as a time of day is written («приняли в 10:50» → 10, "started at 7" → 7) —
+    /// round 9, for the time a service began against the time it was booked for. Never the first word of a term.
+    /// </summary>
+    public static bool IsHour(string word) =>
+        word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && (word.Length == 1 || char.IsAsciiDigit(word[1]) && (word[0] - '0') * 10 + word[1] - '0' <= 24);
+
     /// <summary>"*[^lsx]ist(|s)" → a <see cref="Suffix"/> rule (see there).</summary>
     private static Rule CompileSuffix(string piece)
     {
@@ -224,6 +232,7 @@ public sealed class TermMatcher
         foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (piece == "#sum") { rules.Add(new Rule(RuleKind.Sum, piece)); continue; }
+            if (piece == "#hour") { rules.Add(new Rule(RuleKind.Hour, piece)); continue; }
             if (piece.Length > 1 && piece[0] == '*') { rules.Add(CompileSuffix(piece)); continue; }
             // "^*[ое]вн(а|ы|е|у|ой)": the same, written with a capital letter (a name, a patronymic).
             if (piece.Length > 2 && piece[0] == '^' && piece[1] == '*') { rules.Add(CompileSuffix(piece[1..]) with { Capital = true }); continue; }

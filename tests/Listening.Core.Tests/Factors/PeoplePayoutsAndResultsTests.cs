@@ -95,6 +95,48 @@ public class PeoplePayoutsAndResultsTests
         Assert.Contains("quality", Factors(text));
     }
 
+    [Theory]
+    [InlineData("Запись к нотариусу на 10:00, приняли в 10:50. Безобразие.")]
+    [InlineData("Сидела 40 минут в коридоре ветклиники, хотя была записана.")]
+    [InlineData("Booked for 9:30 at the dentist, started at 10:15.")]
+    [InlineData("The driving instructor was running late again, 25 minutes.")]
+    public void An_appointment_against_the_time_it_began_or_sitting_there_by_the_clock_is_waiting_time(string text)
+    {
+        Assert.Contains("waiting_time", Factors(text));
+    }
+
+    [Fact]
+    public void Lateness_of_a_delivery_stays_the_deliverys()
+    {
+        var found = Factors("Курьер мебельной фабрики приехал с опозданием на два часа.");
+        Assert.Contains("delivery", found);
+        Assert.DoesNotContain("waiting_time", found);
+    }
+
+    [Theory]
+    [InlineData("Нотариальная контора — вход со двора, без вывески, еле нашёл.")]
+    [InlineData("The only driving school office is two hours there and back.")]
+    public void The_trip_there_and_the_way_in_are_location(string text)
+    {
+        Assert.Contains("location_parking", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Оплатила приём у стоматолога по ДМС, без доплат.")]
+    [InlineData("The vet took my pet insurance details, billing was painless.")]
+    public void Insurance_as_a_way_to_pay_is_payment(string text)
+    {
+        Assert.Contains("payment", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Страховка для собаки отличная, всё покрывает.")]
+    [InlineData("Great insurer, honest and quick.")]
+    public void An_insurers_policy_or_the_insurer_is_no_payment(string text)
+    {
+        Assert.DoesNotContain("payment", Factors(text));
+    }
+
     [Fact]
     public void A_capitalised_exact_form_with_endings_matches_each_form_and_only_with_a_capital()
     {
@@ -110,5 +152,19 @@ public class PeoplePayoutsAndResultsTests
         Assert.Equal(1, Count("К Вику записываюсь снова"));
         Assert.Equal(0, Count("спасибо вике за брови"));
         Assert.Equal(0, Count("Спасибо Викой"));
+    }
+
+    [Theory]
+    [InlineData("приняли в 10:50", true)]
+    [InlineData("приняли в 9", true)]
+    [InlineData("приняли в 2025 году", false)]
+    [InlineData("приняли в 45 минут", false)]
+    public void An_hour_of_the_clock_is_read_only_as_a_time_of_day(string text, bool found)
+    {
+        var matcher = new TermMatcher([["приняли в #hour"]]);
+        var tokens = WordTokenizer.Tokenize(text);
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, 0, tokens.Count, matches);
+        Assert.Equal(found, matches.Count > 0);
     }
 }
