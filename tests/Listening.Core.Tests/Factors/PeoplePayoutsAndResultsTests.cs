@@ -32,6 +32,15 @@ public class PeoplePayoutsAndResultsTests
     }
 
     [Theory]
+    [InlineData("Новый куратор пропал на месяц, курс стоит.")]
+    [InlineData("Our new notary left the room twice during the signing.")]
+    [InlineData("Kotik nurse held our dog through the whole procedure.")]
+    public void A_person_named_with_one_word_of_which_and_opening_the_clause_is_judged_by_what_they_did(string text)
+    {
+        Assert.Contains("staff", Factors(text));
+    }
+
+    [Theory]
     [InlineData("Спасибо Кате из ветклиники, кот здоров!")]
     [InlineData("Вика в нотариальной конторе — просто умница.")]
     [InlineData("Инструктор Денис отличный, сдала с первого раза.")]
