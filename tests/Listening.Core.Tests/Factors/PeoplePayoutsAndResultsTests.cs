@@ -64,6 +64,16 @@ public class PeoplePayoutsAndResultsTests
         Assert.DoesNotContain("staff", Factors(text));
     }
 
+    [Theory]
+    [InlineData("В автошколе инструкторов не хватает, а куратора нет вообще.")]
+    [InlineData("The dental clinic had no nurse on Saturday.")]
+    public void A_person_said_to_be_missing_is_the_staff_judged_negative(string text)
+    {
+        var staff = Default.Extract(text).Where(m => m.Factor == "staff").ToList();
+        Assert.NotEmpty(staff);
+        Assert.All(staff, m => Assert.Equal(Listening.Core.Sentiment.SentimentLabel.Negative, m.Label));
+    }
+
     [Fact]
     public void A_support_agent_is_the_support_lines()
     {
