@@ -845,6 +845,8 @@ public sealed class FactorExtractor
         var at = clause.FirstToken;
         if (at < m.FirstToken && ClauseSplitter.IsContrast(tokens[at].Lower)) at++;
         if (at < m.FirstToken && Determiners.Contains(tokens[at].Lower)) at++;
+        // Round 9: one word that says which person — a brand or a name («Lesenka teacher»), an adjective ("the new tutor").
+        if (at + 1 == m.FirstToken && PersonModifier.Describes(tokens[at])) at++;
         return at == m.FirstToken;
     }
 

@@ -12,7 +12,7 @@ public readonly record struct TermMatch(int Group, int FirstToken, int TokenCoun
 /// </summary>
 public sealed class TermMatcher
 {
-    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix }
+    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix, Hour }
 
     private readonly record struct Rule(RuleKind Kind, string Value, Suffix? Ending = null, bool Capital = false)
     {
@@ -21,6 +21,7 @@ public sealed class TermMatcher
             RuleKind.Stem => token.Stem == Value,
             RuleKind.Exact => token.Lower == Value,
             RuleKind.Sum => IsSum(token.Lower),
+            RuleKind.Hour => IsHour(token.Lower),
             RuleKind.Suffix => Ending!.Matches(token.Lower),
             _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
         };
@@ -79,7 +80,7 @@ public sealed class TermMatcher
         var lengths = new SortedSet<int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var term in groups[g])
+            foreach (var term in groups[g].SelectMany(ExpandForms))
             {
                 var parts = term.Split(" + ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Compile).ToList();
                 if (parts.Count == 0 || parts.Any(p => p.Length == 0)) continue;
@@ -179,6 +180,13 @@ public sealed class TermMatcher
         return value >= 100 && value is < 1900 or > 2100;
     }
 
+    /// <summary>
+    /// "#hour" in a term: an hour of the clock, 0–24, as a time of day is written («приняли в 10:50» → 10, "started at 7" → 7) —
+    /// round 9, for the time a service began against the time it was booked for. Never the first word of a term.
+    /// </summary>
+    public static bool IsHour(string word) =>
+        word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && (word.Length == 1 || char.IsAsciiDigit(word[1]) && (word[0] - '0') * 10 + word[1] - '0' <= 24);
+
     /// <summary>"*[^lsx]ist(|s)" → a <see cref="Suffix"/> rule (see there).</summary>
     private static Rule CompileSuffix(string piece)
     {
@@ -201,15 +209,39 @@ public sealed class TermMatcher
         return new Rule(RuleKind.Suffix, body, new Suffix(body, endings, letters, negated));
     }
 
+    /// <summary>
+    /// "^=вик(а|и|е|у|ой)", "=катя": an exact form with its inflections in brackets is one term per form (a name declines:
+    /// «Вика», «Вике», «Вику»). Only exact pieces expand; suffix rules keep their brackets.
+    /// </summary>
+    private static IEnumerable<string> ExpandForms(string term)
+    {
+        var open = term.IndexOf('(');
+        if (open < 0) return [term];
+        var start = term.LastIndexOf(' ', open) + 1;
+        var close = term.IndexOf(')', open);
+        var piece = term[start..];
+        if (close < 0 || !(piece.StartsWith('=') || piece.StartsWith("^="))) return [term];
+        var stem = term[..open];
+        var rest = term[(close + 1)..];
+        return term[(open + 1)..close].Split('|').SelectMany(ending => ExpandForms(stem + ending + rest));
+    }
+
     private static Rule[] Compile(string term)
     {
         var rules = new List<Rule>();
         foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (piece == "#sum") { rules.Add(new Rule(RuleKind.Sum, piece)); continue; }
+            if (piece == "#hour") { rules.Add(new Rule(RuleKind.Hour, piece)); continue; }
             if (piece.Length > 1 && piece[0] == '*') { rules.Add(CompileSuffix(piece)); continue; }
             // "^*[ое]вн(а|ы|е|у|ой)": the same, written with a capital letter (a name, a patronymic).
             if (piece.Length > 2 && piece[0] == '^' && piece[1] == '*') { rules.Add(CompileSuffix(piece[1..]) with { Capital = true }); continue; }
+            // "^=вика": this exact form written with a capital — a given name, not the word it also spells.
+            if (piece.Length > 2 && piece[0] == '^' && piece[1] == '=')
+            {
+                rules.AddRange(WordTokenizer.Tokenize(piece[2..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower, Capital: true)));
+                continue;
+            }
             if (piece.StartsWith('='))
             {
                 rules.AddRange(WordTokenizer.Tokenize(piece[1..], symbols: true).Select(t => new Rule(RuleKind.Exact, t.Lower)));
