@@ -926,13 +926,15 @@ public sealed class FactorExtractor
         // call per clause, the costly part — speaks only for a clause that has none.
         if (!cue.Score.IsEmpty) score = cue.Score.Score;
         else if (cue.Neutral > 0) score = 0f;
-        else if (clauseScorer is not null)
+        else if (Contrasted(context, first, sarcastic) is var turn && clauseScorer is not null)
         {
             var start = tokens[first].Start;
             score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
-            var prior = Prior(context);
+            // The other side of a contrast says more about a factual clause than the item's own score (ContrastStance).
+            var prior = turn != 0 ? turn : Prior(context);
             if (prior != 0f) score = (1 - PriorWeight) * score + PriorWeight * prior;
         }
+        else if (turn != 0) score = turn * 0.5f;
         else
         {
             var sentence = cues.Analyze(context.Text, tokens, sentenceFirst, sentenceEnd, sarcastic, context.CueMatches).Score;
@@ -950,6 +952,15 @@ public sealed class FactorExtractor
             score = outcome > 0 ? NeutralBand + 0.01f : -NeutralBand - 0.01f;
         }
         return (Label(score), score, cue);
+    }
+
+    /// <summary>The stance a contrast gives the clause holding token <paramref name="first"/> (<see cref="ContrastStance"/>).</summary>
+    private int Contrasted(TextContext context, int first, bool sarcastic)
+    {
+        var clauses = context.Clauses;
+        var index = clauses.FindIndex(c => first >= c.FirstToken && first < c.EndToken);
+        return ContrastStance.Of(context.Tokens, clauses, index,
+            k => cues.Analyze(context.Text, context.Tokens, clauses[k].FirstToken, clauses[k].EndToken, sarcastic).Score.Score, Outcome(context));
     }
 
     /// <summary>How much the item's own verdict (<see cref="Prior"/>) weighs against the model's score of a clause without
