@@ -257,6 +257,7 @@ public sealed class FactorExtractor
         var sarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
+        var described = new List<int>(2); // factors found (so far) only by a speed or time word that describes them
         var counted = new List<(int Factor, Availability Stock)>(2); // factors found through a missing or counted product
         var sentenceMentions = mentions.Count;
         var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
@@ -265,6 +266,7 @@ public sealed class FactorExtractor
         {
             var clause = clauses[c];
             found.Clear();
+            described.Clear();
             counted.Clear();
             namedInClause.Clear();
             objectsInClause.Clear();
@@ -287,7 +289,7 @@ public sealed class FactorExtractor
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
-                    if (host >= 0 && !found.Exists(f => f.Factor == host)) found.Add((host, m.FirstToken));
+                    if (host >= 0 && !found.Exists(f => f.Factor == host)) { found.Add((host, m.FirstToken)); described.Add(host); }
                     continue;
                 }
                 var factor = m.Group % factorCount;
@@ -323,7 +325,12 @@ public sealed class FactorExtractor
                     }
                     else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))) continue;
                 }
-                if (found.Exists(f => f.Factor == factor)) continue;
+                if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
+                {
+                    // "Fast card delivery, awful support": a factor found first by a speed word is judged where its own word stands.
+                    if (described.Remove(factor)) found[known] = (factor, m.FirstToken);
+                    continue;
+                }
                 found.Add((factor, m.FirstToken));
             }
             if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
@@ -383,6 +390,9 @@ public sealed class FactorExtractor
                 }
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
+                // "No parking at all", «без очереди»: with no opinion word, the factor's own word said to be absent judges it.
+                else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
+                    (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
                 if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A missing product is a lack however it is worded ("no decent bread"); «много всего» is a plus unless said otherwise.
