@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using Listening.Core.Factors.Cues;
 using Listening.Core.Sentiment;
 
 namespace Listening.Core.Feedback;
@@ -23,10 +24,38 @@ public static class DocumentStance
     /// <summary>How often a unanimous clause reading is assumed to agree with the document's stance.</summary>
     public const float MentionAgreement = 0.9f;
 
-    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps)
+    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps) =>
+        Of(text, mentions, rating, nps, null);
+
+    /// <param name="body">The item's text, which the mentions' spans index: with it, an item whose clauses disagree is read
+    /// by the side it ends on after a turn (<see cref="EndsOn"/>).</param>
+    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps, string? body)
     {
         if (AuthorVerdict.Band(rating, nps) is not null) return AuthorVerdict.Combine(text, rating, nps);
-        return Unanimous(mentions) is { } stance ? AuthorVerdict.Weigh(text, stance, MentionAgreement) : text;
+        var stance = Unanimous(mentions) ?? (body is null ? null : EndsOn(body, mentions));
+        return stance is { } side ? AuthorVerdict.Weigh(text, side, MentionAgreement) : text;
+    }
+
+    /// <summary>
+    /// The polarity of a mixed item's last judged clause when that clause opens with a turn («но», "but", «зато», "however"):
+    /// the labelling guideline's "the side the author ends on after a contrast carries the stance" («Вкусно, но доставка опять
+    /// опоздала»). Null when the last polar clause is no such turn (a trailing concession, a list of pros and cons) or its
+    /// mentions differ.
+    /// </summary>
+    public static SentimentLabel? EndsOn(string body, IReadOnlyList<FactorMention> mentions)
+    {
+        var last = -1;
+        foreach (var mention in mentions)
+            if (mention.Label != SentimentLabel.Neutral && mention.Start > last) last = mention.Start;
+        if (last < 0 || last >= body.Length || !ContrastStance.OpensMainSide(body, last)) return null;
+        SentimentLabel? side = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Start != last || mention.Label == SentimentLabel.Neutral) continue;
+            if (side is { } seen && seen != mention.Label) return null;
+            side = mention.Label;
+        }
+        return side;
     }
 
     /// <summary>The polarity every polar mention shares; null when there is none, or when they differ.</summary>
