@@ -264,7 +264,8 @@ public sealed class SentimentCues
             // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
             if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
-            if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
+            if (other.FirstToken < clauseStart || end > cue.FirstToken) continue;
+            if (cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
             if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
@@ -274,6 +275,21 @@ public sealed class SentimentCues
             negated = !negated;
         }
         return negated;
+    }
+
+    // "Never had a single problem", «ни разу не было ни одной проблемы»: words that only stress the denial do not use up its scope.
+    private static readonly HashSet<string> Stress = new(StringComparer.Ordinal)
+    {
+        "a", "an", "any", "single", "one", "ever", "ни", "одной", "одного", "единой", "единого", "разу",
+    };
+
+    /// <summary>How many words between tokens <paramref name="from"/> and <paramref name="to"/> count towards a negation's scope:
+    /// the stressing words just before the cue ("a single", «ни одной») do not.</summary>
+    private static int Distance(IReadOnlyList<WordToken> tokens, int from, int to)
+    {
+        var words = to - from;
+        for (var i = to - 1; i >= from && Stress.Contains(tokens[i].Lower); i--) words--;
+        return words;
     }
 
     /// <summary>Whether the text between the end of token <paramref name="end"/> − 1 and token <paramref name="next"/> holds a pause.</summary>
