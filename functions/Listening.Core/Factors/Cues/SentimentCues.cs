@@ -23,9 +23,13 @@ public sealed class SentimentCues
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
         IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
-            (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
+        // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
+        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
     }
+
+    private readonly TermMatcher intents;
+    [ThreadStatic] private static List<TermMatch>? intentMatches;
 
     public static SentimentCues Default { get; } = Load();
 
@@ -79,7 +83,10 @@ public sealed class SentimentCues
     public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches, int? negationFrom = null)
     {
         int positive = 0, negative = 0, neutral = 0, soft = 0;
-        var wish = IsWish(matches, from, to);
+        var said = intentMatches ??= [];
+        said.Clear();
+        intents.Find(tokens, negationFrom ?? from, to, said);
+        var wish = IsWish(said, matches, from, to);
         foreach (var m in matches)
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
@@ -87,7 +94,7 @@ public sealed class SentimentCues
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
             // "resolved my issue", «решили проблему»: a complaint word as the object of a fix is the fix's praise (and "never
             // fixed the bug", «не решили проблему» the negation of that praise).
-            var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, matches, negationFrom ?? from);
+            var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, said, negationFrom ?? from);
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
             var negatedBefore = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false, text, tokens);
@@ -109,9 +116,9 @@ public sealed class SentimentCues
 
     /// <summary>Whether tokens [from, to) hold a wish or a request (<c>wish</c> list) that is not part of an opinion phrase
     /// («побольше бы таких» is praise).</summary>
-    private static bool IsWish(List<TermMatch> matches, int from, int to)
+    private static bool IsWish(List<TermMatch> said, List<TermMatch> matches, int from, int to)
     {
-        foreach (var m in matches)
+        foreach (var m in said)
         {
             if (m.Group != WishGroup || m.FirstToken < from || m.FirstToken >= to || IsInsideLongerCue(m, matches) || IsIgnored(m, matches)) continue;
             return true;
@@ -143,7 +150,7 @@ public sealed class SentimentCues
     public bool IsUnwanted(IReadOnlyList<WordToken> tokens, int at)
     {
         var found = new List<TermMatch>();
-        matcher.Find(tokens, at, Math.Min(tokens.Count, at + 3), found);
+        intents.Find(tokens, at, Math.Min(tokens.Count, at + 3), found);
         foreach (var m in found)
         {
             if (m.Group == UnwantedGroup && m.FirstToken == at) return true;
@@ -288,6 +295,8 @@ public sealed class SentimentCues
     private static int Distance(IReadOnlyList<WordToken> tokens, int from, int to)
     {
         var words = to - from;
+        for (var i = from; i < to; i++)
+            if (tokens[i].Lower is "and" or "or" or "и" or "или" or "а") return words; // "zero fees and a clean app": a new phrase
         for (var i = to - 1; i >= from && Stress.Contains(tokens[i].Lower); i--) words--;
         return words;
     }
