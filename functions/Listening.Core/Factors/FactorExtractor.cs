@@ -254,7 +254,7 @@ public sealed class FactorExtractor
         var said = context.CueMatches;
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
-        var sarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
+        var sentenceSarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
         var described = new List<int>(2); // factors found (so far) only by a speed or time word that describes them
@@ -265,6 +265,8 @@ public sealed class FactorExtractor
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
+            // «Вкусно, но весь вечер в ожидании 🙄»: a marker after a turn is said of that side only (SarcasmScope).
+            var sarcastic = sentenceSarcastic && (context.Sarcastic || SarcasmScope.Reaches(tokens, clauses, c, end, said));
             found.Clear();
             described.Clear();
             counted.Clear();
@@ -936,7 +938,8 @@ public sealed class FactorExtractor
         // call per clause, the costly part — speaks only for a clause that has none.
         if (!cue.Score.IsEmpty) score = cue.Score.Score;
         else if (cue.Neutral > 0) score = 0f;
-        else if (Contrasted(context, first, sarcastic) is var turn && clauseScorer is not null)
+        // A contrast's inferred praise is turned round like any other in a sarcastic clause: «Зато привезли 🙃».
+        else if ((sarcastic ? -Contrasted(context, first, sarcastic) : Contrasted(context, first, sarcastic)) is var turn && clauseScorer is not null)
         {
             var start = tokens[first].Start;
             score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;

@@ -122,4 +122,14 @@ public class PolarityRulesTests
     {
         Assert.NotEqual(SentimentLabel.Positive, Polarity(WordsOnly, "The vet clinic's support keeps saying \"please wait\".", "support"));
     }
+
+    [Fact]
+    public void A_sarcasm_marker_after_a_turn_is_said_of_that_side_only()
+    {
+        const string text = "Стоматолог отличный, но ждали приёма полтора часа 🙄";
+
+        Assert.Equal(SentimentLabel.Positive, Polarity(WordsOnly, text, "staff"));
+        // Without a turn the marker still turns the whole sentence's praise round.
+        Assert.Equal(SentimentLabel.Negative, Polarity(WordsOnly, "Стоматолог отличный, ждали приёма полтора часа 🙄", "staff"));
+    }
 }

@@ -229,6 +229,15 @@ public sealed class SentimentCues
         return HasSarcasm(matches);
     }
 
+    /// <summary>The first token of the first sarcasm marker among <paramref name="matches"/>; −1 without one.</summary>
+    public static int FirstSarcasm(List<TermMatch> matches)
+    {
+        var first = -1;
+        foreach (var m in matches)
+            if (m.Group == SarcasmGroup && (first < 0 || m.FirstToken < first)) first = m.FirstToken;
+        return first;
+    }
+
     public static bool HasSarcasm(List<TermMatch> matches)
     {
         foreach (var m in matches)
