@@ -945,8 +945,7 @@ public sealed class FactorExtractor
             score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
             // The other side of a contrast says more about a factual clause than the item's own score (ContrastStance).
             var prior = turn != 0 ? turn : Prior(context);
-            var weight = turn != 0 ? 0.3f : PriorWeight;
-            if (prior != 0f) score = (1 - weight) * score + weight * prior;
+            if (prior != 0f) score = (1 - PriorWeight) * score + PriorWeight * prior;
         }
         else if (turn != 0) score = turn * 0.5f;
         else
