@@ -254,9 +254,10 @@ public sealed class FactorExtractor
         var said = context.CueMatches;
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
-        var sarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
+        var sentenceSarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);
+        var described = new List<int>(2); // factors found (so far) only by a speed or time word that describes them
         var counted = new List<(int Factor, Availability Stock)>(2); // factors found through a missing or counted product
         var sentenceMentions = mentions.Count;
         var lastFrom = int.MaxValue; // where the mentions of the last clause with factors begin
@@ -264,7 +265,10 @@ public sealed class FactorExtractor
         for (var c = first; c < end; c++)
         {
             var clause = clauses[c];
+            // «Вкусно, но весь вечер в ожидании 🙄»: a marker after a turn is said of that side only (SarcasmScope).
+            var sarcastic = sentenceSarcastic && (context.Sarcastic || SarcasmScope.Reaches(tokens, clauses, c, end, said));
             found.Clear();
+            described.Clear();
             counted.Clear();
             namedInClause.Clear();
             objectsInClause.Clear();
@@ -287,7 +291,7 @@ public sealed class FactorExtractor
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
-                    if (host >= 0 && !found.Exists(f => f.Factor == host)) found.Add((host, m.FirstToken));
+                    if (host >= 0 && !found.Exists(f => f.Factor == host)) { found.Add((host, m.FirstToken)); described.Add(host); }
                     continue;
                 }
                 var factor = m.Group % factorCount;
@@ -323,7 +327,12 @@ public sealed class FactorExtractor
                     }
                     else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))) continue;
                 }
-                if (found.Exists(f => f.Factor == factor)) continue;
+                if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
+                {
+                    // "Fast card delivery, awful support": a factor found first by a speed word is judged where its own word stands.
+                    if (described.Remove(factor)) found[known] = (factor, m.FirstToken);
+                    continue;
+                }
                 found.Add((factor, m.FirstToken));
             }
             if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
@@ -383,6 +392,9 @@ public sealed class FactorExtractor
                 }
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
+                // "No parking at all", «без очереди»: with no opinion word, the factor's own word said to be absent judges it.
+                else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
+                    (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
                 if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A missing product is a lack however it is worded ("no decent bread"); «много всего» is a plus unless said otherwise.
@@ -928,13 +940,16 @@ public sealed class FactorExtractor
         // call per clause, the costly part — speaks only for a clause that has none.
         if (!cue.Score.IsEmpty) score = cue.Score.Score;
         else if (cue.Neutral > 0) score = 0f;
-        else if (clauseScorer is not null)
+        // A contrast's inferred praise is turned round like any other in a sarcastic clause: «Зато привезли 🙃».
+        else if ((sarcastic ? -Contrasted(context, first, sarcastic) : Contrasted(context, first, sarcastic)) is var turn && clauseScorer is not null)
         {
             var start = tokens[first].Start;
             score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;
-            var prior = Prior(context);
+            // The other side of a contrast says more about a factual clause than the item's own score (ContrastStance).
+            var prior = turn != 0 ? turn : Prior(context);
             if (prior != 0f) score = (1 - PriorWeight) * score + PriorWeight * prior;
         }
+        else if (turn != 0) score = turn * 0.5f;
         else
         {
             var sentence = cues.Analyze(context.Text, tokens, sentenceFirst, sentenceEnd, sarcastic, context.CueMatches).Score;
@@ -952,6 +967,15 @@ public sealed class FactorExtractor
             score = outcome > 0 ? NeutralBand + 0.01f : -NeutralBand - 0.01f;
         }
         return (Label(score), score, cue);
+    }
+
+    /// <summary>The stance a contrast gives the clause holding token <paramref name="first"/> (<see cref="ContrastStance"/>).</summary>
+    private int Contrasted(TextContext context, int first, bool sarcastic)
+    {
+        var clauses = context.Clauses;
+        var index = clauses.FindIndex(c => first >= c.FirstToken && first < c.EndToken);
+        return ContrastStance.Of(context.Tokens, clauses, index,
+            k => cues.Analyze(context.Text, context.Tokens, clauses[k].FirstToken, clauses[k].EndToken, sarcastic).Score.Score, Outcome(context));
     }
 
     /// <summary>How much the item's own verdict (<see cref="Prior"/>) weighs against the model's score of a clause without

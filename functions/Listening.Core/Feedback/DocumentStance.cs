@@ -1,4 +1,7 @@
 using Listening.Core.Factors;
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Text;
 using Listening.Core.Sentiment;
 
 namespace Listening.Core.Feedback;
@@ -23,10 +26,53 @@ public static class DocumentStance
     /// <summary>How often a unanimous clause reading is assumed to agree with the document's stance.</summary>
     public const float MentionAgreement = 0.9f;
 
-    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps)
+    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps) =>
+        Of(text, mentions, rating, nps, null);
+
+    /// <param name="body">The item's text, which the mentions' spans index: with it, an item whose judged clauses are read
+    /// on both sides of a turn is read by the side it ends on (<see cref="EndsOn"/>).</param>
+    public static SentimentScore Of(SentimentScore text, IReadOnlyList<FactorMention> mentions, int? rating, int? nps, string? body)
     {
         if (AuthorVerdict.Band(rating, nps) is not null) return AuthorVerdict.Combine(text, rating, nps);
-        return Unanimous(mentions) is { } stance ? AuthorVerdict.Weigh(text, stance, MentionAgreement) : text;
+        var unanimous = Unanimous(mentions);
+        if (body is not null && HasPolar(mentions) && EndsOn(body, mentions) is { } last) unanimous = last;
+        return unanimous is { } side ? AuthorVerdict.Weigh(text, side, MentionAgreement) : text;
+    }
+
+    /// <summary>
+    /// The side the author ends on after a turn — the labelling guideline's rule for a mixed text without a score: the last
+    /// clause that opens with «но», "but", «зато», "however" (not a concession such as "though") is read by its mentions when
+    /// they agree, else by its opinion words («Вкусно, но весь вечер в ожидании», "no parking within a mile but who cares ✨").
+    /// Null when the text has no such turn or the turn says nothing either way.
+    /// </summary>
+    public static SentimentLabel? EndsOn(string body, IReadOnlyList<FactorMention> mentions)
+    {
+        var tokens = WordTokenizer.Tokenize(body, symbols: true);
+        if (tokens.Count == 0) return null;
+        var clauses = ClauseSplitter.Split(body, tokens, LanguageDetector.Detect(body) == LanguageDetector.Russian, keepSubordinate: true);
+        for (var c = clauses.Count - 1; c > 0; c--)
+        {
+            var clause = clauses[c];
+            if (!ContrastStance.OpensMainSide(body, clause.Start)) continue;
+            SentimentLabel? side = null;
+            foreach (var mention in mentions)
+            {
+                if (mention.Label == SentimentLabel.Neutral || mention.Start < clause.Start || mention.Start >= clause.End) continue;
+                if (side is { } seen && seen != mention.Label) return null;
+                side = mention.Label;
+            }
+            if (side is not null) return side;
+            var cues = SentimentCues.Default.Analyze(body, tokens, clause.FirstToken, clause.EndToken, SentimentCues.Default.HasSarcasm(tokens, 0, tokens.Count));
+            return cues.Score.IsEmpty ? null : cues.Score.Label;
+        }
+        return null;
+    }
+
+    private static bool HasPolar(IReadOnlyList<FactorMention> mentions)
+    {
+        foreach (var mention in mentions)
+            if (mention.Label != SentimentLabel.Neutral) return true;
+        return false;
     }
 
     /// <summary>The polarity every polar mention shares; null when there is none, or when they differ.</summary>

@@ -34,7 +34,7 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var text = sentiment.Score(item.Text, FeedbackTextKind.For(item.Kind, item.Text));
         var mentions = extractor.Extract(item.Text, item.Rating, item.Nps);
         // The document's stance also weighs the author's own score, or else its judged clauses (DocumentStance).
-        var document = DocumentStance.Of(text, mentions, item.Rating, item.Nps);
+        var document = DocumentStance.Of(text, mentions, item.Rating, item.Nps, item.Text);
         return new FeedbackScores(language, document, mentions, mixed.Mixed, mixed.Clauses);
     }
 }

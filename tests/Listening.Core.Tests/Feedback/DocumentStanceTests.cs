@@ -56,4 +56,39 @@ public sealed class DocumentStanceTests
 
         Assert.Equal(AuthorVerdict.Combine(MildlyNegative, rating, nps), stance);
     }
+
+    private static FactorMention At(string body, string clause, string factor, SentimentLabel label) =>
+        Mention(factor, label) with { Start = body.IndexOf(clause, StringComparison.Ordinal), Length = clause.Length };
+
+    [Fact]
+    public void An_unrated_item_whose_clauses_disagree_is_read_by_the_side_it_ends_on_after_a_turn()
+    {
+        const string body = "Нотариус вежливый и всё объяснил, но в конторе два часа ждали приёма.";
+        var mentions = new[] { At(body, "Нотариус вежливый и всё объяснил", "staff", SentimentLabel.Positive), At(body, "но в конторе два часа ждали приёма", "waiting_time", SentimentLabel.Negative) };
+        var mildlyPositive = SentimentScore.FromProbabilities(0.30f, 0.20f, 0.50f);
+
+        Assert.Equal(SentimentLabel.Negative, DocumentStance.Of(mildlyPositive, mentions, null, null, body).Label);
+        // Without the text the mixed item keeps the model's reading, as before.
+        Assert.Equal(mildlyPositive, DocumentStance.Of(mildlyPositive, mentions, null, null));
+    }
+
+    [Fact]
+    public void A_turn_to_praise_that_names_no_factor_outweighs_the_complaint_before_it()
+    {
+        const string body = "parking near the vet clinic is a myth but the vet is wonderful";
+        var mentions = new[] { At(body, "parking near the vet clinic is a myth", "location_parking", SentimentLabel.Negative) };
+
+        Assert.Equal(SentimentLabel.Positive, DocumentStance.EndsOn(body, mentions));
+        Assert.Equal(SentimentLabel.Positive, DocumentStance.Of(MildlyNegative, mentions, null, null, body).Label);
+    }
+
+    [Fact]
+    public void A_trailing_concession_and_a_list_of_pros_and_cons_name_no_side_to_end_on()
+    {
+        const string concession = "The courier was on time and polite, though the parcel was dented.";
+        const string list = "Courier on time. Parcel dented.";
+
+        Assert.Null(DocumentStance.EndsOn(concession, [At(concession, "though the parcel was dented", "delivery", SentimentLabel.Negative)]));
+        Assert.Null(DocumentStance.EndsOn(list, [At(list, "Parcel dented", "delivery", SentimentLabel.Negative)]));
+    }
 }

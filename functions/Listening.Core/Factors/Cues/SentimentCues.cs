@@ -12,17 +12,24 @@ namespace Listening.Core.Factors.Cues;
 /// </summary>
 public sealed class SentimentCues
 {
-    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7;
+    private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
     private readonly TermMatcher matcher;
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
-        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null)
+        IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
+        // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
+        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
     }
+
+    private readonly TermMatcher intents;
+    [ThreadStatic] private static List<TermMatch>? intentMatches;
 
     public static SentimentCues Default { get; } = Load();
 
@@ -76,25 +83,79 @@ public sealed class SentimentCues
     public ClauseCues Analyze(string text, IReadOnlyList<WordToken> tokens, int from, int to, bool sarcastic, List<TermMatch> matches, int? negationFrom = null)
     {
         int positive = 0, negative = 0, neutral = 0, soft = 0;
+        var said = intentMatches ??= [];
+        said.Clear();
+        intents.Find(tokens, negationFrom ?? from, to, said);
+        var wish = IsWish(said, matches, from, to);
         foreach (var m in matches)
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
+            // "resolved my issue", «решили проблему»: a complaint word as the object of a fix is the fix's praise (and "never
+            // fixed the bug", «не решили проблему» the negation of that praise).
+            var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, said, negationFrom ?? from);
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
             var negatedBefore = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false, text, tokens);
             // «сервис никакой» is a verdict; «нет никакой карты», «никаких проблем» use the same word as a negator.
             if (IsAlsoNegator(m, matches) && (negatedBefore || NegatesNext(m, matches, to))) continue;
             var negated = !symbol && (negatedBefore != IsNegatedAfter(tokens, m, to));
-            var isPositive = (m.Group == PositiveGroup) != negated;
-            if (isPositive && (sarcastic || InScareQuotes(text, tokens, m))) isPositive = false;
+            var isPositive = praise != negated;
+            // A wish or a request names what is missing: "could be faster", «доставку бы побыстрее», «верните нормальные сроки».
+            if (isPositive && (sarcastic || wish || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
             if (isPositive && (negated || IsMild(m, matches))) soft++;
         }
+        // A wish with no opinion word is still a mild complaint: "Staff could smile more", «Верните баллы».
+        if (wish && positive + negative == 0) negative = 1;
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
+    }
+
+    /// <summary>Whether tokens [from, to) hold a wish or a request (<c>wish</c> list) that is not part of an opinion phrase
+    /// («побольше бы таких» is praise).</summary>
+    private static bool IsWish(List<TermMatch> said, List<TermMatch> matches, int from, int to)
+    {
+        foreach (var m in said)
+        {
+            if (m.Group != WishGroup || m.FirstToken < from || m.FirstToken >= to || IsInsideLongerCue(m, matches) || IsIgnored(m, matches)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a word of fixing (<c>resolve</c> list) stands within <see cref="NegationScope"/> words before the
+    /// complaint word <paramref name="cue"/>, inside the span and with no pause between.</summary>
+    private static bool Resolved(string text, IReadOnlyList<WordToken> tokens, TermMatch cue, List<TermMatch> matches, int from)
+    {
+        foreach (var x in matches)
+        {
+            if (x.Group != ResolveGroup || x.FirstToken < from || IsRussianVerb(tokens[cue.FirstToken].Lower)) continue;
+            var end = x.FirstToken + x.TokenCount;
+            if (end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
+            if (!HasPause(text, tokens, end, cue.FirstToken)) return true;
+        }
+        return false;
+    }
+
+    // «на просьбу исправить закатила глаза»: what follows a fix is its object, not another verb of what happened.
+    private static bool IsRussianVerb(string word) =>
+        word.Length > 3 && word[0] is >= 'а' and <= 'я' && (word.EndsWith("ла", StringComparison.Ordinal) || word.EndsWith("ли", StringComparison.Ordinal)
+            || word.EndsWith("ть", StringComparison.Ordinal) || word.EndsWith("ет", StringComparison.Ordinal) || word.EndsWith("ют", StringComparison.Ordinal));
+
+    /// <summary>Whether the factor's word at token <paramref name="at"/> names something customers would rather be without
+    /// (<c>unwanted</c> list: a queue, a fee, paperwork), so that its absence is praise.</summary>
+    public bool IsUnwanted(IReadOnlyList<WordToken> tokens, int at)
+    {
+        var found = new List<TermMatch>();
+        intents.Find(tokens, at, Math.Min(tokens.Count, at + 3), found);
+        foreach (var m in found)
+        {
+            if (m.Group == UnwantedGroup && m.FirstToken == at) return true;
+        }
+        return false;
     }
 
     /// <summary>The same words matched twice by one list ("friendly" as a stem and as "=friendly") count once.</summary>
@@ -168,6 +229,15 @@ public sealed class SentimentCues
         return HasSarcasm(matches);
     }
 
+    /// <summary>The first token of the first sarcasm marker among <paramref name="matches"/>; −1 without one.</summary>
+    public static int FirstSarcasm(List<TermMatch> matches)
+    {
+        var first = -1;
+        foreach (var m in matches)
+            if (m.Group == SarcasmGroup && (first < 0 || m.FirstToken < first)) first = m.FirstToken;
+        return first;
+    }
+
     public static bool HasSarcasm(List<TermMatch> matches)
     {
         foreach (var m in matches)
@@ -210,7 +280,8 @@ public sealed class SentimentCues
             // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
             if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
-            if (other.FirstToken < clauseStart || end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
+            if (other.FirstToken < clauseStart || end > cue.FirstToken) continue;
+            if (cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
             if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
@@ -220,6 +291,23 @@ public sealed class SentimentCues
             negated = !negated;
         }
         return negated;
+    }
+
+    // "Never had a single problem", «ни разу не было ни одной проблемы»: words that only stress the denial do not use up its scope.
+    private static readonly HashSet<string> Stress = new(StringComparer.Ordinal)
+    {
+        "a", "an", "any", "single", "one", "ever", "ни", "одной", "одного", "единой", "единого", "разу",
+    };
+
+    /// <summary>How many words between tokens <paramref name="from"/> and <paramref name="to"/> count towards a negation's scope:
+    /// the stressing words just before the cue ("a single", «ни одной») do not.</summary>
+    private static int Distance(IReadOnlyList<WordToken> tokens, int from, int to)
+    {
+        var words = to - from;
+        for (var i = from; i < to; i++)
+            if (tokens[i].Lower is "and" or "or" or "и" or "или" or "а") return words; // "zero fees and a clean app": a new phrase
+        for (var i = to - 1; i >= from && Stress.Contains(tokens[i].Lower); i--) words--;
+        return words;
     }
 
     /// <summary>Whether the text between the end of token <paramref name="end"/> − 1 and token <paramref name="next"/> holds a pause.</summary>
@@ -281,6 +369,7 @@ public sealed class SentimentCues
         IEnumerable<string> All(string name) => !document.RootElement.TryGetProperty(name, out var lists) ? [] : lists.EnumerateObject()
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
-        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"));
+        return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
+            All("wish"), All("resolve"), All("unwanted"));
     }
 }
