@@ -132,4 +132,17 @@ public class PolarityRulesTests
         // Without a turn the marker still turns the whole sentence's praise round.
         Assert.Equal(SentimentLabel.Negative, Polarity(WordsOnly, "Стоматолог отличный, ждали приёма полтора часа 🙄", "staff"));
     }
+
+    [Theory]
+    [InlineData("С доставкой мебели проблем нет", "delivery")]
+    [InlineData("Нареканий к курьеру нет", "delivery")]
+    [InlineData("Замечаний по качеству нет", "quality")]
+    public void A_complaint_noun_denied_after_it_is_praise_and_its_denial_is_no_lack_of_its_own(string text, string factor) =>
+        Assert.Equal(SentimentLabel.Positive, Polarity(WithModel, text, factor, rating: 2));
+
+    [Theory]
+    [InlineData("Нужного лекарства в ветаптеке вечно нет", "assortment")]
+    [InlineData("Ответа от нотариуса нет", "staff")]
+    public void A_denial_after_an_adverb_or_a_plain_noun_is_still_a_lack(string text, string factor) =>
+        Assert.Equal(SentimentLabel.Negative, Polarity(WithModel, text, factor, rating: 5));
 }

@@ -92,6 +92,8 @@ public sealed class SentimentCues
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
             if (m.Group == NeutralGroup) { neutral++; continue; }
             if (m.Group is not (PositiveGroup or NegativeGroup) || IsInsideLongerCue(m, matches) || IsRepeat(m, matches) || IsIgnored(m, matches)) continue;
+            // «Проблем с доставкой нет»: the «нет» that denies the cue before it is that denial, not a lack of its own.
+            if (DeniesCueBefore(tokens, m, matches, from)) continue;
             // "resolved my issue", «решили проблему»: a complaint word as the object of a fix is the fix's praise (and "never
             // fixed the bug", «не решили проблему» the negation of that praise).
             var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, said, negationFrom ?? from);
@@ -190,8 +192,27 @@ public sealed class SentimentCues
         {
             var word = tokens[i].Lower;
             if (word is "а" or "но" or "зато" or "и") return false;
-            if (PostNegators.Contains(word)) return true;
+            // «нет» after an adverb is what it says of something else: «нужного вечно нет», «опять долго нет ответа».
+            if (PostNegators.Contains(word)) return !IsAdverb(tokens[end - 1].Lower);
             if (word == "не" && i + 1 < to && tokens[i + 1].Lower is "было" or "бывает" or "будет") return true;
+        }
+        return false;
+    }
+
+    // A Russian word that ends like an adverb (вечно, долго, плохо, медленно, позже) is not a noun a following «нет» denies.
+    private static bool IsAdverb(string word) => word.Length > 2 && word[^1] is 'о' or 'е' && word[0] is >= 'а' and <= 'я';
+
+    /// <summary>Whether <paramref name="m"/> is a one-word post-negator («нет») that <see cref="IsNegatedAfter"/> already
+    /// spends on an opinion cue before it in the clause.</summary>
+    private static bool DeniesCueBefore(IReadOnlyList<WordToken> tokens, TermMatch m, List<TermMatch> matches, int from)
+    {
+        if (m.TokenCount != 1 || !PostNegators.Contains(tokens[m.FirstToken].Lower)) return false;
+        foreach (var x in matches)
+        {
+            if (x == m || x.Group is not (PositiveGroup or NegativeGroup) || x.FirstToken < from) continue;
+            var end = x.FirstToken + x.TokenCount;
+            if (end > m.FirstToken || m.FirstToken - end >= 3) continue;
+            if (IsNegatedAfter(tokens, x, m.FirstToken + 1)) return true;
         }
         return false;
     }
