@@ -1,35 +1,63 @@
 #!/usr/bin/env bash
 # Ingest benchmark: single-item POSTs against `listening serve` with wrk, the whole pipeline running behind it.
-# Usage: [BENCH_AUTHORS=1] [BENCH_WARMUP=5s] bench/ingest.sh [duration=30s] [connections=16] [threads=2]
+# Usage: [BENCH_AUTHORS=1] [BENCH_WARMUP=5s] [BENCH_CHECKOUT=dir] bench/ingest.sh [duration=30s] [connections=16] [threads=2]
 #   BENCH_AUTHORS=1: every item has its own author. BENCH_WARMUP: the unmeasured load before the run (default 5s, as in
 #   every figure before 2026-12-06 afternoon); tiered JIT keeps recompiling hot methods for about a minute under load, so
 #   BENCH_WARMUP=60s measures the steady state of a long-running server, the default includes part of its warm-up.
-# Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item.
+#   BENCH_CHECKOUT: serve another checkout's Release build (already built) with this script, for A/B runs of two versions.
+# Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item; with
+# dotnet-counters installed (`dotnet tool install --global dotnet-counters`) also what it allocated per item, its GC
+# pauses and the exceptions it threw, over the same window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench=$PWD/bench
 duration=${1:-30s}; connections=${2:-16}; threads=${3:-2}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-dotnet build functions/Listening/Listening.csproj -c Release -v q -nologo 2>&1 | grep -E "error|Warn" || true
+if [ -n "${BENCH_CHECKOUT:-}" ]; then cd "$BENCH_CHECKOUT"
+else dotnet build functions/Listening/Listening.csproj -c Release -v q -nologo 2>&1 | grep -E "error|Warn" || true; fi
+counters=$(command -v dotnet-counters || ls ~/.dotnet/tools/dotnet-counters 2>/dev/null || true)
 data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 dotnet functions/Listening/bin/Release/net10.0/listening.dll serve --port "$port" --data-dir "$data" >"$data/serve.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+cpid=
+trap 'kill $pid $cpid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.2; done
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+io() { awk '{printf "%s ", $2}' "/proc/$pid/io"; } # rchar wchar syscr syscw read_bytes write_bytes cancelled_write_bytes
 drain() { until curl -s "http://127.0.0.1:$port/api/status" | grep -q '"drained":true'; do sleep 0.2; done; }
 responded() { curl -s "http://127.0.0.1:$port/api/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"]["byStage"]["responded"])'; }
 # Warm-up (JIT, caches), not measured.
-wrk -t"$threads" -c"$connections" -d"${BENCH_WARMUP:-5s}" -s bench/ingest.lua "http://127.0.0.1:$port" >/dev/null; drain
-warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); start=$(date +%s.%N)
-wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/ingest.lua "http://127.0.0.1:$port" | grep -E "Latency|50%|99%|Requests/sec|accepted/s|Socket errors"
+wrk -t"$threads" -c"$connections" -d"${BENCH_WARMUP:-5s}" -s "$bench/ingest.lua" "http://127.0.0.1:$port" >/dev/null; drain
+if [ -n "$counters" ]; then
+  "$counters" collect -p "$pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$data/counters.csv" >/dev/null 2>&1 &
+  cpid=$!; sleep 2
+fi
+warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); io0=$(io); start=$(date +%s.%N)
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/ingest.lua" "http://127.0.0.1:$port" | grep -E "Latency|50%|99%|Requests/sec|accepted/s|Socket errors"
 drain
-end=$(date +%s.%N); after=$(cpu)
+end=$(date +%s.%N); after=$(cpu); io1=$(io)
 items=$(( $(responded) - warm ))
-python3 - "$items" "$before" "$after" "$tick" "$start" "$end" <<'PY'
-import sys
-items, before, after, tick, start, end = int(sys.argv[1]), *map(float, sys.argv[2:])
+if [ -n "$cpid" ]; then kill -TERM "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null || true; cpid=; fi
+python3 - "$items" "$before" "$after" "$tick" "$start" "$end" "$data/counters.csv" "$io0" "$io1" <<'PY'
+import csv, datetime, os, sys
+items, before, after, tick, start, end = int(sys.argv[1]), *map(float, sys.argv[2:7])
+io = [(b - a) / items for a, b in zip(map(int, sys.argv[8].split()), map(int, sys.argv[9].split()))]
 cpu = (after - before) / tick
 print(f"pipeline: {items} items accepted→responded in {end - start:.1f} s ({items / (end - start):.0f} items/s wall)")
 print(f"serve CPU: {cpu:.1f} s = {1e6 * cpu / items:.0f} µs per item end to end ({items / cpu:.0f} items per CPU-second)")
+# Machine-independent: what the process asked of the kernel per item (files and sockets alike).
+print(f"I/O per item: {io[2]:.1f} read calls ({io[0] / 1024:.1f} kB), {io[3]:.1f} write calls ({io[1] / 1024:.1f} kB)")
+if os.path.exists(sys.argv[7]):
+    # Per-second increments inside the measured window (the counters' clock is local time, second resolution).
+    t0, t1 = (datetime.datetime.fromtimestamp(x).replace(microsecond=0) for x in (start, end))
+    sums = {}
+    for row in csv.reader(open(sys.argv[7])):
+        try: at = datetime.datetime.strptime(row[0], "%m/%d/%Y %H:%M:%S")
+        except (ValueError, IndexError): continue
+        if t0 < at <= t1: sums[row[2]] = sums.get(row[2], 0.0) + float(row[4] or 0)
+    def total(prefix): return sum(v for k, v in sums.items() if k.startswith(prefix))
+    print(f"allocated: {total('dotnet.gc.heap.total_allocated') / items / 1024:.1f} kB per item; "
+          f"GC: {total('dotnet.gc.collections')/ (end - start):.1f} collections/s, pauses {100 * total('dotnet.gc.pause.time') / (end - start):.1f} % of the time; "
+          f"exceptions: {total('dotnet.exceptions') / items:.2f} per item")
 PY
 grep VmHWM "/proc/$pid/status"

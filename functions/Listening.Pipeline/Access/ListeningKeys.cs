@@ -30,15 +30,15 @@ public sealed class ListeningKeys
 {
     public const string KeyFileName = "listening.key";
 
-    private readonly byte[] identities;
-    private readonly byte[] spam;
+    private readonly ThreadLocal<IncrementalHash> identities;
+    private readonly ThreadLocal<IncrementalHash> spam;
 
     public ListeningKeys(byte[] secret)
     {
         if (secret.Length < 32) throw new InvalidOperationException($"{SecurityOptions.Section}:Key must be at least 32 bytes (base64); got {secret.Length}");
         Ids = new FeedbackIdKey(Derive(secret, "item-ids"));
-        identities = Derive(secret, "identities");
-        spam = Derive(secret, "spam-history");
+        identities = PerThread(Derive(secret, "identities"));
+        spam = PerThread(Derive(secret, "spam-history"));
         AuthorLinks = Derive(secret, "author-links");
     }
 
@@ -56,12 +56,18 @@ public sealed class ListeningKeys
     /// <summary>The tombstone key and spam-history document key of an ingest spam-check author key (handle, e-mail or id).</summary>
     public string SpamKey(string spamAuthorKey) => Hex(spam, spamAuthorKey);
 
-    private static string Hex(byte[] key, string value)
+    private static string Hex(ThreadLocal<IncrementalHash> key, string value)
     {
         Span<byte> digest = stackalloc byte[32];
-        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value), digest);
+        var mac = key.Value!;
+        mac.AppendData(Encoding.UTF8.GetBytes(value));
+        mac.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest[..20]);
     }
+
+    /// <summary>One keyed HMAC per thread, reset after each use: HMACSHA256.HashData sets the key up afresh on every call,
+    /// about three times the cost of the hash itself (the stages derive keys for every item: bench/README.md, round 9).</summary>
+    private static ThreadLocal<IncrementalHash> PerThread(byte[] key) => new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
 
     private static byte[] Derive(byte[] secret, string label) => HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes("listening/" + label));
 

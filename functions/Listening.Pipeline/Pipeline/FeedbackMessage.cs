@@ -30,7 +30,7 @@ public sealed record FeedbackMessage(FeedbackRecord Record)
     /// (dead-lettered at once with the reason, not retried).</summary>
     public static FeedbackRecord Parse(ReceivedMessage message)
     {
-        try { return FeedbackDocument.Parse(message.Body.ToString()); }
+        try { return FeedbackDocument.Parse(message.Body.ToMemory().Span); }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             throw new PoisonMessageException("UnreadableMessage", $"message {message.MessageId} on {message.Queue} is not a feedback document: {e.Message}", e);

@@ -50,4 +50,45 @@ public sealed class FeedbackDocumentTests
         Assert.Equal(record.Item.Author, read.Item.Author);
         Assert.Equal(FeedbackDocument.Serialize(record), FeedbackDocument.Serialize(read));
     }
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void A_document_read_from_its_utf8_bytes_is_the_record_its_json_tree_gives(string kind)
+    {
+        var written = FeedbackDocument.Serialize(RecordOf(kind));
+        using var tree = System.Text.Json.JsonDocument.Parse(written);
+        var fromBytes = FeedbackDocument.Parse(System.Text.Encoding.UTF8.GetBytes(written));
+        Assert.Equal(FeedbackDocument.Serialize(FeedbackDocument.Parse(tree.RootElement)), FeedbackDocument.Serialize(fromBytes));
+        Assert.Equal(written, FeedbackDocument.Serialize(fromBytes));
+    }
+
+    [Fact]
+    public void Only_the_documents_own_top_level_stage_updated_at_and_error_count_as_its_fields()
+    {
+        // A nested object with the same names (an unknown field) is skipped; a repeated field counts once, the last one;
+        // a field that is not a string reads as absent — as the JSON tree reads them.
+        var json = """
+            {"id":"site:r-1","kind":"review","source":"site","brand":"Lavka","text":"fine","createdAt":"2026-11-20T10:00:00+03:00",
+             "extra":{"stage":"responded","updatedAt":"2020-01-01T00:00:00+00:00","error":"nested"},"list":[{"stage":"x"}],
+             "stage":"ingested","stage":"scored","updatedAt":"2026-11-20T07:00:03+00:00","error":5}
+            """;
+        using var tree = System.Text.Json.JsonDocument.Parse(json);
+        var expected = FeedbackDocument.Parse(tree.RootElement);
+        var read = FeedbackDocument.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+        Assert.Equal(FeedbackStage.Scored, read.Stage);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 7, 0, 3, TimeSpan.Zero), read.UpdatedAt);
+        Assert.Null(read.Error);
+        Assert.Equal((expected.Stage, expected.UpdatedAt, expected.Error), (read.Stage, read.UpdatedAt, read.Error));
+        Assert.Equal(FeedbackDocument.Serialize(expected), FeedbackDocument.Serialize(read));
+    }
+
+    [Fact]
+    public void Documents_written_one_after_another_on_one_thread_do_not_share_text()
+    {
+        // The writer keeps its buffers per thread: a longer document followed by a shorter one must not keep the tail.
+        var scored = FeedbackDocument.Serialize(RecordOf("scored"));
+        var failed = FeedbackDocument.Serialize(RecordOf("failed"));
+        Assert.Equal(FeedbackDocument.ToJson(RecordOf("failed")).ToJsonString(FeedbackItemDto.JsonOptions), failed);
+        Assert.Equal(FeedbackDocument.ToJson(RecordOf("scored")).ToJsonString(FeedbackItemDto.JsonOptions), scored);
+    }
 }

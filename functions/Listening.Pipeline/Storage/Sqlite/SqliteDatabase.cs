@@ -47,7 +47,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // secure_delete: whatever a write frees (a completed queue message, a rewritten document, an erased row) is
         // zeroed in the file, so erased personal data does not linger in free pages or free space inside pages (what
         // a B-tree rebalance leaves behind needs ScrubAsync).
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON;");
+        // temp_store=MEMORY: a statement that changes many rows inside a larger transaction (a receive locks up to 256
+        // messages) keeps the old pages in a statement journal, and past 64 kB SQLite spilled it into a new temporary
+        // file — create, write, unlink, close, several times a second (bench/README.md, round 9). It only ever serves
+        // a rollback inside a live transaction, so memory loses nothing a crash would not lose anyway. (Scrub's VACUUM
+        // goes back to a file: its temporary copy is as large as the database.)
+        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;");
         using (var version = writer.CreateCommand())
         {
             version.CommandText = "PRAGMA user_version";
@@ -105,7 +110,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // A VACUUM that started after this request was made covers it.
         if (Interlocked.Read(ref scrubbedThrough) >= ticket) return true;
         var covers = Interlocked.Read(ref scrubsRequested);
-        Execute(writer, "VACUUM");
+        try { Execute(writer, "PRAGMA temp_store=FILE; VACUUM;"); }
+        finally { Execute(writer, "PRAGMA temp_store=MEMORY"); }
         Interlocked.Exchange(ref scrubbedThrough, covers);
         return true;
     }
@@ -413,13 +419,19 @@ internal static class SqliteCommands
             command.CommandText = sql;
             commands[sql] = command;
         }
-        command.Parameters.Clear();
+        // The parameter objects stay with the command and only their values change (a new object per value was 5 % of
+        // the writer thread's work and of the process's allocations: bench/README.md, round 9). Unset here, so a use that
+        // leaves one unbound still fails at execution ("Value must be set") instead of running with the last value.
+        foreach (SqliteParameter parameter in command.Parameters) parameter.Value = null;
         return command;
     }
 
     public static SqliteCommand With(this SqliteCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        if (index >= 0) parameters[index].Value = value ?? DBNull.Value;
+        else parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 }
