@@ -131,7 +131,7 @@ public sealed class FactorExtractor
         var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
-        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) };
+        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) || OpensIronically(text) };
         int previousFrom = 0, previousCount = 0;
         for (var first = 0; first < clauses.Count;)
         {
@@ -189,6 +189,17 @@ public sealed class FactorExtractor
         }
         return false;
     }
+
+    /// <summary>
+    /// Praise that opens a complaint — "Fantastic, the courier left my parcel in the rain again", «Отличный сервис, третий
+    /// день жду курьера» — by the document scorer's markers (<see cref="SarcasmMarkers"/>), confirmed as the document scorer
+    /// confirms them: the model reads the rest of the text, without the opener, as a complaint (one model call, only for the
+    /// few texts with the markers); and the opener stands alone, praising nothing it names ("Great TV, terrible delivery:
+    /// three days late" is a mixed review). Without it the opener's praise made the clause's factor a strength.
+    /// </summary>
+    private bool OpensIronically(string text) =>
+        SarcasmMarkers.Candidate(text) && SarcasmMarkers.OpenerStandsAlone(text) && clauseScorer is not null
+        && clauseScorer.Score(SarcasmMarkers.Remainder(text)).Score < 0;
 
     /// <summary>What the clauses of one text share while they are scored.</summary>
     private sealed class TextContext(string text, List<WordToken> tokens, List<Clause> clauses, int? rating, int? nps)
@@ -249,7 +260,7 @@ public sealed class FactorExtractor
         var namedInClause = new List<int>();
         var objectsInClause = new List<int>(); // factors whose judged terms (products, rooms) the clause names
         var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
-        var question = IsQuestion(context.Text, tokens, sentenceEnd);
+        var question = IsQuestion(context.Text, tokens, sentenceEnd) || InformationRequest.AsksForHelp(tokens, sentenceFirst, sentenceEnd);
         // The opinion words of the whole sentence, matched once; clauses and their parts read them from this list.
         var said = context.CueMatches;
         said.Clear();
@@ -401,8 +412,10 @@ public sealed class FactorExtractor
                 var stock = counted.FindIndex(c => c.Factor == factor) is var s and >= 0 ? counted[s].Stock : Availability.None;
                 if (stock is Availability.Missing or Availability.Few && label != SentimentLabel.Negative) (label, score) = (SentimentLabel.Negative, -NeutralBand - 0.01f);
                 else if (stock == Availability.Many && label == SentimentLabel.Neutral) (label, score) = (SentimentLabel.Positive, NeutralBand + 0.01f);
-                // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?").
-                if (question && label != SentimentLabel.Negative) continue;
+                // A question asks, it does not judge — unless it is a complaint put as a question ("why is it always late?",
+                // "where is my bag??"). A request for information with no opinion word is no complaint, however the model
+                // reads it («Подскажите, как изменить адрес доставки» −0.75).
+                if (question && (label != SentimentLabel.Negative || (verdictCues.Score.IsEmpty && InformationRequest.Opens(tokens, sentenceFirst, sentenceEnd)))) continue;
                 mentions.Add(new FactorMention(Taxonomy.Factors[factor].Id, label, score, clause.Start, clause.Length));
             }
         }

@@ -43,6 +43,17 @@ public static partial class SarcasmMarkers
         return !ComingBack().IsMatch(text);
     }
 
+    /// <summary>Whether the ironic opener stands on its own — "Fantastic, …", «Отличный сервис, …», "Thanks a lot!" — rather
+    /// than praising the thing it names ("Great TV, terrible delivery", "Perfect gel polish, still flawless"): what a clause
+    /// reading needs before it turns the text's praise round.</summary>
+    public static bool OpenerStandsAlone(string text)
+    {
+        var opener = Opener().Match(text);
+        if (!opener.Success) return false;
+        var rest = text.AsSpan(opener.Length).TrimStart(' ');
+        return rest.IsEmpty || rest[0] is ',' or '!' or '.' or ':' or ';' or '—' or '-' or '…';
+    }
+
     /// <summary>A substring pre-check on one lower-cased copy, so the unanchored <see cref="Explicit"/> pattern runs on few texts.</summary>
     private static bool MayBeExplicit(string text)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Listening.Core.Factors;
 using Listening.Core.Feedback;
 using Listening.Core.Sentiment;
 using Listening.Core.Text;
@@ -12,8 +13,9 @@ namespace Listening.Cli;
 /// `listening score [FILE]`: JSON Lines in (file or stdin), the same lines out with lang, label,
 /// score, class probabilities (calibrated as the line's "kind" — mention, review, survey — when it has one), whether the text is mixed and its clause polarities (when it has more
 /// than one clause). A line with the author's own "rating" (1–5 stars) or "nps" (0–10) is scored as the pipeline scores
-/// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>), and
-/// "textOnly" keeps what the text alone said. Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
+/// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>); an unrated line
+/// is weighed with the clauses that judge its factors, as the pipeline weighs an unrated item (<see cref="DocumentStance"/>),
+/// and those mentions are printed as "factors"; "textOnly" keeps what the text alone said wherever the two differ. Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
 /// reported on stderr with its line number and skipped; the exit code is then 1, after every other
 /// line has been scored.
 /// </summary>
@@ -52,6 +54,8 @@ internal static class ScoreCommand
     {
         var failed = 0;
         var lineNumber = 0;
+        // The default taxonomy with the same model on its clauses, as FeedbackScorers builds it for the pipeline.
+        var extractor = new FactorExtractor(FactorTaxonomy.Default, scorer);
         while (input.ReadLine() is { } line)
         {
             lineNumber++;
@@ -72,20 +76,35 @@ internal static class ScoreCommand
             // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
             var read = scorer.Score(text, kind);
-            // As in the pipeline, the author's own stars or NPS answer are weighed with the text (AuthorVerdict).
-            var sentiment = AuthorVerdict.Combine(read, rating, nps);
+            // As in the pipeline (FeedbackScorer): the author's own stars or NPS answer are weighed with the text, or else,
+            // for an unrated line, the clauses that judge its factors (DocumentStance).
+            var mentions = extractor.Extract(text, rating, nps);
+            var sentiment = DocumentStance.Of(read, mentions, rating, nps, text);
             var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();
             item["score"] = Math.Round(sentiment.Score, 4);
             item["probabilities"] = Probabilities(sentiment);
-            if (AuthorVerdict.Band(rating, nps) is not null)
+            if (sentiment != read)
                 item["textOnly"] = new JsonObject
                 {
                     ["label"] = read.Label.ToString().ToLowerInvariant(),
                     ["score"] = Math.Round(read.Score, 4),
                     ["probabilities"] = Probabilities(read),
                 };
+            if (mentions.Count > 0)
+            {
+                var factors = new JsonArray();
+                foreach (var m in mentions)
+                    factors.Add(new JsonObject
+                    {
+                        ["factor"] = m.Factor,
+                        ["label"] = m.Label.ToString().ToLowerInvariant(),
+                        ["score"] = Math.Round(m.Score, 4),
+                        ["clause"] = text.Substring(m.Start, m.Length),
+                    });
+                item["factors"] = factors;
+            }
             item["mixed"] = mixed.Mixed;
             if (mixed.Clauses.Count > 0)
             {

@@ -145,4 +145,36 @@ public class PolarityRulesTests
     [InlineData("Ответа от нотариуса нет", "staff")]
     public void A_denial_after_an_adverb_or_a_plain_noun_is_still_a_lack(string text, string factor) =>
         Assert.Equal(SentimentLabel.Negative, Polarity(WithModel, text, factor, rating: 5));
+
+    /// <summary>A model that reads every clause negative, as the shipped one often reads plain questions.</summary>
+    private sealed class Gloomy : ISentimentScorer
+    {
+        public SentimentScore Score(string text) => new(SentimentLabel.Negative, -0.7f, 0.8f, 0.1f, 0.1f);
+    }
+
+    [Theory]
+    [InlineData("Подскажите, как изменить адрес доставки мебели?")]
+    [InlineData("Where do I find the notary's fees for a power of attorney?")]
+    [InlineData("Посоветуйте, как оплатить приём ветеринара картой.")] // a polite request asks without a question mark
+    public void A_plain_question_judges_nothing_even_when_the_model_reads_it_as_a_complaint(string text) =>
+        Assert.Empty(new FactorExtractor(FactorTaxonomy.Default, new Gloomy()).Extract(text));
+
+    [Fact]
+    public void A_complaint_put_as_a_question_keeps_its_mention() =>
+        Assert.Equal(SentimentLabel.Negative, Polarity(new FactorExtractor(FactorTaxonomy.Default, new Gloomy()), "Почему курьер опять опоздал на два часа?", "delivery"));
+
+    [Theory]
+    [InlineData("Fantastic, the courier left my sofa in the rain again.", "delivery")]
+    [InlineData("Отличный сервис, третий день жду мастера по сборке.", "staff")]
+    public void Praise_that_opens_a_complaint_is_turned_round_when_the_rest_reads_as_the_complaint(string text, string factor) =>
+        Assert.Equal(SentimentLabel.Negative, Polarity(new FactorExtractor(FactorTaxonomy.Default, new Gloomy()), text, factor));
+
+    [Fact]
+    public void An_ironic_opener_is_taken_at_its_word_when_the_rest_does_not_read_as_a_complaint() =>
+        Assert.Equal(SentimentLabel.Positive, Polarity(WithModel, "Fantastic, the courier brought my sofa early again.", "delivery"));
+
+    [Fact]
+    public void Praise_of_the_thing_it_names_before_a_complaint_is_a_mixed_review_not_irony() =>
+        Assert.Equal(SentimentLabel.Positive, Polarity(new FactorExtractor(FactorTaxonomy.Default, new Gloomy()),
+            "Great sofa, terrible delivery: three days late and nobody called.", "quality"));
 }

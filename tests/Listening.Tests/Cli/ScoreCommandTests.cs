@@ -101,8 +101,30 @@ public class ScoreCommandTests
             Assert.Equal(expected.Positive, (double)line["probabilities"]!["positive"]!, 0.001);
             Assert.True((double)line["probabilities"]![favoured]! >= (double)textOnly["probabilities"]![favoured]!);
         }
-        Assert.Null(lines[2]["textOnly"]);
-        Assert.Equal((string)lines[0]["textOnly"]!["label"]!, (string)lines[2]["label"]!);
+        // Unrated, the same text is weighed with its judged clauses instead; what the text alone said is the same.
+        Assert.Equal((string)lines[0]["textOnly"]!["label"]!, (string)lines[2]["textOnly"]!["label"]!);
+    }
+
+    [Fact]
+    public void An_unrated_line_is_weighed_with_the_clauses_that_judge_its_factors_as_the_pipeline_weighs_an_unrated_item()
+    {
+        var input = new StringReader("""
+            {"id":"c","text":"Курьер не опоздал, всё привёз целым."}
+            {"id":"q","text":"Подскажите, как изменить адрес доставки?"}
+            """);
+        var output = new StringWriter();
+        Assert.Equal(0, ScoreCommand.Score(input, output, new StringWriter(), Scorer.Value, "in.jsonl"));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        var factors = lines[0]["factors"]!.AsArray();
+        Assert.Contains(factors, f => (string)f!["factor"]! == "delivery");
+        Assert.All(factors, f => Assert.Equal("positive", (string)f!["label"]!));
+        Assert.Equal("positive", (string)lines[0]["label"]!);
+        // The shipped model alone reads this one as a complaint; the pipeline's stance is what the line's label says.
+        Assert.NotNull(lines[0]["textOnly"]);
+        // A question asking for help judges nothing: no factors, and the text's own reading stands.
+        Assert.Null(lines[1]["factors"]);
+        Assert.Null(lines[1]["textOnly"]);
     }
 
     [Fact]
