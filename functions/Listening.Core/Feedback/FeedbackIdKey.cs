@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Listening.Core.Feedback;
 
 /// <summary>
@@ -21,15 +18,12 @@ public enum IngestTrust { Open, Trusted }
 /// </summary>
 public sealed class FeedbackIdKey
 {
-    // One keyed HMAC per thread, reset after each use: HMACSHA256.HashData sets the key up afresh on every call, about
-    // three times the cost of the hash itself, and every ingested item derives its id here.
-    private readonly ThreadLocal<IncrementalHash> hmac;
+    private readonly KeyedHash hash;
 
     public FeedbackIdKey(byte[] key)
     {
         if (key.Length < 32) throw new ArgumentException("the id key must have at least 32 bytes", nameof(key));
-        var copy = key.ToArray();
-        hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, copy));
+        hash = new KeyedHash(key);
     }
 
     public string ItemId(IngestTrust trust, string source, string? externalId, string brand, string text)
@@ -50,12 +44,5 @@ public sealed class FeedbackIdKey
 
     private static string Namespace(IngestTrust trust) => trust == IngestTrust.Trusted ? "trusted" : "open";
 
-    private string Hash(string preimage)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        var mac = hmac.Value!;
-        mac.AppendData(Encoding.UTF8.GetBytes(preimage));
-        mac.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..12]);
-    }
+    private string Hash(string preimage) => hash.Hex(preimage, 12);
 }

@@ -30,15 +30,15 @@ public sealed class ListeningKeys
 {
     public const string KeyFileName = "listening.key";
 
-    private readonly ThreadLocal<IncrementalHash> identities;
-    private readonly ThreadLocal<IncrementalHash> spam;
+    private readonly KeyedHash identities;
+    private readonly KeyedHash spam;
 
     public ListeningKeys(byte[] secret)
     {
         if (secret.Length < 32) throw new InvalidOperationException($"{SecurityOptions.Section}:Key must be at least 32 bytes (base64); got {secret.Length}");
         Ids = new FeedbackIdKey(Derive(secret, "item-ids"));
-        identities = PerThread(Derive(secret, "identities"));
-        spam = PerThread(Derive(secret, "spam-history"));
+        identities = new KeyedHash(Derive(secret, "identities"));
+        spam = new KeyedHash(Derive(secret, "spam-history"));
         AuthorLinks = Derive(secret, "author-links");
     }
 
@@ -56,18 +56,7 @@ public sealed class ListeningKeys
     /// <summary>The tombstone key and spam-history document key of an ingest spam-check author key (handle, e-mail or id).</summary>
     public string SpamKey(string spamAuthorKey) => Hex(spam, spamAuthorKey);
 
-    private static string Hex(ThreadLocal<IncrementalHash> key, string value)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        var mac = key.Value!;
-        mac.AppendData(Encoding.UTF8.GetBytes(value));
-        mac.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..20]);
-    }
-
-    /// <summary>One keyed HMAC per thread, reset after each use: HMACSHA256.HashData sets the key up afresh on every call,
-    /// about three times the cost of the hash itself (the stages derive keys for every item: bench/README.md, round 9).</summary>
-    private static ThreadLocal<IncrementalHash> PerThread(byte[] key) => new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
+    private static string Hex(KeyedHash key, string value) => key.Hex(value, 20);
 
     private static byte[] Derive(byte[] secret, string label) => HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes("listening/" + label));
 
