@@ -27,14 +27,27 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var language = !string.IsNullOrWhiteSpace(item.Language) ? item.Language
             : Transliteration.LooksLikeRussian(item.Text) ? LanguageDetector.Russian // Russian in Latin letters
             : LanguageDetector.Detect(item.Text);
-        var taxonomy = taxonomies.For(item.CompetitorOf ?? item.Brand);
-        var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var mixed = MixedSentiment.Analyze(sentiment, item.Text);
         // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
-        var text = sentiment.Score(item.Text, FeedbackTextKind.For(item.Kind, item.Text));
-        var mentions = extractor.Extract(item.Text, item.Rating, item.Nps);
-        // The document's stance also weighs the author's own score, or else its judged clauses (DocumentStance).
-        var document = DocumentStance.Of(text, mentions, item.Rating, item.Nps, item.Text);
-        return new FeedbackScores(language, document, mentions, mixed.Mixed, mixed.Clauses);
+        var reading = Read(item.Text, FeedbackTextKind.For(item.Kind, item.Text), item.Rating, item.Nps, item.CompetitorOf ?? item.Brand);
+        return new FeedbackScores(language, reading.Document, reading.Mentions, mixed.Mixed, mixed.Clauses);
+    }
+
+    /// <summary>
+    /// A text read as an item is: the model's own reading (calibrated as <paramref name="textKind"/>, or as the text decides
+    /// when null), the factor mentions of <paramref name="brand"/>'s taxonomy (the default one for a brand it does not know), and the document's stance, which also weighs
+    /// the author's own score or else the judged clauses (<see cref="DocumentStance"/>). <c>listening score</c> reads its
+    /// lines through this, so that it and the pipeline cannot disagree.
+    /// </summary>
+    public FeedbackReading Read(string text, string? textKind, int? rating, int? nps, string brand)
+    {
+        var taxonomy = taxonomies.For(brand);
+        var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
+        var own = sentiment.Score(text, textKind);
+        var mentions = extractor.Extract(text, rating, nps);
+        return new FeedbackReading(own, mentions, DocumentStance.Of(own, mentions, rating, nps, text));
     }
 }
+
+/// <summary>What <see cref="FeedbackScorer.Read"/> finds: the text's own reading, its mentions and the document's stance.</summary>
+public sealed record FeedbackReading(SentimentScore Text, IReadOnlyList<FactorMention> Mentions, SentimentScore Document);

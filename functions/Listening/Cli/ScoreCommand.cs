@@ -55,7 +55,7 @@ internal static class ScoreCommand
         var failed = 0;
         var lineNumber = 0;
         // The default taxonomy with the same model on its clauses, as FeedbackScorers builds it for the pipeline.
-        var extractor = new FactorExtractor(FactorTaxonomy.Default, scorer);
+        var reader = new FeedbackScorer(scorer, FactorTaxonomy.Default);
         while (input.ReadLine() is { } line)
         {
             lineNumber++;
@@ -75,11 +75,9 @@ internal static class ScoreCommand
             }
             // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
-            var read = scorer.Score(text, kind);
-            // As in the pipeline (FeedbackScorer): the author's own stars or NPS answer are weighed with the text, or else,
+            // Read as the pipeline reads an item: the author's own stars or NPS answer are weighed with the text, or else,
             // for an unrated line, the clauses that judge its factors (DocumentStance).
-            var mentions = extractor.Extract(text, rating, nps);
-            var sentiment = DocumentStance.Of(read, mentions, rating, nps, text);
+            var (read, mentions, sentiment) = reader.Read(text, kind, rating, nps, brand: "");
             var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();
