@@ -954,7 +954,7 @@ public sealed class FactorExtractor
         if (!cue.Score.IsEmpty) score = cue.Score.Score;
         else if (cue.Neutral > 0) score = 0f;
         // A contrast's inferred praise is turned round like any other in a sarcastic clause: «Зато привезли 🙃».
-        else if ((sarcastic ? -Contrasted(context, first, sarcastic) : Contrasted(context, first, sarcastic)) is var turn && clauseScorer is not null)
+        else if ((sarcastic ? -1 : 1) * Contrasted(context, first, sarcastic) is var turn && clauseScorer is not null)
         {
             var start = tokens[first].Start;
             score = clauseScorer.Score(context.Text.Substring(start, tokens[end - 1].End - start)).Score;

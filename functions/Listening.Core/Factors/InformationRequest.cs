@@ -29,7 +29,7 @@ public static class InformationRequest
         for (var i = first; i < last; i++)
         {
             var word = tokens[i].Lower;
-            if (Openers.Contains(word)) return i == first || !IsWhy(tokens[first].Lower);
+            if (Openers.Contains(word)) return true; // any «почему» / "why" before it has returned already
             if (i + 1 < end && Pairs.Contains((word, tokens[i + 1].Lower))) return true;
             if (IsWhy(word)) return false;
         }
