@@ -10,7 +10,8 @@ using Listening.Ml.Prediction;
 namespace Listening.Cli;
 
 /// <summary>
-/// `listening score [FILE]`: JSON Lines in (file or stdin), the same lines out with lang, label,
+/// `listening score [FILE]` or `listening score --text "…" [--text "…"]`: JSON Lines in (file or stdin; a text given with
+/// --text is the line {"id":"text-N","text":…}), the same lines out with lang, label,
 /// score, class probabilities (calibrated as the line's "kind" — mention, review, survey — when it has one), whether the text is mixed and its clause polarities (when it has more
 /// than one clause). A line with the author's own "rating" (1–5 stars) or "nps" (0–10) is scored as the pipeline scores
 /// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>); an unrated line
@@ -24,11 +25,22 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo?>("file") { Description = "JSON Lines file of {\"id\", \"text\", …} objects; stdin when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var texts = new Option<string[]>("--text")
+        {
+            Description = "Score this text itself instead of a file (repeatable): the line {\"id\":\"text-N\",\"text\":…}.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var model = DataOptions.Model();
-        var command = new Command("score", "Score the sentiment and language of JSON Lines feedback.") { file, model };
+        var command = new Command("score", "Score the sentiment and language of JSON Lines feedback, or of texts given with --text.") { file, texts, model };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file);
+            var given = parse.GetValue(texts) ?? [];
+            if (given.Length > 0 && path is not null)
+            {
+                Console.Error.WriteLine("score: give either a file or --text, not both");
+                return 2;
+            }
             PooledSentimentScorer scorer;
             try
             {
@@ -41,13 +53,24 @@ internal static class ScoreCommand
             }
             if (path is { Exists: false })
             {
-                Console.Error.WriteLine($"score: file not found: {path.FullName}");
+                // A new user's first try is often `score "some text"`: say how to do that.
+                Console.Error.WriteLine($"score: file not found: {path.FullName} (to score a text itself: score --text \"…\")");
                 return 2;
             }
+            if (given.Length > 0) return Score(new StringReader(TextLines(given)), Console.Out, Console.Error, scorer, "--text");
             using var input = path is null ? Console.In : new StreamReader(path.FullName);
             return Score(input, Console.Out, Console.Error, scorer, path?.Name ?? "stdin");
         });
         return command;
+    }
+
+    /// <summary>Texts given on the command line as the JSON Lines the scorer reads, numbered from 1 in the order given.</summary>
+    internal static string TextLines(IReadOnlyList<string> texts)
+    {
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < texts.Count; i++)
+            lines.AppendLine(new JsonObject { ["id"] = $"text-{i + 1}", ["text"] = texts[i] }.ToJsonString());
+        return lines.ToString();
     }
 
     internal static int Score(TextReader input, TextWriter output, TextWriter errors, PooledSentimentScorer scorer, string inputName)

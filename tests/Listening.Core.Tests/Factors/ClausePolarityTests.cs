@@ -31,6 +31,20 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("Не дорого и вкусно", "quality", SentimentLabel.Positive)]
+    [InlineData("Не дорого и вкусно", "price", SentimentLabel.Positive)]
+    [InlineData("Not expensive and tasty", "quality", SentimentLabel.Positive)]
+    [InlineData("Not bad and cheap", "price", SentimentLabel.Positive)]
+    [InlineData("Не грязно и уютно", "cleanliness_atmosphere", SentimentLabel.Positive)]
+    [InlineData("The seats were not comfortable or clean", "cleanliness_atmosphere", SentimentLabel.Negative)]
+    [InlineData("Обслужили без очередей и грубости", "waiting_time", SentimentLabel.Positive)]
+    [InlineData("Не вкусно и дорого", "price", SentimentLabel.Negative)]
+    public void A_negator_that_has_judged_its_word_stops_at_the_and_after_it(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("Prices are average", "price", SentimentLabel.Neutral)]
     [InlineData("Цены средние, качество обычное", "price", SentimentLabel.Neutral)]
     [InlineData("Недорого и вкусно", "price", SentimentLabel.Positive)]

@@ -34,6 +34,21 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public void Texts_given_with_the_text_option_are_scored_as_lines_numbered_in_the_order_given()
+    {
+        var input = new StringReader(ScoreCommand.TextLines(["Ужасная доставка, курьер нахамил и опоздал на три часа", "Great service, \"thank you\" so much!"]));
+        var output = new StringWriter();
+        var code = ScoreCommand.Score(input, output, new StringWriter(), Scorer.Value, "--text");
+
+        Assert.Equal(0, code);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        Assert.Equal(["text-1", "text-2"], lines.Select(l => (string)l["id"]!));
+        Assert.Equal("negative", (string)lines[0]["label"]!);
+        Assert.Equal("Great service, \"thank you\" so much!", (string)lines[1]["text"]!);
+        Assert.Equal("positive", (string)lines[1]["label"]!);
+    }
+
+    [Fact]
     public void Bad_lines_are_reported_by_number_and_the_rest_still_scored_with_a_nonzero_exit_code()
     {
         var input = new StringReader("""

@@ -306,12 +306,38 @@ public sealed class SentimentCues
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
             if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
+            if (!legacy && tokens is not null && EndsAtAnd(other, cue, matches, tokens)) continue;
             // «не было никаких скидок», «нет никакой карты»: a cue that opens with its own negator is negated once, by itself.
             if (!legacy && StartsWithNegator(cue, matches)) continue;
             if (!legacy) return true;
             negated = !negated;
         }
         return negated;
+    }
+
+    // Negators of things: their negation carries over a list of nouns («без очередей и грубости», "no fees and no hassle").
+    private static readonly HashSet<string> ThingNegators = new(StringComparer.Ordinal)
+    {
+        "no", "without", "zero", "lack", "lacks", "lacked", "nothing", "none", "nobody", "neither", "nor",
+        "нет", "нету", "без", "ни", "никаких", "никакого", "никакой", "никакая", "никакие", "ноль",
+    };
+
+    /// <summary>
+    /// «Не дорого и вкусно», "not bad and cheap": a negator of a judgement that has already judged a word stops at the
+    /// "and" after it — the second word is said plainly (it read "not tasty" before). "Or" carries the negation on ("not
+    /// friendly or helpful"), and so does a negator of things («без очередей и грубости»).
+    /// </summary>
+    private static bool EndsAtAnd(TermMatch negator, TermMatch cue, List<TermMatch> matches, IReadOnlyList<WordToken> tokens)
+    {
+        if (negator.TokenCount == 1 && ThingNegators.Contains(tokens[negator.FirstToken].Lower)) return false;
+        var end = negator.FirstToken + negator.TokenCount;
+        for (var and = end + 1; and < cue.FirstToken; and++)
+        {
+            if (tokens[and].Lower is not ("и" or "а" or "and" or "but")) continue;
+            foreach (var m in matches)
+                if (m.Group is PositiveGroup or NegativeGroup && m.FirstToken >= end && m.FirstToken + m.TokenCount <= and) return true;
+        }
+        return false;
     }
 
     // "Never had a single problem", «ни разу не было ни одной проблемы»: words that only stress the denial do not use up its scope.
