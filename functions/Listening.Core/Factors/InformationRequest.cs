@@ -11,13 +11,14 @@ public static class InformationRequest
 {
     private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
     {
-        "подскажите", "подскажете", "подскажи", "скажите", "объясните", "посоветуйте", "как", "можно", "есть", "кто-нибудь", "кто-то",
+        "подскажите", "подскажете", "подскажи", "скажите", "объясните", "посоветуйте", "как", "можно", "есть",
         "anyone", "anybody", "does", "do", "can", "could", "is", "are", "how", "which",
     };
 
     // Openers that ask only with the word after them: «где найти», "what time", "where can".
     private static readonly HashSet<(string, string)> Pairs =
     [
+        ("кто", "нибудь"), ("кто", "то"), // the tokenizer splits «кто-нибудь», «кто-то» at the hyphen
         ("где", "найти"), ("где", "можно"), ("где", "посмотреть"), ("когда", "откроется"), ("когда", "будет"),
         ("what", "time"), ("what", "are"), ("where", "can"), ("where", "do"), ("where", "to"), ("when", "does"), ("when", "do"), ("when", "will"),
     ];

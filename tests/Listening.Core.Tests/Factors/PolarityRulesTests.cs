@@ -156,6 +156,7 @@ public class PolarityRulesTests
     [InlineData("Подскажите, как изменить адрес доставки мебели?")]
     [InlineData("Where do I find the notary's fees for a power of attorney?")]
     [InlineData("Посоветуйте, как оплатить приём ветеринара картой.")] // a polite request asks without a question mark
+    [InlineData("Кто-нибудь знает, есть ли у нотариуса доставка документов курьером?")] // «кто-нибудь» is two words to the tokenizer
     public void A_plain_question_judges_nothing_even_when_the_model_reads_it_as_a_complaint(string text) =>
         Assert.Empty(new FactorExtractor(FactorTaxonomy.Default, new Gloomy()).Extract(text));
 
