@@ -116,12 +116,13 @@ public class ScoreCommandTests
             Assert.Equal(expected.Positive, (double)line["probabilities"]!["positive"]!, 0.001);
             Assert.True((double)line["probabilities"]![favoured]! >= (double)textOnly["probabilities"]![favoured]!);
         }
-        // Unrated, the same text is weighed with its judged clauses instead; what the text alone said is the same.
-        Assert.Equal((string)lines[0]["textOnly"]!["label"]!, (string)lines[2]["textOnly"]!["label"]!);
+        // Unrated, the same text is what the text alone says.
+        Assert.Null(lines[2]["textOnly"]);
+        Assert.Equal((string)lines[0]["textOnly"]!["label"]!, (string)lines[2]["label"]!);
     }
 
     [Fact]
-    public void An_unrated_line_is_weighed_with_the_clauses_that_judge_its_factors_as_the_pipeline_weighs_an_unrated_item()
+    public void An_unrated_line_prints_the_factors_the_pipeline_finds_and_keeps_the_texts_own_reading()
     {
         var input = new StringReader("""
             {"id":"c","text":"Курьер не опоздал, всё привёз целым."}
@@ -134,10 +135,9 @@ public class ScoreCommandTests
         var factors = lines[0]["factors"]!.AsArray();
         Assert.Contains(factors, f => (string)f!["factor"]! == "delivery");
         Assert.All(factors, f => Assert.Equal("positive", (string)f!["label"]!));
-        Assert.Equal("positive", (string)lines[0]["label"]!);
-        // The shipped model alone reads this one as a complaint; the pipeline's stance is what the line's label says.
-        Assert.NotNull(lines[0]["textOnly"]);
-        // A question asking for help judges nothing: no factors, and the text's own reading stands.
+        // The document is the text's own reading, as the pipeline's is for an unrated item (DocumentStance).
+        Assert.Null(lines[0]["textOnly"]);
+        // A question asking for help judges nothing: no factors.
         Assert.Null(lines[1]["factors"]);
         Assert.Null(lines[1]["textOnly"]);
     }
