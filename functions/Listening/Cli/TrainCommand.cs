@@ -83,6 +83,8 @@ internal static class TrainCommand
             var datasets = DatasetReader.ReadAll(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"read {datasets.Count} datasets ({datasets.Sum(d => d.Rows.Count):N0} rows)");
             Console.Error.WriteLine($"options: {options} char n-grams [{string.Join(',', options.Featurizer.CharNgrams)}]");
+            // The weights are the same bytes again only on the same arithmetic (TrainingPlatform; recorded in the model).
+            Console.Error.WriteLine($"platform: {TrainingPlatform.Current}");
             var model = parse.GetValue(joint) || options.Language is not null
                 ? SentimentTrainer.Train(datasets, options, Console.Error.WriteLine)
                 : SentimentTrainer.TrainPerLanguage(datasets, options, Console.Error.WriteLine);

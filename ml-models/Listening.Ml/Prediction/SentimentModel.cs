@@ -19,6 +19,8 @@ public sealed class SentimentModel
     public const string FeaturizerEntry = "Listening/featurizer.json";
     public const string CalibrationEntry = "Listening/calibration.json";
     public const string TrainingEntry = "Listening/training.json";
+    /// <summary>What the training's arithmetic ran on (<see cref="TrainingPlatform"/>); absent before round 10.</summary>
+    public const string PlatformEntry = "Listening/platform.json";
     /// <summary>The featurizer's idf weights (<see cref="IdfTable"/>, one byte per bucket) when it was trained with them.</summary>
     public const string IdfEntry = "Listening/idf.bin";
     public const string LanguageEntryPrefix = "Listening/languages/";
@@ -33,8 +35,10 @@ public sealed class SentimentModel
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private SentimentModel(MLContext context, IReadOnlyDictionary<string, ITransformer> transformers, TextFeaturizer featurizer,
-        ProbabilityCalibration? calibration = null, TrainingOptions? training = null, IReadOnlyList<SentimentModel>? members = null)
+        ProbabilityCalibration? calibration = null, TrainingOptions? training = null, IReadOnlyList<SentimentModel>? members = null,
+        TrainingPlatform? platform = null)
     {
+        Platform = platform;
         Members = members ?? [];
         Context = context;
         Transformers = transformers;
@@ -49,12 +53,20 @@ public sealed class SentimentModel
     /// </summary>
     public TrainingOptions? Training { get; }
 
+    /// <summary>
+    /// The machine arithmetic the weights were trained with (entry <see cref="PlatformEntry"/>): the same procedure gives the
+    /// same bytes only on the same <see cref="TrainingPlatform"/>; null for a model saved before it was recorded.
+    /// </summary>
+    public TrainingPlatform? Platform { get; }
+
     /// <summary>Class-probability weights applied after the transformer (entry <see cref="CalibrationEntry"/>).</summary>
     public ProbabilityCalibration Calibration { get; }
 
-    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration, Training, Members);
+    public SentimentModel WithCalibration(ProbabilityCalibration calibration) => new(Context, Transformers, Featurizer, calibration, Training, Members, Platform);
 
-    public SentimentModel WithTraining(TrainingOptions training) => new(Context, Transformers, Featurizer, Calibration, training, Members);
+    public SentimentModel WithTraining(TrainingOptions training) => new(Context, Transformers, Featurizer, Calibration, training, Members, Platform);
+
+    public SentimentModel WithPlatform(TrainingPlatform platform) => new(Context, Transformers, Featurizer, Calibration, Training, Members, platform);
 
     /// <summary>
     /// Models whose calibrated class probabilities are averaged with this one's (an ensemble; empty for a single model). They
@@ -76,7 +88,7 @@ public sealed class SentimentModel
             if (m.Training?.Holdout != Training?.Holdout)
                 throw new ArgumentException($"ensemble members must hold out the same rows ({Training?.Holdout} vs {m.Training?.Holdout})", nameof(members));
         }
-        return new(Context, Transformers, Featurizer, Calibration, Training, members);
+        return new(Context, Transformers, Featurizer, Calibration, Training, members, Platform);
     }
 
     public MLContext Context { get; }
@@ -145,6 +157,13 @@ public sealed class SentimentModel
             training = JsonSerializer.Deserialize<TrainingOptions>(json, TrainingJson);
         }
 
+        TrainingPlatform? platform = null;
+        if (zip.GetEntry(PlatformEntry) is { } platformEntry)
+        {
+            using var json = platformEntry.Open();
+            platform = JsonSerializer.Deserialize<TrainingPlatform>(json, TrainingJson);
+        }
+
         var calibration = ProbabilityCalibration.None;
         if (zip.GetEntry(CalibrationEntry) is { } calibrationEntry)
         {
@@ -170,7 +189,7 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        var model = new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training);
+        var model = new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training, platform: platform);
         var members = zip.Entries.Where(e => e.FullName.StartsWith(MemberEntryPrefix, StringComparison.Ordinal))
             .OrderBy(e => int.Parse(Path.GetFileNameWithoutExtension(e.Name), System.Globalization.CultureInfo.InvariantCulture))
             .Select(e =>
@@ -219,6 +238,7 @@ public sealed class SentimentModel
         if (Featurizer.Idf is { } idf) Write(target, IdfEntry, new MemoryStream(idf.ToBytes()));
         if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
         if (Training is not null) Write(target, TrainingEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Training, TrainingJson)));
+        if (Platform is not null) Write(target, PlatformEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Platform, TrainingJson)));
         for (var i = 0; i < Members.Count; i++)
             Write(target, $"{MemberEntryPrefix}{i + 1}.zip", new MemoryStream(Members[i].ToBytes()));
     }

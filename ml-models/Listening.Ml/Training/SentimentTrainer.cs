@@ -29,14 +29,14 @@ public static class SentimentTrainer
             log?.Invoke($"-- {lang}");
             models[lang] = Fit(datasets, options with { Language = lang }, featurizer, log);
         }
-        var combined = SentimentModel.Combine(models).WithTraining(options);
+        var combined = SentimentModel.Combine(models).WithTraining(options).WithPlatform(TrainingPlatform.Current);
         return Calibrate(combined, datasets, options, log);
     }
 
     /// <summary>One model (joint, or of <see cref="TrainingOptions.Language"/>), calibrated.</summary>
     public static SentimentModel Train(IReadOnlyList<Dataset> datasets, TrainingOptions options, Action<string>? log = null)
     {
-        var model = Fit(datasets, options, Featurizer(datasets, options, log), log).WithTraining(options);
+        var model = Fit(datasets, options, Featurizer(datasets, options, log), log).WithTraining(options).WithPlatform(TrainingPlatform.Current);
         return Calibrate(model, datasets, options, log);
     }
 
