@@ -754,7 +754,9 @@ public sealed class FactorExtractor
         if (states is null) return false;
         var found = stateFound ??= new List<TermMatch>(2);
         found.Clear();
-        states.Find(tokens, Math.Max(clause.FirstToken, m.FirstToken - JudgedDistance), Math.Min(clause.EndToken, m.FirstToken + m.TokenCount + JudgedDistance), found);
+        // Closer than an opinion word: a condition word is said of the word next to it («старые тренажёры», "the machines are new").
+        const int near = 2;
+        states.Find(tokens, Math.Max(clause.FirstToken, m.FirstToken - near), Math.Min(clause.EndToken, m.FirstToken + m.TokenCount + near), found);
         foreach (var state in found)
         {
             if (state.FirstToken < m.FirstToken + m.TokenCount && state.FirstToken + state.TokenCount > m.FirstToken) continue;
@@ -937,11 +939,16 @@ public sealed class FactorExtractor
                     var i = step < 0 ? verdict.FirstToken - 1 : verdict.FirstToken + verdict.TokenCount;
                     for (var skipped = 0; i >= clause.FirstToken && i < clause.EndToken && skipped < 2 && VerdictFrame.Contains(tokens[i].Lower); skipped++) i += step;
                     if (i < clause.FirstToken || i >= clause.EndToken || Covered(said, i) || Covered(verdicts, i)) continue;
-                    if (IsThing(text, tokens, i, sentenceFirst)) into.Add(tokens[i].Lower);
+                    // «реально», «нормально»: a Russian adverb in -но reads as a noun by the endings IsThing knows.
+                    if (IsThing(text, tokens, i, sentenceFirst) && !IsAdverb(tokens[i].Lower)) into.Add(tokens[i].Lower);
                 }
             }
         }
     }
+
+    private static bool IsAdverb(string word) =>
+        word.Length > 4 && word[0] is >= 'а' and <= 'я' && (word.EndsWith("льно", StringComparison.Ordinal) || word.EndsWith("чно", StringComparison.Ordinal)
+            || word.EndsWith("вно", StringComparison.Ordinal) || word.EndsWith("тно", StringComparison.Ordinal) || word.EndsWith("ко", StringComparison.Ordinal));
 
     private static bool Covered(List<TermMatch> found, int token)
     {

@@ -20,9 +20,9 @@ public class OfferingTests
     [Theory]
     [InlineData("Велосипеды старые, зато прокат рядом с домом.")]
     [InlineData("Кресла новые, экран огромный.")]
-    [InlineData("Столы старенькие, но место тихое.")]
+    [InlineData("Шезлонги старенькие, но пляж тихий.")]
     [InlineData("Old bikes, friendly staff.")]
-    [InlineData("Seats brand new.")]
+    [InlineData("New desks, comfy chairs.")]
     public void A_short_clause_of_a_thing_and_its_condition_judges_the_offering(string text)
     {
         Assert.Contains("quality", Factors(text));
@@ -54,12 +54,12 @@ public class OfferingTests
     {
         string[] texts =
         [
-            "Самокаты новые, всё отлично.", "Самокат отличный.", "Самокаты старые.", "Ужасный самокат.", "Самокаты новые, цены нормальные.",
-            "Приложение удобное.", "Приложение отличное.", "Приложение ужасное.", "Приложение удобное, самокат новый.",
+            "Шезлонги новые, всё отлично.", "Шезлонг отличный.", "Шезлонги старые.", "Ужасный шезлонг.", "Шезлонги новые, цены нормальные.",
+            "Приложение удобное.", "Приложение отличное.", "Приложение ужасное.", "Приложение удобное, шезлонг новый.",
             "Погода отличная.",
         ];
         var words = OfferingLexicon.Learn(FactorTaxonomy.Default, texts);
-        Assert.Contains(words, w => w.StartsWith("самокат", StringComparison.Ordinal));
+        Assert.Contains(words, w => w.StartsWith("шезлонг", StringComparison.Ordinal));
         // The app is a factor's word, the weather no thing sold (and judged once): neither is learned.
         Assert.DoesNotContain(words, w => w.StartsWith("приложени", StringComparison.Ordinal) || w.StartsWith("погод", StringComparison.Ordinal));
     }
