@@ -29,6 +29,24 @@ public class OfferingTests
     }
 
     [Theory]
+    [InlineData("Вебинар полезный, запись прислали сразу.")]
+    [InlineData("Подкаст сильный.")]
+    [InlineData("Useful masterclass.")]
+    [InlineData("Brand new bikes, friendly staff.")]
+    public void A_short_clause_of_a_thing_and_what_it_is_worth_judges_the_offering(string text)
+    {
+        Assert.Contains("quality", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Сильный ветер, паром задержали.")]
+    [InlineData("Сильный дождь, такси не найти.")]
+    public void The_weather_is_no_thing_sold(string text)
+    {
+        Assert.DoesNotContain("quality", Factors(text));
+    }
+
+    [Theory]
     [InlineData("Кресло в зале скрипит на каждом движении.")]
     [InlineData("Стол в коворкинге шатается, работать невозможно.")]
     [InlineData("The seat in front of me squeaks every time he moves.")]
