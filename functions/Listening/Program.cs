@@ -16,6 +16,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     EvaluateStoryCommand.Create(),
     BenchFactorsCommand.Create(),
     FactorsCommand.Create(),
+    OfferingCommand.Create(),
     ReportCommand.Create(),
     BenchReportCommand.Create(),
     BenchConnectorsCommand.Create(),

@@ -1,7 +1,10 @@
 namespace Listening.Core.Factors;
 
-/// <summary>One brand's taxonomy configuration: shipped packs on top of the default, then the brand's own JSON.</summary>
-public sealed record BrandTaxonomyConfig(string Brand, IReadOnlyList<string> Packs, string? OverrideJson = null);
+/// <summary>
+/// One brand's taxonomy configuration: shipped packs on top of the default, then the brand's own JSON, then the offering words
+/// learned from its feedback (<see cref="OfferingLexicon"/>).
+/// </summary>
+public sealed record BrandTaxonomyConfig(string Brand, IReadOnlyList<string> Packs, string? OverrideJson = null, IReadOnlyList<string>? Offering = null);
 
 /// <summary>
 /// The taxonomy each brand is analysed with; brands without their own configuration get the fallback.
@@ -23,6 +26,7 @@ public sealed class BrandTaxonomies
             try
             {
                 if (!string.IsNullOrWhiteSpace(config.OverrideJson)) taxonomy = taxonomy.With(config.OverrideJson);
+                taxonomy = OfferingLexicon.Apply(taxonomy, config.Offering);
             }
             catch (FormatException e)
             {

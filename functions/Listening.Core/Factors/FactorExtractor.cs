@@ -43,6 +43,9 @@ public sealed class FactorExtractor
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
     [ThreadStatic] private static List<TermMatch>? notThingFound;
+    [ThreadStatic] private static List<TermMatch>? stateFound;
+    // Round 10: words of a thing's condition (UnnamedVerdict.States), a verdict on the unnamed factor's things; null without any.
+    private readonly TermMatcher? states;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -78,6 +81,7 @@ public sealed class FactorExtractor
         {
             unnamedFactor = u;
             notThings = new TermMatcher([unnamed.NotThings.Values.SelectMany(t => t)]);
+            if (unnamed.States.Values.Any(t => t.Count > 0)) states = new TermMatcher([unnamed.States.Values.SelectMany(t => t)]);
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -336,7 +340,8 @@ public sealed class FactorExtractor
                         factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
-                    else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))) continue;
+                    else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))
+                             && !(factor == unnamedFactor && HasState(tokens, clause, m, matches))) continue;
                 }
                 if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
                 {
@@ -740,6 +745,33 @@ public sealed class FactorExtractor
         return false;
     }
 
+    /// <summary>
+    /// Whether a word of a thing's condition stands within the judged distance of the unnamed factor's judged term, with no
+    /// other factor's word between («тренажёры старые», "brand new machines"; not «машина приехала быстро, приложение новое»).
+    /// </summary>
+    private bool HasState(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        if (states is null) return false;
+        var found = stateFound ??= new List<TermMatch>(2);
+        found.Clear();
+        // Closer than an opinion word: a condition word is said of the word next to it («старые тренажёры», "the machines are new").
+        const int near = 2;
+        states.Find(tokens, Math.Max(clause.FirstToken, m.FirstToken - near), Math.Min(clause.EndToken, m.FirstToken + m.TokenCount + near), found);
+        foreach (var state in found)
+        {
+            if (state.FirstToken < m.FirstToken + m.TokenCount && state.FirstToken + state.TokenCount > m.FirstToken) continue;
+            var (from, to) = state.FirstToken < m.FirstToken ? (state.FirstToken + state.TokenCount, m.FirstToken) : (m.FirstToken + m.TokenCount, state.FirstToken);
+            var between = false;
+            foreach (var other in matches)
+            {
+                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
+            }
+            if (!between) return true;
+        }
+        return false;
+    }
+
     private static bool HasFactor(List<(int Factor, int Token)> found, int factor)
     {
         foreach (var f in found)
@@ -787,6 +819,18 @@ public sealed class FactorExtractor
             if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
             if (SentimentCues.IsOpinion(cue, said)) opinion = true;
             for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
+        }
+        // «Машины старые», "Old cars": a word of the thing's condition is its verdict too.
+        if (states is not null)
+        {
+            var found = stateFound ??= new List<TermMatch>(2);
+            found.Clear();
+            states.Find(tokens, begin, clause.EndToken, found);
+            foreach (var state in found)
+            {
+                opinion = true;
+                for (var i = state.FirstToken; i < Math.Min(state.FirstToken + state.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
+            }
         }
         if (!opinion) return false;
         // The verdict is said of the thing (an adjective, a noun: «слабый», «огонь», "weak"), not done by someone: a clause whose
@@ -859,6 +903,59 @@ public sealed class FactorExtractor
         "the", "a", "an", "our", "their", "this", "that", "these", "those", "his", "her", "every", "each",
         "наш", "наша", "наши", "нашего", "этот", "эта", "эти", "тот", "та", "те", "каждый", "каждая", "их", "его", "её", "ее",
     };
+
+    /// <summary>
+    /// The things a text judges that no factor names (see <see cref="OfferingLexicon"/>): in a clause that names no factor, a word
+    /// that reads as a noun by its form standing next to an opinion or condition word («Машины новые», "the kit is old",
+    /// «отличный зал»), at most two words away across copulas and intensifiers. Added as lower-case forms to <paramref name="into"/>.
+    /// </summary>
+    internal void JudgedThings(string text, ISet<string> into)
+    {
+        if (unnamedFactor < 0) return;
+        var tokens = WordTokenizer.Tokenize(text, symbols: true);
+        if (tokens.Count == 0) return;
+        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
+        var matches = new List<TermMatch>();
+        var said = new List<TermMatch>();
+        var sentenceFirst = 0;
+        var sentence = -1;
+        foreach (var clause in clauses)
+        {
+            if (clause.Sentence != sentence) { sentence = clause.Sentence; sentenceFirst = clause.FirstToken; }
+            matches.Clear();
+            matcher.Find(tokens, clause.FirstToken, clause.EndToken, matches);
+            if (matches.Count > 0 || clause.TokenCount > 8) continue;
+            said.Clear();
+            cues.Match(tokens, clause.FirstToken, clause.EndToken, said);
+            var verdicts = said.Where(cue => SentimentCues.IsOpinion(cue, said)).ToList();
+            states?.Find(tokens, clause.FirstToken, clause.EndToken, verdicts);
+            foreach (var verdict in verdicts)
+            {
+                // Russian: the verdict is said of the thing (an adjective), not done by someone (a verb).
+                var last = tokens[verdict.FirstToken + verdict.TokenCount - 1].Lower;
+                if (last[0] is >= 'а' and <= 'я' && IsVerbForm(last)) continue;
+                foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+                {
+                    var i = step < 0 ? verdict.FirstToken - 1 : verdict.FirstToken + verdict.TokenCount;
+                    for (var skipped = 0; i >= clause.FirstToken && i < clause.EndToken && skipped < 2 && VerdictFrame.Contains(tokens[i].Lower); skipped++) i += step;
+                    if (i < clause.FirstToken || i >= clause.EndToken || Covered(said, i) || Covered(verdicts, i)) continue;
+                    // «реально», «нормально»: a Russian adverb in -но reads as a noun by the endings IsThing knows.
+                    if (IsThing(text, tokens, i, sentenceFirst) && !IsAdverb(tokens[i].Lower)) into.Add(tokens[i].Lower);
+                }
+            }
+        }
+    }
+
+    private static bool IsAdverb(string word) =>
+        word.Length > 4 && word[0] is >= 'а' and <= 'я' && (word.EndsWith("льно", StringComparison.Ordinal) || word.EndsWith("чно", StringComparison.Ordinal)
+            || word.EndsWith("вно", StringComparison.Ordinal) || word.EndsWith("тно", StringComparison.Ordinal) || word.EndsWith("ко", StringComparison.Ordinal));
+
+    private static bool Covered(List<TermMatch> found, int token)
+    {
+        foreach (var m in found)
+            if (m.FirstToken <= token && token < m.FirstToken + m.TokenCount) return true;
+        return false;
+    }
 
     /// <summary>
     /// Whether a person's judged term is the subject of its clause: it opens the clause (after at most one determiner or

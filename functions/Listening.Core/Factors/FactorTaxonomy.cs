@@ -173,8 +173,9 @@ internal sealed class UnnamedEntry
     public string? Factor { get; set; }
     public Dictionary<string, int>? MaxWords { get; set; }
     public Dictionary<string, List<string>> NotThings { get; set; } = [];
+    public Dictionary<string, List<string>> States { get; set; } = [];
 
-    public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings));
+    public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings)) { States = FactorEntry.Clean(States) };
 }
 
 internal sealed class ConveyanceEntry

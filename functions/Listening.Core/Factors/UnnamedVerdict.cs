@@ -10,13 +10,22 @@ namespace Listening.Core.Factors;
 /// words in its language (Russian 4: «Содержание курса очень хорошее»; English 3, whose articles and copulas make a clause of
 /// four more often a statement than a verdict: "Weak course", "Good content"); a longer one tells more than a verdict on a thing.
 /// </summary>
+/// <remarks>
+/// Round 10: <see cref="States"/> are words that tell what condition a thing is in — new, old, worn out, in working order, brand
+/// new, «старенькая», «убитая», «исправная» — and no opinion list holds them (a new rule is no praise, an old friend no
+/// complaint). Said of a thing they judge it: here they count as the verdict of a short clause («Машины старые», "Old cars")
+/// and as the verdict a judged term of the factor needs («тренажёры новые, зал просторный»).
+/// </remarks>
 public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, int>? MaxWords, IReadOnlyDictionary<string, IReadOnlyList<string>> NotThings)
 {
+    /// <summary>Words of a thing's condition (see the remarks), per language.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> States { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
     public UnnamedVerdict Merge(UnnamedVerdict? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
         (MaxWords ?? new Dictionary<string, int>()).Concat(incoming.MaxWords ?? new Dictionary<string, int>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
-        FactorTaxonomy.Union(NotThings, incoming.NotThings));
+        FactorTaxonomy.Union(NotThings, incoming.NotThings)) { States = FactorTaxonomy.Union(States, incoming.States) };
 }

@@ -16,7 +16,8 @@ public static class FeedbackScorers
         var brands = options.Brands.Select(kv => new BrandTaxonomyConfig(
             kv.Key,
             kv.Value.Packs,
-            kv.Value.TaxonomyFile is { } file ? File.ReadAllText(file) : null));
+            kv.Value.TaxonomyFile is { } file ? File.ReadAllText(file) : null,
+            kv.Value.Offering));
         return new FeedbackScorer(sentiment, new BrandTaxonomies(FactorTaxonomy.WithPacks(options.Packs), brands));
     }
 }

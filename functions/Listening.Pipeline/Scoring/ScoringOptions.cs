@@ -37,4 +37,7 @@ public sealed class BrandScoringOptions
 
     /// <summary>A JSON taxonomy override (same shape as the shipped ones) for this brand.</summary>
     public string? TaxonomyFile { get; set; }
+
+    /// <summary>Words of what the brand sells, learned from its feedback (<c>OfferingLexicon.Learn</c>): judged terms of quality.</summary>
+    public List<string> Offering { get; set; } = [];
 }

@@ -38,9 +38,10 @@ internal static class EvaluateStoryCommand
         var taxonomyFile = new Option<FileInfo?>("--taxonomy") { Description = "The brand's own taxonomy file, as Listening:Scoring:Brands:B:TaxonomyFile" };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => MatrixRules.Default.MinMentions };
         var mistakes = new Option<bool>("--mistakes") { Description = "Also list every item where found factors or their polarity differ from the labels (text, labelled, found, clause)" };
+        var noOffering = new Option<bool>("--no-offering") { Description = "Do not learn the brand's offering words from the story's items (see OfferingLexicon)" };
         var command = new Command("evaluate-story", "Compare the pipeline's factors, sentiment and action matrix on a story with its hand labels")
         {
-            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes,
+            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes, noOffering,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +52,10 @@ internal static class EvaluateStoryCommand
                 var options = new StoryOptions(
                     parse.GetRequiredValue(input).FullName, parse.GetRequiredValue(labels).FullName, parse.GetRequiredValue(brand).Trim(),
                     (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(BrandKey.Comparer).ToList(),
-                    parse.GetValue(model), parse.GetValue(packs) ?? [], parse.GetValue(taxonomyFile)?.FullName, parse.GetValue(minMentions));
+                    parse.GetValue(model), parse.GetValue(packs) ?? [], parse.GetValue(taxonomyFile)?.FullName, parse.GetValue(minMentions))
+                {
+                    LearnOffering = !parse.GetValue(noOffering),
+                };
                 var (evaluation, taxonomy, story) = await RunAsync(options, cancellationToken);
                 output.Write(parse.GetValue(json) ? ToJson(evaluation, taxonomy, parse.GetValue(lang)!) : ToTable(evaluation, taxonomy, parse.GetValue(lang)!));
                 if (parse.GetValue(mistakes)) output.Write(Mistakes(story));
@@ -67,7 +71,11 @@ internal static class EvaluateStoryCommand
     }
 
     internal sealed record StoryOptions(string Items, string Labels, string Brand, IReadOnlyList<string> Competitors,
-        string? Model, IReadOnlyList<string> Packs, string? TaxonomyFile, int MinMentions);
+        string? Model, IReadOnlyList<string> Packs, string? TaxonomyFile, int MinMentions)
+    {
+        /// <summary>Whether the brand's offering words are learned from the story's items, as `listening offering` learns them for a brand's taxonomy file.</summary>
+        public bool LearnOffering { get; init; } = true;
+    }
 
     internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
     {
@@ -118,6 +126,17 @@ internal static class EvaluateStoryCommand
 
         var competitors = o.Competitors.Count > 0 ? o.Competitors
             : kept.Where(i => i.CompetitorOf is { } of && BrandKey.Comparer.Equals(of, o.Brand)).Select(i => i.Brand).Distinct(BrandKey.Comparer).ToList();
+        if (o.LearnOffering)
+        {
+            // What the brand sells, learned from the batch the matrix is built over (the brand's and its competitors' items), as a
+            // brand's taxonomy file written by `listening offering` gives it to the pipeline; every brand of the story reads it.
+            var offering = OfferingLexicon.Learn(taxonomy, kept.Where(i => i.Spam is null).Select(i => i.Text));
+            foreach (var b in competitors.Prepend(o.Brand))
+            {
+                if (!scoring.Brands.TryGetValue(b, out var entry)) scoring.Brands[b] = entry = new BrandScoringOptions { Packs = [.. o.Packs] };
+                entry.Offering = [.. offering];
+            }
+        }
         IFeedbackScorer scorer = FeedbackScorers.Create(scoring);
         var story = new List<StoryItem>();
         var unlabelled = 0;
@@ -142,7 +161,7 @@ internal static class EvaluateStoryCommand
     }
 
     /// <summary>The items in file order; a line that ingest would refuse fails with its line number.</summary>
-    private static (List<FeedbackItem> Items, int Lines) ReadItems(string path)
+    internal static (List<FeedbackItem> Items, int Lines) ReadItems(string path)
     {
         var items = new List<FeedbackItem>();
         var now = DateTimeOffset.UtcNow;
