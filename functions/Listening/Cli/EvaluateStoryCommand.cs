@@ -56,7 +56,10 @@ internal static class EvaluateStoryCommand
                 {
                     LearnOffering = !parse.GetValue(noOffering),
                 };
-                var (evaluation, taxonomy, story) = await RunAsync(options, cancellationToken);
+                var (evaluation, taxonomy, story, offering) = await RunAsync(options, cancellationToken);
+                // Said on stderr so that --json stays one document: what the read took as the brand's offering.
+                if (options.LearnOffering)
+                    Console.Error.WriteLine($"evaluate-story: offering learned from the items (quality's judged terms; --no-offering leaves them out): {(offering.Count == 0 ? "none" : string.Join(", ", offering))}");
                 output.Write(parse.GetValue(json) ? ToJson(evaluation, taxonomy, parse.GetValue(lang)!) : ToTable(evaluation, taxonomy, parse.GetValue(lang)!));
                 if (parse.GetValue(mistakes)) output.Write(Mistakes(story));
                 return 0;
@@ -77,7 +80,7 @@ internal static class EvaluateStoryCommand
         public bool LearnOffering { get; init; } = true;
     }
 
-    internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
+    internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story, IReadOnlyList<string> Offering)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
     {
         if (o.MinMentions < 1) throw new ArgumentException("--min-mentions must be at least 1");
         if (!File.Exists(o.Items)) throw new IOException($"items file not found: {o.Items}");
@@ -126,11 +129,12 @@ internal static class EvaluateStoryCommand
 
         var competitors = o.Competitors.Count > 0 ? o.Competitors
             : kept.Where(i => i.CompetitorOf is { } of && BrandKey.Comparer.Equals(of, o.Brand)).Select(i => i.Brand).Distinct(BrandKey.Comparer).ToList();
+        IReadOnlyList<string> offering = [];
         if (o.LearnOffering)
         {
             // What the brand sells, learned from the batch the matrix is built over (the brand's and its competitors' items), as a
             // brand's taxonomy file written by `listening offering` gives it to the pipeline; every brand of the story reads it.
-            var offering = OfferingLexicon.Learn(taxonomy, kept.Where(i => i.Spam is null).Select(i => i.Text));
+            offering = OfferingLexicon.Learn(taxonomy, kept.Where(i => i.Spam is null).Select(i => i.Text));
             foreach (var b in competitors.Prepend(o.Brand))
             {
                 if (!scoring.Brands.TryGetValue(b, out var entry)) scoring.Brands[b] = entry = new BrandScoringOptions { Packs = [.. o.Packs] };
@@ -157,7 +161,7 @@ internal static class EvaluateStoryCommand
             LabelledCrossPostsCollapsed = byId.Count(kv => kv.Value.CrossPostOf is not null && collapsed.Contains(kv.Key)),
         };
         var rules = MatrixRules.Default with { MinMentions = o.MinMentions };
-        return (StoryScorecard.Evaluate(story, ingest, taxonomy, o.Brand, competitors, rules), taxonomy, story);
+        return (StoryScorecard.Evaluate(story, ingest, taxonomy, o.Brand, competitors, rules), taxonomy, story, offering);
     }
 
     /// <summary>The items in file order; a line that ingest would refuse fails with its line number.</summary>
