@@ -41,9 +41,13 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         await database.ReadLatestAsync(tx => SqliteDocuments.Get(tx, Container, id), cancellationToken) is { } json ? FeedbackDocument.Parse(json) : null;
 
-    public async Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
-        await database.ReadLatestAsync(tx => tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id")
-            .With("$c", Container).With("$id", id).ExecuteScalar(), cancellationToken) is string stage ? FeedbackDocument.ParseStage(stage) : null;
+    public Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(tx => StageOf(tx, id), cancellationToken);
+
+    /// <summary>The item's stored stage inside the caller's transaction (a stage commit reads it in its own: <see cref="SqliteStageCommit"/>).</summary>
+    public static FeedbackStage? StageOf(Microsoft.Data.Sqlite.SqliteTransaction tx, string id) =>
+        tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id").With("$c", Container).With("$id", id).ExecuteScalar() is string stage
+            ? FeedbackDocument.ParseStage(stage) : null;
 
     public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)

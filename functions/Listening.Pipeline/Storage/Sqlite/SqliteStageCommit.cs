@@ -15,12 +15,31 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
 {
     public bool CompletesInput => true;
 
-    public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
+    public Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken) =>
+        CommitAsync(input, record, next, null, cancellationToken);
+
+    /// <summary>The stage read is the first statement of the commit's own transaction (and of the same group commit): the
+    /// stages' separate stage reads were one more trip through the single writer per message each (bench/README.md, round 10).</summary>
+    public bool ReadsStage => true;
+
+    public Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, Func<FeedbackStage?, bool> skips,
+        CancellationToken cancellationToken) =>
+        CommitAsync(input, record, next, skips, cancellationToken);
+
+    private async Task<FeedbackStage?> CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, Func<FeedbackStage?, bool>? skips,
+        CancellationToken cancellationToken)
     {
         var json = record is null ? null : FeedbackDocument.Serialize(record);
         var recordKeys = record is null ? [] : keys.IndexKeys(record.Item);
-        await database.WriteAsync(tx =>
+        var (stage, written) = await database.WriteAsync(tx =>
         {
+            FeedbackStage? stored = null;
+            if (skips is not null)
+            {
+                // Read before anything is written: a skipped commit leaves the transaction as it found it.
+                stored = SqliteFeedbackStore.StageOf(tx, record!.Item.Id);
+                if (skips(stored)) return (stored, false);
+            }
             queue.Complete(tx, input);
             var erasures = SqliteErasures.AnyErasure(tx);
             if (record is not null)
@@ -31,9 +50,10 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
             }
             if (next is not null)
                 foreach (var message in next.Messages) queue.EnqueueHandOff(tx, next.Queue, erasures ? Screen(tx, message) : message);
-            return 0;
+            return (stored, true);
         }, cancellationToken);
-        if (next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
+        if (written && next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
+        return stage;
     }
 
     /// <summary>The items and their messages in one transaction: an item is stored if and only if its message is queued. A
