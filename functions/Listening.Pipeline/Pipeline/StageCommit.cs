@@ -20,15 +20,15 @@ public interface IStageCommit
 
     Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken);
 
-    /// <summary>True when <see cref="CommitUnlessAsync"/> reads the item's stage inside the commit's own transaction (SQLite):
+    /// <summary>True when <see cref="CommitUnlessAsync"/> checks the item's stage inside the commit's own transaction (SQLite):
     /// a stage then asks it instead of reading the stage first, one trip through the store fewer per message.</summary>
     bool ReadsStage { get; }
 
     /// <summary>
-    /// <see cref="CommitAsync"/> of <paramref name="record"/> unless the item's stored stage is one <paramref name="skips"/>
-    /// accepts (null: not stored); then nothing is written, sent or completed. Returns the stored stage it read.
+    /// <see cref="CommitAsync"/> of <paramref name="record"/> unless the item is stored at one of <paramref name="skipsAt"/>:
+    /// then nothing is written, sent or completed, and that stage is returned. Null when it committed.
     /// </summary>
-    Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, Func<FeedbackStage?, bool> skips,
+    Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, IReadOnlyList<FeedbackStage> skipsAt,
         CancellationToken cancellationToken);
 
     /// <summary>Ingest's commit: each item created unless its id is stored (<see cref="IFeedbackStore.AddIfAbsentAsync"/>),
@@ -50,11 +50,11 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
     public bool ReadsStage => false;
 
     public async Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next,
-        Func<FeedbackStage?, bool> skips, CancellationToken cancellationToken)
+        IReadOnlyList<FeedbackStage> skipsAt, CancellationToken cancellationToken)
     {
-        var stage = await store.GetStageAsync(record.Item, cancellationToken);
-        if (!skips(stage)) await CommitAsync(input, record, next, cancellationToken);
-        return stage;
+        if (await store.GetStageAsync(record.Item, cancellationToken) is { } stage && skipsAt.Contains(stage)) return stage;
+        await CommitAsync(input, record, next, cancellationToken);
+        return null;
     }
 
     public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)

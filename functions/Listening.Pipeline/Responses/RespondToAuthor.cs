@@ -28,9 +28,9 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
             await commit.CommitAsync(message, responded, null, cancellationToken);
             return;
         }
-        // The commit reads the stage in its own transaction (SQLite): it writes the answered record unless the item was
+        // The commit checks the stage in its own transaction (SQLite): it writes the answered record unless the item was
         // answered already, and then only the input is completed.
-        if (await commit.CommitUnlessAsync(message, responded!, null, s => s is FeedbackStage.Responded, cancellationToken) is FeedbackStage.Responded)
+        if (await commit.CommitUnlessAsync(message, responded!, null, Answered, cancellationToken) is FeedbackStage.Responded)
             await commit.CommitAsync(message, null, null, cancellationToken);
     }
 
@@ -65,6 +65,8 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
         var stage = reading is null ? null : await reading;
         return (plan, stage is FeedbackStage.Responded ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
     }
+
+    private static readonly FeedbackStage[] Answered = [FeedbackStage.Responded];
 
     /// <summary>The thank-you carries the author's signed link to their own points (<see cref="Access.AuthorLinks"/>): the
     /// author id alone proves nothing.</summary>

@@ -31,7 +31,7 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
         // writes (and sends) the erased record instead, as it does for every message in flight during an erasure.
         var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scores, time.GetUtcNow());
         var stage = reading is null
-            ? await commit.CommitUnlessAsync(message, scored, Next(scored), IsLater, cancellationToken)
+            ? await commit.CommitUnlessAsync(message, scored, Next(scored), Later, cancellationToken)
             : await reading;
         if (!IsLater(stage))
         {
@@ -52,6 +52,8 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
     }
 
     /// <summary>Scored or answered already: a redelivery, or a duplicate message. Never moved back.</summary>
+    private static readonly FeedbackStage[] Later = [FeedbackStage.Scored, FeedbackStage.Responded];
+
     private static bool IsLater(FeedbackStage? stage) => stage is FeedbackStage.Scored or FeedbackStage.Responded;
 
     private static StageMessages Next(FeedbackRecord scored) => new(PipelineQueues.Scored, [new FeedbackMessage(scored).ToOutgoing()]);

@@ -33,6 +33,12 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public static void Upsert(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord record, string json) =>
         SqliteDocuments.Upsert(tx, Container, record.Item.Id, json, IndexOf(record));
 
+    /// <summary>The upsert inside the caller's transaction unless the stored record is at one of <paramref name="skipsAt"/> (one or
+    /// two stages); false, and nothing written, when it is.</summary>
+    public static bool UpsertUnless(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord record, string json, IReadOnlyList<FeedbackStage> skipsAt) =>
+        SqliteDocuments.UpsertUnless(tx, Container, record.Item.Id, json, IndexOf(record), FeedbackDocument.StageName(skipsAt[0]),
+            FeedbackDocument.StageName(skipsAt[^1]));
+
     private static DocumentIndex IndexOf(FeedbackRecord record) =>
         new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
 
