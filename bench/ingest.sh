@@ -5,7 +5,8 @@
 #   every figure before 2026-12-06 afternoon); tiered JIT keeps recompiling hot methods for about a minute under load, so
 #   BENCH_WARMUP=60s measures the steady state of a long-running server, the default includes part of its warm-up.
 #   BENCH_CHECKOUT: serve another checkout's Release build (already built) with this script, for A/B runs of two versions.
-# Prints wrk's figures, then the time for the pipeline to drain and the serve process's CPU time per item; with
+# Prints wrk's figures, then the time for the pipeline to drain, the serve process's CPU time per item and that of its
+# SQLite writer thread (the one thread every write goes through); with
 # dotnet-counters installed (`dotnet tool install --global dotnet-counters`) also what it allocated per item, its GC
 # pauses and the exceptions it threw, over the same window.
 set -euo pipefail
@@ -23,6 +24,8 @@ cpid=
 trap 'kill $pid $cpid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.2; done
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+writer=$(grep -lx sqlite-writer /proc/$pid/task/*/comm | head -1 | cut -d/ -f5)
+wcpu() { awk '{print $14 + $15}' "/proc/$pid/task/$writer/stat"; }
 io() { awk '{printf "%s ", $2}' "/proc/$pid/io"; } # rchar wchar syscr syscw read_bytes write_bytes cancelled_write_bytes
 drain() { until curl -s "http://127.0.0.1:$port/api/status" | grep -q '"drained":true'; do sleep 0.2; done; }
 responded() { curl -s "http://127.0.0.1:$port/api/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"]["byStage"]["responded"])'; }
@@ -32,19 +35,21 @@ if [ -n "$counters" ]; then
   "$counters" collect -p "$pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$data/counters.csv" >/dev/null 2>&1 &
   cpid=$!; sleep 2
 fi
-warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); io0=$(io); start=$(date +%s.%N)
+warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); wbefore=$(wcpu); io0=$(io); start=$(date +%s.%N)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/ingest.lua" "http://127.0.0.1:$port" | grep -E "Latency|50%|99%|Requests/sec|accepted/s|Socket errors"
 drain
-end=$(date +%s.%N); after=$(cpu); io1=$(io)
+end=$(date +%s.%N); after=$(cpu); wafter=$(wcpu); io1=$(io)
 items=$(( $(responded) - warm ))
 if [ -n "$cpid" ]; then kill -TERM "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null || true; cpid=; fi
-python3 - "$items" "$before" "$after" "$tick" "$start" "$end" "$data/counters.csv" "$io0" "$io1" <<'PY'
+python3 - "$items" "$before" "$after" "$tick" "$start" "$end" "$data/counters.csv" "$io0" "$io1" "$wbefore" "$wafter" <<'PY'
 import csv, datetime, os, sys
 items, before, after, tick, start, end = int(sys.argv[1]), *map(float, sys.argv[2:7])
 io = [(b - a) / items for a, b in zip(map(int, sys.argv[8].split()), map(int, sys.argv[9].split()))]
 cpu = (after - before) / tick
 print(f"pipeline: {items} items accepted→responded in {end - start:.1f} s ({items / (end - start):.0f} items/s wall)")
 print(f"serve CPU: {cpu:.1f} s = {1e6 * cpu / items:.0f} µs per item end to end ({items / cpu:.0f} items per CPU-second)")
+writer = (float(sys.argv[11]) - float(sys.argv[10])) / tick
+print(f"writer thread CPU: {writer:.1f} s = {1e6 * writer / items:.0f} µs per item ({100 * writer / cpu:.0f} % of the process)")
 # Machine-independent: what the process asked of the kernel per item (files and sockets alike).
 print(f"I/O per item: {io[2]:.1f} read calls ({io[0] / 1024:.1f} kB), {io[3]:.1f} write calls ({io[1] / 1024:.1f} kB)")
 if os.path.exists(sys.argv[7]):

@@ -20,6 +20,17 @@ public interface IStageCommit
 
     Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken);
 
+    /// <summary>True when <see cref="CommitUnlessAsync"/> checks the item's stage inside the commit's own transaction (SQLite):
+    /// a stage then asks it instead of reading the stage first, one trip through the store fewer per message.</summary>
+    bool ReadsStage { get; }
+
+    /// <summary>
+    /// <see cref="CommitAsync"/> of <paramref name="record"/> unless the item is stored at one of <paramref name="skipsAt"/>:
+    /// then nothing is written, sent or completed, and that stage is returned. Null when it committed.
+    /// </summary>
+    Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, IReadOnlyList<FeedbackStage> skipsAt,
+        CancellationToken cancellationToken);
+
     /// <summary>Ingest's commit: each item created unless its id is stored (<see cref="IFeedbackStore.AddIfAbsentAsync"/>),
     /// and one <c>feedback-ingested</c> message per item still at ingest, as one batch.</summary>
     Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken);
@@ -34,6 +45,17 @@ public interface IStageCommit
 public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sender, Erasure.ErasureGuard erasures) : IStageCommit
 {
     public bool CompletesInput => false;
+
+    /// <summary>No transaction spans the read and the write here: the stages read the stage themselves, while they work.</summary>
+    public bool ReadsStage => false;
+
+    public async Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next,
+        IReadOnlyList<FeedbackStage> skipsAt, CancellationToken cancellationToken)
+    {
+        if (await store.GetStageAsync(record.Item, cancellationToken) is { } stage && skipsAt.Contains(stage)) return stage;
+        await CommitAsync(input, record, next, cancellationToken);
+        return null;
+    }
 
     public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
     {

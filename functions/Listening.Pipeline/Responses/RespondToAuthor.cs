@@ -22,26 +22,35 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
 
     public async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        var (_, responded) = await DecideAsync(FeedbackMessage.Parse(message), cancellationToken);
-        await commit.CommitAsync(message, responded, null, cancellationToken);
+        var (_, responded) = await DecideAsync(FeedbackMessage.Parse(message), readsStage: !commit.ReadsStage, cancellationToken);
+        if (!commit.ReadsStage)
+        {
+            await commit.CommitAsync(message, responded, null, cancellationToken);
+            return;
+        }
+        // The commit checks the stage in its own transaction (SQLite): it writes the answered record unless the item was
+        // answered already, and then only the input is completed.
+        if (await commit.CommitUnlessAsync(message, responded!, null, Answered, cancellationToken) is FeedbackStage.Responded)
+            await commit.CommitAsync(message, null, null, cancellationToken);
     }
 
     /// <summary>The stage on a record, outside a queue (tests, tools): the decision, then the item's stage.</summary>
     public async Task<RespondOutcome> RespondAsync(FeedbackRecord incoming, CancellationToken cancellationToken)
     {
-        var (plan, responded) = await DecideAsync(incoming, cancellationToken);
+        var (plan, responded) = await DecideAsync(incoming, readsStage: true, cancellationToken);
         if (responded is not null) await store.UpsertAsync(responded, cancellationToken);
         return new RespondOutcome(plan, responded is not null);
     }
 
     /// <summary>The decision (taken once per item, in the responses store) and the record to write: stage
-    /// <c>responded</c>, or null when the item is there already.</summary>
-    private async Task<(ResponsePlan Plan, FeedbackRecord? Responded)> DecideAsync(FeedbackRecord incoming, CancellationToken cancellationToken)
+    /// <c>responded</c>, or null when <paramref name="readsStage"/> and the item is there already.</summary>
+    private async Task<(ResponsePlan Plan, FeedbackRecord? Responded)> DecideAsync(FeedbackRecord incoming, bool readsStage, CancellationToken cancellationToken)
     {
         // The scored message carries the document; the store only says whether the item was answered already (the
         // decision itself is taken once, in the responses store, and checks the erasure tombstones).
-        // Asked now, awaited after the decision: both reads share the store's next round trip (locally, one group commit).
-        var reading = store.GetStageAsync(incoming.Item, cancellationToken);
+        // Asked now, awaited after the decision: both reads share the store's next round trip. Not asked when the stage
+        // commit reads the stage itself (SQLite).
+        var reading = readsStage ? store.GetStageAsync(incoming.Item, cancellationToken) : null;
         var record = incoming.Scores is not null ? incoming : await store.GetAsync(incoming.Item, cancellationToken) ?? incoming;
         // Not poison: the scored document may not have reached this store's replica yet; a redelivery tries again.
         var scores = record.Scores ?? throw new InvalidOperationException($"item {record.Item.Id} reached {Name} without scores");
@@ -53,9 +62,11 @@ public sealed partial class RespondToAuthor(IFeedbackStore store, IResponseStore
         if (!plan.AlreadyDecided) LogDecided(logger, plan.Loyalty.Reason, plan.Loyalty.Points, plan.Messages.Count);
         // Answer now, not at the next delivery tick: the outbox pump of this process sends what was just queued.
         if (plan.Messages.Count > 0) outbox?.Notify();
-        var stage = await reading;
+        var stage = reading is null ? null : await reading;
         return (plan, stage is FeedbackStage.Responded ? null : record with { Stage = FeedbackStage.Responded, UpdatedAt = now, Error = null });
     }
+
+    private static readonly FeedbackStage[] Answered = [FeedbackStage.Responded];
 
     /// <summary>The thank-you carries the author's signed link to their own points (<see cref="Access.AuthorLinks"/>): the
     /// author id alone proves nothing.</summary>

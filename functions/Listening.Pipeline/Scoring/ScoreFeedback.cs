@@ -23,26 +23,38 @@ public sealed class ScoreFeedback(IFeedbackStore store, IFeedbackScorer scorer, 
     {
         var incoming = FeedbackMessage.Parse(message);
         // The message carries the item; the store only says how far it got (a stage column, not the document, locally).
-        // The item is scored while that read is on its way (a redelivery throws the scores away): one store round trip
-        // less per message in the stage's latency.
-        var reading = store.GetStageAsync(incoming.Item, cancellationToken);
+        // Where the commit reads that in its own transaction (SQLite) the stage asks the commit; otherwise the item is
+        // scored while the read is on its way. A redelivery throws the scores away either way.
+        var reading = commit.ReadsStage ? null : store.GetStageAsync(incoming.Item, cancellationToken);
         var scores = scorer.Score(incoming.Item);
-        var stage = await reading;
+        // Scored from the message's copy of the item: if its author was erased since, the commit finds the tombstone and
+        // writes (and sends) the erased record instead, as it does for every message in flight during an erasure.
+        var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scores, time.GetUtcNow());
+        var stage = reading is null
+            ? await commit.CommitUnlessAsync(message, scored, Next(scored), Later, cancellationToken)
+            : await reading;
+        if (!IsLater(stage))
+        {
+            if (reading is not null) await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
+            return;
+        }
         if (stage is FeedbackStage.Responded)
         {
             await commit.CommitAsync(message, null, null, cancellationToken);
             return;
         }
-        if (stage is FeedbackStage.Scored && await store.GetAsync(incoming.Item, cancellationToken) is { Stage: FeedbackStage.Scored, Scores: not null } stored)
+        if (await store.GetAsync(incoming.Item, cancellationToken) is { Stage: FeedbackStage.Scored, Scores: not null } stored)
         {
             await commit.CommitAsync(message, null, Next(stored), cancellationToken);
             return;
         }
-        // Scored from the message's copy of the item: if its author was erased since, the commit finds the tombstone and
-        // writes (and sends) the erased record instead, as it does for every message in flight during an erasure.
-        var scored = new FeedbackRecord(incoming.Item, FeedbackStage.Scored, scores, time.GetUtcNow());
         await commit.CommitAsync(message, scored, Next(scored), cancellationToken);
     }
+
+    /// <summary>Scored or answered already: a redelivery, or a duplicate message. Never moved back.</summary>
+    private static readonly FeedbackStage[] Later = [FeedbackStage.Scored, FeedbackStage.Responded];
+
+    private static bool IsLater(FeedbackStage? stage) => stage is FeedbackStage.Scored or FeedbackStage.Responded;
 
     private static StageMessages Next(FeedbackRecord scored) => new(PipelineQueues.Scored, [new FeedbackMessage(scored).ToOutgoing()]);
 }

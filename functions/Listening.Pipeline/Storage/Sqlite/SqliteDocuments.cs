@@ -16,6 +16,18 @@ public static class SqliteDocuments
         index.Bind(command).ExecuteNonQuery();
     }
 
+    /// <summary><see cref="Upsert"/>, except over a stored document whose stage is <paramref name="skip1"/> or <paramref name="skip2"/>:
+    /// then nothing is written and false returned.</summary>
+    public static bool UpsertUnless(SqliteTransaction tx, string container, string id, string json, DocumentIndex index, string skip1, string skip2)
+    {
+        var command = tx.Command("""
+            INSERT INTO documents(container, id, body, brand, competitor_of, created_unix, stage) VALUES ($c, $id, $body, $b, $co, $t, $s)
+            ON CONFLICT(container, id) DO UPDATE SET body = excluded.body, stage = excluded.stage
+            WHERE coalesce(documents.stage, '') NOT IN ($k1, $k2)
+            """).With("$c", container).With("$id", id).With("$body", json).With("$k1", skip1).With("$k2", skip2);
+        return index.Bind(command).ExecuteNonQuery() == 1;
+    }
+
     /// <summary>Inserts unless present; returns the stored body either way.</summary>
     public static string InsertIfAbsent(SqliteTransaction tx, string container, string id, string json, DocumentIndex index)
     {

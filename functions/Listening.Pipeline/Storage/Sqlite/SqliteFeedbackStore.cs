@@ -33,6 +33,12 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public static void Upsert(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord record, string json) =>
         SqliteDocuments.Upsert(tx, Container, record.Item.Id, json, IndexOf(record));
 
+    /// <summary>The upsert inside the caller's transaction unless the stored record is at one of <paramref name="skipsAt"/> (one or
+    /// two stages); false, and nothing written, when it is.</summary>
+    public static bool UpsertUnless(Microsoft.Data.Sqlite.SqliteTransaction tx, FeedbackRecord record, string json, IReadOnlyList<FeedbackStage> skipsAt) =>
+        SqliteDocuments.UpsertUnless(tx, Container, record.Item.Id, json, IndexOf(record), FeedbackDocument.StageName(skipsAt[0]),
+            FeedbackDocument.StageName(skipsAt[^1]));
+
     private static DocumentIndex IndexOf(FeedbackRecord record) =>
         new(record.Item.Brand, record.Item.CompetitorOf, DocumentIndex.Unix(record.Item.CreatedAt), FeedbackDocument.StageName(record.Stage));
 
@@ -41,9 +47,13 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public async Task<FeedbackRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         await database.ReadLatestAsync(tx => SqliteDocuments.Get(tx, Container, id), cancellationToken) is { } json ? FeedbackDocument.Parse(json) : null;
 
-    public async Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
-        await database.ReadLatestAsync(tx => tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id")
-            .With("$c", Container).With("$id", id).ExecuteScalar(), cancellationToken) is string stage ? FeedbackDocument.ParseStage(stage) : null;
+    public Task<FeedbackStage?> GetStageAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(tx => StageOf(tx, id), cancellationToken);
+
+    /// <summary>The item's stored stage inside the caller's transaction (a stage commit reads it in its own: <see cref="SqliteStageCommit"/>).</summary>
+    public static FeedbackStage? StageOf(Microsoft.Data.Sqlite.SqliteTransaction tx, string id) =>
+        tx.Command("SELECT stage FROM documents WHERE container = $c AND id = $id").With("$c", Container).With("$id", id).ExecuteScalar() is string stage
+            ? FeedbackDocument.ParseStage(stage) : null;
 
     public async IAsyncEnumerable<FeedbackRecord> QueryAsync(string brand, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken)

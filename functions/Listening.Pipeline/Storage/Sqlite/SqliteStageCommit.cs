@@ -15,25 +15,44 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
 {
     public bool CompletesInput => true;
 
-    public async Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken)
+    public Task CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, CancellationToken cancellationToken) =>
+        CommitAsync(input, record, next, null, cancellationToken);
+
+    /// <summary>The stage is checked by the commit's own upsert, which leaves a later stage alone (one statement, where a stage
+    /// read before the commit was one more trip through the single writer and one more statement per message:
+    /// bench/README.md, round 10).</summary>
+    public bool ReadsStage => true;
+
+    public Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, IReadOnlyList<FeedbackStage> skipsAt,
+        CancellationToken cancellationToken) =>
+        CommitAsync(input, record, next, skipsAt, cancellationToken);
+
+    private async Task<FeedbackStage?> CommitAsync(ReceivedMessage input, FeedbackRecord? record, StageMessages? next, IReadOnlyList<FeedbackStage>? skipsAt,
+        CancellationToken cancellationToken)
     {
         var json = record is null ? null : FeedbackDocument.Serialize(record);
         var recordKeys = record is null ? [] : keys.IndexKeys(record.Item);
-        await database.WriteAsync(tx =>
+        var skipped = await database.WriteAsync(tx =>
         {
-            queue.Complete(tx, input);
+            // Every skip returns before anything is written: a skipped commit leaves the transaction as it found it.
             var erasures = SqliteErasures.AnyErasure(tx);
+            if (skipsAt is not null && erasures && SqliteFeedbackStore.StageOf(tx, record!.Item.Id) is { } found && skipsAt.Contains(found))
+                return found; // read first: writing the erased record below records a tombstone before the upsert
             if (record is not null)
             {
                 var (written, writtenJson) = erasures && SqliteErasures.IsErased(tx, recordKeys)
                     ? Erased(tx, record) : (record, json!);
-                SqliteFeedbackStore.Upsert(tx, written, writtenJson);
+                if (skipsAt is null || erasures) SqliteFeedbackStore.Upsert(tx, written, writtenJson);
+                else if (!SqliteFeedbackStore.UpsertUnless(tx, written, writtenJson, skipsAt))
+                    return SqliteFeedbackStore.StageOf(tx, record.Item.Id); // stored at a stage it skips: nothing written
             }
+            queue.Complete(tx, input);
             if (next is not null)
                 foreach (var message in next.Messages) queue.EnqueueHandOff(tx, next.Queue, erasures ? Screen(tx, message) : message);
-            return 0;
+            return (FeedbackStage?)null;
         }, cancellationToken);
-        if (next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
+        if (skipped is null && next is { Messages.Count: > 0 }) queue.Signal(next.Queue);
+        return skipped;
     }
 
     /// <summary>The items and their messages in one transaction: an item is stored if and only if its message is queued. A
