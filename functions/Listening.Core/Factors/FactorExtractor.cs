@@ -466,7 +466,15 @@ public sealed class FactorExtractor
             {
                 // "The bonus for inviting a friend never showed up", "Mentor never showed up", «компенсация так и не пришла»: what
                 // does not come is the thing named before it, another factor's, not a delivery.
-                if (ArrivesAsOtherFactor(context, clause, m, matches)) { matches.RemoveAt(i); continue; }
+                // Goods brought by a person ("the driver arrived with my sofa") stay the delivery's.
+                if (ArrivesAsOtherFactor(context, clause, m, matches) is var thing and >= 0 && !(context.Goods == true && Taxonomy.Factors[thing].JudgedAsSubject))
+                {
+                    // Neither goods nor a car came: a bonus, a refund, a mentor («наставник» is judged by what they did, as staff).
+                    // A person's arrival read as the wait measured worse on NHS (its labels file "the crew arrived quickly" under
+                    // no waiting) and on school (a mentor who never showed up is labelled staff).
+                    matches.RemoveAt(i);
+                    continue;
+                }
                 // Goods brought, or nothing said of a car: a carrier is the delivery's own term.
                 if (conveyFactor >= 0) matches[i] = m with { Group = conveyFactor };
                 else matches.RemoveAt(i);
@@ -474,7 +482,10 @@ public sealed class FactorExtractor
             }
             // An arrival word where goods are brought leaves the delivery to its own terms.
             if (context.Goods == true) { matches.RemoveAt(i); continue; }
-            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))) matches[i] = m with { Group = arrivalFactor };
+            // "Cashback shows up instantly", "the hotline picked up in 2 minutes": another factor's thing came, no car or master.
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))
+                && (ArrivesAsOtherFactor(context, clause, m, matches) is var other && (other < 0 || Taxonomy.Factors[other].JudgedAsSubject)))
+                matches[i] = m with { Group = arrivalFactor };
             else matches.RemoveAt(i);
         }
     }
@@ -492,9 +503,11 @@ public sealed class FactorExtractor
     /// clause and with no opinion word between, that it came or did not (a bonus, a refund, a notification, a mentor): that
     /// factor's thing arriving, not goods brought. A weak word ("the card arrived in 90 minutes") or a product is no such subject.
     /// </summary>
-    private bool ArrivesAsOtherFactor(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
+    /// <returns>That factor (index), or -1.</returns>
+    private int ArrivesAsOtherFactor(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
     {
         var (first, _) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        var (nearest, nearestEnd) = (-1, -1);
         foreach (var other in matches)
         {
             var kind = other.Group / factorCount;
@@ -503,9 +516,10 @@ public sealed class FactorExtractor
                 || kind == 2 && !Taxonomy.Factors[other.Group % factorCount].JudgedAsSubject) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < first || end > m.FirstToken || IsInsideLongerMatch(other, matches)) continue;
-            if (!cues.HasOpinionWord(context.Tokens, end, m.FirstToken)) return true;
+            // The nearest such term is what came ("the streaming service's cashback shows up": the cashback).
+            if (end > nearestEnd) (nearest, nearestEnd) = (other.Group % factorCount, end);
         }
-        return false;
+        return nearest >= 0 && !cues.HasOpinionWord(context.Tokens, nearestEnd, m.FirstToken) ? nearest : -1;
     }
 
     private void ReadGoods(TextContext context)

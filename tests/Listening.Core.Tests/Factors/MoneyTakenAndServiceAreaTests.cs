@@ -45,6 +45,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("Прокат велосипедов заблокировал депозит 5000 и держит его месяц.")]
     [InlineData("Холд 2 000 на карте после отменённой брони так и висит.")]
     [InlineData("Got a parking fine from the scooter app for nothing.")]
+    [InlineData("The coworking got fined and passed it on to us.")]
     [InlineData("They put a hold on my card for the whole stay and released it a week later.")]
     public void A_deposit_held_or_a_fine_imposed_is_the_payment(string text)
     {
@@ -66,6 +67,7 @@ public class MoneyTakenAndServiceAreaTests
     [Theory]
     [InlineData("The food was fine and the staff friendly.")]
     [InlineData("Read the fine print before you sign up.")]
+    [InlineData("Took 10 mins to get through to 111.")]
     public void Fine_as_a_word_of_approval_or_small_print_is_no_fine_imposed(string text)
     {
         Assert.DoesNotContain("payment", Factors(text));
@@ -94,13 +96,20 @@ public class MoneyTakenAndServiceAreaTests
 
     [Theory]
     [InlineData("The cashback they promised never showed up.", "loyalty")]
-    [InlineData("Our tutor never showed up for the lesson.", "staff")]
     [InlineData("The refund never arrived, two weeks now.", "returns")]
     public void What_does_not_come_is_the_thing_named_before_it_and_no_delivery(string text, string factor)
     {
         var factors = Factors(text);
         Assert.Contains(factor, factors);
         Assert.DoesNotContain("delivery", factors);
+    }
+
+    [Theory]
+    [InlineData("Our tutor never showed up for the lesson.")]
+    [InlineData("The ambulance crew arrived within minutes.")]
+    public void A_person_coming_or_never_coming_brings_no_goods(string text)
+    {
+        Assert.DoesNotContain("delivery", Factors(text));
     }
 
     [Theory]
@@ -119,5 +128,26 @@ public class MoneyTakenAndServiceAreaTests
     public void A_word_of_a_factor_inside_an_idiom_names_nothing(string text, string factor)
     {
         Assert.DoesNotContain(factor, Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Airport shuttle: the pickup took 40 minutes.")]
+    [InlineData("Pickups for the hotel transfer are fast.")]
+    [InlineData("Трансфер из аэропорта: искали машину 40 минут.")]
+    [InlineData("Эвакуатор вызвал ночью — машина через 15 минут, спасибо.")]
+    [InlineData("Прокат лодок: катер подали моментально.")]
+    public void A_pickup_or_a_car_searched_for_said_with_its_time_is_the_wait(string text)
+    {
+        Assert.Contains("waiting_time", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("The pickup point is in the mall basement.")]
+    [InlineData("Pickups are in the terminal.")]
+    [InlineData("The streaming service's cashback shows up instantly.")]
+    [InlineData("The utility's hotline picked up in 2 minutes.")]
+    public void A_pickup_said_without_its_time_or_another_factors_thing_arriving_is_no_wait(string text)
+    {
+        Assert.DoesNotContain("waiting_time", Factors(text));
     }
 }
