@@ -71,6 +71,16 @@ public sealed record Factor(
     /// </summary>
     public bool JudgedAsSubject { get; init; }
 
+    /// <summary>
+    /// Terms (also among <see cref="Terms"/>) that say outright what their clause is about, so that the words of the factors in
+    /// <see cref="Takes"/> in that clause only describe it: a sum in «списали 24 тысячи за царапину», "they billed me 6,000 for
+    /// towing" is money taken from the customer (payment), not what something costs (price) — round 10.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TakingTerms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The factors whose words a <see cref="TakingTerms"/> term takes over in its clause.</summary>
+    public IReadOnlyList<string> Takes { get; init; } = [];
+
     /// <summary>The display name in <paramref name="language"/>, else English, else the id.</summary>
     public string Name(string language) =>
         Names.TryGetValue(language, out var name) ? name

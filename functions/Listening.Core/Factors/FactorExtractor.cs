@@ -46,6 +46,10 @@ public sealed class FactorExtractor
     [ThreadStatic] private static List<TermMatch>? stateFound;
     // Round 10: words of a thing's condition (UnnamedVerdict.States), a verdict on the unnamed factor's things; null without any.
     private readonly TermMatcher? states;
+    // Taking terms (see Factor.TakingTerms), one group per factor, and takenBy[f] = the factors whose taking terms take f's words over.
+    private readonly TermMatcher? takingMatcher;
+    private readonly int[][] takenBy;
+    [ThreadStatic] private static List<TermMatch>? takingFound;
 
     public FactorExtractor(FactorTaxonomy taxonomy, ISentimentScorer? clauseScorer = null, SentimentCues? cues = null)
     {
@@ -97,6 +101,10 @@ public sealed class FactorExtractor
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
+        takenBy = taxonomy.Factors
+            .Select(f => Enumerable.Range(0, factorCount).Where(g => taxonomy.Factors[g].Takes.Contains(f.Id) && taxonomy.Factors[g].TakingTerms.Count > 0).ToArray())
+            .ToArray();
+        if (takenBy.Any(t => t.Length > 0)) takingMatcher = new TermMatcher(taxonomy.Factors.Select(f => f.TakingTerms.Values.SelectMany(t => t)).ToList());
     }
 
     public FactorTaxonomy Taxonomy { get; }
@@ -343,6 +351,8 @@ public sealed class FactorExtractor
                     else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))
                              && !(factor == unnamedFactor && HasState(tokens, clause, m, matches))) continue;
                 }
+                // «Списали 24 тысячи за царапину», "they billed me 6,000 for towing": a sum taken is the payment's, not a price.
+                if (takenBy[factor].Length > 0 && IsTaken(tokens, clause, factor, matches)) continue;
                 if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
                 {
                     // "Fast card delivery, awful support": a factor found first by a speed word is judged where its own word stands.
@@ -459,6 +469,17 @@ public sealed class FactorExtractor
             if (context.Goods is null) ReadGoods(context);
             if (m.Group == carriers && (context.Goods == true || !context.Vehicle))
             {
+                // "The bonus for inviting a friend never showed up", "Mentor never showed up", «компенсация так и не пришла»: what
+                // does not come is the thing named before it, another factor's, not a delivery.
+                // Goods brought by a person ("the driver arrived with my sofa") stay the delivery's.
+                if (ArrivesAsOtherFactor(context, clause, m, matches) is var thing and >= 0 && !(context.Goods == true && Taxonomy.Factors[thing].JudgedAsSubject))
+                {
+                    // Neither goods nor a car came: a bonus, a refund, a mentor («наставник» is judged by what they did, as staff).
+                    // A person's arrival read as the wait measured worse on NHS (its labels file "the crew arrived quickly" under
+                    // no waiting) and on school (a mentor who never showed up is labelled staff).
+                    matches.RemoveAt(i);
+                    continue;
+                }
                 // Goods brought, or nothing said of a car: a carrier is the delivery's own term.
                 if (conveyFactor >= 0) matches[i] = m with { Group = conveyFactor };
                 else matches.RemoveAt(i);
@@ -466,7 +487,10 @@ public sealed class FactorExtractor
             }
             // An arrival word where goods are brought leaves the delivery to its own terms.
             if (context.Goods == true) { matches.RemoveAt(i); continue; }
-            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))) matches[i] = m with { Group = arrivalFactor };
+            // "Cashback shows up instantly", "the hotline picked up in 2 minutes": another factor's thing came, no car or master.
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))
+                && (ArrivesAsOtherFactor(context, clause, m, matches) is var other && (other < 0 || Taxonomy.Factors[other].JudgedAsSubject)))
+                matches[i] = m with { Group = arrivalFactor };
             else matches.RemoveAt(i);
         }
     }
@@ -477,6 +501,30 @@ public sealed class FactorExtractor
         for (var c = first; c < end; c++)
             if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) return context.Clauses[c];
         return context.Clauses[end - 1];
+    }
+
+    /// <summary>
+    /// Whether the carrier word <paramref name="m"/> says of another factor's own term or a person before it, in its part of the
+    /// clause and with no opinion word between, that it came or did not (a bonus, a refund, a notification, a mentor): that
+    /// factor's thing arriving, not goods brought. A weak word ("the card arrived in 90 minutes") or a product is no such subject.
+    /// </summary>
+    /// <returns>That factor (index), or -1.</returns>
+    private int ArrivesAsOtherFactor(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var (first, _) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        var (nearest, nearestEnd) = (-1, -1);
+        foreach (var other in matches)
+        {
+            var kind = other.Group / factorCount;
+            // A product judged («пицца», "the sofa") is goods brought; a person (a judged role: "mentor") is not.
+            if (other.Group >= 3 * factorCount || kind == 1 || other.Group % factorCount == conveyFactor
+                || kind == 2 && !Taxonomy.Factors[other.Group % factorCount].JudgedAsSubject) continue;
+            var end = other.FirstToken + other.TokenCount;
+            if (other.FirstToken < first || end > m.FirstToken || IsInsideLongerMatch(other, matches)) continue;
+            // The nearest such term is what came ("the streaming service's cashback shows up": the cashback).
+            if (end > nearestEnd) (nearest, nearestEnd) = (other.Group % factorCount, end);
+        }
+        return nearest >= 0 && !cues.HasOpinionWord(context.Tokens, nearestEnd, m.FirstToken) ? nearest : -1;
     }
 
     private void ReadGoods(TextContext context)
@@ -570,6 +618,20 @@ public sealed class FactorExtractor
     {
         for (var i = clause.FirstToken; i < clause.EndToken; i++)
             if (Comparatives.Contains(tokens[i].Lower)) return true;
+        return false;
+    }
+
+    /// <summary>Whether the clause holds a taking term of a factor that takes <paramref name="factor"/>'s words over (see Factor.TakingTerms).</summary>
+    private bool IsTaken(List<WordToken> tokens, Clause clause, int factor, List<TermMatch> matches)
+    {
+        var found = takingFound ??= [];
+        found.Clear();
+        takingMatcher!.Find(tokens, clause.FirstToken, clause.EndToken, found);
+        foreach (var t in found)
+        {
+            // «штраф за отмену», "cancellation fee": a longer phrase of the factor's own covers the taking word in it.
+            if (Array.IndexOf(takenBy[factor], t.Group) >= 0 && !IsInsideLongerMatch(t, matches)) return true;
+        }
         return false;
     }
 

@@ -119,6 +119,8 @@ public sealed class FactorTaxonomy
             Availability = incoming.Availability ?? existing.Availability,
             HostedTerms = Union(existing.HostedTerms, incoming.HostedTerms),
             HostedAlone = existing.HostedAlone && incoming.HostedAlone,
+            TakingTerms = Union(existing.TakingTerms, incoming.TakingTerms),
+            Takes = existing.Takes.Union(incoming.Takes, StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -215,10 +217,14 @@ internal sealed record FactorEntry(
     Dictionary<string, List<string>>? HostedTerms = null,
     Dictionary<string, List<string>>? Hosts = null,
     bool HostedAlone = true,
-    bool JudgedAsSubject = false)
+    bool JudgedAsSubject = false,
+    Dictionary<string, List<string>>? TakingTerms = null,
+    List<string>? Takes = null)
 {
-    public Factor ToFactor() => new(Id, Names ?? [], Clean(WithHosted(Terms, HostedTerms, Hosts, HostedAlone)))
+    public Factor ToFactor() => new(Id, Names ?? [], Clean(WithTaking(WithHosted(Terms, HostedTerms, Hosts, HostedAlone), TakingTerms)))
     {
+        TakingTerms = Clean(TakingTerms),
+        Takes = Takes ?? [],
         WeakTerms = Clean(WeakTerms),
         JudgedTerms = Clean(JudgedTerms),
         HostedTerms = Clean(HostedTerms),
@@ -232,6 +238,19 @@ internal sealed record FactorEntry(
             : WeakScope == "clause" ? "clause"
             : throw new FormatException($"factor '{Id}': weakScope must be \"sentence\" or \"clause\""),
     };
+
+    /// <summary>"takingTerms" name their factor as its own terms do (and take the words of "takes" over in their clause).</summary>
+    private static Dictionary<string, List<string>>? WithTaking(Dictionary<string, List<string>>? terms, Dictionary<string, List<string>>? taking)
+    {
+        if (taking is null) return terms;
+        var result = terms?.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()) ?? [];
+        foreach (var (language, list) in taking)
+        {
+            if (!result.TryGetValue(language, out var own)) result[language] = own = [];
+            own.AddRange(list.Where(t => !own.Contains(t)));
+        }
+        return result;
+    }
 
     /// <summary>
     /// "hostedTerms" count only in a clause that also names one of the factor's "hosts": a smell, dust or a mess is the

@@ -168,7 +168,8 @@ public sealed class TermMatcher
 
     /// <summary>
     /// "#sum" in a term: a number that reads as a sum of money — 100 or more ("5800 за переобувку", "4,200 for a swap" → 200),
-    /// or thousands written "4k" / «7к»; not a time of day or a count under 100 ("за 20 минут"), not a year (1900–2100).
+    /// a thousands group («9 000», "15,000" → 000 — round 10), or thousands written "4k" / «7к»; not a time of day or a count
+    /// under 100 ("за 20 минут"), not a year (1900–2100).
     /// </summary>
     public static bool IsSum(string word)
     {
@@ -176,6 +177,8 @@ public sealed class TermMatcher
         while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
         if (digits == 0 || digits > 9) return false;
         if (digits < word.Length) return digits == word.Length - 1 && word[^1] is 'k' or 'к';
+        // «9 000», "15,000": the group after a thousands separator (three digits, the first a zero) ends a sum in thousands.
+        if (digits == 3 && word[0] == '0') return true;
         var value = int.Parse(word, System.Globalization.CultureInfo.InvariantCulture);
         return value >= 100 && value is < 1900 or > 2100;
     }

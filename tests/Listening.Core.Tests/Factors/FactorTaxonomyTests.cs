@@ -57,6 +57,22 @@ public class FactorTaxonomyTests
     }
 
     [Fact]
+    public void A_brand_override_adds_taking_terms_that_name_their_factor_and_take_another_factors_words_over()
+    {
+        // A toll road operator: a toll debited by a transponder is money taken, and the sum with it no price.
+        var taxonomy = FactorTaxonomy.Default.With("""
+            { "factors": [ { "id": "payment", "takingTerms": { "en": ["transponder debited"] }, "takes": ["price"] } ] }
+            """);
+        var payment = taxonomy.Find("payment")!;
+        Assert.Contains("transponder debited", payment.TakingTerms["en"]);
+        Assert.Contains("transponder debited", payment.Terms["en"]);
+        Assert.Contains("price", payment.Takes);
+        var found = new FactorExtractor(taxonomy).Extract("The transponder debited 900 for a trip I never made.").Select(m => m.Factor).ToList();
+        Assert.Contains("payment", found);
+        Assert.DoesNotContain("price", found);
+    }
+
+    [Fact]
     public void Replace_starts_from_an_empty_taxonomy()
     {
         var taxonomy = FactorTaxonomy.Default.With("""{ "replace": true, "factors": [ { "id": "only", "terms": { "en": ["x"] } } ] }""");

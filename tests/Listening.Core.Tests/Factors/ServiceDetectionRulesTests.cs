@@ -231,6 +231,7 @@ public class ServiceDetectionRulesTests
     [InlineData("4k", true)]
     [InlineData("7к", true)]
     [InlineData("100", true)]
+    [InlineData("000", true)]
     [InlineData("99", false)]
     [InlineData("2025", false)]
     [InlineData("r17", false)]

@@ -76,6 +76,15 @@ public sealed class SentimentCues
     /// analyse its clauses and parts from the same list.</summary>
     public void Match(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into) => matcher.Find(tokens, from, to, into);
 
+    /// <summary>Whether tokens [from, to) hold a word of praise or complaint (negators, neutral and mild words aside).</summary>
+    public bool HasOpinionWord(IReadOnlyList<WordToken> tokens, int from, int to)
+    {
+        if (from >= to) return false;
+        var matches = new List<TermMatch>();
+        matcher.Find(tokens, from, to, matches);
+        return matches.Exists(m => m.Group is PositiveGroup or NegativeGroup);
+    }
+
     /// <summary><see cref="Analyze(string, IReadOnlyList{WordToken}, int, int, bool)"/> over the matches of a larger span
     /// (<see cref="Match"/>), keeping those inside [from, to).</summary>
     /// <param name="negationFrom">Where negators may stand (default <paramref name="from"/>): a part of a clause is still
