@@ -193,9 +193,18 @@ public class StoryDataTests
             ("location_parking", 40, 31, 0, 9), ("returns", 36, 6, 2, 28), ("loyalty", 12, 8, 1, 3), ("waiting_time", 9, 2, 0, 7),
             ("assortment", 6, 3, 0, 3), ("staff", 4, 2, 0, 2), ("delivery", 3, 1, 1, 1),
         ]),
+        // An online marketplace and a housing-management company, written apart from the factor-detection work; held out in round 10
+        // (to be measured once on its final main).
+        ["marketplace"] = new("stories/marketplace", "vitrina", ["megaryad", "dealio"], 420, 417, [333, 42, 42], (35, 6, 28),
+        [
+            ("quality", 80, 23, 1, 56), ("website_app", 77, 59, 1, 17), ("returns", 77, 10, 0, 67), ("delivery", 73, 27, 0, 46),
+            ("assortment", 60, 55, 0, 5), ("staff", 53, 34, 1, 18), ("waiting_time", 40, 10, 0, 30), ("support", 36, 3, 0, 33),
+            ("price", 35, 28, 4, 3), ("payment", 32, 18, 1, 13), ("loyalty", 7, 5, 0, 2), ("cleanliness_atmosphere", 5, 1, 0, 4),
+            ("location_parking", 4, 3, 0, 1),
+        ]),
     };
 
-    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing" };
+    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing", "marketplace" };
 
     [Theory]
     [MemberData(nameof(Stories))]
@@ -319,6 +328,7 @@ public class StoryDataTests
     [InlineData("school", 8)]
     [InlineData("furniture", 10)]
     [InlineData("carsharing", 8)]
+    [InlineData("marketplace", 10)]
     public void New_stories_have_eight_to_ten_placed_factors_a_few_short_ones_and_a_russian_majority(string story, int placed)
     {
         var facts = Facts[story];
