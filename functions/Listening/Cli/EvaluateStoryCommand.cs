@@ -38,10 +38,10 @@ internal static class EvaluateStoryCommand
         var taxonomyFile = new Option<FileInfo?>("--taxonomy") { Description = "The brand's own taxonomy file, as Listening:Scoring:Brands:B:TaxonomyFile" };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => MatrixRules.Default.MinMentions };
         var mistakes = new Option<bool>("--mistakes") { Description = "Also list every item where found factors or their polarity differ from the labels (text, labelled, found, clause)" };
-        var noOffering = new Option<bool>("--no-offering") { Description = "Do not learn the brand's offering words from the story's items (see OfferingLexicon)" };
+        var learnOffering = new Option<bool>("--offering") { Description = "First learn the brand's offering words from the story's items, as `listening offering` writes them for a brand's taxonomy file (see OfferingLexicon); without it the story is read as the pipeline reads a brand with no such profile" };
         var command = new Command("evaluate-story", "Compare the pipeline's factors, sentiment and action matrix on a story with its hand labels")
         {
-            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes, noOffering,
+            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes, learnOffering,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,12 +54,12 @@ internal static class EvaluateStoryCommand
                     (parse.GetValue(competitors) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(BrandKey.Comparer).ToList(),
                     parse.GetValue(model), parse.GetValue(packs) ?? [], parse.GetValue(taxonomyFile)?.FullName, parse.GetValue(minMentions))
                 {
-                    LearnOffering = !parse.GetValue(noOffering),
+                    LearnOffering = parse.GetValue(learnOffering),
                 };
                 var (evaluation, taxonomy, story, offering) = await RunAsync(options, cancellationToken);
                 // Said on stderr so that --json stays one document: what the read took as the brand's offering.
                 if (options.LearnOffering)
-                    Console.Error.WriteLine($"evaluate-story: offering learned from the items (quality's judged terms; --no-offering leaves them out): {(offering.Count == 0 ? "none" : string.Join(", ", offering))}");
+                    error.WriteLine($"evaluate-story: offering learned from the items (quality's judged terms for every brand of the story): {(offering.Count == 0 ? "none" : string.Join(", ", offering))}");
                 output.Write(parse.GetValue(json) ? ToJson(evaluation, taxonomy, parse.GetValue(lang)!) : ToTable(evaluation, taxonomy, parse.GetValue(lang)!));
                 if (parse.GetValue(mistakes)) output.Write(Mistakes(story));
                 return 0;
@@ -77,7 +77,7 @@ internal static class EvaluateStoryCommand
         string? Model, IReadOnlyList<string> Packs, string? TaxonomyFile, int MinMentions)
     {
         /// <summary>Whether the brand's offering words are learned from the story's items, as `listening offering` learns them for a brand's taxonomy file.</summary>
-        public bool LearnOffering { get; init; } = true;
+        public bool LearnOffering { get; init; }
     }
 
     internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story, IReadOnlyList<string> Offering)> RunAsync(StoryOptions o, CancellationToken cancellationToken)

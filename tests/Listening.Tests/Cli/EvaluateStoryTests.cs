@@ -47,6 +47,33 @@ public sealed class EvaluateStoryTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
+    private static string Rental(int n, string text) =>
+        $$"""{"kind":"review","source":"app","brand":"shop","externalId":"r{{n}}","text":"{{text}}","rating":4,"author":{"handle":"u{{n}}"},"createdAt":"2026-10-01T10:00:00Z"}""";
+
+    private static string RentalLabel(int n, string factors) =>
+        $$"""{"source":"app","externalId":"r{{n}}","brand":"shop","sentiment":"positive","factors":[{{factors}}]}""";
+
+    [Fact]
+    public void With_offering_the_story_is_read_with_the_brands_offering_words_learned_from_its_items_and_without_it_as_the_pipeline_reads_it()
+    {
+        // A beach-chair rental: «шезлонг» is on no list; judged in five items, it is what the brand sells.
+        string[] texts = ["Шезлонги новые, всё отлично.", "Отличные шезлонги.", "Шезлонги старые.", "Ужасный шезлонг.", "Шезлонг отличный.",
+            "Шезлонги у воды жёсткие и совсем неудобные."];
+        var items = texts.Select((t, n) => Rental(n, t)).ToArray();
+        var labels = texts.Select((_, n) => RentalLabel(n, """{"factor":"quality","polarity":"positive"}""")).ToArray();
+
+        var (code, output, error) = Run(items, labels, "--json", "--offering");
+        Assert.True(code == 0, error);
+        Assert.Contains("offering learned from the items", error);
+        Assert.Contains("шезлонг", error);
+        var (plainCode, plainOutput, plainError) = Run(items, labels, "--json");
+        Assert.True(plainCode == 0, plainError);
+        Assert.DoesNotContain("offering", plainError);
+
+        int Found(string json) => JsonDocument.Parse(json).RootElement.GetProperty("detection").GetProperty("perFactor").GetProperty("quality").GetProperty("found").GetInt32();
+        Assert.True(Found(output) > Found(plainOutput), $"quality found {Found(output)} with the offering, {Found(plainOutput)} without");
+    }
+
     [Fact]
     public void A_story_is_run_through_the_ingest_rules_and_the_scorer_and_measured_against_its_labels()
     {
