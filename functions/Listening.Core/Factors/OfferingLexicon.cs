@@ -59,7 +59,13 @@ public static class OfferingLexicon
         var judged = words.GroupBy(w => w.Length > 0 && w[0] is >= 'а' and <= 'я' or 'ё' ? "ru" : "en")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList());
-        return JsonSerializer.Serialize(new { factors = new[] { new { id = factor, judgedTerms = judged } } },
-            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All), WriteIndented = true });
+        return JsonSerializer.Serialize(new { factors = new[] { new { id = factor, judgedTerms = judged } } }, OverrideJson);
     }
+
+    // Cyrillic as written, indented: a file a person reads and edits next to the brand's own taxonomy.
+    private static readonly JsonSerializerOptions OverrideJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        WriteIndented = true,
+    };
 }

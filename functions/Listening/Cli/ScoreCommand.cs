@@ -14,8 +14,7 @@ namespace Listening.Cli;
 /// --text is the line {"id":"text-N","text":…}), the same lines out with lang, label,
 /// score, class probabilities (calibrated as the line's "kind" — mention, review, survey — when it has one), whether the text is mixed and its clause polarities (when it has more
 /// than one clause). A line with the author's own "rating" (1–5 stars) or "nps" (0–10) is scored as the pipeline scores
-/// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>, through
-/// <see cref="DocumentStance"/>), and "textOnly" keeps what the text alone said wherever the two differ; an unrated line is
+/// the item: label, score and probabilities weigh that score with the text (<see cref="AuthorVerdict"/>), and "textOnly" keeps what the text alone said wherever the two differ; an unrated line is
 /// the text's own reading. The factor mentions the pipeline finds are printed as "factors". Text is written as UTF-8 characters (emoji included), not \u escapes. A bad line is
 /// reported on stderr with its line number and skipped; the exit code is then 1, after every other
 /// line has been scored.
@@ -98,7 +97,7 @@ internal static class ScoreCommand
             }
             // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
-            // Read as the pipeline reads an item: the author's own stars or NPS answer are weighed with the text (DocumentStance).
+            // Read as the pipeline reads an item: the author's own stars or NPS answer are weighed with the text (AuthorVerdict).
             var (read, mentions, sentiment) = reader.Read(text, kind, rating, nps, brand: "");
             var mixed = MixedSentiment.Analyze(scorer, text);
             item["lang"] = LanguageDetector.Detect(text);

@@ -42,7 +42,7 @@ public class FeedbackScorerTests
     {
         const string text = "Delivery was quick and the courier was polite.";
         // The model reads the whole text mildly negative and each clause clearly positive: the clauses are the same model's
-        // reading and do not outvote it (DocumentStance: weighing them lost on 9 of 11 honest test splits).
+        // reading and do not outvote it (weighing them lost on 9 of 11 honest test splits).
         var scorer = new FeedbackScorer(new WholeTextOnlyMildlyNegative(text), FactorTaxonomy.Default);
 
         var scores = scorer.Score(Item(text));

@@ -135,7 +135,7 @@ public class ScoreCommandTests
         var factors = lines[0]["factors"]!.AsArray();
         Assert.Contains(factors, f => (string)f!["factor"]! == "delivery");
         Assert.All(factors, f => Assert.Equal("positive", (string)f!["label"]!));
-        // The document is the text's own reading, as the pipeline's is for an unrated item (DocumentStance).
+        // The document is the text's own reading, as the pipeline's is for an unrated item.
         Assert.Null(lines[0]["textOnly"]);
         // A question asking for help judges nothing: no factors.
         Assert.Null(lines[1]["factors"]);

@@ -73,21 +73,6 @@ public static class ContrastStance
         return -stance;
     }
 
-    /// <summary>Whether <paramref name="text"/> from <paramref name="start"/> opens with a turn to the side the author ends on
-    /// («но», "but", «зато», "however" — not a concession such as "though", and not «но и», "but also").</summary>
-    public static bool OpensMainSide(string text, int start)
-    {
-        var words = text.AsSpan(start, Math.Min(40, text.Length - start)).Trim();
-        var end = 0;
-        while (end < words.Length && char.IsLetter(words[end])) end++;
-        var first = words[..end].ToString().ToLowerInvariant();
-        if (!Turns.Contains(first) || Concessions.Contains(first)) return false;
-        var rest = words[end..].TrimStart(" ,—–-".AsSpan());
-        var next = 0;
-        while (next < rest.Length && char.IsLetter(rest[next])) next++;
-        return !Additive.Contains(rest[..next].ToString().ToLowerInvariant());
-    }
-
     private static bool IsTurn(IReadOnlyList<WordToken> tokens, Clause clause)
     {
         var word = tokens[clause.FirstToken].Lower;
