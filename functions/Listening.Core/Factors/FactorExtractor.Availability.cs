@@ -1,0 +1,147 @@
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Sentiment;
+using Listening.Core.Text;
+
+namespace Listening.Core.Factors;
+
+// A product's presence or absence, a count of products, finding it, the topic of advice or a question: the range's rules.
+public sealed partial class FactorExtractor
+{
+    // "no fresh fish", «нет нормальных сыров», "missing items", "out of every flu medicine": the product is missing, which
+    // judges the range (or, where the clause names the order, the delivery).
+    private static readonly HashSet<string> Absence = new(StringComparer.Ordinal)
+    {
+        "no", "missing", "lack", "нет", "нету", "ни", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
+    };
+
+    // "without sugar", «без соуса», «без хладоэлементов»: a property of the product or of the order, not a judgement of it.
+    private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "without", "без" };
+
+    // «много фермерских продуктов», "lots of vegan options", «мало моделей»: a count of products is the range's size.
+    private static readonly HashSet<string> Quantity = new(StringComparer.Ordinal)
+    {
+        "lots", "lot", "plenty", "loads", "many", "few", "много", "мало", "полно", "масса", "куча", "немного", "маловато", "множество",
+    };
+
+    // «нашли редкие глазные капли», "found a 55 cm dishwasher": finding the product is the range's credit («не могла найти»,
+    // "couldn't find" its lack); «нашла в бургере пластик» is not (a preposition stands between).
+    private static readonly HashSet<string> Found = new(StringComparer.Ordinal)
+    {
+        "found", "find", "нашла", "нашел", "нашли", "нашлось", "нашлась", "нашелся", "нашлись", "найти", "найдешь", "найдете",
+    };
+
+    private static readonly HashSet<string> FoundNegators = new(StringComparer.Ordinal)
+    {
+        "не", "couldn't", "can't", "cannot", "didn't", "never", "not", "couldnt", "cant", "didnt",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "в", "во", "на", "у", "из", "за", "in", "on", "inside", "at", "under",
+    };
+
+    // «лекарства нет», «инсулина нет вторую неделю», «противовирусного не оказалось», "items were missing": the absence said after
+    // the product, within AbsenceReach words of it.
+    private static readonly HashSet<string> AbsenceAfter = new(StringComparer.Ordinal)
+    {
+        "нет", "нету", "не было", "не оказалось", "закончились", "закончился", "закончилась", "кончились", "отсутствует", "отсутствуют",
+        "missing", "unavailable", "out of", "sold out",
+    };
+
+    private const int AbsenceReach = 5;
+
+    // "helped me choose", «посоветовал», «помог подобрать», "recommended": the product after them is the advice's topic.
+    private static readonly string[] AdvicePrefixes =
+    [
+        "посовет", "порекоменд", "рекомендова", "подобра", "подбира", "выбра", "выбира", "отговори", "объясни", "подсказа", "помог",
+        "recommend", "suggest", "advis", "helped", "choose", "chose", "pick",
+    ];
+
+    // «на вопрос о побочках», «спросила про», "asked about", «какой корм лучше», "which litter": a question's topic.
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "какой", "какая", "какие", "какое", "какую", "каким", "which" };
+
+    private static bool IsTopicOfAdviceOrQuestion(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken > clause.FirstToken && QuestionWords.Contains(tokens[m.FirstToken - 1].Lower)) return true;
+        // «в отделе красок», «из отдела инструмента», "in the tool section": a department's name.
+        if (m.FirstToken > clause.FirstToken && tokens[m.FirstToken - 1].Lower.StartsWith("отдел", StringComparison.Ordinal)) return true;
+        var next = m.FirstToken + m.TokenCount;
+        if (next < clause.EndToken && tokens[next].Lower is "section" or "department" or "aisle" or "aisles") return true;
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in AdvicePrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (word is "вопрос" or "вопросы" or "спросила" or "спросил" or "спросили" or "asked" or "asking" or "question"
+                && i + 1 < m.FirstToken && tokens[i + 1].Lower is "о" or "об" or "про" or "about") return true;
+        }
+        return false;
+    }
+
+    // "spent 40 minutes", «потратил на нас полчаса», «уделила нам час».
+    private static readonly string[] SpentPrefixes = ["spent", "spend", "потратил", "тратил", "уделил", "провозил"];
+
+    private static bool IsTimeSpent(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            foreach (var prefix in SpentPrefixes)
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private enum Availability { None, Missing, Many, Few, Without }
+
+    /// <summary>Whether a product of the same kind follows "in" after <paramref name="m"/> ("a piece of plastic in my roll"; not
+    /// «лекарство в аптеке на другом конце Москвы»).</summary>
+    private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var after = m.FirstToken + m.TokenCount;
+        for (var i = after; i < Math.Min(clause.EndToken, after + 4); i++)
+        {
+            if (tokens[i].Lower is not ("in" or "inside" or "в" or "во" or "внутри")) continue;
+            foreach (var other in matches)
+                if (other.Group == m.Group && other.FirstToken > i && other.FirstToken <= i + 3) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
+    /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
+    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
+        {
+            var word = tokens[i].Lower;
+            if (word == "out" && i + 1 < m.FirstToken && tokens[i + 1].Lower == "of") return Availability.Missing;
+            // «верните в каталог нормальные стиральные машины», "please bring back the rye bread": a request reports a lack.
+            if (word is "верните" or "добавьте" || (word is "bring" or "add") && i + 1 < m.FirstToken && tokens[i + 1].Lower is "back" or "more") return Availability.Missing;
+            if (i < m.FirstToken - 3) continue;
+            if (Absence.Contains(word)) return Availability.Missing;
+            if (Without.Contains(word)) return Availability.Without;
+            if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;
+            if (Quantity.Contains(word)) return word is "few" or "мало" or "маловато" ? Availability.Few : Availability.Many;
+            if (Found.Contains(word))
+            {
+                var direct = true;
+                for (var k = i + 1; k < m.FirstToken && direct; k++) direct = !Prepositions.Contains(tokens[k].Lower);
+                if (!direct) continue;
+                // "Found a piece of plastic in my roll": what is found inside a product is a defect, not the range's credit.
+                if (FoundInside(tokens, clause, m, matches)) return Availability.None;
+                var denied = i > clause.FirstToken && (FoundNegators.Contains(tokens[i - 1].Lower) || i - 1 > clause.FirstToken && FoundNegators.Contains(tokens[i - 2].Lower));
+                return denied ? Availability.Missing : Availability.Many;
+            }
+        }
+        // «лекарства нет», «препарат, который две недели нет», «Две вещи из трёх нет», "two of our six items were missing".
+        var after = m.FirstToken + m.TokenCount;
+        for (var i = after; i < Math.Min(clause.EndToken, after + AbsenceReach); i++)
+        {
+            if (AbsenceAfter.Contains(tokens[i].Lower)) return Availability.Missing;
+            if (i + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower)) return Availability.Missing;
+        }
+        return Availability.None;
+    }
+}

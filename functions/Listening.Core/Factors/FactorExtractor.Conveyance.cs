@@ -1,0 +1,132 @@
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Sentiment;
+using Listening.Core.Text;
+
+namespace Listening.Core.Factors;
+
+// Words of bringing and arriving: the delivery, the wait for a service, or a ride (see Conveyance).
+public sealed partial class FactorExtractor
+{
+    private static readonly HashSet<string> ArrivalNegators = new(StringComparer.Ordinal)
+    {
+        "не", "никто", "no", "never", "not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "wasn't", "wasnt", "nobody",
+    };
+
+    /// <summary>
+    /// Gives each word of bringing or arriving its sense (see <see cref="Conveyance"/>): the delivery's term where the text
+    /// names goods brought; nothing where a person is carried («довёз меня до дома»); the wait before the service where it
+    /// says how fast the car or the master came, or that it never came; nothing otherwise.
+    /// </summary>
+    private void ResolveConveyance(TextContext context, int first, int end, List<TermMatch> matches)
+    {
+        if (goodsMatcher is null) return;
+        var carriers = 4 * factorCount + 2;
+        var arrivals = carriers + 1;
+        var tokens = context.Tokens;
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var m = matches[i];
+            var clause = ClauseOf(context, first, end, m);
+            if (m.Group == conveyFactor && personsMatcher is not null && CarriesPerson(tokens, m.FirstToken + m.TokenCount, clause.EndToken))
+            {
+                // «привёз меня до дома», "delivered us to the airport": a person carried is the ride, not a delivery.
+                matches.RemoveAt(i);
+                continue;
+            }
+            if (m.Group != carriers && m.Group != arrivals) continue;
+            var after = m.FirstToken + m.TokenCount;
+            if (m.Group == carriers && CarriesPerson(tokens, after, clause.EndToken)) { matches.RemoveAt(i); continue; }
+            if (context.Goods is null) ReadGoods(context);
+            if (m.Group == carriers && (context.Goods == true || !context.Vehicle))
+            {
+                // "The bonus for inviting a friend never showed up", "Mentor never showed up", «компенсация так и не пришла»: what
+                // does not come is the thing named before it, another factor's, not a delivery.
+                // Goods brought by a person ("the driver arrived with my sofa") stay the delivery's.
+                if (ArrivesAsOtherFactor(context, clause, m, matches) is var thing and >= 0 && !(context.Goods == true && Taxonomy.Factors[thing].JudgedAsSubject))
+                {
+                    // Neither goods nor a car came: a bonus, a refund, a mentor («наставник» is judged by what they did, as staff).
+                    // A person's arrival read as the wait measured worse on NHS (its labels file "the crew arrived quickly" under
+                    // no waiting) and on school (a mentor who never showed up is labelled staff).
+                    matches.RemoveAt(i);
+                    continue;
+                }
+                // Goods brought, or nothing said of a car: a carrier is the delivery's own term.
+                if (conveyFactor >= 0) matches[i] = m with { Group = conveyFactor };
+                else matches.RemoveAt(i);
+                continue;
+            }
+            // An arrival word where goods are brought leaves the delivery to its own terms.
+            if (context.Goods == true) { matches.RemoveAt(i); continue; }
+            // "Cashback shows up instantly", "the hotline picked up in 2 minutes": another factor's thing came, no car or master.
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))
+                && (ArrivesAsOtherFactor(context, clause, m, matches) is var other && (other < 0 || Taxonomy.Factors[other].JudgedAsSubject)))
+                matches[i] = m with { Group = arrivalFactor };
+            else matches.RemoveAt(i);
+        }
+    }
+
+    /// <summary>The clause of [first, end) the match starts in (the matcher only finds matches inside them).</summary>
+    private static Clause ClauseOf(TextContext context, int first, int end, TermMatch m)
+    {
+        for (var c = first; c < end; c++)
+            if (m.FirstToken >= context.Clauses[c].FirstToken && m.FirstToken < context.Clauses[c].EndToken) return context.Clauses[c];
+        return context.Clauses[end - 1];
+    }
+
+    /// <summary>
+    /// Whether the carrier word <paramref name="m"/> says of another factor's own term or a person before it, in its part of the
+    /// clause and with no opinion word between, that it came or did not (a bonus, a refund, a notification, a mentor): that
+    /// factor's thing arriving, not goods brought. A weak word ("the card arrived in 90 minutes") or a product is no such subject.
+    /// </summary>
+    /// <returns>That factor (index), or -1.</returns>
+    private int ArrivesAsOtherFactor(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var (first, _) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        var (nearest, nearestEnd) = (-1, -1);
+        foreach (var other in matches)
+        {
+            var kind = other.Group / factorCount;
+            // A product judged («пицца», "the sofa") is goods brought; a person (a judged role: "mentor") is not.
+            if (other.Group >= 3 * factorCount || kind == 1 || other.Group % factorCount == conveyFactor
+                || kind == 2 && !Taxonomy.Factors[other.Group % factorCount].JudgedAsSubject) continue;
+            var end = other.FirstToken + other.TokenCount;
+            if (other.FirstToken < first || end > m.FirstToken || IsInsideLongerMatch(other, matches)) continue;
+            // The nearest such term is what came ("the streaming service's cashback shows up": the cashback).
+            if (end > nearestEnd) (nearest, nearestEnd) = (other.Group % factorCount, end);
+        }
+        return nearest >= 0 && !cues.HasOpinionWord(context.Tokens, nearestEnd, m.FirstToken) ? nearest : -1;
+    }
+
+    private void ReadGoods(TextContext context)
+    {
+        var found = new List<TermMatch>();
+        goodsMatcher!.Find(context.Tokens, 0, context.Tokens.Count, found);
+        context.Goods = found.Exists(f => f.Group == 0);
+        context.Vehicle = found.Exists(f => f.Group == 1);
+    }
+
+    private bool CarriesPerson(List<WordToken> tokens, int after, int clauseEnd)
+    {
+        if (after >= clauseEnd) return false;
+        var found = new List<TermMatch>(1);
+        personsMatcher!.Find(tokens, after, Math.Min(clauseEnd, after + 3), found);
+        foreach (var p in found)
+            if (p.FirstToken <= after + 1) return true;
+        return false;
+    }
+
+    private bool HasQualifier(List<TermMatch> matches, Clause clause)
+    {
+        foreach (var q in matches)
+            if (q.Group == 3 * factorCount + 1 && q.FirstToken >= clause.FirstToken && q.FirstToken < clause.EndToken) return true;
+        return false;
+    }
+
+    private static bool IsNegatedArrival(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
+            if (ArrivalNegators.Contains(tokens[i].Lower)) return true;
+        return false;
+    }
+}

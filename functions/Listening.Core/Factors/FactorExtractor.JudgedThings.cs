@@ -1,0 +1,290 @@
+using Listening.Core.Factors.Cues;
+using Listening.Core.Factors.Text;
+using Listening.Core.Sentiment;
+using Listening.Core.Text;
+
+namespace Listening.Core.Factors;
+
+// Judged terms and the unnamed-verdict rule: whether an opinion word or a condition word is said of the thing itself.
+public sealed partial class FactorExtractor
+{
+    /// <summary>
+    /// Whether an opinion word within <see cref="JudgedDistance"/> words judges the judged term <paramref name="m"/>: no other
+    /// factor's term stands between them («беру технику здесь: выбор хороший» — the praise is the range's, not the goods').
+    /// </summary>
+    private bool HasOwnCue(List<TermMatch> said, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var first = m.FirstToken;
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var cue in said)
+        {
+            if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < clause.FirstToken || cue.FirstToken + cue.TokenCount > clause.EndToken) continue;
+            if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
+            // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
+            if (IsQualifier(cue, matches)) continue;
+            var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
+            var between = false;
+            foreach (var other in matches)
+            {
+                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
+            }
+            if (!between) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a word of a thing's condition stands within the judged distance of the unnamed factor's judged term, with no
+    /// other factor's word between («тренажёры старые», "brand new machines"; not «машина приехала быстро, приложение новое»).
+    /// </summary>
+    private bool HasState(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        if (states is null) return false;
+        var found = stateFound ??= new List<TermMatch>(2);
+        found.Clear();
+        // Closer than an opinion word: a condition word is said of the word next to it («старые тренажёры», "the machines are new").
+        const int near = 2;
+        states.Find(tokens, Math.Max(clause.FirstToken, m.FirstToken - near), Math.Min(clause.EndToken, m.FirstToken + m.TokenCount + near), found);
+        foreach (var state in found)
+        {
+            if (state.FirstToken < m.FirstToken + m.TokenCount && state.FirstToken + state.TokenCount > m.FirstToken) continue;
+            var (from, to) = state.FirstToken < m.FirstToken ? (state.FirstToken + state.TokenCount, m.FirstToken) : (m.FirstToken + m.TokenCount, state.FirstToken);
+            var between = false;
+            foreach (var other in matches)
+            {
+                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
+            }
+            if (!between) return true;
+        }
+        return false;
+    }
+
+    private static bool HasFactor(List<(int Factor, int Token)> found, int factor)
+    {
+        foreach (var f in found)
+            if (f.Factor == factor) return true;
+        return false;
+    }
+
+    /// <summary>Whether some clause of [first, end) is short enough to be a thing and a verdict (a cheap test before the cues are matched).</summary>
+    private bool HasShortClause(List<Clause> clauses, int first, int end)
+    {
+        for (var c = first; c < end; c++)
+            if (clauses[c].TokenCount is >= 2 and <= 5) return true;
+        return false;
+    }
+
+    // Words that frame a verdict without being the thing judged: copulas, articles, intensifiers, the dash's «это».
+    private static readonly HashSet<string> VerdictFrame = new(StringComparer.Ordinal)
+    {
+        "is", "was", "were", "are", "be", "been", "the", "a", "an", "so", "very", "really", "just", "quite", "pretty", "too", "and", "its",
+        "это", "очень", "просто", "такой", "такая", "такое", "такие", "весьма", "совсем", "и", "тоже", "же", "вообще", "самый", "самая", "самое",
+    };
+
+    private static readonly string[] AdjectiveEndings = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ым", "ых", "их", "ую", "юю"];
+    private static readonly string[] VerbEndings = ["ть", "ться", "ся", "сь", "ешь", "ишь", "ует", "ают", "яют", "ются", "ется"];
+
+    /// <summary>
+    /// Whether a clause that names no factor is one thing and a verdict on it (see <see cref="UnnamedVerdict"/>): at most
+    /// the rule's word count, an opinion word, and one or two words left that read as a noun by their form («Содержание
+    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts.
+    /// </summary>
+    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, out int from)
+    {
+        var tokens = context.Tokens;
+        from = clause.FirstToken;
+        var begin = clause.FirstToken;
+        if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
+        var count = clause.EndToken - begin;
+        if (count < 2 || count > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
+        foreach (var m in matches)
+            if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
+        var opinion = false;
+        Span<bool> covered = stackalloc bool[count];
+        foreach (var cue in said)
+        {
+            if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
+            if (SentimentCues.IsOpinion(cue, said)) opinion = true;
+            for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
+        }
+        // «Машины старые», "Old cars": a word of the thing's condition is its verdict too.
+        if (states is not null)
+        {
+            var found = stateFound ??= new List<TermMatch>(2);
+            found.Clear();
+            states.Find(tokens, begin, clause.EndToken, found);
+            foreach (var state in found)
+            {
+                opinion = true;
+                for (var i = state.FirstToken; i < Math.Min(state.FirstToken + state.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
+            }
+        }
+        if (!opinion) return false;
+        // The verdict is said of the thing (an adjective, a noun: «слабый», «огонь», "weak"), not done by someone: a clause whose
+        // opinion word is a verb («нервы потрепали», «никто не приезжает») tells what happened, not what the thing is like.
+        foreach (var cue in said)
+        {
+            if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < begin || cue.FirstToken >= clause.EndToken) continue;
+            var last = tokens[cue.FirstToken + cue.TokenCount - 1].Lower;
+            if (last[0] is >= 'а' and <= 'я' && IsVerbForm(last)) return false;
+        }
+        var things = 0;
+        var firstThing = -1;
+        var sentenceFirst = clause.FirstToken;
+        foreach (var c in context.Clauses)
+            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
+        for (var i = begin; i < clause.EndToken; i++)
+        {
+            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower)) continue;
+            if (!IsThing(context.Text, tokens, i, sentenceFirst)) return false;
+            if (++things > 2) return false;
+            if (firstThing < 0) firstThing = i;
+        }
+        if (things == 0) return false;
+        from = firstThing;
+        return true;
+    }
+
+    private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];
+
+    private static bool IsVerbForm(string word)
+    {
+        foreach (var ending in VerbEndings)
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        foreach (var ending in PastAndPresentEndings)
+            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length > ending.Length + 2) return true;
+        return false;
+    }
+
+    private bool IsThing(string text, List<WordToken> tokens, int i, int sentenceFirst)
+    {
+        var token = tokens[i];
+        var word = token.Lower;
+        if (word.Length < 3) return false;
+        // "@megamart", "#кедрбанк": a handle or a tag names the brand.
+        if (token.Start > 0 && text[token.Start - 1] is '@' or '#') return false;
+        foreach (var ch in word)
+            if (!char.IsLetter(ch) && ch != '-') return false;
+        // A capital inside a sentence is a name — the brand's or a person's —, not the thing sold.
+        if (token.Capitalised && i > sentenceFirst) return false;
+        var found = notThingFound ??= new List<TermMatch>(2);
+        found.Clear();
+        notThings!.Find(tokens, i, i + 1, found);
+        if (found.Count > 0) return false;
+        if (word[0] is >= 'а' and <= 'я')
+        {
+            foreach (var ending in VerbEndings)
+                if (word.EndsWith(ending, StringComparison.Ordinal)) return false;
+            foreach (var ending in AdjectiveEndings)
+                if (word.EndsWith(ending, StringComparison.Ordinal)) return false;
+            // «хорошие», «другие» are adjectives; «обучение», «занятие», «условие» nouns.
+            if (word.EndsWith("ие", StringComparison.Ordinal) && word[^3] is not ('н' or 'т' or 'в')) return false;
+            return true;
+        }
+        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    // Words that may stand before a clause's subject: articles, demonstratives, the customer's group's own («наш учитель»).
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "our", "their", "this", "that", "these", "those", "his", "her", "every", "each",
+        "наш", "наша", "наши", "нашего", "этот", "эта", "эти", "тот", "та", "те", "каждый", "каждая", "их", "его", "её", "ее",
+    };
+
+    /// <summary>
+    /// The things a text judges that no factor names (see <see cref="OfferingLexicon"/>): in a clause that names no factor, a word
+    /// that reads as a noun by its form standing next to an opinion or condition word («Машины новые», "the kit is old",
+    /// «отличный зал»), at most two words away across copulas and intensifiers. Added as lower-case forms to <paramref name="into"/>.
+    /// </summary>
+    internal void JudgedThings(string text, ISet<string> into)
+    {
+        if (unnamedFactor < 0) return;
+        var tokens = WordTokenizer.Tokenize(text, symbols: true);
+        if (tokens.Count == 0) return;
+        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
+        var matches = new List<TermMatch>();
+        var said = new List<TermMatch>();
+        var sentenceFirst = 0;
+        var sentence = -1;
+        foreach (var clause in clauses)
+        {
+            if (clause.Sentence != sentence) { sentence = clause.Sentence; sentenceFirst = clause.FirstToken; }
+            matches.Clear();
+            matcher.Find(tokens, clause.FirstToken, clause.EndToken, matches);
+            if (matches.Count > 0 || clause.TokenCount > 8) continue;
+            said.Clear();
+            cues.Match(tokens, clause.FirstToken, clause.EndToken, said);
+            var verdicts = said.Where(cue => SentimentCues.IsOpinion(cue, said)).ToList();
+            states?.Find(tokens, clause.FirstToken, clause.EndToken, verdicts);
+            foreach (var verdict in verdicts)
+            {
+                // Russian: the verdict is said of the thing (an adjective), not done by someone (a verb).
+                var last = tokens[verdict.FirstToken + verdict.TokenCount - 1].Lower;
+                if (last[0] is >= 'а' and <= 'я' && IsVerbForm(last)) continue;
+                foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+                {
+                    var i = step < 0 ? verdict.FirstToken - 1 : verdict.FirstToken + verdict.TokenCount;
+                    for (var skipped = 0; i >= clause.FirstToken && i < clause.EndToken && skipped < 2 && VerdictFrame.Contains(tokens[i].Lower); skipped++) i += step;
+                    if (i < clause.FirstToken || i >= clause.EndToken || Covered(said, i) || Covered(verdicts, i)) continue;
+                    // «реально», «нормально»: a Russian adverb in -но reads as a noun by the endings IsThing knows.
+                    if (IsThing(text, tokens, i, sentenceFirst) && !IsAdverb(tokens[i].Lower)) into.Add(tokens[i].Lower);
+                }
+            }
+        }
+    }
+
+    private static bool IsAdverb(string word) =>
+        word.Length > 4 && word[0] is >= 'а' and <= 'я' && (word.EndsWith("льно", StringComparison.Ordinal) || word.EndsWith("чно", StringComparison.Ordinal)
+            || word.EndsWith("вно", StringComparison.Ordinal) || word.EndsWith("тно", StringComparison.Ordinal) || word.EndsWith("ко", StringComparison.Ordinal));
+
+    private static bool Covered(List<TermMatch> found, int token)
+    {
+        foreach (var m in found)
+            if (m.FirstToken <= token && token < m.FirstToken + m.TokenCount) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a person's judged term is the subject of its clause: it opens the clause (after at most one determiner or
+    /// contrast word) and something is said after it («Куратор пропал на месяц», "the teacher was 20 minutes late").
+    /// </summary>
+    private static bool IsSubject(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.FirstToken + m.TokenCount >= clause.EndToken) return false;
+        var at = clause.FirstToken;
+        if (at < m.FirstToken && ClauseSplitter.IsContrast(tokens[at].Lower)) at++;
+        if (at < m.FirstToken && Determiners.Contains(tokens[at].Lower)) at++;
+        // Round 9: one word that says which person — a brand or a name («Lesenka teacher»), an adjective ("the new tutor").
+        if (at + 1 == m.FirstToken && PersonModifier.Describes(tokens[at])) at++;
+        return at == m.FirstToken;
+    }
+
+    private bool IsQualifier(TermMatch cue, List<TermMatch> matches)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group != 3 * factorCount + 1) continue;
+            // Only a cue that is itself the speed word ("quickly"), not a longer one holding it («работает как часы»).
+            if (other.FirstToken <= cue.FirstToken && cue.FirstToken + cue.TokenCount <= other.FirstToken + other.TokenCount) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether one of <paramref name="factors"/> is named by its own terms in the comma-part of the clause that holds
+    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object).</summary>
+    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors)
+    {
+        if (factors.Length == 0) return false;
+        var (first, end) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        foreach (var other in matches)
+        {
+            // Another factor's own terms, or its judged objects («краской на весь зал»: the room's smell, not the paint's quality).
+            var kind = other.Group / factorCount;
+            if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
+            if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
+        }
+        return false;
+    }
+}
