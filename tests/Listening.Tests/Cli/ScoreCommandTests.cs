@@ -49,6 +49,33 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public async Task The_built_cli_scores_each_text_option_and_refuses_a_file_and_texts_together()
+    {
+        // Through the real parser and process: the option's wiring, not only the lines it builds.
+        var (code, output, _) = await ListeningProcess.RunAsync(null, "score", "--text", "Ужасная доставка, курьер нахамил", "--text", "Great service, thank you!");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        Assert.Equal(["text-1", "text-2"], lines.Select(l => (string)l["id"]!));
+        Assert.Equal(["negative", "positive"], lines.Select(l => (string)l["label"]!));
+
+        var file = Path.Combine(Path.GetTempPath(), $"score-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, "{\"id\":\"a\",\"text\":\"ok\"}\n");
+        try
+        {
+            var (both, bothOut, bothErr) = await ListeningProcess.RunAsync(null, "score", file, "--text", "ok");
+            Assert.Equal(2, both);
+            Assert.Equal("", bothOut);
+            Assert.Contains("either a file or --text", bothErr);
+        }
+        finally { File.Delete(file); }
+
+        var (missing, _, missingErr) = await ListeningProcess.RunAsync(null, "score", "no-such-file.jsonl");
+        Assert.Equal(2, missing);
+        Assert.Contains("score --text", missingErr);
+    }
+
+    [Fact]
     public void Bad_lines_are_reported_by_number_and_the_rest_still_scored_with_a_nonzero_exit_code()
     {
         var input = new StringReader("""
