@@ -168,6 +168,18 @@ public class DetectionRulesTests
     }
 
     [Theory]
+    [InlineData("My friend got a month free with my referral link.")]
+    [InlineData("Refer a friend and you both get a week free.")]
+    [InlineData("По реферальной ссылке брат получил месяц бесплатно.")]
+    [InlineData("Приведи друга — и тебе неделя в подарок.")]
+    [InlineData("15% family discount and both our teachers are great.")]
+    [InlineData("Промо закончилось, и всё подорожало.")]
+    public void A_referral_scheme_a_family_discount_and_a_promo_are_the_loyalty_programme(string text)
+    {
+        Assert.Contains("loyalty", Factors(text));
+    }
+
+    [Theory]
     [InlineData("Прошу вернуть деньги за блюдо.")]
     [InlineData("Please refund the duplicate charge.")]
     [InlineData("Верните старое приложение и старый клуб!")]
