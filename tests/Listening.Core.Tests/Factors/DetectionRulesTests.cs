@@ -162,6 +162,8 @@ public class DetectionRulesTests
     [InlineData("Лучший зоомагазин района, корма свежие.", "location_parking")]
     [InlineData("Для будней выбор очевиден.", "assortment")]
     [InlineData("Беру только по акции.", "loyalty")]
+    [InlineData("Карта в приложении глючит, машинка прыгает по соседним улицам.", "loyalty")]
+    [InlineData("The map in the app keeps losing my car.", "loyalty")]
     public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
     {
         Assert.DoesNotContain(absent, Factors(text));
