@@ -68,15 +68,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // rounds first waited in the pool's queue behind request and stage work (bench/README.md, round 7: +13 % items/s,
         // ingest p99 −13 ms). A higher priority for the thread (nice −10) was worse: it preempts the work that feeds it.
         new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" }.Start();
-        // Its own thread too: each passive checkpoint blocks its thread for 8–90 ms under load (WAL reads, file writes, fsync),
-        // ten times a second; on the thread pool that was a worker the requests and stages waited for (bench/README.md, round 11).
-        var checkpointsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        checkpoints = checkpointsDone.Task;
-        new Thread(() =>
-        {
-            try { CheckpointLoop(); }
-            finally { checkpointsDone.TrySetResult(); }
-        }) { IsBackground = true, Name = "sqlite-checkpoints" }.Start();
+        checkpoints = Task.Run(CheckpointLoopAsync);
     }
 
     /// <summary>The database file (the WAL is <c>{FilePath}-wal</c>).</summary>
@@ -147,20 +139,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="write"/> inside the next group commit; completes after the commit.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken = default) =>
-        Enqueue(new Write<T>(write), cancellationToken);
-
-    /// <summary>
-    /// <see cref="WriteAsync{T}"/> for a write a request waits on (ingest's 202): after the commit its waiter is resumed
-    /// before those of the commit's other writes. Every completion queues its waiter on the thread pool, and most waiters
-    /// of a round are stages that go on to their next message (scoring it, a few hundred µs); queued behind them, the request
-    /// waited ms longer for its answer (bench/README.md, round 11). Same transaction, same durability.
-    /// </summary>
-    public Task<T> WriteForRequestAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken = default) =>
-        Enqueue(new Write<T>(write) { RequestWaits = true }, cancellationToken);
-
-    private Task<T> Enqueue<T>(Write<T> op, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken = default)
     {
+        var op = new Write<T>(write);
         if (!writes.Writer.TryWrite(op)) throw new ObjectDisposedException(nameof(SqliteDatabase));
         return op.Completion.Task.WaitAsync(cancellationToken);
     }
@@ -248,12 +229,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// (A passive checkpoint alone never catches up with a writer that never pauses, so the WAL would only grow.)
     /// Durability does not depend on it: a committed write is in the WAL either way.
     /// </summary>
-    private void CheckpointLoop()
+    private async Task CheckpointLoopAsync()
     {
         using var connection = OpenReader();
-        while (!stopping.Token.WaitHandle.WaitOne(CheckpointInterval))
+        while (!stopping.IsCancellationRequested)
         {
-            try { Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)"); }
+            try
+            {
+                await Task.Delay(CheckpointInterval, stopping.Token);
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            catch (OperationCanceledException) { return; }
             catch (SqliteException) { } // busy or locked: the next round copies what this one could not
         }
     }
@@ -267,8 +253,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 foreach (var op in batch) op.Run(tx);
                 tx.Commit();
             }
-            foreach (var op in batch) if (op.RequestWaits) op.Succeed();
-            foreach (var op in batch) if (!op.RequestWaits) op.Succeed();
+            foreach (var op in batch) op.Succeed();
             return true;
         }
         catch (Exception e)
@@ -301,8 +286,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         /// <summary>Set for a statement that must run outside any transaction (a checkpoint); it returns its result.</summary>
         Func<bool>? OutsideTransaction { get; }
-        /// <summary>A request waits on this write: its waiter is resumed first after the commit.</summary>
-        bool RequestWaits { get; }
         void Run(SqliteTransaction tx);
         void Succeed();
         void Finish(bool result);
@@ -314,7 +297,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         private T? result;
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Func<bool>? OutsideTransaction { get; init; }
-        public bool RequestWaits { get; init; }
         public void Run(SqliteTransaction tx) => result = write(tx);
         public void Succeed() => Completion.TrySetResult(result!);
         public void Finish(bool value) => Completion.TrySetResult((T)(object)value);

@@ -62,8 +62,7 @@ public sealed class SqliteStageCommit(SqliteDatabase database, SqliteQueue queue
         var fresh = items.Select(i => new FeedbackRecord(i, FeedbackStage.Ingested, null, now)).ToList();
         var json = fresh.Select(FeedbackDocument.Serialize).ToList();
         var itemKeys = items.Select(keys.IndexKeys).ToList();
-        // A request (or a webhook, an import) waits on this write for its answer: resumed first after the commit.
-        var added = await database.WriteForRequestAsync<IReadOnlyList<FeedbackAdded>>(tx =>
+        var added = await database.WriteAsync<IReadOnlyList<FeedbackAdded>>(tx =>
         {
             var erasures = SqliteErasures.AnyErasure(tx);
             var result = new FeedbackAdded[fresh.Count];
