@@ -66,3 +66,6 @@ if os.path.exists(sys.argv[7]):
           f"exceptions: {total('dotnet.exceptions') / items:.2f} per item")
 PY
 grep VmHWM "/proc/$pid/status"
+# With bench/probe.patch applied and LISTENING_PROBE=1: the tail probe's histograms, one block per 10 s of the run (warm-up
+# and drain included; bench/README.md, round 11). The patch is for measuring only, never for a commit.
+grep -q -- '--- probe' "$data/serve.log" && grep -A40 -- '--- probe' "$data/serve.log" | grep -E '^(---|[a-z])' || true
