@@ -173,8 +173,15 @@ public sealed partial class FactorExtractor
         from = clause.FirstToken;
         var begin = clause.FirstToken;
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
+        var sentenceFirst = clause.FirstToken;
+        foreach (var c in context.Clauses)
+            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         var count = clause.EndToken - begin;
-        if (count < 2 || count > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
+        // «Курс в Лесенке реально хороший»: whose it is («в Лесенке», "at Lesenka") tells no more about the thing than a determiner.
+        var whose = 0;
+        for (var i = begin; i < clause.EndToken; i++)
+            if (InWhosePhrase(tokens, i, sentenceFirst)) whose++;
+        if (count - whose < 2 || count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
             if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
         var opinion = false;
@@ -208,12 +215,9 @@ public sealed partial class FactorExtractor
         }
         var things = 0;
         var firstThing = -1;
-        var sentenceFirst = clause.FirstToken;
-        foreach (var c in context.Clauses)
-            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         for (var i = begin; i < clause.EndToken; i++)
         {
-            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower)) continue;
+            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower) || (whose > 0 && InWhosePhrase(tokens, i, sentenceFirst))) continue;
             if (!IsThing(context.Text, tokens, i, sentenceFirst)) return false;
             if (++things > 2) return false;
             if (firstThing < 0) firstThing = i;
@@ -221,6 +225,16 @@ public sealed partial class FactorExtractor
         if (things == 0) return false;
         from = firstThing;
         return true;
+    }
+
+    // Prepositions that say whose or where a thing is when a name follows («в Лесенке», «у Волны», "at Lesenka").
+    private static readonly HashSet<string> WhosePrepositions = new(StringComparer.Ordinal) { "в", "во", "у", "от", "at", "from" };
+
+    /// <summary>Whether token <paramref name="i"/> is part of a preposition and a name inside the sentence («в Лесенке»).</summary>
+    private static bool InWhosePhrase(List<WordToken> tokens, int i, int sentenceFirst)
+    {
+        if (WhosePrepositions.Contains(tokens[i].Lower)) return i + 1 < tokens.Count && tokens[i + 1].Capitalised && i + 1 > sentenceFirst;
+        return tokens[i].Capitalised && i > sentenceFirst && i - 1 >= 0 && WhosePrepositions.Contains(tokens[i - 1].Lower);
     }
 
     private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];

@@ -9,6 +9,8 @@ namespace Listening.Core.Factors;
 /// day, the experience — verdicts on everything or on nothing in particular). A clause of at most <see cref="MaxWords"/>
 /// words in its language (Russian 4: «Содержание курса очень хорошее»; English 3, whose articles and copulas make a clause of
 /// four more often a statement than a verdict: "Weak course", "Good content"); a longer one tells more than a verdict on a thing.
+/// Round 11: a preposition and a name that say whose the thing is («Курс в Лесенке реально хороший», "at Lesenka") do not count
+/// towards the length.
 /// </summary>
 /// <remarks>
 /// Round 10: <see cref="States"/> are words that tell what condition a thing is in — new, old, worn out, in working order, brand

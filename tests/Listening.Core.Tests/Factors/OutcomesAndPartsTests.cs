@@ -6,7 +6,7 @@ namespace Listening.Core.Tests.Factors;
 /// <summary>
 /// Round 11: what a service sells judged without naming any thing — the offering working or failing as a whole, or giving its
 /// result («всё работает», «всё чинят», "things get fixed", «никакого эффекта», "real progress") —, an English "and" that opens a
-/// statement of its own, and the damage a bill is for. The sentences are our own, for services no dev story covers: a lift
+/// statement of its own, the damage a bill is for, whose thing it is said with a name («в Дельфине»), and a thing out of order. The sentences are our own, for services no dev story covers: a lift
 /// maintainer, a dry cleaner, a swimming school, a physiotherapist, a coworking, a bike hire, a boiler service, a cinema, a bistro.
 /// </summary>
 public class OutcomesAndPartsTests
@@ -85,4 +85,22 @@ public class OutcomesAndPartsTests
         Assert.Contains("payment", factors);
         Assert.DoesNotContain("quality", factors);
     }
+
+    [Theory]
+    [InlineData("Бассейн в Дельфине отличный.")]
+    [InlineData("Абонемент у Волны хороший.")]
+    [InlineData("Массаж в Релаксе реально хороший.")]
+    public void Whose_thing_it_is_said_with_a_name_keeps_a_short_verdict_on_the_thing(string text) =>
+        Assert.Contains("quality", Factors(text));
+
+    [Theory]
+    [InlineData("The escalator has been out of order for a week.")]
+    [InlineData("The coffee machine breaks down every other day.")]
+    [InlineData("Our boiler keeps breaking down.")]
+    public void A_thing_that_should_run_and_does_not_is_quality(string text) =>
+        Assert.Contains("quality", Factors(text));
+
+    [Fact]
+    public void Being_locked_out_of_ordering_is_no_thing_out_of_order() =>
+        Assert.DoesNotContain("quality", Factors("The app locked me out of ordering for a day."));
 }
