@@ -61,6 +61,82 @@ public sealed partial class FactorExtractor
         return false;
     }
 
+    /// <summary>Where an outcome phrase (see <see cref="UnnamedVerdict.Outcomes"/>) starts in [from, end) and its sign (+1 the offering
+    /// works or gave its result, −1 it fails or gave none), not inside quotes (a reply quoted back — «у нас всё работает» — is no
+    /// verdict of the author's); (−1, 0) if none.</summary>
+    private (int Token, int Sign) OutcomeAt(TextContext context, int from, int end)
+    {
+        if (outcomes is null) return (-1, 0);
+        var found = outcomeFound ??= new List<TermMatch>(2);
+        found.Clear();
+        outcomes.Find(context.Tokens, from, end, found);
+        foreach (var m in found)
+            if (!IsQuoted(context.Text, context.Tokens, m.FirstToken)) return (m.FirstToken, m.Group == 0 ? 1 : -1);
+        return (-1, 0);
+    }
+
+    /// <summary>An outcome phrase in <paramref name="clause"/> whose part (see <see cref="Part"/>) holds none of the factors found in
+    /// the clause — those take it as said of them ("payments, transfers — everything works like clockwork"); (−1, 0) if none.</summary>
+    private (int Token, int Sign) OutcomeOnItsOwn(TextContext context, Clause clause, List<(int Factor, int Token)> found)
+    {
+        var (at, sign) = OutcomeAt(context, clause.FirstToken, clause.EndToken);
+        if (at < 0) return (-1, 0);
+        var (first, end) = Part(context, clause, at);
+        foreach (var (_, token) in found)
+            if (token >= first && token < end) return (-1, 0);
+        return (at, sign);
+    }
+
+    /// <summary>Whether a judged term stands inside an outcome phrase («результата нет» is the offering's failure, not a product missing).</summary>
+    private bool InOutcome(TextContext context, TermMatch m)
+    {
+        if (outcomes is null) return false;
+        var found = outcomeFound ??= new List<TermMatch>(2);
+        found.Clear();
+        outcomes.Find(context.Tokens, Math.Max(0, m.FirstToken - 3), Math.Min(context.Tokens.Count, m.FirstToken + m.TokenCount + 3), found);
+        foreach (var o in found)
+            if (o.FirstToken <= m.FirstToken && m.FirstToken + m.TokenCount <= o.FirstToken + o.TokenCount) return true;
+        return false;
+    }
+
+    // What may open a new English statement after "and": a determiner or a subject ("and the duck was perfect", "and it works").
+    private static readonly HashSet<string> StatementOpeners = new(StringComparer.Ordinal)
+    {
+        "the", "my", "our", "their", "his", "her", "its", "your", "it", "everything", "this", "that",
+    };
+
+    /// <summary>
+    /// The part of <paramref name="clause"/> that holds <paramref name="token"/>: its <see cref="Segment"/>, and in English also cut at
+    /// an "and" that opens a statement of its own ("Our waiter was fantastic and the duck was perfect", "the place is spotless and
+    /// everything works") — English joins clauses with "and" where Russian puts a comma (round 11).
+    /// </summary>
+    private static (int First, int End) Part(TextContext context, Clause clause, int token)
+    {
+        var (first, end) = Segment(context.Text, context.Tokens, clause, token);
+        var tokens = context.Tokens;
+        if (tokens[token].Lower[0] is >= 'а' and <= 'я' or 'ё') return (first, end);
+        for (var i = first; i + 1 < end; i++)
+        {
+            if (tokens[i].Lower != "and" || !StatementOpeners.Contains(tokens[i + 1].Lower)) continue;
+            if (i < token) first = i + 1;
+            else { end = i; break; }
+        }
+        return (first, end);
+    }
+
+    private static bool IsQuoted(string text, List<WordToken> tokens, int token)
+    {
+        var open = 0;
+        for (var i = 0; i < tokens[token].Start; i++)
+        {
+            var ch = text[i];
+            if (ch is '«' or '“') open++;
+            else if (ch is '»' or '”') open--;
+            else if (ch == '"') open = open > 0 ? open - 1 : open + 1;
+        }
+        return open > 0;
+    }
+
     private static bool HasFactor(List<(int Factor, int Token)> found, int factor)
     {
         foreach (var f in found)
@@ -97,8 +173,15 @@ public sealed partial class FactorExtractor
         from = clause.FirstToken;
         var begin = clause.FirstToken;
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
+        var sentenceFirst = clause.FirstToken;
+        foreach (var c in context.Clauses)
+            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         var count = clause.EndToken - begin;
-        if (count < 2 || count > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
+        // «Курс в Лесенке реально хороший»: whose it is («в Лесенке», "at Lesenka") tells no more about the thing than a determiner.
+        var whose = 0;
+        for (var i = begin; i < clause.EndToken; i++)
+            if (InWhosePhrase(tokens, i, sentenceFirst)) whose++;
+        if (count - whose < 2 || count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
             if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
         var opinion = false;
@@ -132,12 +215,9 @@ public sealed partial class FactorExtractor
         }
         var things = 0;
         var firstThing = -1;
-        var sentenceFirst = clause.FirstToken;
-        foreach (var c in context.Clauses)
-            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         for (var i = begin; i < clause.EndToken; i++)
         {
-            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower)) continue;
+            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower) || (whose > 0 && InWhosePhrase(tokens, i, sentenceFirst))) continue;
             if (!IsThing(context.Text, tokens, i, sentenceFirst)) return false;
             if (++things > 2) return false;
             if (firstThing < 0) firstThing = i;
@@ -145,6 +225,16 @@ public sealed partial class FactorExtractor
         if (things == 0) return false;
         from = firstThing;
         return true;
+    }
+
+    // Prepositions that say whose or where a thing is when a name follows («в Лесенке», «у Волны», "at Lesenka").
+    private static readonly HashSet<string> WhosePrepositions = new(StringComparer.Ordinal) { "в", "во", "у", "от", "at", "from" };
+
+    /// <summary>Whether token <paramref name="i"/> is part of a preposition and a name inside the sentence («в Лесенке»).</summary>
+    private static bool InWhosePhrase(List<WordToken> tokens, int i, int sentenceFirst)
+    {
+        if (WhosePrepositions.Contains(tokens[i].Lower)) return i + 1 < tokens.Count && tokens[i + 1].Capitalised && i + 1 > sentenceFirst;
+        return tokens[i].Capitalised && i > sentenceFirst && i - 1 >= 0 && WhosePrepositions.Contains(tokens[i - 1].Lower);
     }
 
     private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];
@@ -277,7 +367,7 @@ public sealed partial class FactorExtractor
     private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors)
     {
         if (factors.Length == 0) return false;
-        var (first, end) = Segment(context.Text, context.Tokens, clause, m.FirstToken);
+        var (first, end) = Part(context, clause, m.FirstToken);
         foreach (var other in matches)
         {
             // Another factor's own terms, or its judged objects («краской на весь зал»: the room's smell, not the paint's quality).

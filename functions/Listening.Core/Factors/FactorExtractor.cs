@@ -46,6 +46,9 @@ public sealed partial class FactorExtractor
     [ThreadStatic] private static List<TermMatch>? stateFound;
     // Round 10: words of a thing's condition (UnnamedVerdict.States), a verdict on the unnamed factor's things; null without any.
     private readonly TermMatcher? states;
+    // Round 11: phrases of the offering working or failing as a whole (UnnamedVerdict.Outcomes); null without any.
+    private readonly TermMatcher? outcomes;
+    [ThreadStatic] private static List<TermMatch>? outcomeFound;
     // Taking terms (see Factor.TakingTerms), one group per factor, and takenBy[f] = the factors whose taking terms take f's words over.
     private readonly TermMatcher? takingMatcher;
     private readonly int[][] takenBy;
@@ -86,6 +89,9 @@ public sealed partial class FactorExtractor
             unnamedFactor = u;
             notThings = new TermMatcher([unnamed.NotThings.Values.SelectMany(t => t)]);
             if (unnamed.States.Values.Any(t => t.Count > 0)) states = new TermMatcher([unnamed.States.Values.SelectMany(t => t)]);
+            // Group 0: the offering works or gave its result; group 1: it fails or gave none.
+            if (unnamed.Outcomes.Values.Concat(unnamed.FailedOutcomes.Values).Any(t => t.Count > 0))
+                outcomes = new TermMatcher([unnamed.Outcomes.Values.SelectMany(t => t), unnamed.FailedOutcomes.Values.SelectMany(t => t)]);
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -152,6 +158,8 @@ public sealed partial class FactorExtractor
             var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
             context.PreviousNamed = mentions.Count > before;
+            context.PreviousFactors.Clear();
+            for (var i = before; i < mentions.Count; i++) context.PreviousFactors.Add(mentions[i].Factor);
             if (mentions.Count > before)
             {
                 // A remark in the next sentence is about the last clause that named a factor — the one after the turn in
@@ -226,6 +234,7 @@ public sealed partial class FactorExtractor
         public bool Sarcastic { get; init; } // a short sarcastic sentence ("Thanks for nothing.") turns the whole text's praise round
         public List<TermMatch> CueMatches { get; } = [];
         public bool PreviousNamed; // whether the sentence before named a factor (a hosted word alone then remarks on it)
+        public List<string> PreviousFactors { get; } = []; // the factors the sentence before named (a short outcome sentence may be about them)
         public bool? Goods; // whether the text names goods brought (see Conveyance); computed once, only if a word of bringing needs it
         public bool Vehicle; // whether the text names a car, a cab or a driver (read with Goods)
     }
@@ -242,14 +251,23 @@ public sealed partial class FactorExtractor
         if (matches.Count == 0)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
-            if (unnamedFactor < 0 || !HasShortClause(clauses, first, end) || IsQuestion(context.Text, tokens, sentenceEnd)) return;
+            if (unnamedFactor < 0 || IsQuestion(context.Text, tokens, sentenceEnd)) return;
+            // «…забрала в магазине через час. Всё работает.»: a short outcome after a sentence about the app is the app's.
+            var outcome = OutcomeAt(context, clauses[first].FirstToken, sentenceEnd).Token >= 0
+                && !(sentenceEnd - sentenceFirst <= FollowUpWords && context.PreviousFactors.Exists(Taxonomy.Unnamed!.OutcomeYieldsTo.Contains));
+            if (!outcome && !HasShortClause(clauses, first, end)) return;
             context.CueMatches.Clear();
             cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
             var sarcasm = context.Sarcastic || SentimentCues.HasSarcasm(context.CueMatches);
             for (var c = first; c < end; c++)
             {
-                if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out var from)) continue;
-                var (label, score, _) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
+                // «Всё работает.», "Things get fixed.": the offering's outcome said without a thing.
+                var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
+                if (from >= 0) from = clauses[c].FirstToken;
+                else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out from)) continue;
+                var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
+                // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
+                if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 mentions.Add(new FactorMention(Taxonomy.Factors[unnamedFactor].Id, label, score, clauses[c].Start, clauses[c].Length));
                 context.LastClauseStart = clauses[c].Start;
             }
@@ -293,6 +311,7 @@ public sealed partial class FactorExtractor
             found.Clear();
             described.Clear();
             counted.Clear();
+            var outcomeSign = 0; // the sign of an outcome phrase that found the unnamed factor in this clause
             namedInClause.Clear();
             objectsInClause.Clear();
             hostsInClause.Clear();
@@ -334,6 +353,8 @@ public sealed partial class FactorExtractor
                 if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
                 if (kind == 2)
                 {
+                    // «Результата нет», "no results": the outcome phrase judges the offering (below), it is no product missing.
+                    if (InOutcome(context, m)) continue;
                     // A word that is another factor's own term is that factor's («wifi» of an airline pack's flight experience,
                     // a telecom pack's «интернет»): the judged object would count the same words twice.
                     if (IsOtherFactorsTerm(m, matches)) continue;
@@ -366,6 +387,8 @@ public sealed partial class FactorExtractor
                 // «Промокод хороший, курс слабый»: the second clause is a verdict on a thing of its own, not a remark on the first;
                 // "Good content, steep price": so is a part of an English clause between commas.
                 if (found.Count == 0 && IsUnnamedVerdict(context, clause, said, matches, out var thingFrom)) found.Add((unnamedFactor, thingFrom));
+                // "the place is spotless and everything works", «Дом в порядке, всё работает»: an outcome in a part no factor is named in.
+                else if (OutcomeOnItsOwn(context, clause, found) is { Token: >= 0 } outcomeAt) { found.Add((unnamedFactor, outcomeAt.Token)); outcomeSign = outcomeAt.Sign; }
                 else
                 {
                     for (int a = clause.FirstToken, b = a + 1; b <= clause.EndToken; b++)
@@ -419,6 +442,8 @@ public sealed partial class FactorExtractor
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
                 // "No parking at all", «без очереди»: with no opinion word, the factor's own word said to be absent judges it.
+                else if (verdictCues.Neutral == 0 && factor == unnamedFactor && outcomeSign != 0)
+                    (label, score) = outcomeSign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
                     (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.

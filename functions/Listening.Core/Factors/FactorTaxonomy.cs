@@ -176,8 +176,17 @@ internal sealed class UnnamedEntry
     public Dictionary<string, int>? MaxWords { get; set; }
     public Dictionary<string, List<string>> NotThings { get; set; } = [];
     public Dictionary<string, List<string>> States { get; set; } = [];
+    public Dictionary<string, List<string>> Outcomes { get; set; } = [];
+    public Dictionary<string, List<string>> FailedOutcomes { get; set; } = [];
+    public List<string> OutcomeYieldsTo { get; set; } = [];
 
-    public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings)) { States = FactorEntry.Clean(States) };
+    public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
+    {
+        States = FactorEntry.Clean(States),
+        Outcomes = FactorEntry.Clean(Outcomes),
+        FailedOutcomes = FactorEntry.Clean(FailedOutcomes),
+        OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
+    };
 }
 
 internal sealed class ConveyanceEntry

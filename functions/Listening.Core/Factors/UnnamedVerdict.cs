@@ -9,6 +9,8 @@ namespace Listening.Core.Factors;
 /// day, the experience — verdicts on everything or on nothing in particular). A clause of at most <see cref="MaxWords"/>
 /// words in its language (Russian 4: «Содержание курса очень хорошее»; English 3, whose articles and copulas make a clause of
 /// four more often a statement than a verdict: "Weak course", "Good content"); a longer one tells more than a verdict on a thing.
+/// Round 11: a preposition and a name that say whose the thing is («Курс в Лесенке реально хороший», "at Lesenka") do not count
+/// towards the length.
 /// </summary>
 /// <remarks>
 /// Round 10: <see cref="States"/> are words that tell what condition a thing is in — new, old, worn out, in working order, brand
@@ -21,11 +23,30 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// <summary>Words of a thing's condition (see the remarks), per language.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> States { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Round 11: phrases that say the offering as a whole works or fails, or gave or did not give its result — «всё работает», «всё
+    /// чинят», "everything works", "things get fixed", «ни одной поломки», «результат есть», "real progress", «никакого эффекта» —
+    /// per language. They name no thing, so neither a list nor the short-verdict form finds them; said where no factor is named in
+    /// their part of the clause they judge what the brand sells (a building's upkeep, a network, a course, a treatment).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Outcomes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The same for the offering failing or giving no result («ничего не чинят», «никакого эффекта», "nothing works").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FailedOutcomes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Factors that take a short outcome sentence after a sentence that named them: «Заказала в приложении, забрала через час. Всё
+    /// работает.» — what works is the app, not the thing sold (round 11).
+    /// </summary>
+    public IReadOnlyList<string> OutcomeYieldsTo { get; init; } = [];
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
     public UnnamedVerdict Merge(UnnamedVerdict? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
         (MaxWords ?? new Dictionary<string, int>()).Concat(incoming.MaxWords ?? new Dictionary<string, int>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
-        FactorTaxonomy.Union(NotThings, incoming.NotThings)) { States = FactorTaxonomy.Union(States, incoming.States) };
+        FactorTaxonomy.Union(NotThings, incoming.NotThings)) { States = FactorTaxonomy.Union(States, incoming.States), Outcomes = FactorTaxonomy.Union(Outcomes, incoming.Outcomes),
+            FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
+            OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList() };
 }
