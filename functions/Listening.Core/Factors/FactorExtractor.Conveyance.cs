@@ -21,6 +21,7 @@ public sealed partial class FactorExtractor
     private void ResolveConveyance(TextContext context, int first, int end, List<TermMatch> matches)
     {
         if (goodsMatcher is null) return;
+        ResolveInstallersAndTakenBack(context, first, end, matches);
         var carriers = 4 * factorCount + 2;
         var arrivals = carriers + 1;
         var tokens = context.Tokens;
@@ -64,6 +65,55 @@ public sealed partial class FactorExtractor
                 matches[i] = m with { Group = arrivalFactor };
             else matches.RemoveAt(i);
         }
+    }
+
+    [ThreadStatic] private static List<TermMatch>? visitFound;
+
+    /// <summary>
+    /// Round 11. An installer named in a sentence that says nothing of the visit is judged as a person, the installer factor
+    /// (staff): «Сборщики супер», "Kitchen installer scratched our new laminate" (see <see cref="Conveyance.Installers"/>). A
+    /// courier who only takes goods back, in a sentence about a return, brings nothing: «Вернула пылесос, курьер забрал на
+    /// следующий день», "Returned a lamp, courier picked it up the next day" are the return's (<see cref="Conveyance.TakenBack"/>).
+    /// </summary>
+    private void ResolveInstallersAndTakenBack(TextContext context, int first, int end, List<TermMatch> matches)
+    {
+        if (visitMatcher is null || conveyFactor < 0 || !matches.Exists(m => m.Group == conveyFactor)) return;
+        var found = visitFound ??= [];
+        found.Clear();
+        visitMatcher.Find(context.Tokens, context.Clauses[first].FirstToken, context.Clauses[end - 1].EndToken, found);
+        if (found.Count == 0) return;
+        var visit = found.Exists(f => f.Group == 1) || SaysOfVisit(matches, found);
+        var aboutReturn = takenBackFactor >= 0 && matches.Exists(m => m.Group % factorCount == takenBackFactor && m.Group < 2 * factorCount);
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var m = matches[i];
+            if (m.Group != conveyFactor) continue;
+            if (IsInstaller(found, m))
+            {
+                if (installerFactor >= 0 && !visit) matches[i] = m with { Group = installerFactor };
+                continue;
+            }
+            if (!aboutReturn) continue;
+            var clause = ClauseOf(context, first, end, m);
+            if (found.Exists(f => f.Group == 2 && f.FirstToken >= clause.FirstToken && f.FirstToken < clause.EndToken)
+                && !matches.Exists(o => o != m && o.Group % factorCount == conveyFactor && o.Group < 2 * factorCount
+                                        && o.FirstToken >= clause.FirstToken && o.FirstToken < clause.EndToken))
+                matches.RemoveAt(i);
+        }
+    }
+
+    private static bool IsInstaller(List<TermMatch> found, TermMatch m) =>
+        found.Exists(f => f.Group == 0 && f.FirstToken < m.FirstToken + m.TokenCount && m.FirstToken < f.FirstToken + f.TokenCount);
+
+    /// <summary>Whether the sentence speaks of a visit: a speed or time word, a word of coming, or a delivery word other than an installer.</summary>
+    private bool SaysOfVisit(List<TermMatch> matches, List<TermMatch> found)
+    {
+        foreach (var o in matches)
+        {
+            if (o.Group == 3 * factorCount + 1 || o.Group >= 4 * factorCount + 2) return true;
+            if (o.Group % factorCount == conveyFactor && o.Group < 2 * factorCount && !IsInstaller(found, o)) return true;
+        }
+        return false;
     }
 
     /// <summary>The clause of [first, end) the match starts in (the matcher only finds matches inside them).</summary>

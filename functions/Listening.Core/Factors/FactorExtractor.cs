@@ -39,6 +39,10 @@ public sealed partial class FactorExtractor
     private readonly int arrivalFactor = -1;
     private readonly TermMatcher? goodsMatcher;
     private readonly TermMatcher? personsMatcher;
+    // Round 11 (see Conveyance.Installers, Conveyance.TakenBack): group 0 installers, 1 words of their visit, 2 words of taking goods back.
+    private readonly TermMatcher? visitMatcher;
+    private readonly int installerFactor = -1;
+    private readonly int takenBackFactor = -1;
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -80,6 +84,11 @@ public sealed partial class FactorExtractor
             // Group 0: goods (or the delivery's own terms), group 1: vehicles.
             goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own), conveyance.Vehicles.Values.SelectMany(t => t)]);
             personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
+            installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
+            takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
+            if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0))
+                visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
+                    conveyance.TakenBack.Values.SelectMany(t => t)]);
         }
         if (taxonomy.Unnamed is { Factor: { } unnamedId } unnamed && ids.IndexOf(unnamedId) is var u and >= 0)
         {

@@ -189,12 +189,24 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> Goods { get; set; } = [];
     public Dictionary<string, List<string>> Persons { get; set; } = [];
     public Dictionary<string, List<string>> Vehicles { get; set; } = [];
+    public Dictionary<string, List<string>> Installers { get; set; } = [];
+    public string? InstallerFactor { get; set; }
+    public Dictionary<string, List<string>> Visits { get; set; } = [];
+    public Dictionary<string, List<string>> TakenBack { get; set; } = [];
+    public string? TakenBackFactor { get; set; }
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
         string.IsNullOrWhiteSpace(ArrivalFactor) ? null : ArrivalFactor.Trim(),
         FactorEntry.Clean(Carriers), FactorEntry.Clean(Arrivals), FactorEntry.Clean(Goods), FactorEntry.Clean(Persons),
-        FactorEntry.Clean(Vehicles));
+        FactorEntry.Clean(Vehicles))
+    {
+        Installers = FactorEntry.Clean(Installers),
+        InstallerFactor = string.IsNullOrWhiteSpace(InstallerFactor) ? null : InstallerFactor.Trim(),
+        Visits = FactorEntry.Clean(Visits),
+        TakenBack = FactorEntry.Clean(TakenBack),
+        TakenBackFactor = string.IsNullOrWhiteSpace(TakenBackFactor) ? null : TakenBackFactor.Trim(),
+    };
 }
 
 internal sealed class QualifierEntry
