@@ -29,6 +29,8 @@ public sealed partial class FactorExtractor
     private readonly int factorCount;
     // yields[f] = the factors (indices) that take the weak terms of factor f over.
     private readonly int[][] yields;
+    // clauseYields[f] = yields[f] and the factors that take f's weak terms over only in their clause (Factor.WeakClauseYieldsTo).
+    private readonly int[][] clauseYields;
     private readonly bool[] clauseScope;
     private readonly int[][] judgedYields;
     private readonly int[] availability;
@@ -109,6 +111,9 @@ public sealed partial class FactorExtractor
         availability = taxonomy.Factors.Select(f => f.Availability is { } id ? ids.IndexOf(id) : -1).ToArray();
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
+            .ToArray();
+        clauseYields = taxonomy.Factors
+            .Select(f => f.WeakYieldsTo.Concat(f.WeakClauseYieldsTo).Select(id => ids.IndexOf(id)).Where(i => i >= 0).Distinct().ToArray())
             .ToArray();
         takenBy = taxonomy.Factors
             .Select(f => Enumerable.Range(0, factorCount).Where(g => taxonomy.Factors[g].Takes.Contains(f.Id) && taxonomy.Factors[g].TakingTerms.Count > 0).ToArray())
@@ -334,8 +339,8 @@ public sealed partial class FactorExtractor
                     // slot" — a sentence about the delivery elsewhere drops them.
                     // «Платье красивое»: an adjective said of a product is the product's, not the room's.
                     // «воняет краской на весь зал»: a clause that names the factor's own place keeps the word.
-                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
-                    if (over >= 0) factor = yields[factor][over];
+                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(clauseYields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
+                    if (over >= 0) factor = clauseYields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
                 // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product

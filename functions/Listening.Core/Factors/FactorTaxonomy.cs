@@ -113,6 +113,7 @@ public sealed class FactorTaxonomy
             JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
             JudgedYieldsTo = existing.JudgedYieldsTo.Union(incoming.JudgedYieldsTo, StringComparer.Ordinal).ToList(),
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
+            WeakClauseYieldsTo = existing.WeakClauseYieldsTo.Union(incoming.WeakClauseYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
             JudgedAsSubject = existing.JudgedAsSubject || incoming.JudgedAsSubject,
@@ -231,7 +232,8 @@ internal sealed record FactorEntry(
     bool HostedAlone = true,
     bool JudgedAsSubject = false,
     Dictionary<string, List<string>>? TakingTerms = null,
-    List<string>? Takes = null)
+    List<string>? Takes = null,
+    List<string>? WeakClauseYieldsTo = null)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(WithTaking(WithHosted(Terms, HostedTerms, Hosts, HostedAlone), TakingTerms)))
     {
@@ -244,6 +246,7 @@ internal sealed record FactorEntry(
         JudgedYieldsTo = JudgedYieldsTo ?? [],
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
+        WeakClauseYieldsTo = WeakClauseYieldsTo ?? [],
         Level = Level,
         JudgedAsSubject = JudgedAsSubject,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
