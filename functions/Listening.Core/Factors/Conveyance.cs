@@ -48,6 +48,19 @@ public sealed record Conveyance(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TakenBack { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Round 11: the people who come to the customer's home to repair or to connect something (a technician, a plumber, an
+    /// electrician, a crew, «мастер», «сантехник», «аварийка»). They count as <see cref="Vehicles"/> do — a service coming —
+    /// and their coming said by a <see cref="Visits"/> word («пришёл», "came"): with its time (a qualifier, a
+    /// <see cref="VisitTimes"/> phrase: «через 40 минут», "the same day", «на третий день») or as never coming, in a text that
+    /// names no goods, it is the wait for the service (<see cref="ArrivalFactor"/>); in a text that names goods or a connection
+    /// it is the delivery-and-installation visit (<see cref="Factor"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Visitors { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Words of a visit's day or hour that time it as much as a qualifier does (see <see cref="Visitors"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> VisitTimes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The factor a sentence must name for <see cref="TakenBack"/> to read a courier as a return's collection (returns).</summary>
     public string? TakenBackFactor { get; init; }
 
@@ -64,5 +77,7 @@ public sealed record Conveyance(
         Visits = FactorTaxonomy.Union(Visits, incoming.Visits),
         TakenBack = FactorTaxonomy.Union(TakenBack, incoming.TakenBack),
         TakenBackFactor = incoming.TakenBackFactor ?? TakenBackFactor,
+        Visitors = FactorTaxonomy.Union(Visitors, incoming.Visitors),
+        VisitTimes = FactorTaxonomy.Union(VisitTimes, incoming.VisitTimes),
     };
 }

@@ -60,7 +60,7 @@ public sealed partial class FactorExtractor
             // An arrival word where goods are brought leaves the delivery to its own terms.
             if (context.Goods == true) { matches.RemoveAt(i); continue; }
             // "Cashback shows up instantly", "the hotline picked up in 2 minutes": another factor's thing came, no car or master.
-            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m) || HasVisitTime(context, clause))
                 && (ArrivesAsOtherFactor(context, clause, m, matches) is var other && (other < 0 || Taxonomy.Factors[other].JudgedAsSubject)))
                 matches[i] = m with { Group = arrivalFactor };
             else matches.RemoveAt(i);
@@ -77,11 +77,13 @@ public sealed partial class FactorExtractor
     /// </summary>
     private void ResolveInstallersAndTakenBack(TextContext context, int first, int end, List<TermMatch> matches)
     {
-        if (visitMatcher is null || conveyFactor < 0 || !matches.Exists(m => m.Group == conveyFactor)) return;
+        if (visitMatcher is null || conveyFactor < 0) return;
         var found = visitFound ??= [];
         found.Clear();
         visitMatcher.Find(context.Tokens, context.Clauses[first].FirstToken, context.Clauses[end - 1].EndToken, found);
         if (found.Count == 0) return;
+        if (found.Exists(f => f.Group == 3)) ResolveVisitors(context, first, end, matches, found);
+        if (!matches.Exists(m => m.Group == conveyFactor)) return;
         var visit = found.Exists(f => f.Group == 1) || SaysOfVisit(matches, found);
         var aboutReturn = takenBackFactor >= 0 && matches.Exists(m => m.Group % factorCount == takenBackFactor && m.Group < 2 * factorCount);
         for (var i = matches.Count - 1; i >= 0; i--)
@@ -99,6 +101,37 @@ public sealed partial class FactorExtractor
                 && !matches.Exists(o => o != m && o.Group % factorCount == conveyFactor && o.Group < 2 * factorCount
                                         && o.FirstToken >= clause.FirstToken && o.FirstToken < clause.EndToken))
                 matches.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Round 11. A person who comes to repair or connect something (<see cref="Conveyance.Visitors"/>) said to come («пришёл»,
+    /// "came") in a clause: in a text of goods or a connection, the delivery-and-installation visit; else, with its time or as never
+    /// coming, the wait for the service («Инженер пришёл через 40 минут после звонка», "the electrician came at 7:30").
+    /// </summary>
+    private void ResolveVisitors(TextContext context, int first, int end, List<TermMatch> matches, List<TermMatch> found)
+    {
+        var tokens = context.Tokens;
+        for (var c = first; c < end; c++)
+        {
+            var clause = context.Clauses[c];
+            bool In(TermMatch f) => f.FirstToken >= clause.FirstToken && f.FirstToken < clause.EndToken;
+            var visitor = found.FindIndex(f => f.Group == 3 && In(f));
+            var coming = found.FindIndex(f => f.Group == 1 && In(f));
+            if (visitor < 0 || coming < 0) continue;
+            if (context.Goods is null) ReadGoods(context);
+            var v = found[visitor];
+            if (context.Goods == true)
+            {
+                if (!matches.Exists(m => m.Group == conveyFactor && In(m))) matches.Add(new TermMatch(conveyFactor, v.FirstToken, v.TokenCount));
+                continue;
+            }
+            if (arrivalFactor < 0) continue;
+            var timed = HasQualifier(matches, clause) || found.Exists(f => f.Group == 4 && In(f)) || IsNegatedArrival(tokens, clause, found[coming]);
+            if (!timed) continue;
+            // The visit is the wait: a delivery word of the same visit in the clause («мастер пришёл») names no goods brought.
+            matches.RemoveAll(m => m.Group == conveyFactor && In(m));
+            if (!matches.Exists(m => m.Group == arrivalFactor && In(m))) matches.Add(new TermMatch(arrivalFactor, v.FirstToken, v.TokenCount));
         }
     }
 
@@ -171,6 +204,15 @@ public sealed partial class FactorExtractor
         foreach (var q in matches)
             if (q.Group == 3 * factorCount + 1 && q.FirstToken >= clause.FirstToken && q.FirstToken < clause.EndToken) return true;
         return false;
+    }
+
+    /// <summary>Whether the clause times a visit by its day or hour (<see cref="Conveyance.VisitTimes"/>: "the same day", «в 4 утра»).</summary>
+    private bool HasVisitTime(TextContext context, Clause clause)
+    {
+        if (visitMatcher is null) return false;
+        var found = new List<TermMatch>(2);
+        visitMatcher.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
+        return found.Exists(f => f.Group == 4);
     }
 
     private static bool IsNegatedArrival(List<WordToken> tokens, Clause clause, TermMatch m)

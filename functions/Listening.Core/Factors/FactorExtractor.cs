@@ -84,13 +84,14 @@ public sealed partial class FactorExtractor
             arrivalFactor = conveyance.ArrivalFactor is { } arrival ? ids.IndexOf(arrival) : -1;
             var own = conveyFactor >= 0 ? taxonomy.Factors[conveyFactor].Terms.Values.Concat(taxonomy.Factors[conveyFactor].WeakTerms.Values).SelectMany(t => t) : [];
             // Group 0: goods (or the delivery's own terms), group 1: vehicles.
-            goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own), conveyance.Vehicles.Values.SelectMany(t => t)]);
+            goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own),
+                conveyance.Vehicles.Values.Concat(conveyance.Visitors.Values).SelectMany(t => t)]);
             personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
             installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
             takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
-            if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0))
+            if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
                 visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
-                    conveyance.TakenBack.Values.SelectMany(t => t)]);
+                    conveyance.TakenBack.Values.SelectMany(t => t), conveyance.Visitors.Values.SelectMany(t => t), conveyance.VisitTimes.Values.SelectMany(t => t)]);
         }
         if (taxonomy.Unnamed is { Factor: { } unnamedId } unnamed && ids.IndexOf(unnamedId) is var u and >= 0)
         {

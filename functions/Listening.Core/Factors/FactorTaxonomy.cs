@@ -195,6 +195,8 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> Visits { get; set; } = [];
     public Dictionary<string, List<string>> TakenBack { get; set; } = [];
     public string? TakenBackFactor { get; set; }
+    public Dictionary<string, List<string>> Visitors { get; set; } = [];
+    public Dictionary<string, List<string>> VisitTimes { get; set; } = [];
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
@@ -207,6 +209,8 @@ internal sealed class ConveyanceEntry
         Visits = FactorEntry.Clean(Visits),
         TakenBack = FactorEntry.Clean(TakenBack),
         TakenBackFactor = string.IsNullOrWhiteSpace(TakenBackFactor) ? null : TakenBackFactor.Trim(),
+        Visitors = FactorEntry.Clean(Visitors),
+        VisitTimes = FactorEntry.Clean(VisitTimes),
     };
 }
 
