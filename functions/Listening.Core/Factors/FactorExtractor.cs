@@ -254,6 +254,8 @@ public sealed partial class FactorExtractor
         var sentenceFirst = clauses[first].FirstToken;
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
+        // «Слесарь пришёл на третий день»: a technician's timed visit names the wait though no factor's word stands in the sentence.
+        if (matches.Count == 0) ResolveInstallersAndTakenBack(context, first, end, matches);
         if (matches.Count == 0)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
@@ -317,6 +319,15 @@ public sealed partial class FactorExtractor
                 if (m.Group < factorCount) namedInClause.Add(m.Group);
                 else if (m.Group >= 2 * factorCount) objectsInClause.Add(m.Group - 2 * factorCount);
                 hostsInClause.Add(m.Group % factorCount);
+            }
+            // «В пункте выдачи очередь на сорок минут»: a weak word that passes to a factor named in its clause hosts no speed
+            // or time word of its own — the minutes are the queue's.
+            foreach (var m in matches)
+            {
+                if (m.Group < factorCount || m.Group >= 2 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
+                var weak = m.Group - factorCount;
+                if (!namedInClause.Contains(weak) && !objectsInClause.Contains(weak) && Array.Exists(clauseYields[weak], namedInClause.Contains))
+                    hostsInClause.RemoveAll(f => f == weak);
             }
             foreach (var m in matches)
             {
