@@ -206,13 +206,16 @@ public sealed partial class FactorExtractor
         return false;
     }
 
-    /// <summary>Whether the clause times a visit by its day or hour (<see cref="Conveyance.VisitTimes"/>: "the same day", «в 4 утра»).</summary>
+    /// <summary>
+    /// Whether the clause names a visiting technician and times the visit by its day or hour (<see cref="Conveyance.VisitTimes"/>:
+    /// "the electrician turned up at 7:30", «аварийка приехала в 4 утра»); the customer's own coming a few days ago times nothing.
+    /// </summary>
     private bool HasVisitTime(TextContext context, Clause clause)
     {
         if (visitMatcher is null) return false;
         var found = new List<TermMatch>(2);
         visitMatcher.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
-        return found.Exists(f => f.Group == 4);
+        return found.Exists(f => f.Group == 4) && found.Exists(f => f.Group == 3);
     }
 
     private static bool IsNegatedArrival(List<WordToken> tokens, Clause clause, TermMatch m)

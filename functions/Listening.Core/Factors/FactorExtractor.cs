@@ -31,6 +31,7 @@ public sealed partial class FactorExtractor
     private readonly int[][] yields;
     // clauseYields[f] = yields[f] and the factors that take f's weak terms over only in their clause (Factor.WeakClauseYieldsTo).
     private readonly int[][] clauseYields;
+    private readonly int[][] clauseOnlyYields;
     private readonly bool[] clauseScope;
     private readonly int[][] judgedYields;
     private readonly int[] availability;
@@ -115,6 +116,9 @@ public sealed partial class FactorExtractor
             .ToArray();
         clauseYields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Concat(f.WeakClauseYieldsTo).Select(id => ids.IndexOf(id)).Where(i => i >= 0).Distinct().ToArray())
+            .ToArray();
+        clauseOnlyYields = taxonomy.Factors
+            .Select(f => f.WeakClauseYieldsTo.Select(id => ids.IndexOf(id)).Where(i => i >= 0).ToArray())
             .ToArray();
         takenBy = taxonomy.Factors
             .Select(f => Enumerable.Range(0, factorCount).Where(g => taxonomy.Factors[g].Takes.Contains(f.Id) && taxonomy.Factors[g].TakingTerms.Count > 0).ToArray())
@@ -326,7 +330,7 @@ public sealed partial class FactorExtractor
             {
                 if (m.Group < factorCount || m.Group >= 2 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
                 var weak = m.Group - factorCount;
-                if (!namedInClause.Contains(weak) && !objectsInClause.Contains(weak) && Array.Exists(clauseYields[weak], namedInClause.Contains))
+                if (!namedInClause.Contains(weak) && !objectsInClause.Contains(weak) && Array.Exists(clauseOnlyYields[weak], namedInClause.Contains))
                     hostsInClause.RemoveAll(f => f == weak);
             }
             foreach (var m in matches)
