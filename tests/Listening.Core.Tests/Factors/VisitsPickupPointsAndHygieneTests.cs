@@ -20,6 +20,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("The queue at the pick-up point went out the door.", "waiting_time")]
     [InlineData("Friendly staff at the pick-up point, always helpful.", "staff")]
     [InlineData("Вернула чайник через пункт выдачи, деньги пришли на следующий день.", "returns")]
+    [InlineData("В библиотеке одна стойка выдачи и очередь до двери.", "waiting_time")]
     public void A_pick_up_point_is_the_place_of_what_is_said_there(string text, string factor)
     {
         var found = Factors(text);
@@ -30,6 +31,7 @@ public class VisitsPickupPointsAndHygieneTests
     [Theory]
     [InlineData("Заказала блендер вечером, утром он уже в пункте выдачи.")]
     [InlineData("Next day delivery to the pick-up point, as promised.")]
+    [InlineData("Через час коробка с кофемашиной уже у двери.")]
     public void A_pick_up_point_with_nothing_else_said_of_it_stays_the_delivery(string text)
     {
         Assert.Contains("delivery", Factors(text));
