@@ -25,11 +25,59 @@ public sealed record Conveyance(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Persons,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Vehicles)
 {
+    /// <summary>
+    /// Round 11: the people who install or assemble what was brought (a fitter, an installer, «сборщик», «монтажник»; terms of
+    /// the <see cref="Factor"/>). Named in a sentence that says nothing of their visit — no other word of the delivery, no
+    /// time or speed, no coming (<see cref="Visits"/>, the carriers and arrivals) — they are judged as people: the
+    /// <see cref="InstallerFactor"/> (staff), as the labelling guideline files an installer's manner («Сборщики супер»,
+    /// "the fitter knew his stuff"); with their visit («монтажник опоздал», "the installer came the same day") they stay the
+    /// delivery's.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Installers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The factor of an installer judged without a word of the visit (see <see cref="Installers"/>).</summary>
+    public string? InstallerFactor { get; init; }
+
+    /// <summary>Words of a visit's coming or its day that keep an installer the delivery's (see <see cref="Installers"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Visits { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Round 11: words of taking goods away from the customer («забрал», "picked it up", "took it"): a courier who only takes a
+    /// return away («курьер забрал на следующий день», "the courier picked it up the next day") brings nothing — the clause is
+    /// the return's, not the delivery's, unless another word of the delivery stands in it («курьер привёз новый и забрал старый»).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TakenBack { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Round 11: the people who come to the customer's home to repair or to connect something (a technician, a plumber, an
+    /// electrician, a crew, «мастер», «сантехник», «аварийка»). They count as <see cref="Vehicles"/> do — a service coming —
+    /// and their coming said by a <see cref="Visits"/> word («пришёл», "came"): with its time (a qualifier, a
+    /// <see cref="VisitTimes"/> phrase: «через 40 минут», "the same day", «на третий день») or as never coming, in a text that
+    /// names no goods, it is the wait for the service (<see cref="ArrivalFactor"/>); in a text that names goods or a connection
+    /// it is the delivery-and-installation visit (<see cref="Factor"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Visitors { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Words of a visit's day or hour that time it as much as a qualifier does (see <see cref="Visitors"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> VisitTimes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The factor a sentence must name for <see cref="TakenBack"/> to read a courier as a return's collection (returns).</summary>
+    public string? TakenBackFactor { get; init; }
+
     /// <summary>This conveyance with a pack's or a brand's on top: factor ids replaced where given, every list merged.</summary>
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
         incoming.ArrivalFactor ?? ArrivalFactor,
         FactorTaxonomy.Union(Carriers, incoming.Carriers), FactorTaxonomy.Union(Arrivals, incoming.Arrivals),
         FactorTaxonomy.Union(Goods, incoming.Goods), FactorTaxonomy.Union(Persons, incoming.Persons),
-        FactorTaxonomy.Union(Vehicles, incoming.Vehicles));
+        FactorTaxonomy.Union(Vehicles, incoming.Vehicles))
+    {
+        Installers = FactorTaxonomy.Union(Installers, incoming.Installers),
+        InstallerFactor = incoming.InstallerFactor ?? InstallerFactor,
+        Visits = FactorTaxonomy.Union(Visits, incoming.Visits),
+        TakenBack = FactorTaxonomy.Union(TakenBack, incoming.TakenBack),
+        TakenBackFactor = incoming.TakenBackFactor ?? TakenBackFactor,
+        Visitors = FactorTaxonomy.Union(Visitors, incoming.Visitors),
+        VisitTimes = FactorTaxonomy.Union(VisitTimes, incoming.VisitTimes),
+    };
 }

@@ -49,6 +49,13 @@ public sealed record Factor(
     public IReadOnlyList<string> WeakYieldsTo { get; init; } = [];
 
     /// <summary>
+    /// Round 11: factors that take the weak terms over only when named in the weak term's own clause — the queue or the people
+    /// of a pick-up point («в пункте выдачи очередь», "friendly staff at the pick-up point") — but leave them alone elsewhere
+    /// in the sentence, so two weak words of two factors that yield to each other are not both dropped.
+    /// </summary>
+    public IReadOnlyList<string> WeakClauseYieldsTo { get; init; } = [];
+
+    /// <summary>
     /// Where a weak term looks for the factors it yields to: "sentence" (the default — "Late again, 80 minutes past the
     /// slot": the minutes are the delivery's) or "clause" ("parking is a pain, but inside it is bright": only a
     /// «просторная парковка» in one clause makes the adjective the parking's). Within the clause a weak term passes to

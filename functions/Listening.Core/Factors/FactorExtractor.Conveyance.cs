@@ -21,6 +21,7 @@ public sealed partial class FactorExtractor
     private void ResolveConveyance(TextContext context, int first, int end, List<TermMatch> matches)
     {
         if (goodsMatcher is null) return;
+        ResolveInstallersAndTakenBack(context, first, end, matches);
         var carriers = 4 * factorCount + 2;
         var arrivals = carriers + 1;
         var tokens = context.Tokens;
@@ -59,11 +60,93 @@ public sealed partial class FactorExtractor
             // An arrival word where goods are brought leaves the delivery to its own terms.
             if (context.Goods == true) { matches.RemoveAt(i); continue; }
             // "Cashback shows up instantly", "the hotline picked up in 2 minutes": another factor's thing came, no car or master.
-            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m))
+            if (arrivalFactor >= 0 && (HasQualifier(matches, clause) || IsNegatedArrival(tokens, clause, m) || HasVisitTime(context, clause))
                 && (ArrivesAsOtherFactor(context, clause, m, matches) is var other && (other < 0 || Taxonomy.Factors[other].JudgedAsSubject)))
                 matches[i] = m with { Group = arrivalFactor };
             else matches.RemoveAt(i);
         }
+    }
+
+    [ThreadStatic] private static List<TermMatch>? visitFound;
+
+    /// <summary>
+    /// Round 11. An installer named in a sentence that says nothing of the visit is judged as a person, the installer factor
+    /// (staff): «Сборщики супер», "Kitchen installer scratched our new laminate" (see <see cref="Conveyance.Installers"/>). A
+    /// courier who only takes goods back, in a sentence about a return, brings nothing: «Вернула пылесос, курьер забрал на
+    /// следующий день», "Returned a lamp, courier picked it up the next day" are the return's (<see cref="Conveyance.TakenBack"/>).
+    /// </summary>
+    private void ResolveInstallersAndTakenBack(TextContext context, int first, int end, List<TermMatch> matches)
+    {
+        if (visitMatcher is null || conveyFactor < 0) return;
+        var found = visitFound ??= [];
+        found.Clear();
+        visitMatcher.Find(context.Tokens, context.Clauses[first].FirstToken, context.Clauses[end - 1].EndToken, found);
+        if (found.Count == 0) return;
+        if (found.Exists(f => f.Group == 3)) ResolveVisitors(context, first, end, matches, found);
+        if (!matches.Exists(m => m.Group == conveyFactor)) return;
+        var visit = found.Exists(f => f.Group == 1) || SaysOfVisit(matches, found);
+        var aboutReturn = takenBackFactor >= 0 && matches.Exists(m => m.Group % factorCount == takenBackFactor && m.Group < 2 * factorCount);
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var m = matches[i];
+            if (m.Group != conveyFactor) continue;
+            if (IsInstaller(found, m))
+            {
+                if (installerFactor >= 0 && !visit) matches[i] = m with { Group = installerFactor };
+                continue;
+            }
+            if (!aboutReturn) continue;
+            var clause = ClauseOf(context, first, end, m);
+            if (found.Exists(f => f.Group == 2 && f.FirstToken >= clause.FirstToken && f.FirstToken < clause.EndToken)
+                && !matches.Exists(o => o != m && o.Group % factorCount == conveyFactor && o.Group < 2 * factorCount
+                                        && o.FirstToken >= clause.FirstToken && o.FirstToken < clause.EndToken))
+                matches.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Round 11. A person who comes to repair or connect something (<see cref="Conveyance.Visitors"/>) said to come («пришёл»,
+    /// "came") in a clause: in a text of goods or a connection, the delivery-and-installation visit; else, with its time or as never
+    /// coming, the wait for the service («Инженер пришёл через 40 минут после звонка», "the electrician came at 7:30").
+    /// </summary>
+    private void ResolveVisitors(TextContext context, int first, int end, List<TermMatch> matches, List<TermMatch> found)
+    {
+        var tokens = context.Tokens;
+        for (var c = first; c < end; c++)
+        {
+            var clause = context.Clauses[c];
+            bool In(TermMatch f) => f.FirstToken >= clause.FirstToken && f.FirstToken < clause.EndToken;
+            var visitor = found.FindIndex(f => f.Group == 3 && In(f));
+            var coming = found.FindIndex(f => f.Group == 1 && In(f));
+            if (visitor < 0 || coming < 0) continue;
+            if (context.Goods is null) ReadGoods(context);
+            var v = found[visitor];
+            if (context.Goods == true)
+            {
+                if (!matches.Exists(m => m.Group == conveyFactor && In(m))) matches.Add(new TermMatch(conveyFactor, v.FirstToken, v.TokenCount));
+                continue;
+            }
+            if (arrivalFactor < 0) continue;
+            var timed = HasQualifier(matches, clause) || found.Exists(f => f.Group == 4 && In(f)) || IsNegatedArrival(tokens, clause, found[coming]);
+            if (!timed) continue;
+            // The visit is the wait: a delivery word of the same visit in the clause («мастер пришёл») names no goods brought.
+            matches.RemoveAll(m => m.Group == conveyFactor && In(m));
+            if (!matches.Exists(m => m.Group == arrivalFactor && In(m))) matches.Add(new TermMatch(arrivalFactor, v.FirstToken, v.TokenCount));
+        }
+    }
+
+    private static bool IsInstaller(List<TermMatch> found, TermMatch m) =>
+        found.Exists(f => f.Group == 0 && f.FirstToken < m.FirstToken + m.TokenCount && m.FirstToken < f.FirstToken + f.TokenCount);
+
+    /// <summary>Whether the sentence speaks of a visit: a speed or time word, a word of coming, or a delivery word other than an installer.</summary>
+    private bool SaysOfVisit(List<TermMatch> matches, List<TermMatch> found)
+    {
+        foreach (var o in matches)
+        {
+            if (o.Group == 3 * factorCount + 1 || o.Group >= 4 * factorCount + 2) return true;
+            if (o.Group % factorCount == conveyFactor && o.Group < 2 * factorCount && !IsInstaller(found, o)) return true;
+        }
+        return false;
     }
 
     /// <summary>The clause of [first, end) the match starts in (the matcher only finds matches inside them).</summary>
@@ -121,6 +204,18 @@ public sealed partial class FactorExtractor
         foreach (var q in matches)
             if (q.Group == 3 * factorCount + 1 && q.FirstToken >= clause.FirstToken && q.FirstToken < clause.EndToken) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Whether the clause names a visiting technician and times the visit by its day or hour (<see cref="Conveyance.VisitTimes"/>:
+    /// "the electrician turned up at 7:30", «аварийка приехала в 4 утра»); the customer's own coming a few days ago times nothing.
+    /// </summary>
+    private bool HasVisitTime(TextContext context, Clause clause)
+    {
+        if (visitMatcher is null) return false;
+        var found = new List<TermMatch>(2);
+        visitMatcher.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
+        return found.Exists(f => f.Group == 4) && found.Exists(f => f.Group == 3);
     }
 
     private static bool IsNegatedArrival(List<WordToken> tokens, Clause clause, TermMatch m)

@@ -29,6 +29,9 @@ public sealed partial class FactorExtractor
     private readonly int factorCount;
     // yields[f] = the factors (indices) that take the weak terms of factor f over.
     private readonly int[][] yields;
+    // clauseYields[f] = yields[f] and the factors that take f's weak terms over only in their clause (Factor.WeakClauseYieldsTo).
+    private readonly int[][] clauseYields;
+    private readonly int[][] clauseOnlyYields;
     private readonly bool[] clauseScope;
     private readonly int[][] judgedYields;
     private readonly int[] availability;
@@ -39,6 +42,10 @@ public sealed partial class FactorExtractor
     private readonly int arrivalFactor = -1;
     private readonly TermMatcher? goodsMatcher;
     private readonly TermMatcher? personsMatcher;
+    // Round 11 (see Conveyance.Installers, Conveyance.TakenBack): group 0 installers, 1 words of their visit, 2 words of taking goods back.
+    private readonly TermMatcher? visitMatcher;
+    private readonly int installerFactor = -1;
+    private readonly int takenBackFactor = -1;
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -81,8 +88,14 @@ public sealed partial class FactorExtractor
             arrivalFactor = conveyance.ArrivalFactor is { } arrival ? ids.IndexOf(arrival) : -1;
             var own = conveyFactor >= 0 ? taxonomy.Factors[conveyFactor].Terms.Values.Concat(taxonomy.Factors[conveyFactor].WeakTerms.Values).SelectMany(t => t) : [];
             // Group 0: goods (or the delivery's own terms), group 1: vehicles.
-            goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own), conveyance.Vehicles.Values.SelectMany(t => t)]);
+            goodsMatcher = new TermMatcher([conveyance.Goods.Values.SelectMany(t => t).Concat(own),
+                conveyance.Vehicles.Values.Concat(conveyance.Visitors.Values).SelectMany(t => t)]);
             personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
+            installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
+            takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
+            if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
+                visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
+                    conveyance.TakenBack.Values.SelectMany(t => t), conveyance.Visitors.Values.SelectMany(t => t), conveyance.VisitTimes.Values.SelectMany(t => t)]);
         }
         if (taxonomy.Unnamed is { Factor: { } unnamedId } unnamed && ids.IndexOf(unnamedId) is var u and >= 0)
         {
@@ -106,6 +119,12 @@ public sealed partial class FactorExtractor
         availability = taxonomy.Factors.Select(f => f.Availability is { } id ? ids.IndexOf(id) : -1).ToArray();
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
+            .ToArray();
+        clauseYields = taxonomy.Factors
+            .Select(f => f.WeakYieldsTo.Concat(f.WeakClauseYieldsTo).Select(id => ids.IndexOf(id)).Where(i => i >= 0).Distinct().ToArray())
+            .ToArray();
+        clauseOnlyYields = taxonomy.Factors
+            .Select(f => f.WeakClauseYieldsTo.Select(id => ids.IndexOf(id)).Where(i => i >= 0).ToArray())
             .ToArray();
         takenBy = taxonomy.Factors
             .Select(f => Enumerable.Range(0, factorCount).Where(g => taxonomy.Factors[g].Takes.Contains(f.Id) && taxonomy.Factors[g].TakingTerms.Count > 0).ToArray())
@@ -248,6 +267,8 @@ public sealed partial class FactorExtractor
         var sentenceFirst = clauses[first].FirstToken;
         var sentenceEnd = clauses[end - 1].EndToken;
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
+        // «Слесарь пришёл на третий день»: a technician's timed visit names the wait though no factor's word stands in the sentence.
+        if (matches.Count == 0) ResolveInstallersAndTakenBack(context, first, end, matches);
         if (matches.Count == 0)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
@@ -322,6 +343,15 @@ public sealed partial class FactorExtractor
                 else if (m.Group >= 2 * factorCount) objectsInClause.Add(m.Group - 2 * factorCount);
                 hostsInClause.Add(m.Group % factorCount);
             }
+            // «В пункте выдачи очередь на сорок минут»: a weak word that passes to a factor named in its clause hosts no speed
+            // or time word of its own — the minutes are the queue's.
+            foreach (var m in matches)
+            {
+                if (m.Group < factorCount || m.Group >= 2 * factorCount || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
+                var weak = m.Group - factorCount;
+                if (!namedInClause.Contains(weak) && !objectsInClause.Contains(weak) && Array.Exists(clauseOnlyYields[weak], namedInClause.Contains))
+                    hostsInClause.RemoveAll(f => f == weak);
+            }
             foreach (var m in matches)
             {
                 if (m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
@@ -344,8 +374,8 @@ public sealed partial class FactorExtractor
                     // slot" — a sentence about the delivery elsewhere drops them.
                     // «Платье красивое»: an adjective said of a product is the product's, not the room's.
                     // «воняет краской на весь зал»: a clause that names the factor's own place keeps the word.
-                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(yields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
-                    if (over >= 0) factor = yields[factor][over];
+                    var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(clauseYields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
+                    if (over >= 0) factor = clauseYields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
                 // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product

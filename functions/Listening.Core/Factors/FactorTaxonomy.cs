@@ -113,6 +113,7 @@ public sealed class FactorTaxonomy
             JudgedTerms = Union(existing.JudgedTerms, incoming.JudgedTerms),
             JudgedYieldsTo = existing.JudgedYieldsTo.Union(incoming.JudgedYieldsTo, StringComparer.Ordinal).ToList(),
             WeakYieldsTo = existing.WeakYieldsTo.Union(incoming.WeakYieldsTo, StringComparer.Ordinal).ToList(),
+            WeakClauseYieldsTo = existing.WeakClauseYieldsTo.Union(incoming.WeakClauseYieldsTo, StringComparer.Ordinal).ToList(),
             WeakScope = incoming.WeakScope != "sentence" ? incoming.WeakScope : existing.WeakScope,
             Level = existing.Level || incoming.Level,
             JudgedAsSubject = existing.JudgedAsSubject || incoming.JudgedAsSubject,
@@ -198,12 +199,28 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> Goods { get; set; } = [];
     public Dictionary<string, List<string>> Persons { get; set; } = [];
     public Dictionary<string, List<string>> Vehicles { get; set; } = [];
+    public Dictionary<string, List<string>> Installers { get; set; } = [];
+    public string? InstallerFactor { get; set; }
+    public Dictionary<string, List<string>> Visits { get; set; } = [];
+    public Dictionary<string, List<string>> TakenBack { get; set; } = [];
+    public string? TakenBackFactor { get; set; }
+    public Dictionary<string, List<string>> Visitors { get; set; } = [];
+    public Dictionary<string, List<string>> VisitTimes { get; set; } = [];
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
         string.IsNullOrWhiteSpace(ArrivalFactor) ? null : ArrivalFactor.Trim(),
         FactorEntry.Clean(Carriers), FactorEntry.Clean(Arrivals), FactorEntry.Clean(Goods), FactorEntry.Clean(Persons),
-        FactorEntry.Clean(Vehicles));
+        FactorEntry.Clean(Vehicles))
+    {
+        Installers = FactorEntry.Clean(Installers),
+        InstallerFactor = string.IsNullOrWhiteSpace(InstallerFactor) ? null : InstallerFactor.Trim(),
+        Visits = FactorEntry.Clean(Visits),
+        TakenBack = FactorEntry.Clean(TakenBack),
+        TakenBackFactor = string.IsNullOrWhiteSpace(TakenBackFactor) ? null : TakenBackFactor.Trim(),
+        Visitors = FactorEntry.Clean(Visitors),
+        VisitTimes = FactorEntry.Clean(VisitTimes),
+    };
 }
 
 internal sealed class QualifierEntry
@@ -228,7 +245,8 @@ internal sealed record FactorEntry(
     bool HostedAlone = true,
     bool JudgedAsSubject = false,
     Dictionary<string, List<string>>? TakingTerms = null,
-    List<string>? Takes = null)
+    List<string>? Takes = null,
+    List<string>? WeakClauseYieldsTo = null)
 {
     public Factor ToFactor() => new(Id, Names ?? [], Clean(WithTaking(WithHosted(Terms, HostedTerms, Hosts, HostedAlone), TakingTerms)))
     {
@@ -241,6 +259,7 @@ internal sealed record FactorEntry(
         JudgedYieldsTo = JudgedYieldsTo ?? [],
         Availability = string.IsNullOrWhiteSpace(Availability) ? null : Availability.Trim(),
         WeakYieldsTo = WeakYieldsTo ?? [],
+        WeakClauseYieldsTo = WeakClauseYieldsTo ?? [],
         Level = Level,
         JudgedAsSubject = JudgedAsSubject,
         WeakScope = WeakScope is null or "sentence" ? "sentence"
