@@ -26,6 +26,8 @@ namespace Listening.Ml.Features;
 /// <param name="Vectors">Dimensions of the distributional word vectors (<see cref="WordVectors"/>, learnt from the training texts
 /// without labels and stored with the model) whose L2-normalised mean over a text's tokens is appended as a dense block after
 /// the hashed features; 0 = none (older settings, and not written then, so older models' settings stay the same bytes).</param>
+/// <param name="VectorClusters">With <see cref="Vectors"/>: the words are also grouped into this many clusters of their vectors
+/// (<see cref="WordVectors.WithClusters"/>) and each known token adds its cluster as a hashed feature beside its unigram; 0 = none.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -42,7 +44,8 @@ public sealed record FeaturizerOptions(
     int WordNgrams = 0,
     bool Blocks = false,
     string? Idf = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;

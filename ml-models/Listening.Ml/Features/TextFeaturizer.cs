@@ -15,7 +15,7 @@ namespace Listening.Ml.Features;
 /// </summary>
 public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = null, WordVectors? vectors = null)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1, ClusterSeed = 0x9747B28C;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
     private readonly uint _mask = (1u << options.HashBits) - 1;
@@ -126,6 +126,9 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             if (keepTokens) scratch.AddToken(h);
             if (tokensOnly) continue;
             scratch.Add(h & _mask);
+            // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
+            if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
+                scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
             if (_maxWordNgram >= 2 && hasPrevious)
             {
                 scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);

@@ -75,6 +75,7 @@ public static class SentimentTrainer
         var tokens = new uint[texts.Count][];
         Parallel.For(0, texts.Count, i => tokens[i] = featurizer.TokenHashes(texts[i]));
         var vectors = WordVectors.Fit(tokens, options.Featurizer.Vectors, log);
+        if (options.Featurizer.VectorClusters > 0) vectors = vectors.WithClusters(options.Featurizer.VectorClusters);
         log?.Invoke($"word vectors ({vectors.Count:N0} × {vectors.Dimensions}) in {clock.Elapsed.TotalSeconds:F1} s");
         return vectors;
     }

@@ -73,6 +73,27 @@ public sealed class WordVectorsTests : IDisposable
         Assert.DoesNotContain(Enumerable.Range(0, scratch.Count), k => scratch.Indices[k] >= options.VectorOffset);
     }
 
+    [Fact]
+    public void Clustered_words_add_their_cluster_as_a_feature_and_the_clusters_round_trip()
+    {
+        var vectors = WordVectors.Fit(Corpus().Select(Plain.TokenHashes), 8).WithClusters(4);
+        Assert.Equal(4, vectors.ClusterCount);
+        int ClusterOf(string word) => vectors.Cluster(vectors.IndexOf(Plain.TokenHashes(word)[0]));
+        Assert.Equal(ClusterOf("шикарный"), ClusterOf("отличный"));
+        Assert.NotEqual(ClusterOf("шикарный"), ClusterOf("сломанный"));
+        var bytes = vectors.ToBytes();
+        Assert.Equal(bytes, WordVectors.FromBytes(bytes, 8).ToBytes());
+        Assert.Equal(bytes, WordVectors.Fit(Corpus().Select(Plain.TokenHashes), 8).WithClusters(4).ToBytes());
+
+        var options = new FeaturizerOptions(HashBits: 14, Vectors: 8, VectorClusters: 4);
+        var clustered = new TextFeaturizer(options).WithVectors(vectors);
+        var scratch = new FeatureScratch();
+        clustered.CollectRaw("шикарный абракадабра", scratch, out var withClusters, out _);
+        var count = withClusters.Length;
+        Plain.CollectRaw("шикарный абракадабра", scratch, out var without, out _);
+        Assert.Equal(without.Length + 1, count); // one known word, one cluster feature
+    }
+
     private static readonly TrainingOptions Options = new(new FeaturizerOptions(HashBits: 14, CueFeatures: true, Vectors: 8), MaxIterations: 50);
 
     [Fact]
