@@ -28,6 +28,7 @@ namespace Listening.Ml.Features;
 /// the hashed features; 0 = none (older settings, and not written then, so older models' settings stay the same bytes).</param>
 /// <param name="VectorClusters">With <see cref="Vectors"/>: the words are also grouped into this many clusters of their vectors
 /// (<see cref="WordVectors.WithClusters"/>) and each known token adds its cluster as a hashed feature beside its unigram; 0 = none.</param>
+/// <param name="ClustersOnly">With <see cref="VectorClusters"/>: the cluster features without the mean-vector block.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -45,7 +46,8 @@ public sealed record FeaturizerOptions(
     bool Blocks = false,
     string? Idf = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;
@@ -62,7 +64,11 @@ public sealed record FeaturizerOptions(
     /// then the <see cref="Vectors"/> dense components from <see cref="VectorOffset"/>.
     /// </summary>
     [JsonIgnore]
-    public int Dimension => VectorOffset + Vectors;
+    public int Dimension => VectorOffset + DenseVectors;
+
+    /// <summary>Components of the dense mean-vector block: <see cref="Vectors"/>, or 0 with <see cref="ClustersOnly"/>.</summary>
+    [JsonIgnore]
+    public int DenseVectors => ClustersOnly && VectorClusters > 0 ? 0 : Vectors;
 
     /// <summary>Where the dense word-vector block starts: right after the hashed features.</summary>
     [JsonIgnore]

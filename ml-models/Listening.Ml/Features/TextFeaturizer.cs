@@ -90,7 +90,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// </summary>
     private void AddVectorBlock(FeatureScratch scratch)
     {
-        if (vectors is null) return;
+        if (vectors is null || options.DenseVectors == 0) return;
         var mean = scratch.AppendDense(options.VectorOffset, vectors.Dimensions);
         if (vectors.Mean(scratch.Tokens, mean) == 0) scratch.DropDense(vectors.Dimensions);
     }

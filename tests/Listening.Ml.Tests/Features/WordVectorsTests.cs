@@ -92,6 +92,11 @@ public sealed class WordVectorsTests : IDisposable
         var count = withClusters.Length;
         Plain.CollectRaw("шикарный абракадабра", scratch, out var without, out _);
         Assert.Equal(without.Length + 1, count); // one known word, one cluster feature
+        // Clusters only: no dense block.
+        var clustersOnly = options with { ClustersOnly = true };
+        Assert.Equal(clustersOnly.VectorOffset, clustersOnly.Dimension);
+        new TextFeaturizer(clustersOnly).WithVectors(vectors).Featurize("шикарный", scratch);
+        Assert.DoesNotContain(Enumerable.Range(0, scratch.Count), k => scratch.Indices[k] >= clustersOnly.VectorOffset);
     }
 
     private static readonly TrainingOptions Options = new(new FeaturizerOptions(HashBits: 14, CueFeatures: true, Vectors: 8), MaxIterations: 50);
