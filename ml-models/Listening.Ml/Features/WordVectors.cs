@@ -28,6 +28,9 @@ public sealed class WordVectors
     private readonly uint[] _keys;
     private readonly sbyte[] _components;
     private readonly ushort[] _clusters; // per word; empty when the table has no clusters
+    // The components as floats (the same integers: sums of them are exact), so a text's sum is one vector add per word:
+    // a scalar loop over the bytes made the model 0.83× the hashed-only model's rate, widening them per word 0.84×, this 0.91×.
+    private readonly float[] _wide;
     private readonly int[] _slots; // open addressing over the keys: vocabulary index + 1, 0 = empty
     private readonly int _mask;
 
@@ -36,6 +39,9 @@ public sealed class WordVectors
         _keys = keys;
         _components = components;
         _clusters = clusters ?? [];
+        _wide = new float[components.Length];
+        for (var i = 0; i < components.Length; i++) _wide[i] = components[i];
+
         Dimensions = dims;
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
         _slots = new int[size];
@@ -91,8 +97,7 @@ public sealed class WordVectors
             var index = IndexOf(token);
             if (index < 0) continue;
             known++;
-            var vector = Vector(index);
-            for (var d = 0; d < vector.Length; d++) mean[d] += vector[d];
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, _wide.AsSpan(index * Dimensions, Dimensions), mean);
         }
         if (known == 0) return 0;
         double norm = 0;
