@@ -23,6 +23,12 @@ namespace Listening.Ml.Features;
 /// is stored with the model, <see cref="IdfTable"/>): "ngrams" = word and character n-grams by their df, context and cue
 /// features at the mean n-gram idf (so the lexicon evidence keeps its weight against the n-grams); "all" = every bucket by its
 /// df; "nb" = naive-Bayes log-count ratios instead of idf (<see cref="IdfTable.FitNaiveBayes"/>); null = none (older settings).</param>
+/// <param name="Vectors">Dimensions of the distributional word vectors (<see cref="WordVectors"/>, learnt from the training texts
+/// without labels and stored with the model) whose L2-normalised mean over a text's tokens is appended as a dense block after
+/// the hashed features; 0 = none (older settings, and not written then, so older models' settings stay the same bytes).</param>
+/// <param name="VectorClusters">With <see cref="Vectors"/>: the words are also grouped into this many clusters of their vectors
+/// (<see cref="WordVectors.WithClusters"/>) and each known token adds its cluster as a hashed feature beside its unigram; 0 = none.</param>
+/// <param name="ClustersOnly">With <see cref="VectorClusters"/>: the cluster features without the mean-vector block.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -38,7 +44,10 @@ public sealed record FeaturizerOptions(
     bool KindFeature = false,
     int WordNgrams = 0,
     bool Blocks = false,
-    string? Idf = null)
+    string? Idf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;
@@ -51,8 +60,17 @@ public sealed record FeaturizerOptions(
     public int[] CharNgrams => CharNgramLengths ?? [3, 4];
     /// <summary>
     /// One shared space of 2^HashBits buckets, or with <see cref="Blocks"/> three blocks: word n-grams
-    /// [0, 2^HashBits), character n-grams [2^HashBits, 2·2^HashBits), context and cue features after them (2^14).
+    /// [0, 2^HashBits), character n-grams [2^HashBits, 2·2^HashBits), context and cue features after them (2^14);
+    /// then the <see cref="Vectors"/> dense components from <see cref="VectorOffset"/>.
     /// </summary>
     [JsonIgnore]
-    public int Dimension => Blocks ? (2 << HashBits) + (1 << CueBlockBits) : 1 << HashBits;
+    public int Dimension => VectorOffset + DenseVectors;
+
+    /// <summary>Components of the dense mean-vector block: <see cref="Vectors"/>, or 0 with <see cref="ClustersOnly"/>.</summary>
+    [JsonIgnore]
+    public int DenseVectors => ClustersOnly && VectorClusters > 0 ? 0 : Vectors;
+
+    /// <summary>Where the dense word-vector block starts: right after the hashed features.</summary>
+    [JsonIgnore]
+    public int VectorOffset => Blocks ? (2 << HashBits) + (1 << CueBlockBits) : 1 << HashBits;
 }

@@ -13,9 +13,9 @@ namespace Listening.Ml.Features;
 /// (no dictionary in the file) and featurisation cheap (no allocation per n-gram). Thread-safe:
 /// the scratch space is per call or per <see cref="FeatureScratch"/>.
 /// </summary>
-public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = null)
+public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = null, WordVectors? vectors = null)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1, ClusterSeed = 0x9747B28C;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
     private readonly uint _mask = (1u << options.HashBits) - 1;
@@ -31,7 +31,21 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     public IdfTable? Idf => idf;
 
     /// <summary>The same featurizer with <paramref name="table"/> as its idf weights.</summary>
-    public TextFeaturizer WithIdf(IdfTable? table) => new(options, table);
+    public TextFeaturizer WithIdf(IdfTable? table) => new(options, table, vectors);
+
+    /// <summary>The word vectors of <see cref="FeaturizerOptions.Vectors"/> (null: no dense block).</summary>
+    public WordVectors? Vectors => vectors;
+
+    /// <summary>The same featurizer with <paramref name="table"/> as its word vectors.</summary>
+    public TextFeaturizer WithVectors(WordVectors? table) => new(options, idf, table);
+
+    /// <summary>The unigram hashes of a text's tokens in order (what <see cref="WordVectors"/> are keyed by and learnt from).</summary>
+    public uint[] TokenHashes(string text)
+    {
+        var scratch = new FeatureScratch();
+        Collect(text, scratch, tokensOnly: true);
+        return scratch.Tokens.ToArray();
+    }
 
     /// <summary>The raw (unmerged) bucket indices of a text: its word and character n-grams, then its context and cue features.</summary>
     public void CollectRaw(string text, FeatureScratch scratch, out ReadOnlySpan<uint> ngrams, out ReadOnlySpan<uint> rest)
@@ -55,6 +69,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         Collect(text, scratch);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.Finish(idf);
+        AddVectorBlock(scratch);
     }
 
     /// <summary>
@@ -66,6 +81,18 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         Collect(text, scratch);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.FinishUnordered(idf);
+        AddVectorBlock(scratch);
+    }
+
+    /// <summary>
+    /// The mean word vector (norm 1) after the normalised hashed features: its indices are above every hashed one, so the
+    /// sorted order holds. Nothing when the featurizer has no vectors or the text no known word.
+    /// </summary>
+    private void AddVectorBlock(FeatureScratch scratch)
+    {
+        if (vectors is null || options.DenseVectors == 0) return;
+        var mean = scratch.AppendDense(options.VectorOffset, vectors.Dimensions);
+        if (vectors.Mean(scratch.Tokens, mean) == 0) scratch.DropDense(vectors.Dimensions);
     }
 
     /// <summary>Fills <paramref name="scratch"/> with the sorted indices of the text's features and how often each occurs (no weighting, no normalisation).</summary>
@@ -75,8 +102,9 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         scratch.FinishCounts();
     }
 
-    private void Collect(string text, FeatureScratch scratch)
+    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false)
     {
+        var keepTokens = tokensOnly || vectors is not null;
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
@@ -95,7 +123,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
+            if (keepTokens) scratch.AddToken(h);
+            if (tokensOnly) continue;
             scratch.Add(h & _mask);
+            // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
+            if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
+                scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
             if (_maxWordNgram >= 2 && hasPrevious)
             {
                 scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);
@@ -110,6 +143,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
                 AddCharGrams(token, scratch);
         }
         scratch.NgramCount = scratch.RawCount;
+        if (tokensOnly) return;
         if (options.ContextFeatures)
         {
             var language = LanguageDetector.Detect(truncated);
@@ -256,8 +290,41 @@ public sealed class FeatureScratch
     /// <summary>The detected language of the whole text when featurisation computed it (context features, text not truncated), else null.</summary>
     public string? Language { get; internal set; }
 
+    private uint[] _tokens = new uint[256];
+    private int _tokenCount;
+
+    /// <summary>The unigram hashes of the text's tokens, in order (kept only when the featurizer has word vectors).</summary>
+    internal ReadOnlySpan<uint> Tokens => _tokens.AsSpan(0, _tokenCount);
+
+    internal void AddToken(uint hash)
+    {
+        if (_tokenCount == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        _tokens[_tokenCount++] = hash;
+    }
+
+    /// <summary>Appends <paramref name="length"/> features at indices offset, offset + 1, … and returns their values to fill.</summary>
+    internal Span<float> AppendDense(int offset, int length)
+    {
+        if (Indices.Length < Count + length)
+        {
+            var indices = Indices;
+            var values = Values;
+            Array.Resize(ref indices, Count + length + 256);
+            Array.Resize(ref values, Count + length + 256);
+            Indices = indices;
+            Values = values;
+        }
+        for (var d = 0; d < length; d++) Indices[Count + d] = offset + d;
+        Count += length;
+        return Values.AsSpan(Count - length, length);
+    }
+
+    /// <summary>Takes back the last <see cref="AppendDense"/>.</summary>
+    internal void DropDense(int length) => Count -= length;
+
     internal void Clear()
     {
+        _tokenCount = 0;
         _rawCount = 0;
         Count = 0;
         Language = null;

@@ -23,6 +23,8 @@ public sealed class SentimentModel
     public const string PlatformEntry = "Listening/platform.json";
     /// <summary>The featurizer's idf weights (<see cref="IdfTable"/>, one byte per bucket) when it was trained with them.</summary>
     public const string IdfEntry = "Listening/idf.bin";
+    /// <summary>The featurizer's word vectors (<see cref="WordVectors"/>) when it was trained with them.</summary>
+    public const string VectorsEntry = "Listening/vectors.bin";
     public const string LanguageEntryPrefix = "Listening/languages/";
     /// <summary>Further members of an ensemble (<see cref="Members"/>): each a whole model zip, <c>Listening/members/1.zip</c>, ….</summary>
     public const string MemberEntryPrefix = "Listening/members/";
@@ -69,6 +71,15 @@ public sealed class SentimentModel
     public SentimentModel WithPlatform(TrainingPlatform platform) => new(Context, Transformers, Featurizer, Calibration, Training, Members, platform);
 
     /// <summary>
+    /// The same weights reading their features through <paramref name="featurizer"/> (the same settings; e.g. its word vectors
+    /// zeroed, to check what they contribute).
+    /// </summary>
+    public SentimentModel WithFeaturizer(TextFeaturizer featurizer) =>
+        SameOptions(featurizer.Options, Featurizer.Options)
+            ? new(Context, Transformers, featurizer, Calibration, Training, Members, Platform)
+            : throw new ArgumentException("the featurizer must have the model's settings", nameof(featurizer));
+
+    /// <summary>
     /// Models whose calibrated class probabilities are averaged with this one's (an ensemble; empty for a single model). They
     /// hash the same features (the featurizer settings are equal apart from the idf weights) and have the same languages, so
     /// the scorer featurises a text once and re-weighs the vector for each member.
@@ -81,6 +92,9 @@ public sealed class SentimentModel
         foreach (var m in members)
         {
             if (m.Members.Count > 0) throw new ArgumentException("a member cannot itself be an ensemble", nameof(members));
+            // The members re-weigh this model's hashed vector; a dense word-vector block is not a re-weighing of it.
+            if (m.Featurizer.Vectors is not null || Featurizer.Vectors is not null)
+                throw new ArgumentException("ensembles of models with word vectors are not supported", nameof(members));
             if (!SameOptions(m.Featurizer.Options with { Idf = null }, Featurizer.Options with { Idf = null }))
                 throw new ArgumentException("ensemble members must hash the same features (featurizer settings equal apart from idf)", nameof(members));
             if (!m.Transformers.Keys.Order(StringComparer.Ordinal).SequenceEqual(Transformers.Keys.Order(StringComparer.Ordinal)))
@@ -113,8 +127,11 @@ public sealed class SentimentModel
         var idf = byLanguage.Values.First().Featurizer.Idf;
         if (byLanguage.Values.Any(m => !ReferenceEquals(m.Featurizer.Idf, idf)))
             throw new ArgumentException("per-language models must share one idf table", nameof(byLanguage));
+        var vectors = byLanguage.Values.First().Featurizer.Vectors;
+        if (byLanguage.Values.Any(m => !ReferenceEquals(m.Featurizer.Vectors, vectors)))
+            throw new ArgumentException("per-language models must share one word-vector table", nameof(byLanguage));
         var transformers = byLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Transformers[AnyLanguage]);
-        return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options, idf));
+        return new SentimentModel(byLanguage.Values.First().Context, transformers, new TextFeaturizer(options, idf, vectors));
     }
 
     /// <summary>
@@ -180,6 +197,15 @@ public sealed class SentimentModel
             idf = IdfTable.FromBytes(memory.ToArray(), options.Dimension);
         }
 
+        WordVectors? vectors = null;
+        if (options.Vectors > 0)
+        {
+            var vectorsEntry = zip.GetEntry(VectorsEntry) ?? throw new InvalidDataException($"{path}: featurizer uses word vectors but {VectorsEntry} is missing");
+            using var memory = new MemoryStream();
+            using (var s = vectorsEntry.Open()) s.CopyTo(memory);
+            vectors = WordVectors.FromBytes(memory.ToArray(), options.Vectors);
+        }
+
         var transformers = new Dictionary<string, ITransformer>();
         foreach (var nested in zip.Entries.Where(e => e.FullName.StartsWith(LanguageEntryPrefix, StringComparison.Ordinal)))
         {
@@ -189,7 +215,7 @@ public sealed class SentimentModel
             transformers[Path.GetFileNameWithoutExtension(nested.Name)] = context.Model.Load(memory, out _);
         }
         if (transformers.Count == 0) transformers[AnyLanguage] = context.Model.Load(new MemoryStream(bytes), out _);
-        var model = new SentimentModel(context, transformers, new TextFeaturizer(options, idf), calibration, training, platform: platform);
+        var model = new SentimentModel(context, transformers, new TextFeaturizer(options, idf, vectors), calibration, training, platform: platform);
         var members = zip.Entries.Where(e => e.FullName.StartsWith(MemberEntryPrefix, StringComparison.Ordinal))
             .OrderBy(e => int.Parse(Path.GetFileNameWithoutExtension(e.Name), System.Globalization.CultureInfo.InvariantCulture))
             .Select(e =>
@@ -236,6 +262,7 @@ public sealed class SentimentModel
         var settings = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Featurizer.Options, new JsonSerializerOptions { WriteIndented = true }));
         Write(target, FeaturizerEntry, settings);
         if (Featurizer.Idf is { } idf) Write(target, IdfEntry, new MemoryStream(idf.ToBytes()));
+        if (Featurizer.Vectors is { } vectors) Write(target, VectorsEntry, new MemoryStream(vectors.ToBytes()));
         if (Calibration.Weights.Count > 0) Write(target, CalibrationEntry, new MemoryStream(Calibration.ToJson()));
         if (Training is not null) Write(target, TrainingEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Training, TrainingJson)));
         if (Platform is not null) Write(target, PlatformEntry, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Platform, TrainingJson)));

@@ -45,10 +45,11 @@ public static class SentimentTrainer
             ? model.WithCalibration(ProbabilityCalibrator.FitOnDev(model, datasets, options, log))
             : model.WithCalibration(ProbabilityCalibrator.Fit(model, datasets, options, log));
 
-    /// <summary>The featurizer of <paramref name="options"/>, with idf weights fitted on the training rows when it asks for them.</summary>
+    /// <summary>The featurizer of <paramref name="options"/>, with word vectors and idf weights fitted on the training rows when it asks for them.</summary>
     private static TextFeaturizer Featurizer(IEnumerable<Dataset> datasets, TrainingOptions options, Action<string>? log)
     {
         var featurizer = new TextFeaturizer(options.Featurizer);
+        if (options.Featurizer.Vectors > 0) featurizer = featurizer.WithVectors(FitVectors(datasets, options, featurizer, log));
         if (options.Featurizer.Idf is not { } mode) return featurizer;
         var clock = Stopwatch.StartNew();
         var set = TrainingSet.Build(datasets, options);
@@ -58,6 +59,25 @@ public static class SentimentTrainer
             : IdfTable.Fit(featurizer, texts, mode);
         log?.Invoke($"idf ({mode}) over {texts.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1} s");
         return featurizer.WithIdf(idf);
+    }
+
+    /// <summary>
+    /// Word vectors from every text the holdout leaves to training (all of them, not the per-dataset cap: no labels are read),
+    /// in dataset-name order — never an honest test row, nor the dev fold the calibration is fitted on under honest-dev.
+    /// </summary>
+    private static WordVectors FitVectors(IEnumerable<Dataset> datasets, TrainingOptions options, TextFeaturizer featurizer, Action<string>? log)
+    {
+        var clock = Stopwatch.StartNew();
+        var holdout = Holdout.Parse(options.Holdout);
+        var texts = datasets.OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Where(d => options.Language is not { } lang || d.Lang == lang)
+            .SelectMany(holdout.TrainRows).Select(r => r.Text).ToList();
+        var tokens = new uint[texts.Count][];
+        Parallel.For(0, texts.Count, i => tokens[i] = featurizer.TokenHashes(texts[i]));
+        var vectors = WordVectors.Fit(tokens, options.Featurizer.Vectors, log);
+        if (options.Featurizer.VectorClusters > 0) vectors = vectors.WithClusters(options.Featurizer.VectorClusters);
+        log?.Invoke($"word vectors ({vectors.Count:N0} × {vectors.Dimensions}) in {clock.Elapsed.TotalSeconds:F1} s");
+        return vectors;
     }
 
     private static SentimentModel Fit(IEnumerable<Dataset> datasets, TrainingOptions options, TextFeaturizer featurizer, Action<string>? log)
