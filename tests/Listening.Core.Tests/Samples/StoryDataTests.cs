@@ -214,7 +214,7 @@ public class StoryDataTests
         [
             ("quality", 114, 86, 3, 25), ("website_app", 93, 25, 3, 65), ("cleanliness_atmosphere", 92, 25, 0, 67),
             ("assortment", 51, 45, 0, 6), ("staff", 43, 37, 0, 6), ("waiting_time", 36, 2, 1, 33), ("price", 35, 3, 3, 29),
-            ("payment", 35, 20, 0, 15), ("returns", 18, 1, 0, 17), ("support", 15, 1, 0, 14), ("loyalty", 8, 6, 0, 2),
+            ("payment", 35, 20, 0, 15), ("returns", 19, 2, 0, 17), ("support", 15, 1, 0, 14), ("loyalty", 8, 6, 0, 2),
             ("location_parking", 6, 2, 1, 3),
         ]),
         ["parcels"] = new("stories/parcels", "korobka", ["tsentrpochta", "flyparcel"], 420, 417, [333, 42, 42], (32, 10, 30),
