@@ -213,13 +213,13 @@ public class StoryDataTests
         ["cinema"] = new("stories/cinema", "kadr", ["prozhektor", "velvet"], 427, 424, [340, 42, 42], (34, 9, 36),
         [
             ("quality", 114, 86, 3, 25), ("website_app", 93, 25, 3, 65), ("cleanliness_atmosphere", 92, 25, 0, 67),
-            ("assortment", 51, 45, 0, 6), ("staff", 43, 37, 0, 6), ("waiting_time", 36, 2, 1, 33), ("price", 35, 3, 3, 29),
+            ("assortment", 51, 45, 0, 6), ("staff", 43, 37, 0, 6), ("waiting_time", 39, 2, 1, 36), ("price", 35, 3, 3, 29),
             ("payment", 35, 20, 0, 15), ("returns", 19, 2, 0, 17), ("support", 15, 1, 0, 14), ("loyalty", 8, 6, 0, 2),
             ("location_parking", 6, 2, 1, 3),
         ]),
         ["parcels"] = new("stories/parcels", "korobka", ["tsentrpochta", "flyparcel"], 420, 417, [333, 42, 42], (32, 10, 30),
         [
-            ("delivery", 168, 57, 2, 109), ("website_app", 73, 58, 1, 14), ("staff", 67, 47, 2, 18), ("location_parking", 60, 53, 0, 7),
+            ("delivery", 169, 58, 2, 109), ("website_app", 72, 57, 1, 14), ("staff", 67, 47, 2, 18), ("location_parking", 60, 53, 0, 7),
             ("waiting_time", 44, 2, 0, 42), ("returns", 39, 4, 0, 35), ("support", 38, 2, 0, 36), ("price", 37, 15, 7, 15),
             ("payment", 15, 6, 0, 9), ("cleanliness_atmosphere", 4, 1, 0, 3), ("loyalty", 3, 3, 0, 0), ("quality", 2, 0, 0, 2),
         ]),
