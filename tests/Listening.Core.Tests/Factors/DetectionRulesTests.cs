@@ -164,6 +164,8 @@ public class DetectionRulesTests
     [InlineData("Беру только по акции.", "loyalty")]
     [InlineData("Карта в приложении глючит, машинка прыгает по соседним улицам.", "loyalty")]
     [InlineData("The map in the app keeps losing my car.", "loyalty")]
+    [InlineData("Cheap tickets, tiny screen, blurry picture.", "support")]
+    [InlineData("Three charges for one ticket through your app.", "support")]
     public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
     {
         Assert.DoesNotContain(absent, Factors(text));
@@ -179,6 +181,15 @@ public class DetectionRulesTests
     public void A_referral_scheme_a_family_discount_and_a_promo_are_the_loyalty_programme(string text)
     {
         Assert.Contains("loyalty", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("I opened a ticket with support three days ago, nothing.")]
+    [InlineData("Raised a ticket, got a canned reply.")]
+    [InlineData("They gave me a ticket number and never called back.")]
+    public void A_support_ticket_is_support(string text)
+    {
+        Assert.Contains("support", Factors(text));
     }
 
     [Theory]
