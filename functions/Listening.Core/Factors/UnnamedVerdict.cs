@@ -46,7 +46,11 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     public UnnamedVerdict Merge(UnnamedVerdict? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
         (MaxWords ?? new Dictionary<string, int>()).Concat(incoming.MaxWords ?? new Dictionary<string, int>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
-        FactorTaxonomy.Union(NotThings, incoming.NotThings)) { States = FactorTaxonomy.Union(States, incoming.States), Outcomes = FactorTaxonomy.Union(Outcomes, incoming.Outcomes),
-            FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
-            OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList() };
+        FactorTaxonomy.Union(NotThings, incoming.NotThings))
+    {
+        States = FactorTaxonomy.Union(States, incoming.States),
+        Outcomes = FactorTaxonomy.Union(Outcomes, incoming.Outcomes),
+        FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
+        OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
+    };
 }
