@@ -29,6 +29,15 @@ public class VisitsPickupPointsAndHygieneTests
     }
 
     [Theory]
+    [InlineData("Пункт выдачи рядом с домом, удобно.")]
+    [InlineData("Постамат у дома — это всё, что мне нужно.")]
+    public void Where_a_pick_up_point_or_a_locker_stands_is_the_location(string text)
+    {
+        Assert.Contains("location_parking", Factors(text));
+    }
+
+    [Theory]
+    [InlineData("Постамат не открылся, посылка застряла.")]
     [InlineData("Заказала блендер вечером, утром он уже в пункте выдачи.")]
     [InlineData("Next day delivery to the pick-up point, as promised.")]
     [InlineData("Через час коробка с кофемашиной уже у двери.")]
