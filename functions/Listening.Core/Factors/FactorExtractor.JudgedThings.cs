@@ -1,6 +1,5 @@
 using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
-using Listening.Core.Sentiment;
 using Listening.Core.Text;
 
 namespace Listening.Core.Factors;
@@ -23,13 +22,19 @@ public sealed partial class FactorExtractor
             // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
             if (IsQualifier(cue, matches)) continue;
             var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
-            var between = false;
-            foreach (var other in matches)
-            {
-                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
-                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
-            }
-            if (!between) return true;
+            if (!OtherFactorBetween(matches, m, from, to)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether another factor's term (or judged object) starts in tokens [from, to): a word between a verdict and
+    /// <paramref name="m"/> that the verdict may be about instead.</summary>
+    private bool OtherFactorBetween(List<TermMatch> matches, TermMatch m, int from, int to)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+            if (other.FirstToken >= from && other.FirstToken < to) return true;
         }
         return false;
     }
@@ -50,13 +55,7 @@ public sealed partial class FactorExtractor
         {
             if (state.FirstToken < m.FirstToken + m.TokenCount && state.FirstToken + state.TokenCount > m.FirstToken) continue;
             var (from, to) = state.FirstToken < m.FirstToken ? (state.FirstToken + state.TokenCount, m.FirstToken) : (m.FirstToken + m.TokenCount, state.FirstToken);
-            var between = false;
-            foreach (var other in matches)
-            {
-                if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
-                if (other.FirstToken >= from && other.FirstToken < to) { between = true; break; }
-            }
-            if (!between) return true;
+            if (!OtherFactorBetween(matches, m, from, to)) return true;
         }
         return false;
     }

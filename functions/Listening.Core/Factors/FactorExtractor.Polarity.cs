@@ -1,7 +1,6 @@
 using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
-using Listening.Core.Text;
 
 namespace Listening.Core.Factors;
 

@@ -1,15 +1,12 @@
 using Listening.Core.Sentiment;
 using Listening.Core.Factors;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
 /// <summary>A factor is a thing judged, not a word nearby: each detection rule of the default taxonomy.</summary>
 public class DetectionRulesTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     [InlineData("I've been a customer for 5 years and ordered at 7 pm.")]
     [InlineData("Уже 5 лет покупаю здесь, заказала в 19:00.")]
@@ -17,7 +14,7 @@ public class DetectionRulesTests
     [InlineData("11 minutes. You guys are unreal")]
     public void Time_and_speed_words_alone_are_not_waiting_time(string text)
     {
-        Assert.DoesNotContain("waiting_time", Factors(text));
+        Assert.DoesNotContain("waiting_time", FactorsIn(text));
     }
 
     [Theory]
@@ -27,7 +24,7 @@ public class DetectionRulesTests
     [InlineData("Waited 2 hours for my delivery")]
     public void A_late_delivery_is_delivery_not_waiting_time(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("delivery", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }
@@ -39,7 +36,7 @@ public class DetectionRulesTests
     [InlineData("Горячее несли 55 минут.")]
     public void Queues_and_slow_service_in_person_are_waiting_time(string text)
     {
-        Assert.Contains("waiting_time", Factors(text));
+        Assert.Contains("waiting_time", FactorsIn(text));
     }
 
     [Theory]
@@ -49,7 +46,7 @@ public class DetectionRulesTests
     [InlineData("В чате поддержки отвечает бот.", "support", "website_app")]
     public void The_app_and_support_are_told_apart(string text, string present, string absent)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(present, factors);
         Assert.DoesNotContain(absent, factors);
     }
@@ -77,7 +74,7 @@ public class DetectionRulesTests
     [InlineData("Молоко скисло на следующий день.", true)]
     public void A_product_named_in_passing_is_not_judged_for_quality(string text, bool judged)
     {
-        Assert.Equal(judged, Factors(text).Contains("quality"));
+        Assert.Equal(judged, FactorsIn(text).Contains("quality"));
     }
 
     [Theory]
@@ -87,7 +84,7 @@ public class DetectionRulesTests
     [InlineData("Clean app, fast search.", "cleanliness_atmosphere")]
     public void A_word_that_describes_something_else_names_no_factor_of_its_own(string text, string absent)
     {
-        Assert.DoesNotContain(absent, Factors(text));
+        Assert.DoesNotContain(absent, FactorsIn(text));
     }
 
     [Theory]
@@ -97,7 +94,7 @@ public class DetectionRulesTests
     [InlineData("Вернули деньги через неделю", "returns")]
     public void Russian_word_forms_match(string text, string factor)
     {
-        Assert.Contains(factor, Factors(text));
+        Assert.Contains(factor, FactorsIn(text));
     }
 
     [Fact]
@@ -134,7 +131,7 @@ public class DetectionRulesTests
     [InlineData("Приложение три раза вылетело на оплате.")]
     public void Paying_as_an_act_is_not_the_payment_factor(string text)
     {
-        Assert.DoesNotContain("payment", Factors(text));
+        Assert.DoesNotContain("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -145,7 +142,7 @@ public class DetectionRulesTests
     [InlineData("При оплате с карты списали сумму дважды.")]
     public void The_means_of_paying_and_failed_charges_are_payment(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("payment", factors);
         Assert.DoesNotContain("loyalty", factors);
     }
@@ -168,7 +165,7 @@ public class DetectionRulesTests
     [InlineData("Three charges for one ticket through your app.", "support")]
     public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
     {
-        Assert.DoesNotContain(absent, Factors(text));
+        Assert.DoesNotContain(absent, FactorsIn(text));
     }
 
     [Theory]
@@ -180,7 +177,7 @@ public class DetectionRulesTests
     [InlineData("Промо закончилось, и всё подорожало.")]
     public void A_referral_scheme_a_family_discount_and_a_promo_are_the_loyalty_programme(string text)
     {
-        Assert.Contains("loyalty", Factors(text));
+        Assert.Contains("loyalty", FactorsIn(text));
     }
 
     [Theory]
@@ -189,7 +186,7 @@ public class DetectionRulesTests
     [InlineData("They gave me a ticket number and never called back.")]
     public void A_support_ticket_is_support(string text)
     {
-        Assert.Contains("support", Factors(text));
+        Assert.Contains("support", FactorsIn(text));
     }
 
     [Theory]
@@ -199,7 +196,7 @@ public class DetectionRulesTests
     [InlineData("После обновления не могу войти. Верните как было.")]
     public void A_refund_or_a_return_asked_for_judges_no_returns(string text)
     {
-        Assert.DoesNotContain("returns", Factors(text));
+        Assert.DoesNotContain("returns", FactorsIn(text));
     }
 
     [Theory]
@@ -208,7 +205,7 @@ public class DetectionRulesTests
     [InlineData("Оператор нашла мои потерянные баллы и вернула их на счёт.", "loyalty")]
     public void Goods_taken_back_are_returns_and_points_given_back_are_loyalty(string text, string factor)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(factor, factors);
         if (factor == "loyalty") Assert.DoesNotContain("returns", factors);
     }
@@ -219,7 +216,7 @@ public class DetectionRulesTests
     [InlineData("Курьер перепутал адрес и привёз корм соседке.")]
     public void Where_a_pickup_point_or_an_address_is_said_in_a_delivery_sentence_it_is_the_delivery(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("delivery", factors);
         Assert.DoesNotContain("location_parking", factors);
     }
@@ -229,7 +226,7 @@ public class DetectionRulesTests
     [InlineData("Магазин рядом с домом, очень удобно.")]
     public void Distance_words_without_a_delivery_are_the_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -240,7 +237,7 @@ public class DetectionRulesTests
     [InlineData("Отдельное спасибо Игорю из отдела инструмента.")]
     public void A_product_advised_on_asked_about_or_naming_a_department_is_not_judged(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -249,7 +246,7 @@ public class DetectionRulesTests
     [InlineData("A thin range: two of our six items were missing.")]
     public void A_product_said_to_be_missing_after_it_is_named_judges_the_range(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("assortment", factors);
         Assert.DoesNotContain("quality", factors);
     }
@@ -257,9 +254,9 @@ public class DetectionRulesTests
     [Fact]
     public void A_thing_found_inside_a_product_is_a_defect_not_the_ranges_credit()
     {
-        var factors = Factors("Found a piece of plastic in my roll. Never again.");
+        var factors = FactorsIn("Found a piece of plastic in my roll. Never again.");
         Assert.DoesNotContain("assortment", factors);
-        Assert.Contains("assortment", Factors("Нашли лекарство, которого нет ни в одной аптеке."));
+        Assert.Contains("assortment", FactorsIn("Нашли лекарство, которого нет ни в одной аптеке."));
     }
 
     [Theory]
@@ -267,13 +264,13 @@ public class DetectionRulesTests
     [InlineData("Консультант Артём потратил на нас полчаса и сравнил три посудомойки.")]
     public void Time_a_person_spends_on_the_customer_is_not_waiting(string text)
     {
-        Assert.DoesNotContain("waiting_time", Factors(text));
+        Assert.DoesNotContain("waiting_time", FactorsIn(text));
     }
 
     [Fact]
     public void A_smell_in_a_clause_that_names_the_place_stays_the_places()
     {
-        var factors = Factors("В магазине воняет краской на весь зал.");
+        var factors = FactorsIn("В магазине воняет краской на весь зал.");
         Assert.Contains("cleanliness_atmosphere", factors);
         Assert.DoesNotContain("quality", factors);
     }
@@ -283,7 +280,7 @@ public class DetectionRulesTests
     [InlineData("Приложение честно показывает наличие.", "website_app")]
     public void Stock_information_in_the_app_is_the_apps(string text, string factor)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(factor, factors);
         Assert.DoesNotContain("assortment", factors);
     }
@@ -312,7 +309,7 @@ public class DetectionRulesTests
     [InlineData("Messy, dusty, cold. Also the cheapest store in town.", true)]
     public void A_smell_dust_or_mess_is_the_places_only_where_the_place_is_named_or_it_stands_alone(string text, bool place)
     {
-        Assert.Equal(place, Factors(text).Contains("cleanliness_atmosphere"));
+        Assert.Equal(place, FactorsIn(text).Contains("cleanliness_atmosphere"));
     }
 
     [Fact]
@@ -336,7 +333,7 @@ public class DetectionRulesTests
     [InlineData("Ламинат их марки лежит третий год, ни одного вздутия. Рекомендую")]
     public void Defects_of_any_goods_and_own_brand_goods_judged_are_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -344,7 +341,7 @@ public class DetectionRulesTests
     [InlineData("Лакомства натуральные, без запаха химии.")]
     public void A_phone_number_or_a_product_without_a_smell_names_no_factor(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.DoesNotContain("quality", factors);
         Assert.DoesNotContain("cleanliness_atmosphere", factors);
     }
@@ -359,7 +356,7 @@ public class DetectionRulesTests
     [InlineData("Отопление в номере не работало, одеяло тонкое.")]
     public void The_core_offering_of_a_service_judged_is_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -368,7 +365,7 @@ public class DetectionRulesTests
     [InlineData("Мобильный интернет работает как часы.")]
     public void A_connections_speed_is_quality_not_waiting_time(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("quality", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }
@@ -379,7 +376,7 @@ public class DetectionRulesTests
     [InlineData("За городом связи нет вообще.")]
     public void A_connection_that_is_missing_is_quality_not_the_range(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("quality", factors);
         Assert.DoesNotContain("assortment", factors);
     }
@@ -392,7 +389,7 @@ public class DetectionRulesTests
     [InlineData("Their network of stores keeps getting better.")]
     public void The_internet_as_a_medium_a_chain_or_feedback_is_not_the_service_judged(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -401,7 +398,7 @@ public class DetectionRulesTests
     [InlineData("Магазин у метро, очень удобно.", "location_parking", "quality")]
     public void The_metro_where_a_service_is_judged_is_not_the_location(string text, string present, string absent)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(present, factors);
         Assert.DoesNotContain(absent, factors);
     }
@@ -414,7 +411,7 @@ public class DetectionRulesTests
     [InlineData("The walls are paper thin, heard every word next door.", "cleanliness_atmosphere", "quality")]
     public void A_rooms_state_is_the_place_its_equipment_the_quality_and_mould_goes_with_what_it_grows_on(string text, string present, string absent)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(present, factors);
         Assert.DoesNotContain(absent, factors);
     }
@@ -425,7 +422,7 @@ public class DetectionRulesTests
     [InlineData("Sat at the airport for five hours, awful.", false)]
     public void A_station_or_an_airport_is_the_location_only_as_proximity(string text, bool location)
     {
-        Assert.Equal(location, Factors(text).Contains("location_parking"));
+        Assert.Equal(location, FactorsIn(text).Contains("location_parking"));
     }
 
     [Theory]
@@ -433,7 +430,7 @@ public class DetectionRulesTests
     [InlineData("Горничная очень вежливая и аккуратная.")]
     public void A_hotels_front_desk_and_maids_are_staff(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -442,7 +439,7 @@ public class DetectionRulesTests
     [InlineData("Сдала товар из акции без проблем.")]
     public void A_map_or_an_item_bought_on_offer_is_not_the_loyalty_scheme(string text)
     {
-        Assert.DoesNotContain("loyalty", Factors(text));
+        Assert.DoesNotContain("loyalty", FactorsIn(text));
     }
 
     [Theory]
@@ -462,7 +459,7 @@ public class DetectionRulesTests
     [InlineData("Подключение интернета переносили трижды.")]
     public void An_installation_or_connection_visit_at_home_is_delivery_not_waiting_time(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("delivery", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }

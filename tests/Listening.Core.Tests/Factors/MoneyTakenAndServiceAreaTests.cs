@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -12,10 +13,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class MoneyTakenAndServiceAreaTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     [InlineData("Самокатный сервис списал 3 500 за «повреждение колеса», которого не было.")]
     [InlineData("Авиакомпания сняла с карты 12 000 за багаж, который я не сдавал.")]
@@ -25,7 +22,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The cinema took 1,200 off my card for tickets that never came.")]
     public void Money_taken_where_it_should_not_be_is_the_payment_and_not_a_price(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("payment", factors);
         Assert.DoesNotContain("price", factors);
     }
@@ -36,7 +33,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The airline charged 4,000 for an extra bag.")]
     public void A_sum_merely_charged_is_a_payment_and_keeps_the_price(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("payment", factors);
         Assert.Contains("price", factors);
     }
@@ -49,7 +46,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("They put a hold on my card for the whole stay and released it a week later.")]
     public void A_deposit_held_or_a_fine_imposed_is_the_payment(string text)
     {
-        Assert.Contains("payment", Factors(text));
+        Assert.Contains("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -61,7 +58,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("A 50% cancellation fee on a hotel room is robbery.")]
     public void What_a_service_costs_stays_the_price(string text)
     {
-        Assert.Contains("price", Factors(text));
+        Assert.Contains("price", FactorsIn(text));
     }
 
     [Theory]
@@ -70,7 +67,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("Took 10 mins to get through to 111.")]
     public void Fine_as_a_word_of_approval_or_small_print_is_no_fine_imposed(string text)
     {
-        Assert.DoesNotContain("payment", Factors(text));
+        Assert.DoesNotContain("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -82,7 +79,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("You can leave it anywhere inside the ring, brilliant.")]
     public void Where_a_shared_vehicle_may_be_taken_and_left_is_the_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -91,7 +88,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("Поддержка — робот, до живого человека не добраться.")]
     public void The_customers_own_address_and_route_are_no_place_of_the_brand(string text)
     {
-        Assert.DoesNotContain("location_parking", Factors(text));
+        Assert.DoesNotContain("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -99,7 +96,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The refund never arrived, two weeks now.", "returns")]
     public void What_does_not_come_is_the_thing_named_before_it_and_no_delivery(string text, string factor)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(factor, factors);
         Assert.DoesNotContain("delivery", factors);
     }
@@ -109,7 +106,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The ambulance crew arrived within minutes.")]
     public void A_person_coming_or_never_coming_brings_no_goods(string text)
     {
-        Assert.DoesNotContain("delivery", Factors(text));
+        Assert.DoesNotContain("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -117,7 +114,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The sofa arrived a week late.")]
     public void Goods_that_do_not_come_stay_the_delivery(string text)
     {
-        Assert.Contains("delivery", Factors(text));
+        Assert.Contains("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -127,7 +124,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("Эти отмены всё портят.", "staff")]
     public void A_word_of_a_factor_inside_an_idiom_names_nothing(string text, string factor)
     {
-        Assert.DoesNotContain(factor, Factors(text));
+        Assert.DoesNotContain(factor, FactorsIn(text));
     }
 
     [Theory]
@@ -138,7 +135,7 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("Прокат лодок: катер подали моментально.")]
     public void A_pickup_or_a_car_searched_for_said_with_its_time_is_the_wait(string text)
     {
-        Assert.Contains("waiting_time", Factors(text));
+        Assert.Contains("waiting_time", FactorsIn(text));
     }
 
     [Theory]
@@ -148,6 +145,6 @@ public class MoneyTakenAndServiceAreaTests
     [InlineData("The utility's hotline picked up in 2 minutes.")]
     public void A_pickup_said_without_its_time_or_another_factors_thing_arriving_is_no_wait(string text)
     {
-        Assert.DoesNotContain("waiting_time", Factors(text));
+        Assert.DoesNotContain("waiting_time", FactorsIn(text));
     }
 }

@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -10,11 +11,7 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class OfferingTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
-    private static IReadOnlyList<string> Factors(FactorTaxonomy taxonomy, string text) =>
+    private static IReadOnlyList<string> FactorsWith(FactorTaxonomy taxonomy, string text) =>
         new FactorExtractor(taxonomy).Extract(text).Select(m => m.Factor).Distinct().ToList();
 
     [Theory]
@@ -25,7 +22,7 @@ public class OfferingTests
     [InlineData("New desks, comfy chairs.")]
     public void A_short_clause_of_a_thing_and_its_condition_judges_the_offering(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -35,7 +32,7 @@ public class OfferingTests
     [InlineData("Brand new bikes, friendly staff.")]
     public void A_short_clause_of_a_thing_and_what_it_is_worth_judges_the_offering(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -43,7 +40,7 @@ public class OfferingTests
     [InlineData("Сильный дождь, такси не найти.")]
     public void The_weather_is_no_thing_sold(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -55,7 +52,7 @@ public class OfferingTests
     [InlineData("Самокат заглох посреди моста.")]
     public void A_defect_or_failure_of_any_thing_is_the_offerings_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -64,7 +61,7 @@ public class OfferingTests
     [InlineData("Старый курьер был вежливее.")]
     public void A_condition_word_said_of_another_factors_thing_stays_that_factors(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Fact]
@@ -86,9 +83,9 @@ public class OfferingTests
     public void A_learned_offering_word_is_quality_where_it_is_judged_and_nowhere_else()
     {
         var taxonomy = OfferingLexicon.Apply(FactorTaxonomy.Default, ["seats"]);
-        Assert.Contains("quality", Factors(taxonomy, "The seats on this airline are cramped and the legroom is a joke, honestly."));
-        Assert.DoesNotContain("quality", Factors(taxonomy, "We booked two seats together for the flight to Rome."));
-        Assert.DoesNotContain("quality", Factors(FactorTaxonomy.Default, "The seats on this airline are cramped and the legroom is a joke, honestly."));
+        Assert.Contains("quality", FactorsWith(taxonomy, "The seats on this airline are cramped and the legroom is a joke, honestly."));
+        Assert.DoesNotContain("quality", FactorsWith(taxonomy, "We booked two seats together for the flight to Rome."));
+        Assert.DoesNotContain("quality", FactorsWith(FactorTaxonomy.Default, "The seats on this airline are cramped and the legroom is a joke, honestly."));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Listening.Core.Factors;
 using Listening.Core.Sentiment;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -11,11 +12,7 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class OutcomesAndPartsTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
     private static IReadOnlyList<FactorMention> Mentions(string text) => Default.Extract(text);
-
-    private static IReadOnlyList<string> Factors(string text) => Mentions(text).Select(m => m.Factor).Distinct().ToList();
 
     [Theory]
     [InlineData("Обслуживают наш бизнес-центр третий год. Всё работает.")]
@@ -48,7 +45,7 @@ public class OutcomesAndPartsTests
     [InlineData("Paid by card at the door, no fuss. Everything works.", "payment")]
     public void An_outcome_said_of_a_factor_named_with_it_or_just_before_is_that_factors(string text, string factor)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(factor, factors);
         Assert.DoesNotContain("quality", factors);
     }
@@ -57,7 +54,7 @@ public class OutcomesAndPartsTests
     [InlineData("На все жалобы поддержка отвечает «у нас всё работает».")]
     [InlineData("The help desk keeps saying \"everything works on our side\".")]
     public void An_outcome_quoted_back_from_the_brand_is_no_verdict_of_the_authors(string text) =>
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
 
     [Theory]
     [InlineData("Our waiter was lovely and the soup was perfect.", "staff")]
@@ -65,7 +62,7 @@ public class OutcomesAndPartsTests
     [InlineData("The support chat was fast and the connection is great.", "support")]
     public void An_english_and_that_opens_a_statement_of_its_own_lets_the_thing_after_it_be_judged(string text, string other)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(other, factors);
         Assert.Contains("quality", factors);
     }
@@ -73,7 +70,7 @@ public class OutcomesAndPartsTests
     [Theory]
     [InlineData("A great range of cheeses and fresh bread every day.")]
     public void An_english_and_without_a_statement_after_it_keeps_one_part(string text) =>
-        Assert.Contains("assortment", Factors(text));
+        Assert.Contains("assortment", FactorsIn(text));
 
     [Theory]
     [InlineData("Прокат велосипедов списал 4 000 за царапину на раме, которая была до меня.")]
@@ -81,7 +78,7 @@ public class OutcomesAndPartsTests
     [InlineData("The bike hire wants 3,000 for a scratch that was there before me.")]
     public void A_sum_for_damage_the_customer_is_blamed_for_is_the_payment_and_no_defect_judged(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("payment", factors);
         Assert.DoesNotContain("quality", factors);
     }
@@ -91,16 +88,16 @@ public class OutcomesAndPartsTests
     [InlineData("Абонемент у Волны хороший.")]
     [InlineData("Массаж в Релаксе реально хороший.")]
     public void Whose_thing_it_is_said_with_a_name_keeps_a_short_verdict_on_the_thing(string text) =>
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
 
     [Theory]
     [InlineData("The escalator has been out of order for a week.")]
     [InlineData("The coffee machine breaks down every other day.")]
     [InlineData("Our boiler keeps breaking down.")]
     public void A_thing_that_should_run_and_does_not_is_quality(string text) =>
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
 
     [Fact]
     public void Being_locked_out_of_ordering_is_no_thing_out_of_order() =>
-        Assert.DoesNotContain("quality", Factors("The app locked me out of ordering for a day."));
+        Assert.DoesNotContain("quality", FactorsIn("The app locked me out of ordering for a day."));
 }

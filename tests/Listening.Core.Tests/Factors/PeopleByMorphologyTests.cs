@@ -1,6 +1,7 @@
 using Listening.Core.Factors;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -12,10 +13,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class PeopleByMorphologyTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     [InlineData("Гастроэнтеролог замечательная, всё объяснила.")]
     [InlineData("Дефектолог отличный, сын наконец выговаривает «р».")]
@@ -29,7 +26,7 @@ public class PeopleByMorphologyTests
     [InlineData("Awful cosmetician, my brows are uneven.")]
     public void A_trade_named_by_its_suffix_and_judged_is_staff(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -39,7 +36,7 @@ public class PeopleByMorphologyTests
     [InlineData("Thank you Dr. Reyes, brilliant as always.")]
     public void A_person_named_with_a_patronymic_or_a_title_and_judged_is_staff(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -49,7 +46,7 @@ public class PeopleByMorphologyTests
     [InlineData("Our orthodontist moved my slot three times.")]
     public void A_person_who_opens_the_clause_is_judged_by_what_they_did(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -66,7 +63,7 @@ public class PeopleByMorphologyTests
     [InlineData("Кто знает хорошего кардиолога?")]
     public void Words_that_only_look_like_a_trade_or_persons_not_judged_are_not_staff(string text)
     {
-        Assert.DoesNotContain("staff", Factors(text));
+        Assert.DoesNotContain("staff", FactorsIn(text));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Listening.Core.Factors;
 using Listening.Core.Factors.Text;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -13,10 +14,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class PeoplePayoutsAndResultsTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     [InlineData("Турагент просто умница, нашла тур за полчаса.")]
     [InlineData("Наставник в автошколе грубый и вечно опаздывает.")]
@@ -28,7 +25,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("My travel agent was amazing, sorted the visas too.")]
     public void A_person_acting_for_a_service_and_judged_is_staff(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -37,7 +34,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("Kotik nurse held our dog through the whole procedure.")]
     public void A_person_named_with_one_word_of_which_and_opening_the_clause_is_judged_by_what_they_did(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -49,7 +46,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("Vrach v veterinarke horoshiy, vsyo obyasnil.")]
     public void A_first_name_or_a_role_typed_in_latin_letters_judged_is_the_person_who_served(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -62,7 +59,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("В салоне не было света, ужасно.")]
     public void Firms_customers_the_line_and_words_that_spell_a_name_are_not_staff(string text)
     {
-        Assert.DoesNotContain("staff", Factors(text));
+        Assert.DoesNotContain("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -78,7 +75,7 @@ public class PeoplePayoutsAndResultsTests
     [Fact]
     public void A_support_agent_is_the_support_lines()
     {
-        Assert.Contains("support", Factors("Support agent was useless and rude."));
+        Assert.Contains("support", FactorsIn("Support agent was useless and rude."));
     }
 
     [Theory]
@@ -91,7 +88,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("They paid in full after the movers broke our mirror.")]
     public void Money_coming_back_under_a_promise_and_a_job_redone_for_free_are_returns(string text)
     {
-        Assert.Contains("returns", Factors(text));
+        Assert.Contains("returns", FactorsIn(text));
     }
 
     [Theory]
@@ -100,7 +97,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("The notary claims to be the best in town.")]
     public void Paying_off_a_loan_or_wages_and_a_claim_made_by_the_brand_are_not_returns(string text)
     {
-        Assert.DoesNotContain("returns", Factors(text));
+        Assert.DoesNotContain("returns", FactorsIn(text));
     }
 
     [Theory]
@@ -112,7 +109,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("The engraving came out perfect.")]
     public void A_cure_a_result_and_the_service_named_by_its_verbal_noun_are_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -122,13 +119,13 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("The driving instructor was running late again, 25 minutes.")]
     public void An_appointment_against_the_time_it_began_or_sitting_there_by_the_clock_is_waiting_time(string text)
     {
-        Assert.Contains("waiting_time", Factors(text));
+        Assert.Contains("waiting_time", FactorsIn(text));
     }
 
     [Fact]
     public void Lateness_of_a_delivery_stays_the_deliverys()
     {
-        var found = Factors("Курьер мебельной фабрики приехал с опозданием на два часа.");
+        var found = FactorsIn("Курьер мебельной фабрики приехал с опозданием на два часа.");
         Assert.Contains("delivery", found);
         Assert.DoesNotContain("waiting_time", found);
     }
@@ -138,7 +135,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("The only driving school office is two hours there and back.")]
     public void The_trip_there_and_the_way_in_are_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -146,7 +143,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("The vet took my pet insurance details, billing was painless.")]
     public void Insurance_as_a_way_to_pay_is_payment(string text)
     {
-        Assert.Contains("payment", Factors(text));
+        Assert.Contains("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -154,7 +151,7 @@ public class PeoplePayoutsAndResultsTests
     [InlineData("Great insurer, honest and quick.")]
     public void An_insurers_policy_or_the_insurer_is_no_payment(string text)
     {
-        Assert.DoesNotContain("payment", Factors(text));
+        Assert.DoesNotContain("payment", FactorsIn(text));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -10,10 +11,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class PlacePartTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     // cleanliness or condition judged where the place part is
     [InlineData("В подъезде хостела чисто и пахнет свежестью.")]
@@ -30,7 +27,7 @@ public class PlacePartTests
     [InlineData("Shout-out to the cleaner in the hostel entrance, she is lovely.")]
     public void A_place_part_judged_or_named_as_where_something_happened_is_no_location(string text)
     {
-        Assert.DoesNotContain("location_parking", Factors(text));
+        Assert.DoesNotContain("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -44,7 +41,7 @@ public class PlacePartTests
     [InlineData("Машина каршеринга стояла прямо у подъезда.")]
     public void Getting_to_or_finding_the_place_stays_the_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -53,6 +50,6 @@ public class PlacePartTests
     [InlineData("Абонемент в кинотеатр средний по району.")]
     public void The_next_slot_or_a_district_as_a_yardstick_is_no_place(string text)
     {
-        Assert.DoesNotContain("location_parking", Factors(text));
+        Assert.DoesNotContain("location_parking", FactorsIn(text));
     }
 }

@@ -1,5 +1,6 @@
 using Listening.Core.Factors;
 using Listening.Core.Sentiment;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -12,10 +13,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class SenseByContextTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     private static FactorMention Mention(string text, string factor) => Assert.Single(Default.Extract(text), m => m.Factor == factor);
 
     [Theory]
@@ -26,7 +23,7 @@ public class SenseByContextTests
     [InlineData("Подача 25 минут в центре города.")]
     public void A_car_or_a_master_coming_to_the_customer_said_with_its_time_is_the_wait(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("waiting_time", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -36,7 +33,7 @@ public class SenseByContextTests
     [InlineData("Pre-booked a cab to the station and no car showed up.")]
     public void A_car_that_never_comes_is_the_wait_judged(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("waiting_time", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -55,7 +52,7 @@ public class SenseByContextTests
     [InlineData("Привезли за 12 минут, я даже чайник вскипятить не успела.")]
     public void Goods_brought_or_a_shop_that_brings_them_are_the_delivery(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("delivery", found);
         Assert.DoesNotContain("waiting_time", found);
     }
@@ -66,7 +63,7 @@ public class SenseByContextTests
     [InlineData("Привёз меня в аэропорт вовремя, без пробок.")]
     public void A_person_carried_is_the_ride_not_a_delivery(string text)
     {
-        Assert.DoesNotContain("delivery", Factors(text));
+        Assert.DoesNotContain("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -78,7 +75,7 @@ public class SenseByContextTests
     [InlineData("Преподаватель хороший, объясняет понятно.")]
     public void The_people_of_any_service_named_by_role_and_judged_are_staff(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -87,7 +84,7 @@ public class SenseByContextTests
     [InlineData("Цены на сантехнику ниже, чем у соседей.")]
     public void A_role_named_in_passing_or_a_product_that_shares_its_stem_is_no_staff_verdict(string text)
     {
-        Assert.DoesNotContain("staff", Factors(text));
+        Assert.DoesNotContain("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -98,7 +95,7 @@ public class SenseByContextTests
     [InlineData("Экскурсия скучная, гид читал с листа.")]
     public void The_service_itself_judged_is_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -107,7 +104,7 @@ public class SenseByContextTests
     [InlineData("Записалась на процедуру на вторник.")]
     public void The_customers_own_car_or_trip_or_a_booking_is_no_service_judged(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -117,7 +114,7 @@ public class SenseByContextTests
     [InlineData("They sell way too many memberships.")]
     public void A_club_or_membership_as_the_venue_or_the_subscription_is_no_loyalty_programme(string text)
     {
-        Assert.DoesNotContain("loyalty", Factors(text));
+        Assert.DoesNotContain("loyalty", FactorsIn(text));
     }
 
     [Theory]
@@ -126,7 +123,7 @@ public class SenseByContextTests
     [InlineData("Клубная карта даёт скидку 10%.")]
     public void A_club_that_gives_points_levels_or_discounts_is_the_loyalty_programme(string text)
     {
-        Assert.Contains("loyalty", Factors(text));
+        Assert.Contains("loyalty", FactorsIn(text));
     }
 
     [Fact]
@@ -134,9 +131,9 @@ public class SenseByContextTests
     {
         // A florist's courier brings bouquets: a brand adds its goods, and "the driver" in its texts is its delivery again.
         const string text = "The driver was 20 minutes late with the roses.";
-        Assert.DoesNotContain("delivery", Factors("The driver was 20 minutes late with the car."));
+        Assert.DoesNotContain("delivery", FactorsIn("The driver was 20 minutes late with the car."));
         var florist = new FactorExtractor(FactorTaxonomy.Default.With("""{ "conveyance": { "goods": { "en": ["roses"] } } }"""));
         Assert.Contains("delivery", florist.Extract(text).Select(m => m.Factor));
-        Assert.DoesNotContain("delivery", Factors(text));
+        Assert.DoesNotContain("delivery", FactorsIn(text));
     }
 }

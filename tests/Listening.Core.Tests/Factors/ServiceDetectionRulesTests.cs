@@ -1,5 +1,6 @@
 using Listening.Core.Factors;
 using Listening.Core.Factors.Text;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -10,10 +11,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class ServiceDetectionRulesTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     private static FactorMention Mention(string text, string factor) => Assert.Single(Default.Extract(text), m => m.Factor == factor);
 
     [Theory]
@@ -25,7 +22,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Мастер сделал на совесть.")]
     public void The_work_a_service_does_judged_is_quality(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -36,7 +33,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Халтура, а не ремонт.")]
     public void Work_redone_botched_or_put_right_is_quality_without_an_opinion_word_beside_it(string text)
     {
-        Assert.Contains("quality", Factors(text));
+        Assert.Contains("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -48,7 +45,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Both work like clockwork, the app and the pickup.")]
     public void Work_as_a_commute_an_order_placed_or_a_pretence_is_no_job_judged(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -56,7 +53,7 @@ public class ServiceDetectionRulesTests
     [InlineData("The wash was done quickly.")]
     public void Speed_alone_says_how_long_not_how_well_the_work_was_done(string text)
     {
-        Assert.DoesNotContain("quality", Factors(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 
     [Theory]
@@ -70,7 +67,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Отдал 4500 за чистку пальто.")]
     public void The_money_families_of_any_service_are_price(string text)
     {
-        Assert.Contains("price", Factors(text));
+        Assert.Contains("price", FactorsIn(text));
     }
 
     [Theory]
@@ -90,7 +87,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Бесплатная доставка, привезли вовремя.", "delivery", "price")]
     public void A_fee_on_a_service_is_the_price_not_the_service_it_is_charged_for(string text, string present, string absent)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains(present, factors);
         Assert.DoesNotContain(absent, factors);
     }
@@ -102,7 +99,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Ни денег, ни ответа.")]
     public void A_number_a_favour_or_money_missing_is_no_price_judged(string text)
     {
-        Assert.DoesNotContain("price", Factors(text));
+        Assert.DoesNotContain("price", FactorsIn(text));
     }
 
     [Theory]
@@ -116,7 +113,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Списали деньги дважды за одну покупку.")]
     public void Money_that_does_not_move_is_payment(string text)
     {
-        Assert.Contains("payment", Factors(text));
+        Assert.Contains("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -124,7 +121,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Card delivered in two hours, great.")]
     public void A_card_declined_or_delivered_is_not_the_loyalty_card(string text)
     {
-        Assert.DoesNotContain("loyalty", Factors(text));
+        Assert.DoesNotContain("loyalty", FactorsIn(text));
     }
 
     [Theory]
@@ -133,7 +130,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Перевели на оператора, потом на другого.")]
     public void Frozen_food_a_blocked_aisle_or_a_call_transferred_is_no_payment(string text)
     {
-        Assert.DoesNotContain("payment", Factors(text));
+        Assert.DoesNotContain("payment", FactorsIn(text));
     }
 
     [Theory]
@@ -145,7 +142,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Пунктов приёма мало, ближайший в соседнем районе.")]
     public void A_place_to_go_to_with_a_count_or_a_distance_is_the_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -155,7 +152,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Мало.")]
     public void A_branch_where_something_happens_or_a_bare_count_is_not_the_location(string text)
     {
-        Assert.DoesNotContain("location_parking", Factors(text));
+        Assert.DoesNotContain("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -166,13 +163,13 @@ public class ServiceDetectionRulesTests
     [InlineData("Lovely lounge, bright and warm.")]
     public void The_premises_a_customer_waits_or_changes_in_are_cleanliness_and_atmosphere(string text)
     {
-        Assert.Contains("cleanliness_atmosphere", Factors(text));
+        Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
     }
 
     [Fact]
     public void A_waiting_area_is_the_place_not_a_wait()
     {
-        var factors = Factors("В зоне ожидания уныло.");
+        var factors = FactorsIn("В зоне ожидания уныло.");
         Assert.Contains("cleanliness_atmosphere", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }
@@ -185,13 +182,13 @@ public class ServiceDetectionRulesTests
     [InlineData("Запись не соблюдается.")]
     public void An_appointment_kept_or_not_is_waiting_time(string text)
     {
-        Assert.Contains("waiting_time", Factors(text));
+        Assert.Contains("waiting_time", FactorsIn(text));
     }
 
     [Fact]
     public void A_courier_on_the_minute_is_the_delivery_not_a_wait()
     {
-        var factors = Factors("Курьер приехал минута в минуту.");
+        var factors = FactorsIn("Курьер приехал минута в минуту.");
         Assert.Contains("delivery", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }
@@ -201,7 +198,7 @@ public class ServiceDetectionRulesTests
     [InlineData("50 minutes on hold, then cut off.")]
     public void Time_on_hold_is_a_wait_and_the_support_is_judged_too(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.Contains("waiting_time", factors);
         Assert.Contains("support", factors);
     }
@@ -211,7 +208,7 @@ public class ServiceDetectionRulesTests
     [InlineData("My dispute was rejected with a template letter.")]
     public void A_disputed_charge_is_returns(string text)
     {
-        Assert.Contains("returns", Factors(text));
+        Assert.Contains("returns", FactorsIn(text));
     }
 
     [Theory]
@@ -221,7 +218,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Закончили за час, всё чисто.")]
     public void A_service_named_after_what_it_swaps_a_car_given_back_or_a_job_finished_is_no_return_or_shortage(string text)
     {
-        var factors = Factors(text);
+        var factors = FactorsIn(text);
         Assert.DoesNotContain("returns", factors);
         Assert.DoesNotContain("assortment", factors);
     }
@@ -271,7 +268,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Мастера нормальные, ничего не навязывают.")]
     public void The_people_who_serve_you_named_as_people_are_staff_where_judged(string text)
     {
-        Assert.Contains("staff", Factors(text));
+        Assert.Contains("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -281,7 +278,7 @@ public class ServiceDetectionRulesTests
     [InlineData("Ребята, подскажите хороший сервис?")]
     public void The_service_as_a_business_or_a_road_is_not_the_staff(string text)
     {
-        Assert.DoesNotContain("staff", Factors(text));
+        Assert.DoesNotContain("staff", FactorsIn(text));
     }
 
     [Theory]
@@ -289,6 +286,6 @@ public class ServiceDetectionRulesTests
     [InlineData("The battery lasts all day, really good.", true)]
     public void Last_time_is_no_durability_but_lasting_is(string text, bool quality)
     {
-        Assert.Equal(quality, Factors(text).Contains("quality"));
+        Assert.Equal(quality, FactorsIn(text).Contains("quality"));
     }
 }

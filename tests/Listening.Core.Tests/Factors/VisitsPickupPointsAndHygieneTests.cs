@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -11,10 +12,6 @@ namespace Listening.Core.Tests.Factors;
 /// </summary>
 public class VisitsPickupPointsAndHygieneTests
 {
-    private static readonly FactorExtractor Default = new(FactorTaxonomy.Default);
-
-    private static IReadOnlyList<string> Factors(string text) => Default.Extract(text).Select(m => m.Factor).Distinct().ToList();
-
     [Theory]
     [InlineData("В пункте выдачи очередь на сорок минут.", "waiting_time")]
     [InlineData("The queue at the pick-up point went out the door.", "waiting_time")]
@@ -23,7 +20,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("В библиотеке одна стойка выдачи и очередь до двери.", "waiting_time")]
     public void A_pick_up_point_is_the_place_of_what_is_said_there(string text, string factor)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains(factor, found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -33,7 +30,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Постамат у дома — это всё, что мне нужно.")]
     public void Where_a_pick_up_point_or_a_locker_stands_is_the_location(string text)
     {
-        Assert.Contains("location_parking", Factors(text));
+        Assert.Contains("location_parking", FactorsIn(text));
     }
 
     [Theory]
@@ -43,7 +40,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Через час коробка с кофемашиной уже у двери.")]
     public void A_pick_up_point_with_nothing_else_said_of_it_stays_the_delivery(string text)
     {
-        Assert.Contains("delivery", Factors(text));
+        Assert.Contains("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -52,7 +49,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Сборщик кухни поцарапал пол и сделал вид, что так и было.")]
     public void An_installer_judged_without_a_word_of_the_visit_is_staff(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("staff", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -63,7 +60,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Установщик кондиционера не пришёл, хотя договаривались на утро.")]
     public void An_installer_whose_visit_is_spoken_of_stays_the_delivery(string text)
     {
-        Assert.Contains("delivery", Factors(text));
+        Assert.Contains("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -71,7 +68,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Returned the toaster online, the courier picked it up the next morning.")]
     public void A_courier_who_takes_a_return_away_brings_nothing(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("returns", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -79,7 +76,7 @@ public class VisitsPickupPointsAndHygieneTests
     [Fact]
     public void A_courier_who_brings_a_replacement_and_takes_the_return_is_still_the_delivery()
     {
-        Assert.Contains("delivery", Factors("Обмен по возврату: курьер привёз новый тостер и забрал старый."));
+        Assert.Contains("delivery", FactorsIn("Обмен по возврату: курьер привёз новый тостер и забрал старый."));
     }
 
     [Theory]
@@ -89,7 +86,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("The locksmith turned up 40 minutes after I called.")]
     public void A_technician_coming_to_a_home_with_its_time_is_the_wait(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("waiting_time", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -99,7 +96,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Ordered fibre broadband, the technician came the next day.")]
     public void A_technician_coming_to_connect_something_is_the_installation_visit(string text)
     {
-        Assert.Contains("delivery", Factors(text));
+        Assert.Contains("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -108,7 +105,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("The dispatcher at the towing company hung up on me.")]
     public void A_dispatch_office_is_the_support_line(string text)
     {
-        var found = Factors(text);
+        var found = FactorsIn(text);
         Assert.Contains("support", found);
         Assert.DoesNotContain("delivery", found);
     }
@@ -116,7 +113,7 @@ public class VisitsPickupPointsAndHygieneTests
     [Fact]
     public void Goods_dispatched_stay_the_delivery()
     {
-        Assert.Contains("delivery", Factors("Fast dispatch, the parcel came in two days."));
+        Assert.Contains("delivery", FactorsIn("Fast dispatch, the parcel came in two days."));
     }
 
     [Theory]
@@ -124,7 +121,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Код не приходит, войти в приложение невозможно.")]
     public void A_login_code_that_does_not_come_is_no_delivery(string text)
     {
-        Assert.DoesNotContain("delivery", Factors(text));
+        Assert.DoesNotContain("delivery", FactorsIn(text));
     }
 
     [Theory]
@@ -144,7 +141,7 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("The cleaners at the dorm are wonderful.")]
     public void Hygiene_mould_rubbish_and_shared_spaces_are_cleanliness(string text)
     {
-        Assert.Contains("cleanliness_atmosphere", Factors(text));
+        Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
     }
 
     [Theory]
@@ -152,6 +149,6 @@ public class VisitsPickupPointsAndHygieneTests
     [InlineData("Хлеб свежий, сыр с плесенью — как и заказывала, вкусный.")]
     public void A_landing_receipt_or_a_blue_cheese_is_no_dirt(string text)
     {
-        Assert.DoesNotContain("cleanliness_atmosphere", Factors(text));
+        Assert.DoesNotContain("cleanliness_atmosphere", FactorsIn(text));
     }
 }
