@@ -14,6 +14,8 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     BenchCommand.Create(),
     EvaluateFactorsCommand.Create(),
     EvaluateStoryCommand.Create(),
+    TrainFactorsCommand.Create(),
+    EvaluateFactorsLosoCommand.Create(),
     BenchFactorsCommand.Create(),
     FactorsCommand.Create(),
     OfferingCommand.Create(),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Listening.Core.Factors;
+using Listening.Core.Factors.Learned;
 using Listening.Core.Sentiment;
 using Listening.Core.Text;
 
@@ -10,9 +11,11 @@ namespace Listening.Core.Feedback;
 /// from the injected model (with the item's star rating or NPS answer as evidence: <see cref="AuthorVerdict"/>), and the factor mentions of the brand's taxonomy, each with the
 /// sentiment of its own clause (the same model on the clause text, plus opinion words with negation),
 /// and whether the document is mixed (<see cref="MixedSentiment"/>: the model on each clause).
+/// With a <see cref="LearnedFactorDetector"/> the learned model then decides the factors it knows, given what the
+/// rules found (see ml-models/factors/README.md); without one the rules alone decide.
 /// Thread-safe when the injected scorer is.
 /// </summary>
-public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies taxonomies) : IFeedbackScorer
+public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies taxonomies, LearnedFactorDetector? detector = null) : IFeedbackScorer
 {
     // One compiled extractor per distinct taxonomy, built on first use.
     private readonly ConcurrentDictionary<FactorTaxonomy, FactorExtractor> extractors = new(ReferenceEqualityComparer.Instance);
@@ -45,9 +48,11 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var own = sentiment.Score(text, textKind);
         var mentions = extractor.Extract(text, rating, nps);
+        var document = AuthorVerdict.Combine(own, rating, nps);
+        if (detector is not null) mentions = detector.Apply(text, mentions, taxonomy, rating, nps, document.Label, sentiment);
         // The clauses that judge an unrated item's factors are not weighed in: they are the same model's reading, and
         // weighing them (rounds 8–9) lowered macro-F1 on 9 of 11 honest test splits of real feedback (sentiment card, round 10).
-        return new FeedbackReading(own, mentions, AuthorVerdict.Combine(own, rating, nps));
+        return new FeedbackReading(own, mentions, document);
     }
 }
 

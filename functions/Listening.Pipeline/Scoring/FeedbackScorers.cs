@@ -1,4 +1,5 @@
 using Listening.Core.Factors;
+using Listening.Core.Factors.Learned;
 using Listening.Core.Feedback;
 using Listening.Ml.Prediction;
 
@@ -10,6 +11,25 @@ public static class FeedbackScorers
     public static string ResolveModelPath(string? modelPath) =>
         string.IsNullOrWhiteSpace(modelPath) ? SentimentModel.DefaultPath() : modelPath;
 
+    public const string DetectorFileName = "factor-detector.bin.gz";
+
+    /// <summary>The learned factor detector: the given path, else the file shipped next to the executable, else ml-models/factors/detector.bin.gz above the working directory.</summary>
+    public static string ResolveDetectorPath(string? path)
+    {
+        if (!string.IsNullOrWhiteSpace(path)) return path;
+        var besideExe = Path.Combine(AppContext.BaseDirectory, DetectorFileName);
+        if (File.Exists(besideExe)) return besideExe;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "ml-models", "factors", "detector.bin.gz");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return besideExe;
+    }
+
+    public static LearnedFactorDetector LoadDetector(string? path) =>
+        new(FactorDetectorModel.Read(File.ReadAllBytes(ResolveDetectorPath(path))));
+
     public static FeedbackScorer Create(ScoringOptions options)
     {
         var sentiment = PooledSentimentScorer.Load(ResolveModelPath(options.ModelPath));
@@ -18,6 +38,7 @@ public static class FeedbackScorers
             kv.Value.Packs,
             kv.Value.TaxonomyFile is { } file ? File.ReadAllText(file) : null,
             kv.Value.Offering));
-        return new FeedbackScorer(sentiment, new BrandTaxonomies(FactorTaxonomy.WithPacks(options.Packs), brands));
+        return new FeedbackScorer(sentiment, new BrandTaxonomies(FactorTaxonomy.WithPacks(options.Packs), brands),
+            options.LearnedFactors ? LoadDetector(options.FactorDetectorPath) : null);
     }
 }

@@ -16,6 +16,15 @@ public sealed class ScoringOptions : IValidatableObject
     /// <summary>Packs (restaurants, banks, telecom, airlines) for brands without their own entry.</summary>
     public List<string> Packs { get; set; } = [];
 
+    /// <summary>
+    /// Whether the learned factor detector (ml-models/factors) decides the default factors together with the rules.
+    /// Off by default: it did not meet its ship rule in leave-one-story-out (ml-models/factors/README.md).
+    /// </summary>
+    public bool LearnedFactors { get; set; }
+
+    /// <summary>The learned detector's file; empty = the one shipped next to the executable.</summary>
+    public string? FactorDetectorPath { get; set; }
+
     public Dictionary<string, BrandScoringOptions> Brands { get; set; } = new(Listening.Core.Feedback.BrandKey.Comparer);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -23,6 +32,8 @@ public sealed class ScoringOptions : IValidatableObject
         var model = FeedbackScorers.ResolveModelPath(ModelPath);
         if (!File.Exists(model))
             yield return new ValidationResult($"sentiment model not found: {model}", [nameof(ModelPath)]);
+        if (LearnedFactors && !File.Exists(FeedbackScorers.ResolveDetectorPath(FactorDetectorPath)))
+            yield return new ValidationResult($"factor detector not found: {FeedbackScorers.ResolveDetectorPath(FactorDetectorPath)}", [nameof(FactorDetectorPath)]);
         foreach (var (brand, options) in Brands)
         {
             if (options.TaxonomyFile is { } file && !File.Exists(file))

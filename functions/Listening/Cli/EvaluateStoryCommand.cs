@@ -39,9 +39,11 @@ internal static class EvaluateStoryCommand
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a factor needs for a quadrant", DefaultValueFactory = _ => MatrixRules.Default.MinMentions };
         var mistakes = new Option<bool>("--mistakes") { Description = "Also list every item where found factors or their polarity differ from the labels (text, labelled, found, clause)" };
         var learnOffering = new Option<bool>("--offering") { Description = "First learn the brand's offering words from the story's items, as `listening offering` writes them for a brand's taxonomy file (see OfferingLexicon); without it the story is read as the pipeline reads a brand with no such profile" };
+        var learned = LearnedOption();
+        var detector = DetectorOption();
         var command = new Command("evaluate-story", "Compare the pipeline's factors, sentiment and action matrix on a story with its hand labels")
         {
-            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes, learnOffering,
+            input, labels, brand, competitors, json, lang, model, packs, taxonomyFile, minMentions, mistakes, learnOffering, learned, detector,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +57,8 @@ internal static class EvaluateStoryCommand
                     parse.GetValue(model), parse.GetValue(packs) ?? [], parse.GetValue(taxonomyFile)?.FullName, parse.GetValue(minMentions))
                 {
                     LearnOffering = parse.GetValue(learnOffering),
+                    LearnedFactors = parse.GetValue(learned),
+                    Detector = parse.GetValue(detector)?.FullName,
                 };
                 var (evaluation, taxonomy, story, offering) = await RunAsync(options, cancellationToken);
                 // Said on stderr so that --json stays one document: what the read took as the brand's offering.
@@ -78,7 +82,22 @@ internal static class EvaluateStoryCommand
     {
         /// <summary>Whether the brand's offering words are learned from the story's items, as `listening offering` learns them for a brand's taxonomy file.</summary>
         public bool LearnOffering { get; init; }
+
+        /// <summary>Whether the learned factor detector decides the default factors with the rules (Listening:Scoring:LearnedFactors).</summary>
+        public bool LearnedFactors { get; init; } = new ScoringOptions().LearnedFactors;
+
+        /// <summary>The detector file (default: the shipped one).</summary>
+        public string? Detector { get; init; }
     }
+
+    /// <summary><c>--learned</c>: the pipeline's default unless given, as Listening:Scoring:LearnedFactors.</summary>
+    internal static Option<bool> LearnedOption() => new("--learned")
+    {
+        Description = "Let the learned factor detector (ml-models/factors) decide the default factors with the rules; --learned false for the rules alone",
+        DefaultValueFactory = _ => new ScoringOptions().LearnedFactors,
+    };
+
+    internal static Option<FileInfo?> DetectorOption() => new("--detector") { Description = "The learned factor detector file (default: the shipped ml-models/factors/detector.bin.gz)" };
 
     internal static async Task<(StoryEvaluation Evaluation, FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Story, IReadOnlyList<string> Offering)> RunAsync(StoryOptions o, CancellationToken cancellationToken)
     {
@@ -88,7 +107,7 @@ internal static class EvaluateStoryCommand
         if (o.TaxonomyFile is not null && !File.Exists(o.TaxonomyFile)) throw new IOException($"taxonomy file not found: {o.TaxonomyFile}");
 
         // The scorer exactly as AddScoring builds it for this brand (it validates the model path the same way).
-        var scoring = new ScoringOptions { ModelPath = o.Model, Packs = [.. o.Packs] };
+        var scoring = new ScoringOptions { ModelPath = o.Model, Packs = [.. o.Packs], LearnedFactors = o.LearnedFactors, FactorDetectorPath = o.Detector };
         if (o.TaxonomyFile is not null) scoring.Brands[o.Brand] = new BrandScoringOptions { TaxonomyFile = o.TaxonomyFile };
         var invalid = scoring.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(scoring)).FirstOrDefault();
         if (invalid is not null) throw new IOException(invalid.ErrorMessage);

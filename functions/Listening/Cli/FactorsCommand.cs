@@ -26,7 +26,9 @@ internal static class FactorsCommand
         var noModel = new Option<bool>("--no-model") { Description = "Clause sentiment from opinion words alone, without the sentiment model" };
         var rating = new Option<int?>("--rating") { Description = "The item's star rating (1–5): a tie-break for clauses that say nothing either way, as in the pipeline" };
         var text = new Argument<string?>("text") { Description = "Text to analyse (default: one text per stdin line)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("factors", "Find factor mentions (with clause sentiment) using a taxonomy") { packs, overrideFile, list, model, noModel, rating, text };
+        var learned = EvaluateStoryCommand.LearnedOption();
+        var detector = EvaluateStoryCommand.DetectorOption();
+        var command = new Command("factors", "Find factor mentions (with clause sentiment) using a taxonomy") { packs, overrideFile, list, model, noModel, rating, learned, detector, text };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -57,7 +59,11 @@ internal static class FactorsCommand
                 else
                 {
                     // The pipeline's own scorer, configured for one brand as Listening:Scoring configures it.
-                    var options = new ScoringOptions { ModelPath = parse.GetValue(model), Packs = [.. parse.GetValue(packs) ?? []] };
+                    var options = new ScoringOptions
+                    {
+                        ModelPath = parse.GetValue(model), Packs = [.. parse.GetValue(packs) ?? []],
+                        LearnedFactors = parse.GetValue(learned), FactorDetectorPath = parse.GetValue(detector)?.FullName,
+                    };
                     if (file is not null) options.Brands[Brand] = new BrandScoringOptions { TaxonomyFile = file.FullName };
                     var invalid = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).FirstOrDefault();
                     if (invalid is not null) throw new IOException($"{invalid.ErrorMessage} (or pass --no-model)");

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Listening.Core.Factors.Learned;
+
+/// <summary>
+/// The learned detector's weights: one logistic regression per factor over <see cref="FactorFeatures"/>, and the
+/// thresholds the hybrid decision uses (<see cref="LearnedFactorDetector"/>). Only buckets seen in training are kept:
+/// <c>rowOf[bucket]</c> points at that bucket's weights for every factor, side by side, so scoring one item costs one
+/// lookup per feature. The file is gzip over a small binary layout; <see cref="Write"/> and <see cref="Read"/> are
+/// pure (the host reads and writes the bytes), and the same model always gives the same bytes.
+/// </summary>
+public sealed class FactorDetectorModel
+{
+    private const string Magic = "listening-factor-detector";
+    private const int Version = 1;
+    private readonly int[] rowOf;
+    private readonly float[] rows;
+
+    public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float addAbove, float dropBelow)
+    {
+        if (bias.Length != factors.Count) throw new ArgumentException("one bias per factor", nameof(bias));
+        Factors = factors;
+        Bias = bias;
+        AddAbove = addAbove;
+        DropBelow = dropBelow;
+        rowOf = new int[FactorFeatures.Buckets];
+        Array.Fill(rowOf, -1);
+        var buckets = weights.Keys.Order().ToArray();
+        rows = new float[buckets.Length * factors.Count];
+        for (var r = 0; r < buckets.Length; r++)
+        {
+            rowOf[buckets[r]] = r;
+            var w = weights[buckets[r]];
+            if (w.Length != factors.Count) throw new ArgumentException("one weight per factor", nameof(weights));
+            Array.Copy(w, 0, rows, r * factors.Count, factors.Count);
+        }
+        Buckets = buckets;
+    }
+
+    /// <summary>The default-taxonomy factor ids the model decides, in weight order.</summary>
+    public IReadOnlyList<string> Factors { get; }
+    public float[] Bias { get; }
+    /// <summary>A factor the rules missed is added at or above this probability.</summary>
+    public float AddAbove { get; }
+    /// <summary>A factor the rules found is dropped below this probability.</summary>
+    public float DropBelow { get; }
+    /// <summary>The buckets that carry weights, ascending.</summary>
+    public IReadOnlyList<int> Buckets { get; }
+
+    public int IndexOf(string factor)
+    {
+        for (var i = 0; i < Factors.Count; i++) if (Factors[i] == factor) return i;
+        return -1;
+    }
+
+    /// <summary>Each factor's logit for an item with these feature buckets.</summary>
+    public void Logits(IEnumerable<int> features, Span<float> into)
+    {
+        var n = Factors.Count;
+        Bias.CopyTo(into);
+        foreach (var bucket in features)
+        {
+            var row = rowOf[bucket];
+            if (row < 0) continue;
+            var w = rows.AsSpan(row * n, n);
+            for (var f = 0; f < n; f++) into[f] += w[f];
+        }
+    }
+
+    /// <summary>The weight of one bucket for one factor (0 when the bucket was not trained).</summary>
+    public float Weight(int bucket, int factor) => rowOf[bucket] is var row and >= 0 ? rows[row * Factors.Count + factor] : 0f;
+
+    public static float Probability(float logit) => 1f / (1f + MathF.Exp(-logit));
+
+    public byte[] Write()
+    {
+        using var raw = new MemoryStream();
+        using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(FactorFeatures.Bits);
+            w.Write(AddAbove);
+            w.Write(DropBelow);
+            w.Write(Factors.Count);
+            foreach (var f in Factors) w.Write(f);
+            foreach (var b in Bias) w.Write(b);
+            w.Write(Buckets.Count);
+            foreach (var b in Buckets) w.Write(b);
+            foreach (var x in rows) w.Write(x);
+        }
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(gzip);
+        return packed.ToArray();
+    }
+
+    public static FactorDetectorModel Read(byte[] bytes)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            using var r = new BinaryReader(gzip, Encoding.UTF8);
+            if (r.ReadString() != Magic) throw new FormatException("not a factor detector file");
+            if (r.ReadInt32() is var version && version != Version) throw new FormatException($"factor detector version {version} is not {Version}");
+            if (r.ReadInt32() is var bits && bits != FactorFeatures.Bits) throw new FormatException($"factor detector hashes into 2^{bits} buckets, not 2^{FactorFeatures.Bits}");
+            var addAbove = r.ReadSingle();
+            var dropBelow = r.ReadSingle();
+            var factors = new string[r.ReadInt32()];
+            for (var i = 0; i < factors.Length; i++) factors[i] = r.ReadString();
+            var bias = new float[factors.Length];
+            for (var i = 0; i < bias.Length; i++) bias[i] = r.ReadSingle();
+            var buckets = new int[r.ReadInt32()];
+            for (var i = 0; i < buckets.Length; i++) buckets[i] = r.ReadInt32();
+            var weights = new Dictionary<int, float[]>(buckets.Length);
+            foreach (var b in buckets)
+            {
+                var w = new float[factors.Length];
+                for (var f = 0; f < w.Length; f++) w[f] = r.ReadSingle();
+                weights[b] = w;
+            }
+            return new FactorDetectorModel(factors, bias, weights, addAbove, dropBelow);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IndexOutOfRangeException)
+        {
+            throw new FormatException($"factor detector file is damaged: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace Listening.Core.Factors.Learned;
+
+/// <summary>One labelled training item: its feature buckets (<see cref="FactorFeatures"/>) and the factors its label names.</summary>
+public sealed record FactorExample(int[] Features, IReadOnlySet<string> Factors);
+
+/// <summary>
+/// How the detector is trained. Fixed before any held-out figure was seen (see ml-models/factors/README.md): the
+/// thresholds are the plain 0.5 of a probability, the rest the usual AdaGrad defaults for hashed text features.
+/// </summary>
+public sealed record FactorTraining
+{
+    public int Epochs { get; init; } = 10;
+    public float LearningRate { get; init; } = 0.2f;
+    public float L2 { get; init; } = 1e-4f;
+    /// <summary>A bucket needs this many training items to get weights (singletons only memorise their item).</summary>
+    public int MinCount { get; init; } = 2;
+    public float AddAbove { get; init; } = 0.5f;
+    public float DropBelow { get; init; } = 0.5f;
+    public static FactorTraining Default { get; } = new();
+}
+
+/// <summary>
+/// Trains one L2-regularised logistic regression per factor with AdaGrad over the items in the order given, a fixed
+/// number of passes: no shuffling and no randomness, so the same items give the same weights, bit for bit.
+/// </summary>
+public static class FactorDetectorTrainer
+{
+    public static FactorDetectorModel Train(IReadOnlyList<FactorExample> examples, IReadOnlyList<string> factors, FactorTraining? options = null)
+    {
+        options ??= FactorTraining.Default;
+        var n = factors.Count;
+        var counts = new Dictionary<int, int>();
+        foreach (var e in examples)
+            foreach (var b in e.Features) counts[b] = counts.GetValueOrDefault(b) + 1;
+        var kept = counts.Where(kv => kv.Value >= options.MinCount).Select(kv => kv.Key).Order().ToArray();
+        var index = new Dictionary<int, int>(kept.Length);
+        for (var i = 0; i < kept.Length; i++) index[kept[i]] = i;
+        // Each example's kept features as dense indices, computed once.
+        var dense = examples.Select(e => e.Features.Where(index.ContainsKey).Select(b => index[b]).ToArray()).ToArray();
+        var targets = examples.Select(e => factors.Select(f => e.Factors.Contains(f) ? 1f : 0f).ToArray()).ToArray();
+
+        var w = new float[kept.Length * n];
+        var g2 = new float[kept.Length * n];
+        var bias = new float[n];
+        var biasG2 = new float[n];
+        var logits = new float[n];
+        const float eps = 1e-6f;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            for (var i = 0; i < dense.Length; i++)
+            {
+                var features = dense[i];
+                Array.Copy(bias, logits, n);
+                foreach (var j in features)
+                    for (var f = 0; f < n; f++) logits[f] += w[j * n + f];
+                for (var f = 0; f < n; f++)
+                {
+                    var g = FactorDetectorModel.Probability(logits[f]) - targets[i][f];
+                    biasG2[f] += g * g;
+                    bias[f] -= options.LearningRate * g / MathF.Sqrt(biasG2[f] + eps);
+                    foreach (var j in features)
+                    {
+                        var k = j * n + f;
+                        var grad = g + options.L2 * w[k];
+                        g2[k] += grad * grad;
+                        w[k] -= options.LearningRate * grad / MathF.Sqrt(g2[k] + eps);
+                    }
+                }
+            }
+        }
+        var weights = new Dictionary<int, float[]>(kept.Length);
+        for (var i = 0; i < kept.Length; i++) weights[kept[i]] = w.AsSpan(i * n, n).ToArray();
+        return new FactorDetectorModel(factors, bias, weights, options.AddAbove, options.DropBelow);
+    }
+}

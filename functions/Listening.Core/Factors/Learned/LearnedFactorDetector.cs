@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using Listening.Core.Factors.Text;
+using Listening.Core.Matrix;
+using Listening.Core.Sentiment;
+
+namespace Listening.Core.Factors.Learned;
+
+/// <summary>
+/// The hybrid decision: the rules read a text first (<see cref="FactorExtractor"/>), then the learned model
+/// (<see cref="FactorDetectorModel"/>), which sees what the rules found as well as the words, decides each factor it
+/// knows. A factor the rules found stays, with the rules' mentions and polarity, unless the model puts it below
+/// <see cref="FactorDetectorModel.DropBelow"/>; then every mention of it is dropped. A factor the rules missed is added
+/// at or above <see cref="FactorDetectorModel.AddAbove"/>, as one mention on the clause whose words weigh most for it,
+/// with that clause's polarity by the sentiment model — the document's when the clause reads neutral or no clause
+/// carries any evidence. Factors the model does not know (a brand's own, a pack's) keep the rules' reading.
+/// Pure and thread-safe.
+/// </summary>
+public sealed class LearnedFactorDetector(FactorDetectorModel model)
+{
+    // Which model factors each taxonomy has (a brand's taxonomy may leave some out), computed once per taxonomy.
+    private readonly ConditionalWeakTable<FactorTaxonomy, bool[]> known = new();
+
+    public FactorDetectorModel Model { get; } = model;
+
+    public IReadOnlyList<FactorMention> Apply(string text, IReadOnlyList<FactorMention> rules, FactorTaxonomy taxonomy,
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
+    {
+        var n = Model.Factors.Count;
+        var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
+        var tokens = WordTokenizer.Tokenize(text, symbols: true);
+        var features = new HashSet<int>();
+        FactorFeatures.Collect(text, tokens, rules, rating, nps, features);
+        Span<float> logits = stackalloc float[n];
+        Model.Logits(features, logits);
+
+        List<FactorMention>? result = null;
+        for (var f = 0; f < n; f++)
+        {
+            if (!inTaxonomy[f]) continue;
+            var id = Model.Factors[f];
+            var p = FactorDetectorModel.Probability(logits[f]);
+            var found = false;
+            foreach (var m in rules) if (m.Factor == id) { found = true; break; }
+            if (found && p < Model.DropBelow)
+            {
+                result ??= [.. rules];
+                result.RemoveAll(m => m.Factor == id);
+            }
+            else if (!found && p >= Model.AddAbove)
+            {
+                result ??= [.. rules];
+                result.Add(Added(text, tokens, f, document, clauseScorer));
+            }
+        }
+        return result ?? rules;
+    }
+
+    /// <summary>The mention of a factor the rules missed: the clause that carries the most evidence for it, and its polarity.</summary>
+    private FactorMention Added(string text, List<WordToken> tokens, int factor, SentimentLabel document, ISentimentScorer? clauseScorer)
+    {
+        var cyrillic = tokens.Count(t => t.Stem.Length > 0 && t.Stem[0] is >= 'а' and <= 'я');
+        var clauses = ClauseSplitter.Split(text, tokens, commas: 2 * cyrillic > tokens.Count, keepSubordinate: true);
+        Clause? best = null;
+        var bestWeight = 0f;
+        foreach (var c in clauses)
+        {
+            var weight = 0f;
+            for (var t = c.FirstToken; t < c.EndToken; t++) weight += Model.Weight(FactorFeatures.Unigram(tokens[t].Stem), factor);
+            if (weight > bestWeight) { bestWeight = weight; best = c; }
+        }
+        var id = Model.Factors[factor];
+        var documentScore = (float)FactorStats.LabelValue(document);
+        if (best is not { } clause) return new FactorMention(id, document, documentScore, 0, text.Length);
+        var said = clauseScorer?.Score(text.Substring(clause.Start, clause.Length));
+        return said is null || said.Label == SentimentLabel.Neutral
+            ? new FactorMention(id, document, documentScore, clause.Start, clause.Length)
+            : new FactorMention(id, said.Label, said.Score, clause.Start, clause.Length);
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Listening.Core.Factors.Evaluation;
+using Listening.Core.Factors.Learned;
+using Listening.Core.Matrix;
+using Listening.Core.Sentiment;
+using Listening.Ml.Prediction;
+using Listening.Scoring;
+
+namespace Listening.Cli;
+
+/// <summary>
+/// <c>listening evaluate-factors-loso --stories samples/stories --demo samples/demo</c>: leave one story out. For each
+/// labelled set the learned detector is trained on all the other sets and the held-out set is scored exactly as
+/// evaluate-story scores it, with the rules alone and with the hybrid; one line per set (detection micro-F1, polarity
+/// accuracy of detected mentions, matrix agreement, what the model added and dropped) and the means.
+/// </summary>
+internal static class EvaluateFactorsLosoCommand
+{
+    public static Command Create()
+    {
+        var stories = new Option<DirectoryInfo?>("--stories") { Description = "A folder of story folders (feedback.jsonl + labels.jsonl each)" };
+        var demo = new Option<DirectoryInfo?>("--demo") { Description = "The demo's folder (feedback.jsonl + labels.jsonl)" };
+        var model = new Option<string?>("--model") { Description = "Sentiment model (default: the shipped one, as the pipeline)" };
+        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                var folders = LabelledStories.Folders(parse.GetValue(stories)?.FullName, parse.GetValue(demo)?.FullName);
+                var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
+                var examples = LabelledStories.Examples(read);
+                var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
+                output.Write(Run(read, examples, clauses, FactorTraining.Default));
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
+            {
+                error.WriteLine($"evaluate-factors-loso: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4}");
+        double rulesF1 = 0, hybridF1 = 0, rulesPolarity = 0, hybridPolarity = 0;
+        int better = 0, worse = 0, rulesAgree = 0, hybridAgree = 0, factors = 0, added = 0, addedRight = 0, addedPolarity = 0, dropped = 0, droppedRight = 0;
+        for (var i = 0; i < read.Count; i++)
+        {
+            var story = read[i];
+            var detector = new LearnedFactorDetector(LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training));
+            var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, story.Taxonomy, clauses);
+            var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
+            var rules = story.Rules;
+            var (a, ar, ap, d, dr) = Changes(story.Items, hybridItems);
+            added += a; addedRight += ar; addedPolarity += ap; dropped += d; droppedRight += dr;
+            rulesF1 += rules.MicroF1; hybridF1 += hybrid.MicroF1;
+            rulesPolarity += rules.PolarityAccuracy ?? 0; hybridPolarity += hybrid.PolarityAccuracy ?? 0;
+            if (hybrid.MicroF1 > rules.MicroF1) better++;
+            if (hybrid.MicroF1 < rules.MicroF1) worse++;
+            rulesAgree += rules.Brand.Agreeing; hybridAgree += hybrid.Brand.Agreeing; factors += rules.Brand.Rows.Count;
+            w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
+                + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4}");
+        }
+        var n = read.Count;
+        w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "
+            + $"{rulesAgree,4}/{factors,-2} {hybridAgree,4}/{factors,-2} {added,6} {addedRight,4} {addedPolarity,4} {dropped,7} {droppedRight,4}");
+        w.WriteLine($"hybrid better on {better} of {n} sets, worse on {worse}; added mentions: {addedRight} of {added} labelled (precision {Ratio(addedRight, added)}), "
+            + $"polarity right on {addedPolarity} of those ({Ratio(addedPolarity, addedRight)}); dropped: {droppedRight} of {dropped} not labelled ({Ratio(droppedRight, dropped)})");
+        return w.ToString();
+    }
+
+    private static string Ratio(int a, int b) => b == 0 ? "n/a" : ((double)a / b).ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Item-factor pairs the hybrid added (and of them: labelled, with the labelled polarity) and dropped (and of them: not labelled).</summary>
+    private static (int Added, int AddedRight, int AddedPolarity, int Dropped, int DroppedRight) Changes(IReadOnlyList<StoryItem> rules, IReadOnlyList<StoryItem> hybrid)
+    {
+        int added = 0, addedRight = 0, addedPolarity = 0, dropped = 0, droppedRight = 0;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Scores is null) continue;
+            var before = rules[i].Scores!.Factors.Select(m => m.Factor).ToHashSet();
+            var after = hybrid[i].Scores!.Factors;
+            var labelled = rules[i].Label.Spam ? [] : rules[i].Label.Factors.GroupBy(f => f.Factor)
+                .ToDictionary(g => g.Key, g => Math.Sign(g.Sum(f => FactorStats.LabelValue(f.Polarity))));
+            foreach (var m in after.Where(m => !before.Contains(m.Factor)))
+            {
+                added++;
+                if (!labelled.TryGetValue(m.Factor, out var sign)) continue;
+                addedRight++;
+                if (Math.Sign(FactorStats.LabelValue(m.Label)) == sign) addedPolarity++;
+            }
+            foreach (var f in before.Where(f => after.All(m => m.Factor != f)))
+            {
+                dropped++;
+                if (!labelled.ContainsKey(f)) droppedRight++;
+            }
+        }
+        return (added, addedRight, addedPolarity, dropped, droppedRight);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Listening.Core.Factors;
+using Listening.Core.Factors.Evaluation;
+using Listening.Core.Factors.Learned;
+
+namespace Listening.Cli;
+
+/// <summary>
+/// The hand-labelled stories (a directory of story folders, plus the demo) read as <c>evaluate-story</c> reads each one
+/// with the rules alone: the brand is the story's most frequent brand, the others its competitors (as scripts/stories.sh).
+/// </summary>
+internal static class LabelledStories
+{
+    internal sealed record Story(string Name, string Brand, IReadOnlyList<string> Competitors, StoryEvaluation Rules,
+        FactorTaxonomy Taxonomy, IReadOnlyList<StoryItem> Items, StoryIngest Ingest);
+
+    /// <summary>The folders with feedback.jsonl and labels.jsonl: the demo first, then the stories by name.</summary>
+    internal static List<string> Folders(string? stories, string? demo)
+    {
+        var folders = new List<string>();
+        if (demo is not null) folders.Add(demo);
+        if (stories is not null)
+        {
+            if (!Directory.Exists(stories)) throw new IOException($"stories folder not found: {stories}");
+            folders.AddRange(Directory.GetDirectories(stories).Order(StringComparer.Ordinal));
+        }
+        var labelled = folders.Where(f => File.Exists(Path.Combine(f, "feedback.jsonl")) && File.Exists(Path.Combine(f, "labels.jsonl"))).ToList();
+        if (labelled.Count < 2) throw new IOException("need at least two labelled folders (feedback.jsonl + labels.jsonl)");
+        return labelled;
+    }
+
+    internal static async Task<List<Story>> ReadAsync(IEnumerable<string> folders, string? model, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var result = new List<Story>();
+        foreach (var folder in folders)
+        {
+            var items = Path.Combine(folder, "feedback.jsonl");
+            var brands = File.ReadLines(items).Where(l => !string.IsNullOrWhiteSpace(l))
+                .Select(l => JsonDocument.Parse(l).RootElement.TryGetProperty("brand", out var b) ? b.GetString() ?? "" : "")
+                .Select((b, i) => (b, i)).GroupBy(x => x.b).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.i)).Select(g => g.Key).ToList();
+            var options = new EvaluateStoryCommand.StoryOptions(items, Path.Combine(folder, "labels.jsonl"), brands[0], brands.Skip(1).ToList(),
+                model, [], null, Listening.Core.Matrix.MatrixRules.Default.MinMentions) { LearnedFactors = false };
+            var (evaluation, taxonomy, story, _) = await EvaluateStoryCommand.RunAsync(options, cancellationToken);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+            progress.WriteLine($"  read {name}: {story.Count} labelled items, rules F1 {evaluation.MicroF1:0.000}");
+            result.Add(new Story(name, brands[0], brands.Skip(1).ToList(), evaluation, taxonomy, story, evaluation.Ingest));
+        }
+        return result;
+    }
+
+    /// <summary>The factors the detector learns: the default taxonomy's.</summary>
+    internal static IReadOnlyList<string> Factors => FactorTaxonomy.Default.Factors.Select(f => f.Id).ToList();
+
+    internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories) =>
+        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items)).ToList();
+}
