@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Listening.Core.Factors;
 using Listening.Core.Factors.Evaluation;
 using Listening.Core.Factors.Learned;
 using Listening.Core.Matrix;
@@ -33,7 +34,10 @@ internal static class EvaluateFactorsLosoCommand
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
                 var examples = LabelledStories.Examples(read);
                 var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
-                output.Write(Run(read, examples, clauses, FactorTraining.Default));
+                var training = FactorTraining.Default;
+                if (Environment.GetEnvironmentVariable("LOSO_FIXED") is { } fix && fix.Split(',') is [var add, var drop])
+                    training = training with { InnerFolds = 0, AddAbove = float.Parse(add, CultureInfo.InvariantCulture), DropBelow = float.Parse(drop, CultureInfo.InvariantCulture) };
+                output.Write(Run(read, examples, clauses, training));
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -48,14 +52,15 @@ internal static class EvaluateFactorsLosoCommand
     internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4}");
+        w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4} {"add≥",5} {"drop<",5}");
         double rulesF1 = 0, hybridF1 = 0, rulesPolarity = 0, hybridPolarity = 0;
         int better = 0, worse = 0, rulesAgree = 0, hybridAgree = 0, factors = 0, added = 0, addedRight = 0, addedPolarity = 0, dropped = 0, droppedRight = 0;
         for (var i = 0; i < read.Count; i++)
         {
             var story = read[i];
-            var detector = new LearnedFactorDetector(LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training));
-            var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, story.Taxonomy, clauses);
+            var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training);
+            var detector = new LearnedFactorDetector(model) { ClausePolarity = Environment.GetEnvironmentVariable("LOSO_DOC_POLARITY") is null };
+            var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
             var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
             var rules = story.Rules;
             var (a, ar, ap, d, dr) = Changes(story.Items, hybridItems);
@@ -66,7 +71,7 @@ internal static class EvaluateFactorsLosoCommand
             if (hybrid.MicroF1 < rules.MicroF1) worse++;
             rulesAgree += rules.Brand.Agreeing; hybridAgree += hybrid.Brand.Agreeing; factors += rules.Brand.Rows.Count;
             w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
-                + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4}");
+                + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove,5:0.00} {model.DropBelow,5:0.00}");
         }
         var n = read.Count;
         w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "

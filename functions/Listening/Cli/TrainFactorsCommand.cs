@@ -24,14 +24,15 @@ internal static class TrainFactorsCommand
             {
                 var folders = LabelledStories.Folders(parse.GetValue(stories)?.FullName, parse.GetValue(demo)?.FullName);
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
-                var examples = LabelledStories.Examples(read).SelectMany(e => e).ToList();
-                var detector = FactorDetectorTrainer.Train(examples, LabelledStories.Factors);
+                var perStory = LabelledStories.Examples(read);
+                var examples = perStory.SelectMany(e => e).ToList();
+                var detector = LeaveOneStoryOut.Train(perStory, LabelledStories.Factors);
                 var file = parse.GetRequiredValue(output);
                 file.Directory?.Create();
                 var bytes = detector.Write();
                 await File.WriteAllBytesAsync(file.FullName, bytes, cancellationToken);
                 parse.InvocationConfiguration.Output.WriteLine(
-                    $"train-factors: {examples.Count} items of {read.Count} stories, {detector.Factors.Count} factors, {detector.Buckets.Count} weighted buckets → {file.FullName} ({bytes.Length:N0} bytes)");
+                    $"train-factors: {examples.Count} items of {read.Count} stories, {detector.Factors.Count} factors, {detector.Buckets.Count} weighted buckets, add ≥ {detector.AddAbove:0.00}, drop < {detector.DropBelow:0.00} → {file.FullName} ({bytes.Length:N0} bytes)");
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)

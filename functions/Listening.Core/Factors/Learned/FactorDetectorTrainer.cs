@@ -1,7 +1,7 @@
 namespace Listening.Core.Factors.Learned;
 
-/// <summary>One labelled training item: its feature buckets (<see cref="FactorFeatures"/>) and the factors its label names.</summary>
-public sealed record FactorExample(int[] Features, IReadOnlySet<string> Factors);
+/// <summary>One labelled training item: its feature buckets (<see cref="FactorFeatures"/>), the factors its label names and the factors the rules found.</summary>
+public sealed record FactorExample(int[] Features, IReadOnlySet<string> Factors, IReadOnlySet<string> Found);
 
 /// <summary>
 /// How the detector is trained. Fixed before any held-out figure was seen (see ml-models/factors/README.md): the
@@ -16,6 +16,11 @@ public sealed record FactorTraining
     public int MinCount { get; init; } = 2;
     public float AddAbove { get; init; } = 0.5f;
     public float DropBelow { get; init; } = 0.5f;
+    /// <summary>
+    /// Folds of stories (dealt round-robin) over which <see cref="LeaveOneStoryOut.ChooseThresholds"/> chooses the
+    /// thresholds on the training stories alone; 0 or 1 = keep <see cref="AddAbove"/> and <see cref="DropBelow"/>.
+    /// </summary>
+    public int InnerFolds { get; init; } = 5;
     public static FactorTraining Default { get; } = new();
 }
 

@@ -6,7 +6,7 @@ namespace Listening.Core.Factors.Learned;
 /// The features the learned detector reads off one item, hashed into 2^<see cref="Bits"/> buckets (FNV-1a over the
 /// feature's parts, no strings built): what the rules found (each factor, its item polarity, its mention count, the
 /// stems of the clause that carried it — so the model can learn which triggers the labels reject), how many factors
-/// they found, the stemmed words and word pairs of the text, its script and the author's rating or NPS answer.
+/// they found, which of the taxonomy's words stand in the text whatever the rules made of them, the stemmed words and word pairs of the text, its script and the author's rating or NPS answer.
 /// Binary features, each bucket at most once per item.
 /// </summary>
 public static class FactorFeatures
@@ -17,18 +17,20 @@ public static class FactorFeatures
     private const uint Prime = 16777619;
 
     /// <summary>The distinct buckets of one item, sorted ascending.</summary>
-    public static int[] Of(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps)
+    public static int[] Of(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps, IEnumerable<string> cues)
     {
         var into = new HashSet<int>();
-        Collect(text, tokens, rules, rating, nps, into);
+        Collect(text, tokens, rules, rating, nps, cues, into);
         var result = into.ToArray();
         Array.Sort(result);
         return result;
     }
 
-    public static void Collect(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps, ISet<int> into)
+    /// <param name="cues">The taxonomy's words in the text before the rules decide (<see cref="FactorExtractor.TermCues"/>).</param>
+    public static void Collect(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps, IEnumerable<string> cues, ISet<int> into)
     {
         into.Add(Bucket(Mix(Offset, "bias")));
+        foreach (var cue in cues) into.Add(Bucket(Mix(Mix(Offset, "cue|"), cue)));
         var cyrillic = 0;
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -22,14 +22,21 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
 
     public FactorDetectorModel Model { get; } = model;
 
-    public IReadOnlyList<FactorMention> Apply(string text, IReadOnlyList<FactorMention> rules, FactorTaxonomy taxonomy,
+    /// <summary>Whether an added mention takes its clause's polarity (the document's where that reads neutral) or always the document's.</summary>
+    public bool ClausePolarity { get; init; } = true;
+
+    /// <param name="rules">What <paramref name="extractor"/> found in the text.</param>
+    public IReadOnlyList<FactorMention> Apply(string text, IReadOnlyList<FactorMention> rules, FactorExtractor extractor,
         int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
     {
+        var taxonomy = extractor.Taxonomy;
         var n = Model.Factors.Count;
         var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
+        var cues = new HashSet<string>(StringComparer.Ordinal);
+        extractor.TermCues(tokens, cues);
         var features = new HashSet<int>();
-        FactorFeatures.Collect(text, tokens, rules, rating, nps, features);
+        FactorFeatures.Collect(text, tokens, rules, rating, nps, cues, features);
         Span<float> logits = stackalloc float[n];
         Model.Logits(features, logits);
 
@@ -71,7 +78,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         var id = Model.Factors[factor];
         var documentScore = (float)FactorStats.LabelValue(document);
         if (best is not { } clause) return new FactorMention(id, document, documentScore, 0, text.Length);
-        var said = clauseScorer?.Score(text.Substring(clause.Start, clause.Length));
+        var said = !ClausePolarity ? null : clauseScorer?.Score(text.Substring(clause.Start, clause.Length));
         return said is null || said.Label == SentimentLabel.Neutral
             ? new FactorMention(id, document, documentScore, clause.Start, clause.Length)
             : new FactorMention(id, said.Label, said.Score, clause.Start, clause.Length);
