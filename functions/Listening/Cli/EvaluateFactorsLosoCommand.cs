@@ -71,7 +71,7 @@ internal static class EvaluateFactorsLosoCommand
             if (hybrid.MicroF1 < rules.MicroF1) worse++;
             rulesAgree += rules.Brand.Agreeing; hybridAgree += hybrid.Brand.Agreeing; factors += rules.Brand.Rows.Count;
             w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
-                + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove,5:0.00} {model.DropBelow,5:0.00}");
+                + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove.Average(),5:0.00} {model.DropBelow.Average(),5:0.00}");
         }
         var n = read.Count;
         w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "

@@ -32,7 +32,7 @@ internal static class TrainFactorsCommand
                 var bytes = detector.Write();
                 await File.WriteAllBytesAsync(file.FullName, bytes, cancellationToken);
                 parse.InvocationConfiguration.Output.WriteLine(
-                    $"train-factors: {examples.Count} items of {read.Count} stories, {detector.Factors.Count} factors, {detector.Buckets.Count} weighted buckets, add ≥ {detector.AddAbove:0.00}, drop < {detector.DropBelow:0.00} → {file.FullName} ({bytes.Length:N0} bytes)");
+                    $"train-factors: {examples.Count} items of {read.Count} stories, {detector.Factors.Count} factors, {detector.Buckets.Count} weighted buckets, thresholds per factor (add ≥ / drop <) {string.Join(", ", detector.Factors.Select((f, i) => $"{f} {detector.AddAbove[i]:0.00}/{detector.DropBelow[i]:0.00}"))} → {file.FullName} ({bytes.Length:N0} bytes)");
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)

@@ -17,9 +17,10 @@ public sealed class FactorDetectorModel
     private readonly int[] rowOf;
     private readonly float[] rows;
 
-    public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float addAbove, float dropBelow)
+    public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float[] addAbove, float[] dropBelow)
     {
-        if (bias.Length != factors.Count) throw new ArgumentException("one bias per factor", nameof(bias));
+        if (bias.Length != factors.Count || addAbove.Length != factors.Count || dropBelow.Length != factors.Count)
+            throw new ArgumentException("one bias and one pair of thresholds per factor", nameof(bias));
         Factors = factors;
         Bias = bias;
         AddAbove = addAbove;
@@ -41,10 +42,14 @@ public sealed class FactorDetectorModel
     /// <summary>The default-taxonomy factor ids the model decides, in weight order.</summary>
     public IReadOnlyList<string> Factors { get; }
     public float[] Bias { get; }
-    /// <summary>A factor the rules missed is added at or above this probability.</summary>
-    public float AddAbove { get; }
-    /// <summary>A factor the rules found is dropped below this probability.</summary>
-    public float DropBelow { get; }
+    /// <summary>Per factor: a factor the rules missed is added at or above this probability (above 1: never).</summary>
+    public float[] AddAbove { get; }
+    /// <summary>Per factor: a factor the rules found is dropped below this probability (below 0: never).</summary>
+    public float[] DropBelow { get; }
+
+    /// <summary>The same weights with other thresholds.</summary>
+    public FactorDetectorModel WithThresholds(float[] addAbove, float[] dropBelow) =>
+        new(Factors, Bias, Buckets.ToDictionary(b => b, b => rows.AsSpan(rowOf[b] * Factors.Count, Factors.Count).ToArray()), addAbove, dropBelow);
     /// <summary>The buckets that carry weights, ascending.</summary>
     public IReadOnlyList<int> Buckets { get; }
 
@@ -81,11 +86,11 @@ public sealed class FactorDetectorModel
             w.Write(Magic);
             w.Write(Version);
             w.Write(FactorFeatures.Bits);
-            w.Write(AddAbove);
-            w.Write(DropBelow);
             w.Write(Factors.Count);
             foreach (var f in Factors) w.Write(f);
             foreach (var b in Bias) w.Write(b);
+            foreach (var a in AddAbove) w.Write(a);
+            foreach (var d in DropBelow) w.Write(d);
             w.Write(Buckets.Count);
             foreach (var b in Buckets) w.Write(b);
             foreach (var x in rows) w.Write(x);
@@ -104,12 +109,14 @@ public sealed class FactorDetectorModel
             if (r.ReadString() != Magic) throw new FormatException("not a factor detector file");
             if (r.ReadInt32() is var version && version != Version) throw new FormatException($"factor detector version {version} is not {Version}");
             if (r.ReadInt32() is var bits && bits != FactorFeatures.Bits) throw new FormatException($"factor detector hashes into 2^{bits} buckets, not 2^{FactorFeatures.Bits}");
-            var addAbove = r.ReadSingle();
-            var dropBelow = r.ReadSingle();
             var factors = new string[r.ReadInt32()];
             for (var i = 0; i < factors.Length; i++) factors[i] = r.ReadString();
             var bias = new float[factors.Length];
             for (var i = 0; i < bias.Length; i++) bias[i] = r.ReadSingle();
+            var addAbove = new float[factors.Length];
+            for (var i = 0; i < addAbove.Length; i++) addAbove[i] = r.ReadSingle();
+            var dropBelow = new float[factors.Length];
+            for (var i = 0; i < dropBelow.Length; i++) dropBelow[i] = r.ReadSingle();
             var buckets = new int[r.ReadInt32()];
             for (var i = 0; i < buckets.Length; i++) buckets[i] = r.ReadInt32();
             var weights = new Dictionary<int, float[]>(buckets.Length);

@@ -75,6 +75,6 @@ public static class FactorDetectorTrainer
         }
         var weights = new Dictionary<int, float[]>(kept.Length);
         for (var i = 0; i < kept.Length; i++) weights[kept[i]] = w.AsSpan(i * n, n).ToArray();
-        return new FactorDetectorModel(factors, bias, weights, options.AddAbove, options.DropBelow);
+        return new FactorDetectorModel(factors, bias, weights, [.. factors.Select(_ => options.AddAbove)], [.. factors.Select(_ => options.DropBelow)]);
     }
 }

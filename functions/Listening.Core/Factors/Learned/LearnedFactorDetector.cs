@@ -48,12 +48,12 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
             var p = FactorDetectorModel.Probability(logits[f]);
             var found = false;
             foreach (var m in rules) if (m.Factor == id) { found = true; break; }
-            if (found && p < Model.DropBelow)
+            if (found && p < Model.DropBelow[f])
             {
                 result ??= [.. rules];
                 result.RemoveAll(m => m.Factor == id);
             }
-            else if (!found && p >= Model.AddAbove)
+            else if (!found && p >= Model.AddAbove[f])
             {
                 result ??= [.. rules];
                 result.Add(Added(text, tokens, f, document, clauseScorer));

@@ -44,74 +44,89 @@ public static class LeaveOneStoryOut
         return Train(others, factors, options);
     }
 
-    /// <summary>A model trained on all the stories given, with thresholds chosen by an inner leave-stories-out over them.</summary>
+    /// <summary>A model trained on all the stories given, with thresholds chosen by inner folds of those stories.</summary>
     public static FactorDetectorModel Train(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining? options = null)
     {
         options ??= FactorTraining.Default;
-        if (options.InnerFolds > 1 && stories.Count >= options.InnerFolds)
-        {
-            var (add, drop) = ChooseThresholds(stories, factors, options);
-            options = options with { AddAbove = add, DropBelow = drop };
-        }
-        return FactorDetectorTrainer.Train(stories.SelectMany(s => s).ToList(), factors, options);
+        var model = FactorDetectorTrainer.Train(stories.SelectMany(s => s).ToList(), factors, options);
+        if (options.InnerFolds < 2 || stories.Count < options.InnerFolds) return model;
+        var (add, drop) = ChooseThresholds(stories, factors, options);
+        return model.WithThresholds(add, drop);
     }
 
     /// <summary>Add thresholds tried (above 1 = never add) and drop thresholds (below 0 = never drop): the grid holds the rules alone.</summary>
-    public static IReadOnlyList<float> AddGrid { get; } = [0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1.01f];
-    public static IReadOnlyList<float> DropGrid { get; } = [0.5f, 0.4f, 0.3f, 0.2f, 0.1f, -0.01f];
+    public static IReadOnlyList<float> AddGrid { get; } = [0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1.01f];
+    public static IReadOnlyList<float> DropGrid { get; } = [0.5f, 0.3f, 0.2f, 0.1f, 0.05f, 0.02f, -0.01f];
 
     /// <summary>
-    /// The thresholds with the best mean item-level micro-F1 over <paramref name="stories"/>, each story scored by a model
-    /// trained without its fold (stories dealt round-robin into <see cref="FactorTraining.InnerFolds"/> folds). Ties keep
-    /// the earlier grid point. Pure and deterministic.
+    /// Per factor, the thresholds with the best mean item-level micro-F1 over <paramref name="stories"/>, each story scored
+    /// by a model trained without its fold (stories dealt round-robin into <see cref="FactorTraining.InnerFolds"/> folds):
+    /// first the best pair for all factors alike, then two rounds of each factor's own best pair with the others held.
+    /// Ties keep the current choice, then the earlier grid point. Pure and deterministic.
     /// </summary>
-    public static (float Add, float Drop) ChooseThresholds(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining options)
+    public static (float[] Add, float[] Drop) ChooseThresholds(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining options)
     {
         var folds = options.InnerFolds;
-        var probabilities = stories.Select(s => new float[s.Count][]).ToArray();
+        var n = factors.Count;
+        var pairs = AddGrid.SelectMany(a => DropGrid.Select(d => (Add: a, Drop: d))).ToArray();
+        // tp[i][f][p], found[i][f][p]: story i, factor f, grid pair p; labelled[i][f].
+        var tp = stories.Select(_ => new int[n, pairs.Length]).ToArray();
+        var found = stories.Select(_ => new int[n, pairs.Length]).ToArray();
+        var labelled = stories.Select(_ => new int[n]).ToArray();
         var inner = options with { InnerFolds = 0 };
-        Span<float> logits = stackalloc float[factors.Count];
+        var logits = new float[n];
         for (var fold = 0; fold < folds; fold++)
         {
-            var training = stories.Where((_, i) => i % folds != fold).SelectMany(s => s).ToList();
-            var model = FactorDetectorTrainer.Train(training, factors, inner);
+            var model = FactorDetectorTrainer.Train(stories.Where((_, i) => i % folds != fold).SelectMany(s => s).ToList(), factors, inner);
             for (var i = fold; i < stories.Count; i += folds)
-                for (var e = 0; e < stories[i].Count; e++)
+                foreach (var x in stories[i])
                 {
-                    model.Logits(stories[i][e].Features, logits);
-                    var p = new float[factors.Count];
-                    for (var f = 0; f < p.Length; f++) p[f] = FactorDetectorModel.Probability(logits[f]);
-                    probabilities[i][e] = p;
-                }
-        }
-        var best = (Add: 1.01f, Drop: -0.01f);
-        var bestF1 = double.NegativeInfinity;
-        foreach (var add in AddGrid)
-            foreach (var drop in DropGrid)
-            {
-                var sum = 0.0;
-                for (var i = 0; i < stories.Count; i++)
-                {
-                    int tp = 0, found = 0, labelled = 0;
-                    for (var e = 0; e < stories[i].Count; e++)
+                    model.Logits(x.Features, logits);
+                    for (var f = 0; f < n; f++)
                     {
-                        var x = stories[i][e];
-                        for (var f = 0; f < factors.Count; f++)
+                        var p = FactorDetectorModel.Probability(logits[f]);
+                        var rule = x.Found.Contains(factors[f]);
+                        var gold = x.Factors.Contains(factors[f]);
+                        if (gold) labelled[i][f]++;
+                        for (var k = 0; k < pairs.Length; k++)
                         {
-                            var rule = x.Found.Contains(factors[f]);
-                            var p = probabilities[i][e][f];
-                            var yes = rule ? p >= drop : p >= add;
-                            var gold = x.Factors.Contains(factors[f]);
-                            if (yes) found++;
-                            if (gold) labelled++;
-                            if (yes && gold) tp++;
+                            if (!(rule ? p >= pairs[k].Drop : p >= pairs[k].Add)) continue;
+                            found[i][f, k]++;
+                            if (gold) tp[i][f, k]++;
                         }
                     }
-                    sum += found + labelled == 0 ? 0 : 2.0 * tp / (found + labelled);
                 }
-                if (sum > bestF1 + 1e-9) { bestF1 = sum; best = (add, drop); }
+        }
+        double MeanF1(int[] choice)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < stories.Count; i++)
+            {
+                int t = 0, fo = 0, l = 0;
+                for (var f = 0; f < n; f++) { t += tp[i][f, choice[f]]; fo += found[i][f, choice[f]]; l += labelled[i][f]; }
+                sum += fo + l == 0 ? 0 : 2.0 * t / (fo + l);
             }
-        return best;
+            return sum / stories.Count;
+        }
+        var choice = new int[n];
+        var best = double.NegativeInfinity;
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            var uniform = Enumerable.Repeat(k, n).ToArray();
+            if (MeanF1(uniform) is var f1 && f1 > best + 1e-9) { best = f1; choice = uniform; }
+        }
+        for (var round = 0; round < 2; round++)
+            for (var f = 0; f < n; f++)
+            {
+                var current = choice[f];
+                for (var k = 0; k < pairs.Length; k++)
+                {
+                    choice[f] = k;
+                    if (MeanF1(choice) is var f1 && f1 > best + 1e-9) { best = f1; current = k; }
+                }
+                choice[f] = current;
+            }
+        return ([.. choice.Select(k => pairs[k].Add)], [.. choice.Select(k => pairs[k].Drop)]);
     }
 
     /// <summary>The story as the hybrid reads it: each scored item's rule mentions passed through the detector.</summary>
