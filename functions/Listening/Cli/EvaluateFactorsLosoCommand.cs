@@ -37,6 +37,8 @@ internal static class EvaluateFactorsLosoCommand
                 var training = FactorTraining.Default;
                 if (Environment.GetEnvironmentVariable("LOSO_FIXED") is { } fix && fix.Split(',') is [var add, var drop])
                     training = training with { InnerFolds = 0, AddAbove = float.Parse(add, CultureInfo.InvariantCulture), DropBelow = float.Parse(drop, CultureInfo.InvariantCulture) };
+                if (Environment.GetEnvironmentVariable("LOSO_TRAIN") is { } t && t.Split(',') is [var ep, var lr, var l2, var mc])
+                    training = training with { Epochs = int.Parse(ep), LearningRate = float.Parse(lr, CultureInfo.InvariantCulture), L2 = float.Parse(l2, CultureInfo.InvariantCulture), MinCount = int.Parse(mc) };
                 output.Write(Run(read, examples, clauses, training));
                 return 0;
             }
@@ -53,6 +55,8 @@ internal static class EvaluateFactorsLosoCommand
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4} {"add≥",5} {"drop<",5}");
+        var rulesDetections = new List<StoryFactorDetection>();
+        var hybridDetections = new List<StoryFactorDetection>();
         double rulesF1 = 0, hybridF1 = 0, rulesPolarity = 0, hybridPolarity = 0;
         int better = 0, worse = 0, rulesAgree = 0, hybridAgree = 0, factors = 0, added = 0, addedRight = 0, addedPolarity = 0, dropped = 0, droppedRight = 0;
         for (var i = 0; i < read.Count; i++)
@@ -63,6 +67,8 @@ internal static class EvaluateFactorsLosoCommand
             var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
             var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
             var rules = story.Rules;
+            rulesDetections.AddRange(rules.Detection);
+            hybridDetections.AddRange(hybrid.Detection);
             var (a, ar, ap, d, dr) = Changes(story.Items, hybridItems);
             added += a; addedRight += ar; addedPolarity += ap; dropped += d; droppedRight += dr;
             rulesF1 += rules.MicroF1; hybridF1 += hybrid.MicroF1;
@@ -74,11 +80,28 @@ internal static class EvaluateFactorsLosoCommand
                 + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove.Average(),5:0.00} {model.DropBelow.Average(),5:0.00}");
         }
         var n = read.Count;
+        w.WriteLine();
+        w.WriteLine($"  {"factor (all sets pooled)",-24} {"labelled",8} {"P rules",8} {"R rules",8} {"F1 rules",8} {"P hybrid",8} {"R hybrid",8} {"F1 hybrid",9}");
+        foreach (var f in LabelledStories.Factors)
+        {
+            var r = Pool(rulesDetections, f);
+            var h = Pool(hybridDetections, f);
+            w.WriteLine($"  {f,-24} {r.Labelled,8} {r.P,8:0.000} {r.R,8:0.000} {r.F1,8:0.000} {h.P,8:0.000} {h.R,8:0.000} {h.F1,9:0.000}");
+        }
+        w.WriteLine();
         w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "
             + $"{rulesAgree,4}/{factors,-2} {hybridAgree,4}/{factors,-2} {added,6} {addedRight,4} {addedPolarity,4} {dropped,7} {droppedRight,4}");
         w.WriteLine($"hybrid better on {better} of {n} sets, worse on {worse}; added mentions: {addedRight} of {added} labelled (precision {Ratio(addedRight, added)}), "
             + $"polarity right on {addedPolarity} of those ({Ratio(addedPolarity, addedRight)}); dropped: {droppedRight} of {dropped} not labelled ({Ratio(droppedRight, dropped)})");
         return w.ToString();
+    }
+
+    private static (int Labelled, double P, double R, double F1) Pool(List<StoryFactorDetection> detections, string factor)
+    {
+        var d = detections.Where(x => x.Factor == factor).ToList();
+        int tp = d.Sum(x => x.TruePositives), found = d.Sum(x => x.Found), labelled = d.Sum(x => x.Labelled);
+        double p = found == 0 ? 0 : (double)tp / found, r = labelled == 0 ? 0 : (double)tp / labelled;
+        return (labelled, p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "n/a" : ((double)a / b).ToString("0.000", CultureInfo.InvariantCulture);
