@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Listening.Core.Factors;
+using Listening.Core.Factors.Learned;
 using Listening.Core.Sentiment;
 
 namespace Listening.Cli;
@@ -25,7 +26,8 @@ internal static class BenchFactorsCommand
         var items = new Option<int>("--items") { Description = "How many texts to score", DefaultValueFactory = _ => 200_000 };
         var input = new Option<FileInfo?>("--in") { Description = "Texts to score, one per line (default: built-in ~300-character reviews)" };
         var model = new Option<FileInfo?>("--model") { Description = "Sentiment model (model.zip) to score each clause with, as in production" };
-        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input, model };
+        var detectorFile = new Option<FileInfo?>("--detector") { Description = "Also run the learned factor detector (ml-models/factors/detector.bin.gz) on the rules' mentions, as the pipeline does with Listening:Scoring:LearnedFactors" };
+        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input, model, detectorFile };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -48,31 +50,39 @@ internal static class BenchFactorsCommand
                 return 1;
             }
             ISentimentScorer? clauseScorer;
+            LearnedFactorDetector? detector;
             try
             {
                 clauseScorer = parse.GetValue(model) is { } modelFile ? EvaluateFactorsCommand.LoadClauseModel(modelFile.FullName) : null;
+                detector = parse.GetValue(detectorFile) is { } d ? new LearnedFactorDetector(FactorDetectorModel.Read(File.ReadAllBytes(d.FullName))) : null;
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"bench-factors: {e.Message}");
                 return 1;
             }
             var extractor = new FactorExtractor(FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName)), clauseScorer);
+            // The rules, then (with --detector) the learned detector over their mentions, as FeedbackScorer reads an item.
+            IReadOnlyList<FactorMention> Extract(string text)
+            {
+                var found = extractor.Extract(text);
+                return detector is null ? found : detector.Apply(text, found, extractor, null, null, SentimentLabel.Neutral, clauseScorer);
+            }
             var mentions = 0L;
-            for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += extractor.Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
+            for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
             mentions = 0;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++) mentions += extractor.Extract(texts[i % texts.Length]).Count;
+            for (var i = 0; i < count; i++) mentions += Extract(texts[i % texts.Length]).Count;
             clock.Stop();
             process.Refresh();
             // CPU time as well as wall time: on a shared machine the wall clock also counts time spent waiting for a core.
             var cpu = process.TotalProcessorTime - cpuBefore;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             var averageLength = texts.Average(t => t.Length);
-            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, clause sentiment: {(clauseScorer is null ? "opinion words" : "model + opinion words")}");
+            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, clause sentiment: {(clauseScorer is null ? "opinion words" : "model + opinion words")}, learned detector: {(detector is null ? "off" : "on")}");
             output.WriteLine($"  {count / clock.Elapsed.TotalSeconds:N0} items/s wall   {count / cpu.TotalSeconds:N0} items per CPU-second   {clock.Elapsed.TotalMicroseconds / count:0.0} µs/item   {(double)mentions / count:0.0} mentions/item   {allocated / count:N0} B allocated/item");
             return 0;
         });
