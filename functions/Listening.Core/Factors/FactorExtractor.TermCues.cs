@@ -5,7 +5,7 @@ namespace Listening.Core.Factors;
 // The taxonomy's words found in a text before any rule decides what they name: features for the learned detector.
 public sealed partial class FactorExtractor
 {
-    private string[]? cueNames;
+    private (string Kind, string? Factor)[]? cueNames;
     [ThreadStatic] private static List<TermMatch>? cueFound;
 
     /// <summary>
@@ -14,7 +14,7 @@ public sealed partial class FactorExtractor
     /// taxonomy's own lists (<c>ignore</c>, <c>qualifier</c>, <c>carrier</c>, <c>arrival</c>). Each at most once; the
     /// learned detector (<see cref="Learned.FactorFeatures"/>) reads them where the rules were too strict or too loose.
     /// </summary>
-    public void TermCues(IReadOnlyList<WordToken> tokens, ISet<string> into)
+    public void TermCues(IReadOnlyList<WordToken> tokens, ISet<(string Kind, string? Factor)> into)
     {
         var names = cueNames ??= Names();
         var found = cueFound ??= [];
@@ -23,10 +23,10 @@ public sealed partial class FactorExtractor
         foreach (var m in found) if (m.Group < names.Length) into.Add(names[m.Group]);
     }
 
-    private string[] Names()
+    private (string, string?)[] Names()
     {
-        var ids = Taxonomy.Factors.Select(f => f.Id).ToList();
-        return [.. ids.Select(id => "t|" + id), .. ids.Select(id => "w|" + id), .. ids.Select(id => "j|" + id),
-            "ignore", "qualifier", .. ids.Select(id => "h|" + id), "carrier", "arrival"];
+        var ids = Taxonomy.Factors.Select(f => (string?)f.Id).ToList();
+        return [.. ids.Select(id => ("t", id)), .. ids.Select(id => ("w", id)), .. ids.Select(id => ("j", id)),
+            ("ignore", null), ("qualifier", null), .. ids.Select(id => ("h", id)), ("carrier", null), ("arrival", null)];
     }
 }

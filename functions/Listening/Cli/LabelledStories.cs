@@ -52,5 +52,5 @@ internal static class LabelledStories
     internal static IReadOnlyList<string> Factors => FactorTaxonomy.Default.Factors.Select(f => f.Id).ToList();
 
     internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories) =>
-        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy))).ToList();
+        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy), Factors)).ToList();
 }

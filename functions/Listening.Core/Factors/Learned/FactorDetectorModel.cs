@@ -60,17 +60,21 @@ public sealed class FactorDetectorModel
     }
 
     /// <summary>Each factor's logit for an item with these feature buckets.</summary>
-    public void Logits(IEnumerable<int> features, Span<float> into)
+    public void Logits(FeatureVector features, Span<float> into)
     {
         var n = Factors.Count;
         Bias.CopyTo(into);
-        foreach (var bucket in features)
+        for (var i = 0; i < features.Buckets.Length; i++)
         {
-            var row = rowOf[bucket];
+            var row = rowOf[features.Buckets[i]];
             if (row < 0) continue;
+            var value = features.Values[i];
             var w = rows.AsSpan(row * n, n);
-            for (var f = 0; f < n; f++) into[f] += w[f];
+            for (var f = 0; f < n; f++) into[f] += value * w[f];
         }
+        for (var f = 0; f < n; f++)
+            foreach (var bucket in features.Own[f])
+                if (rowOf[bucket] is var row and >= 0) into[f] += rows[row * n + f];
     }
 
     /// <summary>The weight of one bucket for one factor (0 when the bucket was not trained).</summary>

@@ -1,7 +1,7 @@
 namespace Listening.Core.Factors.Learned;
 
 /// <summary>One labelled training item: its feature buckets (<see cref="FactorFeatures"/>), the factors its label names and the factors the rules found.</summary>
-public sealed record FactorExample(int[] Features, IReadOnlySet<string> Factors, IReadOnlySet<string> Found);
+public sealed record FactorExample(FeatureVector Features, IReadOnlySet<string> Factors, IReadOnlySet<string> Found);
 
 /// <summary>
 /// How the detector is trained. Fixed before any held-out figure was seen (see ml-models/factors/README.md): the
@@ -36,12 +36,17 @@ public static class FactorDetectorTrainer
         var n = factors.Count;
         var counts = new Dictionary<int, int>();
         foreach (var e in examples)
-            foreach (var b in e.Features) counts[b] = counts.GetValueOrDefault(b) + 1;
+        {
+            foreach (var b in e.Features.Buckets) counts[b] = counts.GetValueOrDefault(b) + 1;
+            foreach (var b in e.Features.Own.SelectMany(o => o).Distinct()) counts[b] = counts.GetValueOrDefault(b) + 1;
+        }
         var kept = counts.Where(kv => kv.Value >= options.MinCount).Select(kv => kv.Key).Order().ToArray();
         var index = new Dictionary<int, int>(kept.Length);
         for (var i = 0; i < kept.Length; i++) index[kept[i]] = i;
         // Each example's kept features as dense indices, computed once.
-        var dense = examples.Select(e => e.Features.Where(index.ContainsKey).Select(b => index[b]).ToArray()).ToArray();
+        var dense = examples.Select(e => e.Features.Buckets.Where(index.ContainsKey).Select(b => index[b]).ToArray()).ToArray();
+        var values = examples.Select(e => e.Features.Buckets.Select((b, k) => (b, k)).Where(x => index.ContainsKey(x.b)).Select(x => e.Features.Values[x.k]).ToArray()).ToArray();
+        var owned = examples.Select(e => e.Features.Own.Select(o => o.Where(index.ContainsKey).Select(b => index[b]).ToArray()).ToArray()).ToArray();
         var targets = examples.Select(e => factors.Select(f => e.Factors.Contains(f) ? 1f : 0f).ToArray()).ToArray();
 
         var w = new float[kept.Length * n];
@@ -55,15 +60,25 @@ public static class FactorDetectorTrainer
             for (var i = 0; i < dense.Length; i++)
             {
                 var features = dense[i];
+                var value = values[i];
                 Array.Copy(bias, logits, n);
-                foreach (var j in features)
-                    for (var f = 0; f < n; f++) logits[f] += w[j * n + f];
+                for (var x = 0; x < features.Length; x++)
+                    for (var f = 0; f < n; f++) logits[f] += value[x] * w[features[x] * n + f];
+                for (var f = 0; f < n; f++)
+                    foreach (var j in owned[i][f]) logits[f] += w[j * n + f];
                 for (var f = 0; f < n; f++)
                 {
                     var g = FactorDetectorModel.Probability(logits[f]) - targets[i][f];
                     biasG2[f] += g * g;
                     bias[f] -= options.LearningRate * g / MathF.Sqrt(biasG2[f] + eps);
-                    foreach (var j in features)
+                    for (var x = 0; x < features.Length; x++)
+                    {
+                        var k = features[x] * n + f;
+                        var grad = g * value[x] + options.L2 * w[k];
+                        g2[k] += grad * grad;
+                        w[k] -= options.LearningRate * grad / MathF.Sqrt(g2[k] + eps);
+                    }
+                    foreach (var j in owned[i][f])
                     {
                         var k = j * n + f;
                         var grad = g + options.L2 * w[k];

@@ -33,10 +33,9 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         var n = Model.Factors.Count;
         var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
-        var cues = new HashSet<string>(StringComparer.Ordinal);
+        var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        var features = new HashSet<int>();
-        FactorFeatures.Collect(text, tokens, rules, rating, nps, cues, features);
+        var features = FactorFeatures.Of(tokens, rules, rating, nps, cues, Model.Factors);
         Span<float> logits = stackalloc float[n];
         Model.Logits(features, logits);
 

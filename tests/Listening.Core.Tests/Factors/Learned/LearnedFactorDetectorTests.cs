@@ -1,0 +1,129 @@
+using Listening.Core.Factors;
+using Listening.Core.Factors.Learned;
+using Listening.Core.Sentiment;
+
+namespace Listening.Core.Tests.Factors.Learned;
+
+public class LearnedFactorDetectorTests
+{
+    private static readonly FactorExtractor Rules = new(FactorTaxonomy.Default);
+    private static readonly IReadOnlyList<string> Factors = FactorTaxonomy.Default.Factors.Select(f => f.Id).ToList();
+    private static readonly FactorTraining Plain = FactorTraining.Default with { InnerFolds = 0, AddAbove = 0.5f, DropBelow = 0.5f };
+
+    private static FactorExample Example(string text, params string[] labelled)
+    {
+        var found = Rules.Extract(text);
+        return new FactorExample(LeaveOneStoryOut.Features(text, found, null, null, Rules, Factors),
+            labelled.ToHashSet(StringComparer.Ordinal), found.Select(m => m.Factor).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static IReadOnlyList<FactorMention> Apply(FactorDetectorModel model, string text, FactorExtractor? extractor = null, ISentimentScorer? clauses = null)
+    {
+        extractor ??= Rules;
+        return new LearnedFactorDetector(model).Apply(text, extractor.Extract(text), extractor, null, null, SentimentLabel.Neutral, clauses);
+    }
+
+    /// <summary>Twenty items of a made-up word the labels call loyalty (the rules know no such word), twenty that say nothing.</summary>
+    private static List<FactorExample> FlumoxStory() =>
+    [
+        .. Enumerable.Range(0, 20).Select(i => Example($"The flumox card gave me {i} extra this week", "loyalty")),
+        .. Enumerable.Range(0, 20).Select(i => Example($"I went there on day {i} of my holiday")),
+    ];
+
+    [Fact]
+    public void Training_twice_on_the_same_items_writes_the_same_bytes()
+    {
+        var first = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain).Write();
+        var second = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain).Write();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void The_model_adds_a_factor_the_rules_miss_when_trained_on_examples_of_it()
+    {
+        var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
+        const string text = "Parking was fine. The flumox card is generous";
+        Assert.DoesNotContain(Rules.Extract(text), m => m.Factor == "loyalty");
+
+        var mentions = Apply(model, text, clauses: new FactorExtractorTests.RecordingScorer(0.8f));
+
+        var added = Assert.Single(mentions, m => m.Factor == "loyalty");
+        Assert.Equal("The flumox card is generous", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
+        Assert.Equal(SentimentLabel.Positive, added.Label); // that clause's polarity
+        Assert.Contains(mentions, m => m.Factor == "location_parking"); // the rules' own mention stays
+    }
+
+    [Fact]
+    public void The_model_drops_a_rule_mention_the_labels_reject()
+    {
+        // The rules read price in "prices zorblat"; the labels never do, and do in "prices are too high".
+        List<FactorExample> story =
+        [
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices zorblat on day {i}")),
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices are too high on day {i}", "price")),
+        ];
+        Assert.All(story, e => Assert.Contains("price", e.Found));
+        var model = FactorDetectorTrainer.Train(story, Factors, Plain);
+
+        Assert.DoesNotContain(Apply(model, "The prices zorblat again"), m => m.Factor == "price");
+        Assert.Contains(Apply(model, "The prices are too high again"), m => m.Factor == "price");
+    }
+
+    [Fact]
+    public void A_factor_outside_the_models_taxonomy_keeps_the_rules_reading_and_a_removed_one_is_never_added()
+    {
+        var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
+        var restaurants = new FactorExtractor(FactorTaxonomy.WithPacks("restaurants"));
+        const string text = "The food was delicious";
+        Assert.Equal(restaurants.Extract(text), Apply(model, text, restaurants)); // food is the pack's, not the model's
+
+        var noLoyalty = new FactorExtractor(FactorTaxonomy.Default.With("""{"remove": ["loyalty"]}"""));
+        Assert.DoesNotContain(Apply(model, "The flumox card is generous", noLoyalty), m => m.Factor == "loyalty");
+    }
+
+    [Fact]
+    public void Leave_one_story_out_never_trains_on_the_held_out_story()
+    {
+        IReadOnlyList<IReadOnlyList<FactorExample>> stories =
+        [
+            FlumoxStory(),
+            [Example("The quuxly courier was late", "delivery"), Example("A quuxly courier again", "delivery"), Example("Nothing to say")],
+            [Example("The staff were kind", "staff"), Example("Kind staff", "staff")],
+        ];
+        var quuxly = FactorFeatures.Unigram("quuxli");
+        Assert.Equal("quuxli", Listening.Core.Factors.Text.WordStemmer.Stem("quuxly"));
+
+        var heldOut = LeaveOneStoryOut.ModelFor(stories, 1, Factors, Plain);
+        var seen = LeaveOneStoryOut.ModelFor(stories, 0, Factors, Plain);
+
+        Assert.DoesNotContain(quuxly, heldOut.Buckets);
+        Assert.Contains(quuxly, seen.Buckets);
+    }
+
+    [Fact]
+    public void A_detector_file_read_back_writes_the_same_bytes_and_the_shipped_one_knows_the_default_factors()
+    {
+        var written = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain).Write();
+        Assert.Equal(written, FactorDetectorModel.Read(written).Write());
+
+        var shipped = ShippedDetector();
+        var model = FactorDetectorModel.Read(shipped);
+        Assert.Equal(shipped, model.Write());
+        Assert.Equal(Factors, model.Factors);
+    }
+
+    [Fact]
+    public void A_damaged_detector_file_is_refused_with_a_format_error() =>
+        Assert.Throws<FormatException>(() => FactorDetectorModel.Read([1, 2, 3]));
+
+    private static byte[] ShippedDetector()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "ml-models", "factors", "detector.bin.gz");
+            if (File.Exists(file)) return File.ReadAllBytes(file);
+        }
+        throw new FileNotFoundException("ml-models/factors/detector.bin.gz");
+    }
+}
