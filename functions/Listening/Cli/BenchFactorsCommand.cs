@@ -68,11 +68,6 @@ internal static class BenchFactorsCommand
                 var found = extractor.Extract(text);
                 return detector is null ? found : detector.Apply(text, found, extractor, null, null, SentimentLabel.Neutral, clauseScorer);
             }
-            if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
-            {
-                var r = extractor.Extract(texts[0]);
-                output.WriteLine(string.Join(",", r.Select(m => m.Factor + m.Label)) + " -> " + string.Join(",", Extract(texts[0]).Select(m => m.Factor)));
-            }
             var mentions = 0L;
             for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
             mentions = 0;

@@ -23,7 +23,13 @@ internal static class EvaluateFactorsLosoCommand
         var stories = new Option<DirectoryInfo?>("--stories") { Description = "A folder of story folders (feedback.jsonl + labels.jsonl each)" };
         var demo = new Option<DirectoryInfo?>("--demo") { Description = "The demo's folder (feedback.jsonl + labels.jsonl)" };
         var model = new Option<string?>("--model") { Description = "Sentiment model (default: the shipped one, as the pipeline)" };
-        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model };
+        var addedPolarity = new Option<string>("--added-polarity")
+        {
+            Description = "The polarity of a mention the model adds: document (the item's sentiment, the detector's default) or clause (the sentiment model on the clause that weighs most for it, the document's where that reads neutral)",
+            DefaultValueFactory = _ => new LearnedFactorDetector(FactorDetectorModel.Empty).ClausePolarity ? "clause" : "document",
+        };
+        addedPolarity.AcceptOnlyFromAmong("document", "clause");
+        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model, addedPolarity };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -34,12 +40,7 @@ internal static class EvaluateFactorsLosoCommand
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
                 var examples = LabelledStories.Examples(read);
                 var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
-                var training = FactorTraining.Default;
-                if (Environment.GetEnvironmentVariable("LOSO_FIXED") is { } fix && fix.Split(',') is [var add, var drop])
-                    training = training with { InnerFolds = 0, AddAbove = float.Parse(add, CultureInfo.InvariantCulture), DropBelow = float.Parse(drop, CultureInfo.InvariantCulture) };
-                if (Environment.GetEnvironmentVariable("LOSO_TRAIN") is { } t && t.Split(',') is [var ep, var lr, var l2, var mc])
-                    training = training with { Epochs = int.Parse(ep), LearningRate = float.Parse(lr, CultureInfo.InvariantCulture), L2 = float.Parse(l2, CultureInfo.InvariantCulture), MinCount = int.Parse(mc) };
-                output.Write(Run(read, examples, clauses, training));
+                output.Write(Run(read, examples, clauses, FactorTraining.Default, parse.GetValue(addedPolarity) == "clause"));
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -51,7 +52,7 @@ internal static class EvaluateFactorsLosoCommand
         return command;
     }
 
-    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training)
+    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training, bool clausePolarity)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4} {"add≥",5} {"drop<",5}");
@@ -63,7 +64,7 @@ internal static class EvaluateFactorsLosoCommand
         {
             var story = read[i];
             var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training);
-            var detector = new LearnedFactorDetector(model) { ClausePolarity = Environment.GetEnvironmentVariable("LOSO_DOC_POLARITY") is null };
+            var detector = new LearnedFactorDetector(model) { ClausePolarity = clausePolarity };
             var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
             var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
             var rules = story.Rules;

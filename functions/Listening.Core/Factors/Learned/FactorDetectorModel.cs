@@ -80,6 +80,9 @@ public sealed class FactorDetectorModel
     /// <summary>The weight of one bucket for one factor (0 when the bucket was not trained).</summary>
     public float Weight(int bucket, int factor) => rowOf[bucket] is var row and >= 0 ? rows[row * Factors.Count + factor] : 0f;
 
+    /// <summary>A model of no factors (its detector changes nothing).</summary>
+    public static FactorDetectorModel Empty { get; } = new([], [], new Dictionary<int, float[]>(), [], []);
+
     public static float Probability(float logit) => 1f / (1f + MathF.Exp(-logit));
 
     public byte[] Write()

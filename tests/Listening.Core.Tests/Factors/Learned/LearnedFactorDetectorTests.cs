@@ -23,10 +23,11 @@ public class LearnedFactorDetectorTests
         return new LearnedFactorDetector(model).Apply(text, extractor.Extract(text), extractor, null, null, SentimentLabel.Neutral, clauses);
     }
 
-    /// <summary>Twenty items of a made-up word the labels call loyalty (the rules know no such word), twenty that say nothing.</summary>
+    /// <summary>Twenty items of a made-up word the labels call loyalty (the rules know no such word), twenty of parking, twenty that say nothing.</summary>
     private static List<FactorExample> FlumoxStory() =>
     [
-        .. Enumerable.Range(0, 20).Select(i => Example($"The flumox card gave me {i} extra this week", "loyalty")),
+        .. Enumerable.Range(0, 20).Select(i => Example($"Parking was easy on day {i}", "location_parking")),
+        .. Enumerable.Range(0, 20).Select(i => Example($"The flumox gave me {i} extra this week", "loyalty")),
         .. Enumerable.Range(0, 20).Select(i => Example($"I went there on day {i} of my holiday")),
     ];
 
@@ -43,13 +44,13 @@ public class LearnedFactorDetectorTests
     public void The_model_adds_a_factor_the_rules_miss_when_trained_on_examples_of_it()
     {
         var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
-        const string text = "Parking was fine. The flumox card is generous";
+        const string text = "Parking was fine. The flumox gave me extra";
         Assert.DoesNotContain(Rules.Extract(text), m => m.Factor == "loyalty");
 
         var mentions = Apply(model, text, clauses: new FactorExtractorTests.RecordingScorer(0.8f));
 
         var added = Assert.Single(mentions, m => m.Factor == "loyalty");
-        Assert.Equal("The flumox card is generous", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
+        Assert.Equal("The flumox gave me extra", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
         Assert.Equal(SentimentLabel.Positive, added.Label); // that clause's polarity
         Assert.Contains(mentions, m => m.Factor == "location_parking"); // the rules' own mention stays
     }
@@ -76,10 +77,10 @@ public class LearnedFactorDetectorTests
         var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
         var restaurants = new FactorExtractor(FactorTaxonomy.WithPacks("restaurants"));
         const string text = "The food was delicious";
-        Assert.Equal(restaurants.Extract(text), Apply(model, text, restaurants)); // food is the pack's, not the model's
+        Assert.Equal(restaurants.Extract(text).Select(m => m.Factor), Apply(model, text, restaurants).Select(m => m.Factor)); // food is the pack's, not the model's
 
         var noLoyalty = new FactorExtractor(FactorTaxonomy.Default.With("""{"remove": ["loyalty"]}"""));
-        Assert.DoesNotContain(Apply(model, "The flumox card is generous", noLoyalty), m => m.Factor == "loyalty");
+        Assert.DoesNotContain(Apply(model, "Parking was fine. The flumox gave me extra", noLoyalty), m => m.Factor == "loyalty");
     }
 
     [Fact]
