@@ -47,11 +47,14 @@ public class LearnedFactorDetectorTests
         const string text = "Parking was fine. The flumox gave me extra";
         Assert.DoesNotContain(Rules.Extract(text), m => m.Factor == "loyalty");
 
-        var mentions = Apply(model, text, clauses: new FactorExtractorTests.RecordingScorer(0.8f));
+        var clauses = new FactorExtractorTests.RecordingScorer(0.8f); // reads every clause as praise
+        var mentions = new LearnedFactorDetector(model).Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, clauses);
 
         var added = Assert.Single(mentions, m => m.Factor == "loyalty");
         Assert.Equal("The flumox gave me extra", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
-        Assert.Equal(SentimentLabel.Positive, added.Label); // that clause's polarity
+        Assert.Equal(SentimentLabel.Negative, added.Label); // the document's polarity
+        var byClause = new LearnedFactorDetector(model) { ClausePolarity = true }.Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, clauses);
+        Assert.Equal(SentimentLabel.Positive, Assert.Single(byClause, m => m.Factor == "loyalty").Label); // or, asked for, the clause's
         Assert.Contains(mentions, m => m.Factor == "location_parking"); // the rules' own mention stays
     }
 
@@ -69,6 +72,24 @@ public class LearnedFactorDetectorTests
 
         Assert.DoesNotContain(Apply(model, "The prices zorblat again"), m => m.Factor == "price");
         Assert.Contains(Apply(model, "The prices are too high again"), m => m.Factor == "price");
+    }
+
+    [Fact]
+    public void The_scorer_with_a_detector_reads_an_item_as_the_hybrid_and_without_one_as_the_rules()
+    {
+        List<FactorExample> story =
+        [
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices zorblat on day {i}")),
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices are too high on day {i}", "price")),
+        ];
+        var detector = new LearnedFactorDetector(FactorDetectorTrainer.Train(story, Factors, Plain));
+        var item = new Listening.Core.Feedback.FeedbackItem("id-1", Listening.Core.Feedback.FeedbackKind.Review, "test", "brand",
+            "The prices zorblat again", DateTimeOffset.UnixEpoch);
+        var model = new FactorExtractorTests.RecordingScorer(-0.5f);
+
+        Assert.Contains(new Listening.Core.Feedback.FeedbackScorer(model, FactorTaxonomy.Default).Score(item).Factors, m => m.Factor == "price");
+        Assert.DoesNotContain(new Listening.Core.Feedback.FeedbackScorer(model, new BrandTaxonomies(FactorTaxonomy.Default), detector).Score(item).Factors,
+            m => m.Factor == "price");
     }
 
     [Fact]
