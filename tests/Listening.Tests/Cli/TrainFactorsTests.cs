@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Listening.Cli;
+
+namespace Listening.Tests.Cli;
+
+/// <summary><c>train-factors</c> and <c>evaluate-factors-loso</c> on three tiny labelled stories (the shipped sentiment model reads them).</summary>
+public sealed class TrainFactorsTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("listening-factlearn-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Stories()
+    {
+        var root = Path.Combine(dir, "stories");
+        string[][] texts =
+        [
+            ["The courier was late again", "The staff were lovely", "Prices are too high", "The app keeps crashing"],
+            ["Курьер опоздал на час", "Персонал вежливый", "Цены высокие", "Приложение не работает"],
+            ["Delivery took a week", "Friendly staff at the till", "Too expensive for what it is", "The website is slow"],
+        ];
+        string[] factors = ["delivery", "staff", "price", "website_app"];
+        for (var s = 0; s < texts.Length; s++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, $"story{s}")).FullName;
+            File.WriteAllLines(Path.Combine(folder, "feedback.jsonl"), texts[s].Select((t, i) =>
+                $$"""{"kind":"review","source":"site","brand":"shop","externalId":"s{{s}}i{{i}}","text":"{{t}}","author":{"handle":"u{{s}}{{i}}"},"createdAt":"2026-10-01T10:00:00Z"}"""));
+            File.WriteAllLines(Path.Combine(folder, "labels.jsonl"), texts[s].Select((_, i) =>
+                $$"""{"source":"site","externalId":"s{{s}}i{{i}}","brand":"shop","sentiment":"negative","factors":[{"factor":"{{factors[i]}}","polarity":"negative"}]}"""));
+        }
+        return root;
+    }
+
+    private static (int Code, string Output, string Error) Run(Command command, params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var code = command.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Training_twice_on_the_same_stories_writes_byte_identical_files_and_loso_prints_every_story_and_the_means()
+    {
+        var stories = Stories();
+        var first = Path.Combine(dir, "a.bin.gz");
+        var second = Path.Combine(dir, "b.bin.gz");
+
+        Assert.Equal(0, Run(TrainFactorsCommand.Create(), "--stories", stories, "--out", first).Code);
+        Assert.Equal(0, Run(TrainFactorsCommand.Create(), "--stories", stories, "--out", second).Code);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+
+        var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", stories);
+        Assert.True(code == 0, error);
+        foreach (var name in new[] { "story0", "story1", "story2", "mean/total" }) Assert.Contains(name, output);
+    }
+
+    [Fact]
+    public void A_single_labelled_story_is_refused_there_is_nothing_to_leave_out()
+    {
+        var (code, _, error) = Run(EvaluateFactorsLosoCommand.Create(), "--demo", Path.Combine(Stories(), "story0"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("at least two", error);
+    }
+}
