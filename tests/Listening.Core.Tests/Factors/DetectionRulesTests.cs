@@ -190,6 +190,26 @@ public class DetectionRulesTests
     }
 
     [Theory]
+    [InlineData("No complaints about the prices.", "price")]
+    [InlineData("The prices are okay, no complaints about that.", "price")]
+    [InlineData("Претензий нет, всё привезли вовремя.", "delivery")]
+    [InlineData("К персоналу никаких претензий.", "staff")]
+    public void No_complaints_praise_what_the_clause_names_and_lodge_nothing_with_support(string text, string named)
+    {
+        var found = FactorsIn(text);
+        Assert.Contains(named, found);
+        Assert.DoesNotContain("support", found);
+    }
+
+    [Theory]
+    [InlineData("I filed a complaint and nobody answered.")]
+    [InlineData("Написала претензию, ответа нет уже месяц.")]
+    public void A_complaint_lodged_is_still_support(string text)
+    {
+        Assert.Contains("support", FactorsIn(text));
+    }
+
+    [Theory]
     [InlineData("Прошу вернуть деньги за блюдо.")]
     [InlineData("Please refund the duplicate charge.")]
     [InlineData("Верните старое приложение и старый клуб!")]
