@@ -31,6 +31,29 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("I wouldn't say the food was bad", "quality", SentimentLabel.Positive)]
+    [InlineData("I can't say the staff were rude", "staff", SentimentLabel.Positive)]
+    [InlineData("Wouldn't call the delivery slow", "delivery", SentimentLabel.Positive)]
+    [InlineData("I would not say the courier was late", "delivery", SentimentLabel.Positive)]
+    [InlineData("Не могу сказать, что персонал грубый", "staff", SentimentLabel.Positive)]
+    [InlineData("Не скажу, что мне понравилась доставка", "delivery", SentimentLabel.Negative)]
+    [InlineData("I wouldn't say the prices are high", "price", SentimentLabel.Neutral)]
+    public void A_denied_statement_negates_its_whole_clause(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("The prices are high", SentimentLabel.Negative)]
+    [InlineData("Цены высокие", SentimentLabel.Negative)]
+    [InlineData("Цены высоковаты, зато всё свежее", SentimentLabel.Negative)]
+    [InlineData("Low prices every day", SentimentLabel.Positive)]
+    public void High_prices_are_a_complaint_and_low_ones_praise(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, "price"));
+    }
+
+    [Theory]
     [InlineData("Не дорого и вкусно", "quality", SentimentLabel.Positive)]
     [InlineData("Не дорого и вкусно", "price", SentimentLabel.Positive)]
     [InlineData("Not expensive and tasty", "quality", SentimentLabel.Positive)]

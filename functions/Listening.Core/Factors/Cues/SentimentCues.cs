@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -21,9 +21,10 @@ public sealed class SentimentCues
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
-        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null)
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
+            [], [], [], (hedges ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
         intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
     }
@@ -311,10 +312,12 @@ public sealed class SentimentCues
             if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < clauseStart || end > cue.FirstToken) continue;
-            if (cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
+            // "I wouldn't say the food was bad": a denied statement negates the clause it introduces, to its end.
+            var hedge = !legacy && IsHedge(other, matches);
+            if (!hedge && cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
-            if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
+            if (!hedge && text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
             if (!legacy && tokens is not null && EndsAtAnd(other, cue, matches, tokens)) continue;
             // «не было никаких скидок», «нет никакой карты»: a cue that opens with its own negator is negated once, by itself.
             if (!legacy && StartsWithNegator(cue, matches)) continue;
@@ -322,6 +325,17 @@ public sealed class SentimentCues
             negated = !negated;
         }
         return negated;
+    }
+
+    /// <summary>Whether <paramref name="negator"/> is (part of) a denied statement ("wouldn't say", «не могу сказать, что»).</summary>
+    private static bool IsHedge(TermMatch negator, List<TermMatch> matches)
+    {
+        var end = negator.FirstToken + negator.TokenCount;
+        foreach (var x in matches)
+        {
+            if (x.Group == HedgeGroup && x.FirstToken < end && negator.FirstToken < x.FirstToken + x.TokenCount) return true;
+        }
+        return false;
     }
 
     // Negators of things: their negation carries over a list of nouns («без очередей и грубости», "no fees and no hassle").
@@ -426,6 +440,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"));
     }
 }
