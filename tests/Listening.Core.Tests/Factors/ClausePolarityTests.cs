@@ -220,6 +220,15 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("The courier lost my parcel again. Just brilliant.", "delivery")]
+    [InlineData("Опять привезли не то. Просто супер.", "delivery")]
+    [InlineData("Курьер нахамил. Отлично.", "staff")]
+    public void Praise_said_right_after_a_clear_complaint_is_ironic(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("У конкурентов дешевле.", "price", SentimentLabel.Negative)]
     [InlineData("Cheaper elsewhere, to be honest.", "price", SentimentLabel.Negative)]
     [InlineData("Prices are better than at any other shop nearby.", "price", SentimentLabel.Positive)]
