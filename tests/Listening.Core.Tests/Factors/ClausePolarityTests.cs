@@ -229,6 +229,20 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("У конкурентов доставка быстрее.", "delivery", SentimentLabel.Negative)]
+    [InlineData("Доставка быстрее, чем у конкурентов.", "delivery", SentimentLabel.Positive)]
+    [InlineData("Раньше доставка была быстрее.", "delivery", SentimentLabel.Negative)]
+    [InlineData("Доставка стала быстрее, чем раньше.", "delivery", SentimentLabel.Positive)]
+    [InlineData("The app used to be better.", "website_app", SentimentLabel.Negative)]
+    [InlineData("The app is better than it used to be.", "website_app", SentimentLabel.Positive)]
+    [InlineData("Курьер приехал на час раньше и был очень вежлив.", "staff", SentimentLabel.Positive)]
+    [InlineData("Переводы в другие банки часто висят.", "payment", SentimentLabel.Negative)]
+    public void A_verdict_placed_at_a_competitor_or_in_the_past_judges_the_brand_now_the_other_way(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("У конкурентов дешевле.", "price", SentimentLabel.Negative)]
     [InlineData("Cheaper elsewhere, to be honest.", "price", SentimentLabel.Negative)]
     [InlineData("Prices are better than at any other shop nearby.", "price", SentimentLabel.Positive)]

@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -21,12 +21,12 @@ public sealed class SentimentCues
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
-        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null)
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
             [], [], [], (hedges ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
-        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
+        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList()]);
     }
 
     private readonly TermMatcher intents;
@@ -97,6 +97,7 @@ public sealed class SentimentCues
         said.Clear();
         intents.Find(tokens, negationFrom ?? from, to, said);
         var wish = IsWish(said, matches, from, to);
+        var elsewhere = Elsewhere(tokens, said, from, to);
         foreach (var m in matches)
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
@@ -114,6 +115,10 @@ public sealed class SentimentCues
             if (IsAlsoNegator(m, matches) && (negatedBefore || NegatesNext(m, matches, to))) continue;
             var negated = !symbol && (negatedBefore != IsNegatedAfter(tokens, m, to));
             var isPositive = praise != negated;
+            // «У конкурентов доставка быстрее»: a verdict placed at a competitor or in the past judges the brand now the other way
+            // (a phrase that holds the marker, «у конкурентов дешевле», already says which way: the marker does not lead it).
+            // The marker leads the verdict it places: in "better to pay once than redo it elsewhere" it ends a comparison instead.
+            if (elsewhere is { } at && at.FirstToken + at.TokenCount <= m.FirstToken) isPositive = !isPositive;
             // A wish or a request names what is missing: "could be faster", «доставку бы побыстрее», «верните нормальные сроки».
             if (isPositive && (sarcastic || wish || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -124,6 +129,22 @@ public sealed class SentimentCues
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
+    }
+
+    /// <summary>The marker in tokens [from, to) that places a verdict at a competitor or in the past (<c>elsewhere</c> list),
+    /// unless it is what the brand is compared with ("faster than elsewhere", «лучше, чем раньше»: "than" / «чем» before it).</summary>
+    private static TermMatch? Elsewhere(IReadOnlyList<WordToken> tokens, List<TermMatch> said, int from, int to)
+    {
+        foreach (var m in said)
+        {
+            if (m.Group != ElsewhereGroup || m.FirstToken < from || m.FirstToken >= to) continue;
+            if (tokens[m.FirstToken].Lower is "раньше" or "прежде" && m.FirstToken != from) continue;
+            var standard = false;
+            for (var i = m.FirstToken - 1; i >= from; i--)
+                if (tokens[i].Lower is "than" or "чем") standard = true;
+            if (!standard) return m;
+        }
+        return null;
     }
 
     /// <summary>Whether tokens [from, to) hold a wish or a request (<c>wish</c> list) that is not part of an opinion phrase
@@ -440,6 +461,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"), All("hedges"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"));
     }
 }
