@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Listening.Ml.Features;
 
 namespace Listening.Ml.Prediction;
@@ -11,14 +13,37 @@ namespace Listening.Ml.Prediction;
 /// </summary>
 public sealed class FoldedWordVectors
 {
-    private readonly WordVectors _vectors;
-    private readonly float[] _scores; // [word × 3 + class]
+    // Open addressing over the word keys with each word's three scores beside its key (16 bytes, four to a cache line), so
+    // a token costs one memory access; the vocabulary's own index (slots → keys → vectors) would cost three.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Entry
+    {
+        public uint Key;
+        public float Negative, Neutral, Positive;
+    }
+
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+    private readonly uint _empty; // a key no word has: marks a free slot
 
     private FoldedWordVectors(WordVectors vectors, float[] scores)
     {
-        _vectors = vectors;
-        _scores = scores;
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, vectors.Count + vectors.Count / 2));
+        _mask = size - 1;
+        while (vectors.IndexOf(_empty) >= 0) _empty++;
+        _entries = new Entry[size];
+        for (var i = 0; i < size; i++) _entries[i].Key = _empty;
+        for (var w = 0; w < vectors.Count; w++)
+        {
+            var key = vectors.Key(w);
+            var i = Slot(key);
+            while (_entries[i].Key != _empty) i = (i + 1) & _mask;
+            _entries[i] = new Entry { Key = key, Negative = scores[3 * w], Neutral = scores[3 * w + 1], Positive = scores[3 * w + 2] };
+        }
     }
+
+    // The keys are Murmur-finished hashes already: their bits are well spread.
+    private int Slot(uint key) => (int)(key ^ (key >> 17)) & _mask;
 
     /// <summary>Folds the block at <paramref name="offset"/> of a three-class model's <paramref name="weights"/>.</summary>
     public static FoldedWordVectors Fold(WordVectors vectors, LinearWeights weights, int offset)
@@ -32,15 +57,20 @@ public sealed class FoldedWordVectors
     {
         double z0 = 0, z1 = 0, z2 = 0;
         var known = 0;
+        var entries = _entries.AsSpan();
         foreach (var token in tokens)
         {
-            var index = _vectors.IndexOf(token);
-            if (index < 0) continue;
-            known++;
-            var at = index * 3;
-            z0 += _scores[at];
-            z1 += _scores[at + 1];
-            z2 += _scores[at + 2];
+            for (var i = Slot(token); ; i = (i + 1) & _mask)
+            {
+                ref readonly var entry = ref entries[i];
+                if (entry.Key == _empty) break; // first: a token that happens to equal the marker is unknown
+                if (entry.Key != token) continue;
+                known++;
+                z0 += entry.Negative;
+                z1 += entry.Neutral;
+                z2 += entry.Positive;
+                break;
+            }
         }
         return known == 0 ? (0, 0, 0) : (z0 / known, z1 / known, z2 / known);
     }
