@@ -54,6 +54,15 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("Большой выбор сыров", "assortment", SentimentLabel.Positive)] // «сыров» is no «сырой»
+    [InlineData("Курица была сырая внутри", "quality", SentimentLabel.Negative)]
+    [InlineData("Huge selection of goods", "assortment", SentimentLabel.Positive)]
+    public void An_opinion_word_is_not_read_into_a_noun_that_shares_its_stem(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("Не дорого и вкусно", "quality", SentimentLabel.Positive)]
     [InlineData("Не дорого и вкусно", "price", SentimentLabel.Positive)]
     [InlineData("Not expensive and tasty", "quality", SentimentLabel.Positive)]

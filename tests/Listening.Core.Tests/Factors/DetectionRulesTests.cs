@@ -163,6 +163,8 @@ public class DetectionRulesTests
     [InlineData("The map in the app keeps losing my car.", "loyalty")]
     [InlineData("Cheap tickets, tiny screen, blurry picture.", "support")]
     [InlineData("Three charges for one ticket through your app.", "support")]
+    [InlineData("I was tired of waiting.", "quality")]
+    [InlineData("The staff treated us well.", "quality")]
     public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
     {
         Assert.DoesNotContain(absent, FactorsIn(text));
