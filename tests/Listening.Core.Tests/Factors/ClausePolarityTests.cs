@@ -48,6 +48,10 @@ public class ClausePolarityTests
     [InlineData("Цены высокие", SentimentLabel.Negative)]
     [InlineData("Цены высоковаты, зато всё свежее", SentimentLabel.Negative)]
     [InlineData("Low prices every day", SentimentLabel.Positive)]
+    [InlineData("Большая комиссия за перевод", SentimentLabel.Negative)]
+    [InlineData("Huge fees for transfers", SentimentLabel.Negative)]
+    [InlineData("The fees are huge", SentimentLabel.Negative)]
+    [InlineData("Комиссия огромная", SentimentLabel.Negative)]
     public void High_prices_are_a_complaint_and_low_ones_praise(string text, SentimentLabel expected)
     {
         Assert.Equal(expected, Polarity(text, "price"));

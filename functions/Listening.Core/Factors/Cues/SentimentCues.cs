@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -21,10 +21,10 @@ public sealed class SentimentCues
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
-        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null)
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
-            [], [], [], (hedges ?? []).ToList()]);
+            [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
         intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList()]);
     }
@@ -119,6 +119,8 @@ public sealed class SentimentCues
             // (a phrase that holds the marker, «у конкурентов дешевле», already says which way: the marker does not lead it).
             // The marker leads the verdict it places: in "better to pay once than redo it elsewhere" it ends a comparison instead.
             if (elsewhere is { } at && at.FirstToken + at.TokenCount <= m.FirstToken) isPositive = !isPositive;
+            // «большая комиссия», "fees are huge": a size said of a thing customers would rather be without is a complaint.
+            if (isPositive && !negated && SizeOfUnwanted(tokens, m, matches, said)) isPositive = false;
             // A wish or a request names what is missing: "could be faster", «доставку бы побыстрее», «верните нормальные сроки».
             if (isPositive && (sarcastic || wish || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -145,6 +147,22 @@ public sealed class SentimentCues
             if (!standard) return m;
         }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="m"/> is a word of size (<c>sizes</c> list) next to an unwanted thing (<c>unwanted</c>
+    /// list): before it ("huge fees", «огромная комиссия») or after it, a copula between ("the fees are huge", «комиссия большая»).</summary>
+    private static bool SizeOfUnwanted(IReadOnlyList<WordToken> tokens, TermMatch m, List<TermMatch> matches, List<TermMatch> said)
+    {
+        if (!matches.Exists(x => x.Group == SizeGroup && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount)) return false;
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var u in said)
+        {
+            if (u.Group != UnwantedGroup) continue;
+            if (u.FirstToken == end) return true;
+            var gap = m.FirstToken - (u.FirstToken + u.TokenCount);
+            if (gap == 0 || gap == 1 && tokens[m.FirstToken - 1].Lower is "is" or "are" or "was" or "were" or "была" or "был" or "были" or "было") return true;
+        }
+        return false;
     }
 
     /// <summary>Whether tokens [from, to) hold a wish or a request (<c>wish</c> list) that is not part of an opinion phrase
@@ -461,6 +479,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"));
     }
 }
