@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text.Unicode;
+using System.Text;
 using Listening.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -76,11 +75,10 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
     private void Insert(SqliteTransaction tx, string queue, OutgoingMessage message, long now)
     {
         var at = Math.Max(now, message.ScheduledEnqueueTime?.ToUnixTimeMilliseconds() ?? now);
-        var (body, text) = Stored(message.Body);
         tx.Command("""
             INSERT INTO messages(queue, message_id, body, enqueued_at, visible_at, subject)
-            VALUES ($q, $id, CASE WHEN $text THEN CAST($body AS TEXT) ELSE $body END, $at, $at, $subject)
-            """).With("$q", queue).With("$id", message.MessageId).With("$body", body).With("$text", text)
+            VALUES ($q, $id, $body, $at, $at, $subject)
+            """).With("$q", queue).With("$id", message.MessageId).With("$body", Stored(message.Body))
             .With("$at", at).With("$subject", message.Subject).ExecuteNonQuery();
     }
 
@@ -324,16 +322,12 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
     private static string Truncate(string text) => text.Length <= 4000 ? text : text[..4000];
 
     /// <summary>UTF-8 bodies are stored as text (readable, and the erasure can rewrite JSON in flight with SQLite's JSON
-    /// functions); anything else as a blob, so every body round-trips byte for byte. The bytes are bound as they are and
-    /// cast to text by SQLite (the same bytes: the database is UTF-8): decoding them into a string, which the binding then
-    /// encoded back to UTF-8, was two conversions and a string per message on the writer thread (bench/README.md, round 12).</summary>
-    private static (object Body, bool Text) Stored(BinaryData body)
+    /// functions); anything else as a blob, so every body round-trips byte for byte.</summary>
+    private static object Stored(BinaryData body)
     {
         var bytes = body.ToMemory();
-        if (bytes.IsEmpty) return ("", true); // a zero-length blob may bind as NULL
-        var array = MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is { } whole && segment.Offset == 0 && segment.Count == whole.Length
-            ? whole : bytes.ToArray();
-        return (array, Utf8.IsValid(array));
+        try { return Strict.GetString(bytes.Span); }
+        catch (DecoderFallbackException) { return bytes.ToArray(); }
     }
 
     /// <summary>A text body's UTF-8 bytes as SQLite holds them (the same bytes as the text re-encoded, since only valid
@@ -344,6 +338,8 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
             : BinaryData.Empty;
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private SemaphoreSlim SignalFor(string queue) => signals.GetOrAdd(queue, _ => new SemaphoreSlim(0, 1));
 
