@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Ingest benchmark: single-item POSTs against `listening serve` with wrk, the whole pipeline running behind it.
-# Usage: [BENCH_AUTHORS=1] [BENCH_WARMUP=5s] [BENCH_CHECKOUT=dir] bench/ingest.sh [duration=30s] [connections=16] [threads=2]
+# Usage: [BENCH_AUTHORS=1] [BENCH_WARMUP=5s] [BENCH_CHECKOUT=dir] [BENCH_STATEMENTS=1] bench/ingest.sh [duration=30s] [connections=16] [threads=2]
 #   BENCH_AUTHORS=1: every item has its own author. BENCH_WARMUP: the unmeasured load before the run (default 5s, as in
 #   every figure before 2026-12-06 afternoon); tiered JIT keeps recompiling hot methods for about a minute under load, so
 #   BENCH_WARMUP=60s measures the steady state of a long-running server, the default includes part of its warm-up.
 #   BENCH_CHECKOUT: serve another checkout's Release build (already built) with this script, for A/B runs of two versions.
+#   BENCH_STATEMENTS=1 (root, perf): count the writer thread's SQLite statements (sqlite3_step calls) and WAL frames
+#   (walWriteOneFrame) with uprobes on the served build's libe_sqlite3.so. Each hit traps into the kernel (a few µs of
+#   the writer's CPU), so compare CPU per item only between runs that both count or both do not.
 # Prints wrk's figures, then the time for the pipeline to drain, the serve process's CPU time per item and that of its
-# SQLite writer thread (the one thread every write goes through); with
+# SQLite writer thread (the one thread every write goes through), what that thread wrote per item (the WAL, and the
+# database file when a commit runs the automatic checkpoint); with
 # dotnet-counters installed (`dotnet tool install --global dotnet-counters`) also what it allocated per item, its GC
 # pauses and the exceptions it threw, over the same window.
 set -euo pipefail
@@ -26,6 +30,14 @@ until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.2; don
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 writer=$(grep -lx sqlite-writer /proc/$pid/task/*/comm | head -1 | cut -d/ -f5)
 wcpu() { awk '{print $14 + $15}' "/proc/$pid/task/$writer/stat"; }
+wio() { awk '{printf "%s ", $2}' "/proc/$pid/task/$writer/io"; }
+probes=
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  lib=$PWD/functions/Listening/bin/Release/net10.0/runtimes/linux-x64/native/libe_sqlite3.so
+  perf probe -q -d 'listening_bench:*' 2>/dev/null || true
+  perf probe -q -x "$lib" -a 'listening_bench:step=sqlite3_step' -a 'listening_bench:frame=walWriteOneFrame' && probes=1
+  trap 'kill $pid $cpid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"; [ -z "$probes" ] || perf probe -q -d "listening_bench:*"' EXIT
+fi
 io() { awk '{printf "%s ", $2}' "/proc/$pid/io"; } # rchar wchar syscr syscw read_bytes write_bytes cancelled_write_bytes
 drain() { until curl -s "http://127.0.0.1:$port/api/status" | grep -q '"drained":true'; do sleep 0.2; done; }
 responded() { curl -s "http://127.0.0.1:$port/api/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"]["byStage"]["responded"])'; }
@@ -35,13 +47,16 @@ if [ -n "$counters" ]; then
   "$counters" collect -p "$pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$data/counters.csv" >/dev/null 2>&1 &
   cpid=$!; sleep 2
 fi
-warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); wbefore=$(wcpu); io0=$(io); start=$(date +%s.%N)
+spid=
+if [ -n "$probes" ]; then perf stat -x, -e 'listening_bench:step,listening_bench:frame' -t "$writer" -o "$data/probes.csv" & spid=$!; sleep 0.5; fi
+warm=$(responded); tick=$(getconf CLK_TCK); before=$(cpu); wbefore=$(wcpu); io0=$(io); wio0=$(wio); start=$(date +%s.%N)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/ingest.lua" "http://127.0.0.1:$port" | grep -E "Latency|50%|99%|Requests/sec|accepted/s|Socket errors"
 drain
-end=$(date +%s.%N); after=$(cpu); wafter=$(wcpu); io1=$(io)
+end=$(date +%s.%N); after=$(cpu); wafter=$(wcpu); io1=$(io); wio1=$(wio)
+if [ -n "$spid" ]; then kill -INT "$spid"; wait "$spid" 2>/dev/null || true; fi
 items=$(( $(responded) - warm ))
 if [ -n "$cpid" ]; then kill -TERM "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null || true; cpid=; fi
-python3 - "$items" "$before" "$after" "$tick" "$start" "$end" "$data/counters.csv" "$io0" "$io1" "$wbefore" "$wafter" <<'PY'
+python3 - "$items" "$before" "$after" "$tick" "$start" "$end" "$data/counters.csv" "$io0" "$io1" "$wbefore" "$wafter" "$wio0" "$wio1" "$data/probes.csv" <<'PY'
 import csv, datetime, os, sys
 items, before, after, tick, start, end = int(sys.argv[1]), *map(float, sys.argv[2:7])
 io = [(b - a) / items for a, b in zip(map(int, sys.argv[8].split()), map(int, sys.argv[9].split()))]
@@ -52,6 +67,11 @@ writer = (float(sys.argv[11]) - float(sys.argv[10])) / tick
 print(f"writer thread CPU: {writer:.1f} s = {1e6 * writer / items:.0f} µs per item ({100 * writer / cpu:.0f} % of the process)")
 # Machine-independent: what the process asked of the kernel per item (files and sockets alike).
 print(f"I/O per item: {io[2]:.1f} read calls ({io[0] / 1024:.1f} kB), {io[3]:.1f} write calls ({io[1] / 1024:.1f} kB)")
+wio = [(b - a) / items for a, b in zip(map(int, sys.argv[12].split()), map(int, sys.argv[13].split()))]
+print(f"writer thread I/O per item: {wio[3]:.1f} write calls ({wio[1] / 1024:.1f} kB), {wio[2]:.1f} read calls ({wio[0] / 1024:.1f} kB)")
+if os.path.exists(sys.argv[14]):
+    hits = {row[2].split(":")[-1]: float(row[0]) for row in csv.reader(open(sys.argv[14])) if len(row) > 2 and row[0].replace(".", "").isdigit()}
+    print(f"writer thread per item: {hits.get('step', 0) / items:.2f} SQLite statements (sqlite3_step), {hits.get('frame', 0) / items:.2f} WAL frames")
 if os.path.exists(sys.argv[7]):
     # Per-second increments inside the measured window (the counters' clock is local time, second resolution).
     t0, t1 = (datetime.datetime.fromtimestamp(x).replace(microsecond=0) for x in (start, end))

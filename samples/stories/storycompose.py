@@ -5,7 +5,7 @@ feedback.jsonl (canonical FeedbackItemDto shape) and labels.jsonl (one hand labe
 
 A Russian text may start with "{f} " or "{m} " when its grammar fixes the author's gender
 («заказала» / «заказал»); the marker is removed from the text. Labels take no random draws."""
-import datetime as dt, json, os, random, re
+import datetime as dt, json, os, random, re, sys
 
 from storylib import SURVEYS, MENTIONS, parse_spec, label, lang
 
@@ -219,3 +219,11 @@ class Story:
         with open(cfg['labels'], 'w', encoding='utf-8') as f:
             f.write('\n'.join(labels) + '\n')
         print(f'{len(lines)} lines -> {os.path.normpath(cfg["out"])}, {len(labels)} labels -> {os.path.normpath(cfg["labels"])}')
+
+
+def compose(script, cfg):
+    """What a story's compose.py runs: its spec files sit beside `script`; feedback.jsonl goes to the path the
+    command line names, else one folder up, and labels.jsonl beside it."""
+    here = os.path.dirname(os.path.abspath(script))
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, '..', 'feedback.jsonl')
+    Story(dict(cfg, here=here, out=out, labels=os.path.join(os.path.dirname(out), 'labels.jsonl'))).compose()

@@ -197,7 +197,8 @@ public sealed partial class FactorExtractor
                     var said = Remark(context, verdict);
                     for (var i = previousFrom; i < previousFrom + previousCount; i++)
                     {
-                        var score = Math.Clamp(mentions[i].Score + said, -1f, 1f);
+                        // "The courier lost my parcel again. Just brilliant." — praise after a clear complaint is ironic.
+                        var score = Math.Clamp(mentions[i].Score + (said > 0 && mentions[i].Score <= -ClearComplaint ? -said : said), -1f, 1f);
                         mentions[i] = mentions[i] with { Score = score, Label = Label(score) };
                     }
                     previousCount = 0;
@@ -542,6 +543,10 @@ public sealed partial class FactorExtractor
 
     /// <summary>A short remark's score, for a sentence of its own: praise in an item rated 1–2 stars (or NPS 0–6) is ironic —
     /// "…declined my card twice. Great evening." — and counts against (inside a sentence, «…, спасибо ей» is meant).</summary>
+    /// <summary>How negative a mention must be for praise said after it to read as irony (a clause of complaint words, not a
+    /// factual clause the model leans against).</summary>
+    private const float ClearComplaint = 0.5f;
+
     private static float Remark(TextContext context, CueScore verdict) =>
         verdict.Score > 0 && Outcome(context) < 0 ? -verdict.Score : verdict.Score;
 

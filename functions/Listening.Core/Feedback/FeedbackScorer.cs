@@ -10,7 +10,7 @@ namespace Listening.Core.Feedback;
 /// Scores an item: its language (the item's own when set, else detected), the document sentiment
 /// from the injected model (with the item's star rating or NPS answer as evidence: <see cref="AuthorVerdict"/>), and the factor mentions of the brand's taxonomy, each with the
 /// sentiment of its own clause (the same model on the clause text, plus opinion words with negation),
-/// and whether the document is mixed (<see cref="MixedSentiment"/>: the model on each clause).
+/// and whether the document is mixed (<see cref="MixedSentiment"/>: the model on each clause, or factors judged both ways).
 /// With a <see cref="LearnedFactorDetector"/> the learned model then decides the factors it knows, given what the
 /// rules found (see ml-models/factors/README.md); without one the rules alone decide.
 /// Thread-safe when the injected scorer is.
@@ -30,9 +30,9 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var language = !string.IsNullOrWhiteSpace(item.Language) ? item.Language
             : Transliteration.LooksLikeRussian(item.Text) ? LanguageDetector.Russian // Russian in Latin letters
             : LanguageDetector.Detect(item.Text);
-        var mixed = MixedSentiment.Analyze(sentiment, item.Text);
         // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
         var reading = Read(item.Text, FeedbackTextKind.For(item.Kind, item.Text), item.Rating, item.Nps, item.CompetitorOf ?? item.Brand);
+        var mixed = MixedSentiment.Analyze(sentiment, item.Text, reading.Mentions);
         return new FeedbackScores(language, reading.Document, reading.Mentions, mixed.Mixed, mixed.Clauses);
     }
 

@@ -1,3 +1,5 @@
+using Listening.Core.Factors;
+
 namespace Listening.Core.Sentiment;
 
 /// <summary>The sentiment of one clause of a document: where it is and what the model says about it alone.</summary>
@@ -23,6 +25,37 @@ public static class MixedSentiment
     /// <summary>Texts with more clauses are judged on their first this-many (a long review is rarely one-sided anyway).</summary>
     public const int MaxClauses = 12;
 
+    /// <summary>How far from 0 a factor mention's score must be to count as a clear opinion on its factor.</summary>
+    public const float ClearMention = 0.5f;
+
+    /// <summary>
+    /// As <see cref="Analyze(ISentimentScorer, string)"/>, and also mixed when the text's factor mentions judge one factor clearly
+    /// well and another clearly badly in different clauses: "Курьер вежливый 😊 но опоздал на 40 минут 😡" — the mentions read
+    /// opinion words with their negation and scope, which the model, scoring a clause alone, misses ("опоздал" with no
+    /// opinion word reads neutral to it).
+    /// </summary>
+    public static MixedVerdict Analyze(ISentimentScorer scorer, string text, IReadOnlyList<FactorMention> mentions)
+    {
+        var verdict = Analyze(scorer, text);
+        if (verdict.Mixed || !JudgedBothWays(mentions) || IsSarcasticComplaint(scorer, text)) return verdict;
+        return verdict with { Mixed = true };
+    }
+
+    private static bool JudgedBothWays(IReadOnlyList<FactorMention> mentions)
+    {
+        foreach (var good in mentions)
+        {
+            if (good.Score < ClearMention) continue;
+            foreach (var bad in mentions)
+                if (bad.Score <= -ClearMention && bad.Start != good.Start) return true;
+        }
+        return false;
+    }
+
+    // Sarcastic praise ("Oh great, another order arrived half-empty") is a complaint, not a mixed review.
+    private static bool IsSarcasticComplaint(ISentimentScorer scorer, string text) =>
+        SarcasmMarkers.Candidate(text) && scorer.Score(text).Label == SentimentLabel.Negative;
+
     public static MixedVerdict Analyze(ISentimentScorer scorer, string text)
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -37,8 +70,7 @@ public static class MixedSentiment
             if (s.Label == SentimentLabel.Positive && s.Score >= ClearOpinion) positive = true;
             if (s.Label == SentimentLabel.Negative && s.Score <= -ClearOpinion) negative = true;
         }
-        // Sarcastic praise ("Oh great, another order arrived half-empty") is a complaint, not a mixed review.
-        var mixed = positive && negative && !(SarcasmMarkers.Candidate(text) && scorer.Score(text).Label == SentimentLabel.Negative);
+        var mixed = positive && negative && !IsSarcasticComplaint(scorer, text);
         return new MixedVerdict(mixed, clauses);
     }
 }

@@ -19,15 +19,19 @@ public sealed class StalledFeedbackOptions
 /// <summary>
 /// Timer (<c>StalledFeedbackSchedule</c>, every minute by default, and at start): sends the <c>feedback-ingested</c>
 /// message of items stuck at ingest again, with the item id as message id — the queue drops it while the first is
-/// still queued, and ScoreFeedback ignores an item already scored.
+/// still queued, and ScoreFeedback ignores an item already scored. Where ingest stores an item and queues its message in
+/// one transaction (<see cref="IStageCommit.IngestQueuesWithStore"/>, the local shape) no item can lose its message, and
+/// an item waiting at ingest is one whose message is still queued: nothing is sent (that message carries no
+/// duplicate-detection entry, so a re-send would queue the item twice).
 /// </summary>
-public sealed partial class RequeueStalledFeedback(IFeedbackStore store, IQueueSender sender, Microsoft.Extensions.Options.IOptions<StalledFeedbackOptions> options,
-    TimeProvider time, ILogger<RequeueStalledFeedback> logger)
+public sealed partial class RequeueStalledFeedback(IFeedbackStore store, IQueueSender sender, IStageCommit commit,
+    Microsoft.Extensions.Options.IOptions<StalledFeedbackOptions> options, TimeProvider time, ILogger<RequeueStalledFeedback> logger)
 {
     public const string Name = nameof(RequeueStalledFeedback);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (commit.IngestQueuesWithStore) return 0;
         var before = time.GetUtcNow() - options.Value.StalledAfter;
         var stalled = new List<FeedbackRecord>();
         await foreach (var record in store.QueryByStageAsync(FeedbackStage.Ingested, before, options.Value.MaxPerRun, cancellationToken))

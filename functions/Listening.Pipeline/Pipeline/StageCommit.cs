@@ -31,6 +31,10 @@ public interface IStageCommit
     Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next, IReadOnlyList<FeedbackStage> skipsAt,
         CancellationToken cancellationToken);
 
+    /// <summary>True when ingest stores an item and queues its message in one transaction (SQLite): an item cannot wait at
+    /// ingest for want of a message, so <see cref="RequeueStalledFeedback"/> has nothing to re-send.</summary>
+    bool IngestQueuesWithStore { get; }
+
     /// <summary>Ingest's commit: each item created unless its id is stored (<see cref="IFeedbackStore.AddIfAbsentAsync"/>),
     /// and one <c>feedback-ingested</c> message per item still at ingest, as one batch.</summary>
     Task<IReadOnlyList<FeedbackAdded>> IngestAsync(IReadOnlyList<Core.Feedback.FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken);
@@ -48,6 +52,9 @@ public sealed class SeparateStageCommit(IFeedbackStore store, IQueueSender sende
 
     /// <summary>No transaction spans the read and the write here: the stages read the stage themselves, while they work.</summary>
     public bool ReadsStage => false;
+
+    /// <summary>The store's write comes first: a process that dies before the send leaves the item stored without its message.</summary>
+    public bool IngestQueuesWithStore => false;
 
     public async Task<FeedbackStage?> CommitUnlessAsync(ReceivedMessage input, FeedbackRecord record, StageMessages? next,
         IReadOnlyList<FeedbackStage> skipsAt, CancellationToken cancellationToken)

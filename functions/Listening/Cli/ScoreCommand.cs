@@ -99,7 +99,7 @@ internal static class ScoreCommand
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
             // Read as the pipeline reads an item: the author's own stars or NPS answer are weighed with the text (AuthorVerdict).
             var (read, mentions, sentiment) = reader.Read(text, kind, rating, nps, brand: "");
-            var mixed = MixedSentiment.Analyze(scorer, text);
+            var mixed = MixedSentiment.Analyze(scorer, text, mentions);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();
             item["score"] = Math.Round(sentiment.Score, 4);

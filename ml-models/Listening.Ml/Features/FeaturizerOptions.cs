@@ -29,6 +29,10 @@ namespace Listening.Ml.Features;
 /// <param name="VectorClusters">With <see cref="Vectors"/>: the words are also grouped into this many clusters of their vectors
 /// (<see cref="WordVectors.WithClusters"/>) and each known token adds its cluster as a hashed feature beside its unigram; 0 = none.</param>
 /// <param name="ClustersOnly">With <see cref="VectorClusters"/>: the cluster features without the mean-vector block.</param>
+/// <param name="VectorCountMean">With <see cref="Vectors"/>: the block is the plain mean of the known tokens' vectors (their sum over
+/// their count, each word's vector of norm ≈ 1, <see cref="WordVectors.MeanByCount"/>) instead of the mean L2-normalised to 1. The
+/// block is then linear in the words, so a scorer folds each word's class scores into one table at load time
+/// (<see cref="Prediction.FoldedWordVectors"/>) and the block costs no dense product at prediction; false = L2-normalised (round 11).</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -47,7 +51,8 @@ public sealed record FeaturizerOptions(
     string? Idf = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorCountMean = false)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;

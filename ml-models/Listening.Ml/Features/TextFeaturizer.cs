@@ -76,23 +76,27 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// As <see cref="Featurize(string, FeatureScratch)"/> — the same features and values — but in first-occurrence order rather
     /// than sorted (repeats merged through a small hash table instead of a sort): for scoring, where only the set matters.
     /// </summary>
-    public void FeaturizeUnordered(string text, FeatureScratch scratch)
+    /// <param name="vectorBlock">False: the hashed features only, the tokens kept — for a scorer that adds the count-mean block's
+    /// class scores from its folded table (<see cref="Prediction.FoldedWordVectors"/>) instead of reading the dense block.</param>
+    public void FeaturizeUnordered(string text, FeatureScratch scratch, bool vectorBlock = true)
     {
         Collect(text, scratch);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.FinishUnordered(idf);
-        AddVectorBlock(scratch);
+        if (vectorBlock) AddVectorBlock(scratch);
     }
 
     /// <summary>
-    /// The mean word vector (norm 1) after the normalised hashed features: its indices are above every hashed one, so the
-    /// sorted order holds. Nothing when the featurizer has no vectors or the text no known word.
+    /// The mean word vector (norm 1, or with <see cref="FeaturizerOptions.VectorCountMean"/> the plain mean) after the normalised
+    /// hashed features: its indices are above every hashed one, so the sorted order holds. Nothing when the featurizer has no
+    /// vectors or the text no known word.
     /// </summary>
     private void AddVectorBlock(FeatureScratch scratch)
     {
         if (vectors is null || options.DenseVectors == 0) return;
         var mean = scratch.AppendDense(options.VectorOffset, vectors.Dimensions);
-        if (vectors.Mean(scratch.Tokens, mean) == 0) scratch.DropDense(vectors.Dimensions);
+        var known = options.VectorCountMean ? vectors.MeanByCount(scratch.Tokens, mean) : vectors.Mean(scratch.Tokens, mean);
+        if (known == 0) scratch.DropDense(vectors.Dimensions);
     }
 
     /// <summary>Fills <paramref name="scratch"/> with the sorted indices of the text's features and how often each occurs (no weighting, no normalisation).</summary>

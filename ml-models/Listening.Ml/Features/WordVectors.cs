@@ -108,6 +108,50 @@ public sealed partial class WordVectors
         return known;
     }
 
+    /// <summary>
+    /// Writes the plain mean of the known tokens' vectors (their sum over their count; a word's vector has norm ≈ 1, the
+    /// components read as byte / <see cref="Quantum"/>) into <paramref name="mean"/> and returns how many tokens were known
+    /// (0: <paramref name="mean"/> is all zeros). Linear in the words, unlike <see cref="Mean"/>: a model's class scores for
+    /// this block are the mean of each known word's own scores (<see cref="Fold"/>).
+    /// </summary>
+    public int MeanByCount(ReadOnlySpan<uint> tokens, Span<float> mean)
+    {
+        mean.Clear();
+        var known = 0;
+        foreach (var token in tokens)
+        {
+            var index = IndexOf(token);
+            if (index < 0) continue;
+            known++;
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, _wide.AsSpan(index * Dimensions, Dimensions), mean);
+        }
+        if (known == 0) return 0;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(mean, 1f / (Quantum * known), mean);
+        return known;
+    }
+
+    /// <summary>
+    /// Each word's contribution to the class scores of a model whose weights read the <see cref="MeanByCount"/> block at
+    /// <paramref name="offset"/>: [word × classes + class] = Σ_d component_d / <see cref="Quantum"/> × weight[offset + d, class],
+    /// summed in double. <paramref name="weights"/> is laid out [feature × classes + class].
+    /// </summary>
+    public float[] Fold(ReadOnlySpan<float> weights, int offset, int classes)
+    {
+        if ((long)(offset + Dimensions) * classes > weights.Length) throw new ArgumentException($"the weights have no block of {Dimensions} features at {offset}", nameof(weights));
+        var table = new float[Count * classes];
+        for (var w = 0; w < Count; w++)
+        {
+            var vector = _wide.AsSpan(w * Dimensions, Dimensions);
+            for (var c = 0; c < classes; c++)
+            {
+                double sum = 0;
+                for (var d = 0; d < Dimensions; d++) sum += vector[d] * (double)weights[(offset + d) * classes + c];
+                table[w * classes + c] = (float)(sum / Quantum);
+            }
+        }
+        return table;
+    }
+
     /// <summary>This table with every component zero (for checking that a model's predictions depend on its vectors).</summary>
     public WordVectors Zeroed() => new(_keys, new sbyte[_components.Length], Dimensions, _clusters) { ClusterCount = ClusterCount };
 

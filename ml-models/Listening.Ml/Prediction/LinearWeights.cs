@@ -77,10 +77,20 @@ public sealed class LinearWeights
         Softmax(z, probabilities);
     }
 
-    // The three-class case unrolled, without bounds checks: the same arithmetic as the loop above, in the order the features come.
-    private void Predict3(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> probabilities)
+    /// <summary>
+    /// As <see cref="Predict(ReadOnlySpan{int}, ReadOnlySpan{float}, Span{float})"/> for three classes, with class scores that
+    /// features outside the vector contribute (a folded word-vector block, <see cref="FoldedWordVectors"/>) added to the biases.
+    /// </summary>
+    public void Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, (double Negative, double Neutral, double Positive) extra, Span<float> probabilities)
     {
-        double z0 = _biases[0], z1 = _biases[1], z2 = _biases[2];
+        if (Classes != 3) throw new InvalidOperationException($"extra class scores need 3 classes, the model has {Classes}");
+        Predict3(indices, values, probabilities, extra.Negative, extra.Neutral, extra.Positive);
+    }
+
+    // The three-class case unrolled, without bounds checks: the same arithmetic as the loop above, in the order the features come.
+    private void Predict3(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> probabilities, double e0 = 0, double e1 = 0, double e2 = 0)
+    {
+        double z0 = _biases[0] + e0, z1 = _biases[1] + e1, z2 = _biases[2] + e2;
         ref var w = ref MemoryMarshal.GetArrayDataReference(_weights);
         var length = (uint)_weights.Length;
         for (var k = 0; k < indices.Length; k++)

@@ -21,8 +21,16 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     private readonly int _dimension = model.Featurizer.Options.Dimension;
 
     // Maximum-entropy models are scored from their weights directly (the same arithmetic, much less overhead);
-    // any other transformer goes through a PredictionEngine.
-    private readonly Dictionary<string, LinearWeights>? _linear = Linear(model);
+    // any other transformer goes through a PredictionEngine. Read once at load: the weights, and from them a count-mean
+    // word-vector block's folded table (below).
+    private readonly (Dictionary<string, LinearWeights>? Linear, Dictionary<string, FoldedWordVectors>? Folded) _tables = Tables(model);
+    private Dictionary<string, LinearWeights>? _linear => _tables.Linear;
+
+    private static (Dictionary<string, LinearWeights>?, Dictionary<string, FoldedWordVectors>?) Tables(SentimentModel model)
+    {
+        var linear = Linear(model);
+        return (linear, Folded(model, linear));
+    }
 
     private static Dictionary<string, LinearWeights>? Linear(SentimentModel model)
     {
@@ -34,6 +42,20 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         }
         return linear;
     }
+
+    // A count-mean word-vector block folded into per-word class scores for each language (FoldedWordVectors): the text is
+    // featurised without the dense block and the block's scores come from the table. Null: the block, if any, is read as features.
+    private Dictionary<string, FoldedWordVectors>? _folded => _tables.Folded;
+
+    private static Dictionary<string, FoldedWordVectors>? Folded(SentimentModel model, Dictionary<string, LinearWeights>? linear)
+    {
+        var options = model.Featurizer.Options;
+        if (linear is null || model.Members.Count > 0 || model.Featurizer.Vectors is not { } vectors || !options.VectorCountMean || options.DenseVectors == 0) return null;
+        return linear.ToDictionary(kv => kv.Key, kv => FoldedWordVectors.Fold(vectors, kv.Value, options.VectorOffset));
+    }
+
+    /// <summary>Whether a count-mean word-vector block is scored from its folded table rather than as dense features.</summary>
+    public bool ScoresFoldedVectors => _folded is not null;
 
     [ThreadStatic] private static FeatureScratch? _scratch;
     [ThreadStatic] private static float[]? _memberValues;
@@ -97,7 +119,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
 
     /// <summary>
     /// As <see cref="ScoreModel(string, string?)"/>, an ensemble scored member by member, each from its own weight table (the
-    /// path the fused table, <see cref="EnsembleWeights"/>, is tested equal to; a single model scores as it always does).
+    /// path the fused table, <see cref="EnsembleWeights"/>, is tested equal to), and a count-mean word-vector block read as
+    /// dense features rather than from its folded table (<see cref="FoldedWordVectors"/>, tested equal to this).
     /// </summary>
     public SentimentScore ScoreModelMemberByMember(string text, string? kind = null) => ScoreModel(text, kind, fused: false);
 
@@ -112,11 +135,14 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
-            model.Featurizer.FeaturizeUnordered(text, scratch);
+            model.Featurizer.FeaturizeUnordered(text, scratch, vectorBlock: _folded is null || !fused);
             var lang = model.LanguageFor(text, scratch.Language);
             if (fused && _members.Length > 0 && Fused() is { } tables) return ScoreFused(tables[lang], text, kind, lang, scratch);
             Span<float> q = stackalloc float[FeatureRow.Classes];
-            _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
+            if (fused && _folded is not null)
+                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), _folded[lang].Scores(scratch.Tokens), q);
+            else
+                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
             if (_members.Length > 0) AddMembers(text, kind, lang, scratch, q);
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);

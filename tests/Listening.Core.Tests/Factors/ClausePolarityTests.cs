@@ -31,6 +31,42 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("I wouldn't say the food was bad", "quality", SentimentLabel.Positive)]
+    [InlineData("I can't say the staff were rude", "staff", SentimentLabel.Positive)]
+    [InlineData("Wouldn't call the delivery slow", "delivery", SentimentLabel.Positive)]
+    [InlineData("I would not say the courier was late", "delivery", SentimentLabel.Positive)]
+    [InlineData("Не могу сказать, что персонал грубый", "staff", SentimentLabel.Positive)]
+    [InlineData("Не скажу, что мне понравилась доставка", "delivery", SentimentLabel.Negative)]
+    [InlineData("I wouldn't say the prices are high", "price", SentimentLabel.Neutral)]
+    public void A_denied_statement_negates_its_whole_clause(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("The prices are high", SentimentLabel.Negative)]
+    [InlineData("Цены высокие", SentimentLabel.Negative)]
+    [InlineData("Цены высоковаты, зато всё свежее", SentimentLabel.Negative)]
+    [InlineData("Low prices every day", SentimentLabel.Positive)]
+    [InlineData("Большая комиссия за перевод", SentimentLabel.Negative)]
+    [InlineData("Huge fees for transfers", SentimentLabel.Negative)]
+    [InlineData("The fees are huge", SentimentLabel.Negative)]
+    [InlineData("Комиссия огромная", SentimentLabel.Negative)]
+    public void High_prices_are_a_complaint_and_low_ones_praise(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, "price"));
+    }
+
+    [Theory]
+    [InlineData("Большой выбор сыров", "assortment", SentimentLabel.Positive)] // «сыров» is no «сырой»
+    [InlineData("Курица была сырая внутри", "quality", SentimentLabel.Negative)]
+    [InlineData("Huge selection of goods", "assortment", SentimentLabel.Positive)]
+    public void An_opinion_word_is_not_read_into_a_noun_that_shares_its_stem(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("Не дорого и вкусно", "quality", SentimentLabel.Positive)]
     [InlineData("Не дорого и вкусно", "price", SentimentLabel.Positive)]
     [InlineData("Not expensive and tasty", "quality", SentimentLabel.Positive)]
@@ -192,6 +228,29 @@ public class ClausePolarityTests
     [InlineData("Never had an order take more than 15 minutes. Impressive.", "delivery", SentimentLabel.Positive)]
     [InlineData("Цены такие же, как в магазине, это плюс.", "price", SentimentLabel.Positive)]
     public void A_short_verdict_without_a_factor_judges_what_came_just_before(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("The courier lost my parcel again. Just brilliant.", "delivery")]
+    [InlineData("Опять привезли не то. Просто супер.", "delivery")]
+    [InlineData("Курьер нахамил. Отлично.", "staff")]
+    public void Praise_said_right_after_a_clear_complaint_is_ironic(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor));
+    }
+
+    [Theory]
+    [InlineData("У конкурентов доставка быстрее.", "delivery", SentimentLabel.Negative)]
+    [InlineData("Доставка быстрее, чем у конкурентов.", "delivery", SentimentLabel.Positive)]
+    [InlineData("Раньше доставка была быстрее.", "delivery", SentimentLabel.Negative)]
+    [InlineData("Доставка стала быстрее, чем раньше.", "delivery", SentimentLabel.Positive)]
+    [InlineData("The app used to be better.", "website_app", SentimentLabel.Negative)]
+    [InlineData("The app is better than it used to be.", "website_app", SentimentLabel.Positive)]
+    [InlineData("Курьер приехал на час раньше и был очень вежлив.", "staff", SentimentLabel.Positive)]
+    [InlineData("Переводы в другие банки часто висят.", "payment", SentimentLabel.Negative)]
+    public void A_verdict_placed_at_a_competitor_or_in_the_past_judges_the_brand_now_the_other_way(string text, string factor, SentimentLabel expected)
     {
         Assert.Equal(expected, Polarity(text, factor));
     }

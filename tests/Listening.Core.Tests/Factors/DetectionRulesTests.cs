@@ -163,6 +163,8 @@ public class DetectionRulesTests
     [InlineData("The map in the app keeps losing my car.", "loyalty")]
     [InlineData("Cheap tickets, tiny screen, blurry picture.", "support")]
     [InlineData("Three charges for one ticket through your app.", "support")]
+    [InlineData("I was tired of waiting.", "quality")]
+    [InlineData("The staff treated us well.", "quality")]
     public void Words_that_only_look_like_a_factor_name_nothing(string text, string absent)
     {
         Assert.DoesNotContain(absent, FactorsIn(text));
@@ -185,6 +187,26 @@ public class DetectionRulesTests
     [InlineData("Raised a ticket, got a canned reply.")]
     [InlineData("They gave me a ticket number and never called back.")]
     public void A_support_ticket_is_support(string text)
+    {
+        Assert.Contains("support", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("No complaints about the prices.", "price")]
+    [InlineData("The prices are okay, no complaints about that.", "price")]
+    [InlineData("Претензий нет, всё привезли вовремя.", "delivery")]
+    [InlineData("К персоналу никаких претензий.", "staff")]
+    public void No_complaints_praise_what_the_clause_names_and_lodge_nothing_with_support(string text, string named)
+    {
+        var found = FactorsIn(text);
+        Assert.Contains(named, found);
+        Assert.DoesNotContain("support", found);
+    }
+
+    [Theory]
+    [InlineData("I filed a complaint and nobody answered.")]
+    [InlineData("Написала претензию, ответа нет уже месяц.")]
+    public void A_complaint_lodged_is_still_support(string text)
     {
         Assert.Contains("support", FactorsIn(text));
     }

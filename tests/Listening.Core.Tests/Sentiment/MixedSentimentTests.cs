@@ -1,3 +1,4 @@
+using Listening.Core.Factors;
 using Listening.Core.Sentiment;
 
 namespace Listening.Core.Tests.Sentiment;
@@ -43,6 +44,30 @@ public class MixedSentimentTests
         Assert.False(MixedSentiment.Analyze(new WordScorer(), text).Mixed);
 
     [Fact]
+    public void Factors_judged_clearly_both_ways_in_different_clauses_make_a_document_mixed()
+    {
+        // The stand-in reads "но опоздал на 40 минут" as neutral (no complaint word it knows); the mentions read it as a complaint.
+        const string text = "Курьер вежливый 😊 но опоздал на 40 минут 😡";
+        Assert.False(MixedSentiment.Analyze(new WordScorer(), text).Mixed);
+        FactorMention[] mentions =
+        [
+            new("staff", SentimentLabel.Positive, 1f, 0, 15),
+            new("delivery", SentimentLabel.Negative, -1f, 19, 24),
+        ];
+        Assert.True(MixedSentiment.Analyze(new WordScorer(), text, mentions).Mixed);
+    }
+
+    [Fact]
+    public void Mentions_that_lean_weakly_or_share_one_clause_do_not_make_a_document_mixed()
+    {
+        const string text = "Курьер вежливый 😊 но опоздал на 40 минут 😡";
+        FactorMention[] weak = [new("staff", SentimentLabel.Positive, 1f, 0, 15), new("delivery", SentimentLabel.Negative, -0.3f, 19, 24)];
+        FactorMention[] oneClause = [new("staff", SentimentLabel.Positive, 1f, 0, 15), new("delivery", SentimentLabel.Negative, -1f, 0, 15)];
+        Assert.False(MixedSentiment.Analyze(new WordScorer(), text, weak).Mixed);
+        Assert.False(MixedSentiment.Analyze(new WordScorer(), text, oneClause).Mixed);
+    }
+
+    [Fact]
     public void Sarcastic_praise_that_reads_negative_is_a_complaint_not_mixed()
     {
         // The stand-in reads the whole text as negative (two complaint words against one praise word),
@@ -51,6 +76,8 @@ public class MixedSentimentTests
         Assert.True(SarcasmMarkers.Candidate(text));
         Assert.Equal(SentimentLabel.Negative, new WordScorer().Score(text).Label);
         Assert.False(MixedSentiment.Analyze(new WordScorer(), text).Mixed);
+        FactorMention[] bothWays = [new("quality", SentimentLabel.Positive, 1f, 0, 8), new("delivery", SentimentLabel.Negative, -1f, 10, 20)];
+        Assert.False(MixedSentiment.Analyze(new WordScorer(), text, bothWays).Mixed);
     }
 
     [Theory]

@@ -112,7 +112,7 @@ public class IngestTests(SharedPipeline factory)
     }
 
     [Fact]
-    public async Task Concurrent_posts_of_the_same_item_create_one_item_and_one_downstream_message()
+    public async Task Concurrent_posts_of_the_same_item_create_one_item_that_is_answered_once()
     {
         var item = Feedback.Item("Same review posted by an eager webhook", $"dup-{Guid.NewGuid():N}");
         var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.PostAsync(item.DeepClone())));
@@ -131,7 +131,7 @@ public class IngestTests(SharedPipeline factory)
             return (long)command.ExecuteScalar()!;
         });
         Assert.Equal(1, rows);
-        Assert.Equal(1, await MessagesSentAsync(database, id));
+        // One downstream message: SqliteStageCommitTests (the message carries no duplicate-detection entry to count here).
     }
 
     [Fact]
@@ -148,15 +148,4 @@ public class IngestTests(SharedPipeline factory)
         var health = await client.GetFromJsonAsync<JsonElement>("/api/health");
         Assert.Equal("ready", health.GetProperty("status").GetString());
     }
-
-    /// <summary>Messages ever accepted onto feedback-ingested for an id (the duplicate-detection ledger keeps one row per id
-    /// per window; a dropped duplicate adds none).</summary>
-    internal static Task<long> MessagesSentAsync(Storage.Sqlite.SqliteDatabase database, string id) =>
-        database.ReadAsync(c =>
-        {
-            using var command = c.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM message_ids WHERE queue = 'feedback-ingested' AND message_id = $id";
-            command.Parameters.AddWithValue("$id", id);
-            return (long)command.ExecuteScalar()!;
-        });
 }

@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -21,11 +21,12 @@ public sealed class SentimentCues
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
-        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null)
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null)
     {
-        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList()]);
+        matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
+            [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
-        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList()]);
+        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList()]);
     }
 
     private readonly TermMatcher intents;
@@ -96,6 +97,7 @@ public sealed class SentimentCues
         said.Clear();
         intents.Find(tokens, negationFrom ?? from, to, said);
         var wish = IsWish(said, matches, from, to);
+        var elsewhere = Elsewhere(tokens, said, from, to);
         foreach (var m in matches)
         {
             if (m.FirstToken < from || m.FirstToken + m.TokenCount > to) continue;
@@ -113,6 +115,12 @@ public sealed class SentimentCues
             if (IsAlsoNegator(m, matches) && (negatedBefore || NegatesNext(m, matches, to))) continue;
             var negated = !symbol && (negatedBefore != IsNegatedAfter(tokens, m, to));
             var isPositive = praise != negated;
+            // «У конкурентов доставка быстрее»: a verdict placed at a competitor or in the past judges the brand now the other way
+            // (a phrase that holds the marker, «у конкурентов дешевле», already says which way: the marker does not lead it).
+            // The marker leads the verdict it places: in "better to pay once than redo it elsewhere" it ends a comparison instead.
+            if (elsewhere is { } at && at.FirstToken + at.TokenCount <= m.FirstToken) isPositive = !isPositive;
+            // «большая комиссия», "fees are huge": a size said of a thing customers would rather be without is a complaint.
+            if (isPositive && !negated && SizeOfUnwanted(tokens, m, matches, said)) isPositive = false;
             // A wish or a request names what is missing: "could be faster", «доставку бы побыстрее», «верните нормальные сроки».
             if (isPositive && (sarcastic || wish || InScareQuotes(text, tokens, m))) isPositive = false;
             if (isPositive) positive++; else negative++;
@@ -123,6 +131,38 @@ public sealed class SentimentCues
         // A neutral word inside an opinion phrase ("not average") is not a neutral verdict.
         if (positive + negative > 0) neutral = 0;
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
+    }
+
+    /// <summary>The marker in tokens [from, to) that places a verdict at a competitor or in the past (<c>elsewhere</c> list),
+    /// unless it is what the brand is compared with ("faster than elsewhere", «лучше, чем раньше»: "than" / «чем» before it).</summary>
+    private static TermMatch? Elsewhere(IReadOnlyList<WordToken> tokens, List<TermMatch> said, int from, int to)
+    {
+        foreach (var m in said)
+        {
+            if (m.Group != ElsewhereGroup || m.FirstToken < from || m.FirstToken >= to) continue;
+            if (tokens[m.FirstToken].Lower is "раньше" or "прежде" && m.FirstToken != from) continue;
+            var standard = false;
+            for (var i = m.FirstToken - 1; i >= from; i--)
+                if (tokens[i].Lower is "than" or "чем") standard = true;
+            if (!standard) return m;
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="m"/> is a word of size (<c>sizes</c> list) next to an unwanted thing (<c>unwanted</c>
+    /// list): before it ("huge fees", «огромная комиссия») or after it, a copula between ("the fees are huge", «комиссия большая»).</summary>
+    private static bool SizeOfUnwanted(IReadOnlyList<WordToken> tokens, TermMatch m, List<TermMatch> matches, List<TermMatch> said)
+    {
+        if (!matches.Exists(x => x.Group == SizeGroup && x.FirstToken == m.FirstToken && x.TokenCount == m.TokenCount)) return false;
+        var end = m.FirstToken + m.TokenCount;
+        foreach (var u in said)
+        {
+            if (u.Group != UnwantedGroup) continue;
+            if (u.FirstToken == end) return true;
+            var gap = m.FirstToken - (u.FirstToken + u.TokenCount);
+            if (gap == 0 || gap == 1 && tokens[m.FirstToken - 1].Lower is "is" or "are" or "was" or "were" or "была" or "был" or "были" or "было") return true;
+        }
+        return false;
     }
 
     /// <summary>Whether tokens [from, to) hold a wish or a request (<c>wish</c> list) that is not part of an opinion phrase
@@ -311,10 +351,12 @@ public sealed class SentimentCues
             if (!legacy && IsInsideLongerNegator(other, matches)) continue;
             var end = other.FirstToken + other.TokenCount;
             if (other.FirstToken < clauseStart || end > cue.FirstToken) continue;
-            if (cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
+            // "I wouldn't say the food was bad": a denied statement negates the clause it introduces, to its end.
+            var hedge = !legacy && IsHedge(other, matches);
+            if (!hedge && cue.FirstToken - end >= NegationScope && (legacy || tokens is null || Distance(tokens, end, cue.FirstToken) >= NegationScope)) continue;
             // "не только", "not only", "no doubt": the negator does not negate what follows.
             if (matches.Any(b => b.Group == BlockerGroup && b.FirstToken == end)) continue;
-            if (text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
+            if (!hedge && text is not null && tokens is not null && HasPause(text, tokens, end, cue.FirstToken)) continue;
             if (!legacy && tokens is not null && EndsAtAnd(other, cue, matches, tokens)) continue;
             // «не было никаких скидок», «нет никакой карты»: a cue that opens with its own negator is negated once, by itself.
             if (!legacy && StartsWithNegator(cue, matches)) continue;
@@ -322,6 +364,17 @@ public sealed class SentimentCues
             negated = !negated;
         }
         return negated;
+    }
+
+    /// <summary>Whether <paramref name="negator"/> is (part of) a denied statement ("wouldn't say", «не могу сказать, что»).</summary>
+    private static bool IsHedge(TermMatch negator, List<TermMatch> matches)
+    {
+        var end = negator.FirstToken + negator.TokenCount;
+        foreach (var x in matches)
+        {
+            if (x.Group == HedgeGroup && x.FirstToken < end && negator.FirstToken < x.FirstToken + x.TokenCount) return true;
+        }
+        return false;
     }
 
     // Negators of things: their negation carries over a list of nouns («без очередей и грубости», "no fees and no hassle").
@@ -426,6 +479,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"));
     }
 }

@@ -65,7 +65,8 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
 
     /// <summary>Adds a message inside the caller's transaction without the duplicate-detection entry, for a hand-off that
     /// is exactly once by construction: a stage's next message, written in the transaction that completes its input (a
-    /// second run of the input cannot complete it again, so it cannot send again). The entry would be one more insert
+    /// second run of the input cannot complete it again, so it cannot send again), and ingest's message, written in the
+    /// transaction that creates its item (a second post finds the item and sends nothing). The entry would be one more insert
     /// at a random place of the <c>message_ids</c> b-tree per item: a whole page in the write-ahead log (bench/README.md,
     /// round 8). Call <see cref="Signal"/> after the commit.</summary>
     public void EnqueueHandOff(SqliteTransaction tx, string queue, OutgoingMessage message) =>

@@ -404,6 +404,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
     // response_decisions_by_author is partial: an item without an author (a survey answer, an anonymous post) put a
     // (NULL, item id) entry at a random place of the whole-table index — one more page written per decision — and only the
     // erasure looks decisions up by author (bench/README.md, round 7).
+    // response_decisions_created is dropped (schema of round 12): written with every decision and never read — the one query
+    // by created_ms (TrackingAsync) has an OR with unindexed columns, so SQLite scans the table for it either way.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS loyalty_ledger(
           id TEXT PRIMARY KEY, author_id TEXT NOT NULL, item_id TEXT NOT NULL, brand TEXT NOT NULL, source TEXT NOT NULL,
@@ -415,7 +417,7 @@ public sealed partial class SqliteResponseStore : IResponseStore
           loyalty_reason TEXT NOT NULL, points INTEGER NOT NULL, replied_ms INTEGER, alerted_ms INTEGER) WITHOUT ROWID;
         DROP INDEX IF EXISTS response_decisions_author;
         CREATE INDEX IF NOT EXISTS response_decisions_by_author ON response_decisions(author_id) WHERE author_id IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS response_decisions_created ON response_decisions(created_ms);
+        DROP INDEX IF EXISTS response_decisions_created;
         CREATE TABLE IF NOT EXISTS outbox(
           id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL, purpose TEXT NOT NULL,
           author_id TEXT, item_id TEXT, created_ms INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,

@@ -7,11 +7,8 @@ bank representative, deposits and fees, cashback categories and «шишки» p
 old bank Zolotnik and the app-only neobank Finch. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -35,10 +32,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='kedr', competitors=['zolotnik', 'finch'], seed=20280313,
     start=dt.datetime(2028, 1, 17), weeks=8,  # Monday 17 January - Sunday 12 March 2028
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['kedr_ru.txt', 'kedr_en.txt', 'zolotnik.txt', 'finch.txt'], extras='extras.txt',
     customer_prefix='kdr-',
     places={'kedr': ['kedr-kurskaya', 'kedr-belorusskaya', 'kedr-krasnoselskaya', 'kedr-mitino', 'kedr-yasenevo'],
@@ -57,4 +53,4 @@ Story(dict(
     flood_at=dt.timedelta(days=45, hours=14, minutes=8),
     flood_author={'name': 'Деньги сразу', 'handle': 'dengi_srazu_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

@@ -8,11 +8,8 @@ chats, and two competitors, the cheap walk-in chain Shpilka and the premium salo
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -28,10 +25,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='lokon', competitors=['shpilka', 'glyanets'], seed=20300331,
     start=dt.datetime(2030, 2, 4), weeks=8,  # Monday 4 February - Sunday 31 March 2030
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['lokon_ru.txt', 'lokon_en.txt', 'shpilka.txt', 'glyanets.txt'], extras='extras.txt',
     customer_prefix='lkn-',
     places={'lokon': ['lokon-petrogradskaya', 'lokon-moskovsky', 'lokon-devyatkino'],
@@ -49,4 +45,4 @@ Story(dict(
     flood_at=dt.timedelta(days=45, hours=14, minutes=3),  # Thursday 21 March
     flood_author={'name': 'Мастер на дом', 'handle': 'beauty_na_dom_example'},
     duplicate_sources=['yandex_maps', 'typeform', 'telegram'],
-)).compose()
+))

@@ -8,11 +8,8 @@ automatic photo check of damage and a new cleaning contractor, and two competito
 and the cheap newcomer Zoomly. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -28,10 +25,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='rulim', competitors=['gorodcar', 'zoomly'], seed=20310727,
     start=dt.datetime(2031, 6, 2), weeks=8,  # Monday 2 June - Sunday 27 July 2031
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['rulim_ru.txt', 'rulim_en.txt', 'gorodcar.txt', 'zoomly.txt'], extras='extras.txt',
     customer_prefix='rlm-',
     places={'rulim': ['rulim-moskva', 'rulim-skladochnaya'],
@@ -49,4 +45,4 @@ Story(dict(
     flood_at=dt.timedelta(days=44, hours=13, minutes=17),  # Wednesday 16 July
     flood_author={'name': 'Верну Депозит', 'handle': 'depozit_example'},
     duplicate_sources=['app', 'google_forms', 'telegram'],
-)).compose()
+))

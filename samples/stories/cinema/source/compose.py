@@ -8,11 +8,8 @@ prices (week 3) and loses the premiere night of a blockbuster to a projector fai
 and two competitors, the old and cheap Prozhektor and the premium Velvet with recliners. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -36,10 +33,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='kadr', competitors=['prozhektor', 'velvet'], seed=20331127,
     start=dt.datetime(2033, 10, 3), weeks=8,  # Monday 3 October - Sunday 27 November 2033
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['kadr_ru.txt', 'kadr_en.txt', 'prozhektor.txt', 'velvet.txt'], extras='extras.txt',
     customer_prefix='kd-',
     places={'kadr': ['kadr-tc-rassvet', 'kadr-tc-galaktika', 'kadr-severnaya'],
@@ -56,4 +52,4 @@ Story(dict(
     flood_at=dt.timedelta(days=19, hours=19, minutes=31),  # Saturday 22 October
     flood_author={'name': 'Кино Скидки', 'handle': 'kino_skidki_example'},
     duplicate_sources=['app', 'typeform', 'twitter'],
-)).compose()
+))

@@ -9,11 +9,8 @@ cheap multi-specialty network Belomed and the new app-first chain Doktorovo with
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -37,10 +34,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='svetoch', competitors=['belomed', 'doktorovo'], seed=20290429,
     start=dt.datetime(2029, 3, 5), weeks=8,  # Monday 5 March - Sunday 29 April 2029
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['svetoch_ru.txt', 'svetoch_en.txt', 'belomed.txt', 'doktorovo.txt'], extras='extras.txt',
     customer_prefix='svt-',
     places={'svetoch': ['svetoch-tverskaya', 'svetoch-maryino', 'svetoch-khimki'],
@@ -58,4 +54,4 @@ Story(dict(
     flood_at=dt.timedelta(days=38, hours=11, minutes=47),  # Thursday 12 April
     flood_author={'name': 'Справки 24', 'handle': 'spravki_example'},
     duplicate_sources=['yandex_maps', 'typeform', 'telegram'],
-)).compose()
+))

@@ -6,11 +6,8 @@ with lifting, returns, app and site with stock levels), and two competitors, the
 the online DIY marketplace Remonto. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -26,10 +23,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='verstak', competitors=['prorab', 'remonto'], seed=20270606,
     start=dt.datetime(2027, 3, 29), weeks=10,  # Monday 29 March - Sunday 6 June 2027
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['verstak_ru.txt', 'verstak_en.txt', 'prorab.txt', 'remonto.txt'], extras='extras.txt',
     customer_prefix='vst-c',
     places={'verstak': ['verstak-altufyevo', 'verstak-kotelniki', 'verstak-rumyantsevo', 'verstak-lefortovo', 'verstak-mytishchi'],
@@ -48,4 +44,4 @@ Story(dict(
     flood_at=dt.timedelta(days=45, hours=16, minutes=2),
     flood_author={'name': 'Tools Darom', 'handle': 'tools_darom_example'},
     duplicate_sources=['google', 'surveymonkey', 'vk'],
-)).compose()
+))

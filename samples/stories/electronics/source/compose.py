@@ -5,11 +5,8 @@ retailer (stores, online shop, delivery and installation, returns and warranty, 
 competitors, Tsifrograd and BytExpress. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -23,10 +20,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='amperia', competitors=['tsifrograd', 'bytexpress'], seed=20261213,
     start=dt.datetime(2026, 10, 12), weeks=9,  # Monday 12 October - Sunday 13 December 2026
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['amperia_ru.txt', 'amperia_en.txt', 'tsifrograd.txt', 'bytexpress.txt'], extras='extras.txt',
     customer_prefix='amp-c',
     places={'amperia': ['amperia-profsoyuznaya', 'amperia-dmitrovka', 'amperia-maryino', 'amperia-savelovskaya'],
@@ -45,4 +41,4 @@ Story(dict(
     flood_at=dt.timedelta(days=40, hours=10, minutes=41),
     flood_author={'name': 'Gadget Giveaway', 'handle': 'gadget_giveaway_example'},
     duplicate_sources=['yandex_maps', 'formbricks', 'twitter'],
-)).compose()
+))

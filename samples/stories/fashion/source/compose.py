@@ -6,11 +6,8 @@ competitors, Trendy Box (a cheap fast-fashion chain) and Shopolis (an online mar
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -37,10 +34,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='vetla', competitors=['trendybox', 'shopolis'], seed=20270328,
     start=dt.datetime(2027, 2, 1), weeks=8,  # Monday 1 February - Sunday 28 March 2027
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['vetla_ru.txt', 'vetla_en.txt', 'trendybox.txt', 'shopolis.txt'], extras='extras.txt',
     customer_prefix='vt-c',
     places={'vetla': ['vetla-polaris', 'vetla-kashtan', 'vetla-granat', 'vetla-severny'],
@@ -59,4 +55,4 @@ Story(dict(
     flood_at=dt.timedelta(days=31, hours=14, minutes=3),
     flood_author={'name': 'Sneaker Drop', 'handle': 'sneaker_drop_example'},
     duplicate_sources=['google', 'qualtrics', 'telegram'],
-)).compose()
+))

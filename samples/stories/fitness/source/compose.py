@@ -6,11 +6,8 @@ classes, personal trainers, pools and saunas, locker rooms and showers, the Ritm
 competitors, the low-cost 24/7 chain Atlant and the premium club chain Pulsar. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -27,10 +24,9 @@ def week_weights(brand, codes, text):
     return [3, 3, 3, 2, 2, 2, 2, 2, 2]  # September is the back-to-the-gym month
 
 
-Story(dict(
+compose(__file__, dict(
     brand='ritm', competitors=['atlant', 'pulsar'], seed=20281106,
     start=dt.datetime(2028, 9, 4), weeks=9,  # Monday 4 September - Sunday 5 November 2028
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['ritm_ru.txt', 'ritm_en.txt', 'atlant.txt', 'pulsar.txt'], extras='extras.txt',
     customer_prefix='rtm-',
     places={'ritm': ['ritm-sokol', 'ritm-tushino', 'ritm-khimki', 'ritm-butovo', 'ritm-lefortovo'],
@@ -49,4 +45,4 @@ Story(dict(
     flood_at=dt.timedelta(days=52, hours=11, minutes=37),  # Thursday 26 October
     flood_author={'name': 'Худеем быстро', 'handle': 'hudeem_bystro_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

@@ -8,11 +8,8 @@ spring of 2031, and two competitors, the old furniture hypermarket Mebelgrad and
 seller Flatpack. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -28,10 +25,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='komod', competitors=['mebelgrad', 'flatpack'], seed=20310427,
     start=dt.datetime(2031, 3, 3), weeks=8,  # Monday 3 March - Sunday 27 April 2031
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['komod_ru.txt', 'komod_en.txt', 'mebelgrad.txt', 'flatpack.txt'], extras='extras.txt',
     customer_prefix='kmd-',
     places={'komod': ['komod-kaluzhskoe', 'komod-leningradka', 'komod-kotelniki'],
@@ -50,4 +46,4 @@ Story(dict(
     flood_at=dt.timedelta(days=38, hours=14, minutes=5),  # Thursday 10 April
     flood_author={'name': 'Сборка Мебели Срочно', 'handle': 'sborka_example'},
     duplicate_sources=['yandex_maps', 'formbricks', 'vk'],
-)).compose()
+))

@@ -7,11 +7,8 @@ programme), and two competitors, the upscale hotel chain Severin and Kvartirka, 
 night. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -33,10 +30,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='mayak', competitors=['severin', 'kvartirka'], seed=20280130,
     start=dt.datetime(2027, 11, 29), weeks=9,  # Monday 29 November 2027 - Sunday 30 January 2028
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['mayak_ru.txt', 'mayak_en.txt', 'severin.txt', 'kvartirka.txt'], extras='extras.txt',
     customer_prefix='myk-g',
     places={'mayak': ['mayak-moscow-kazansky', 'mayak-moscow-komsomolskaya', 'mayak-spb-moskovsky', 'mayak-kazan',
@@ -58,4 +54,4 @@ Story(dict(
     flood_at=dt.timedelta(days=17, hours=11, minutes=8),
     flood_author={'name': 'Hotel Darom', 'handle': 'hotel_darom_example'},
     duplicate_sources=['google', 'surveymonkey', 'vk'],
-)).compose()
+))

@@ -9,11 +9,8 @@ that opens its roofs, and two competitors, the old and cheap Domservis and the d
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -33,10 +30,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='svetdom', competitors=['domservis', 'kvartaly'], seed=20330306,
     start=dt.datetime(2033, 1, 10), weeks=8,  # Monday 10 January - Sunday 6 March 2033
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['svetdom_ru.txt', 'svetdom_en.txt', 'domservis.txt', 'kvartaly.txt'], extras='extras.txt',
     customer_prefix='ls-',
     places={'svetdom': ['svetdom-ofis-lesnaya', 'svetdom-dispetcherskaya'],
@@ -54,4 +50,4 @@ Story(dict(
     flood_at=dt.timedelta(days=23, hours=10, minutes=48),  # Wednesday 2 February
     flood_author={'name': 'Поверка Счётчиков', 'handle': 'poverka_example'},
     duplicate_sources=['app', 'formbricks', 'telegram'],
-)).compose()
+))

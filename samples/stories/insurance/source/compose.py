@@ -8,11 +8,8 @@ of 19 September, and two competitors, the old office-network insurer Zaslon and 
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -26,10 +23,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='opora', competitors=['zaslon', 'insurly'], seed=20301027,
     start=dt.datetime(2030, 9, 2), weeks=8,  # Monday 2 September - Sunday 27 October 2030
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['opora_ru.txt', 'opora_en.txt', 'zaslon.txt', 'insurly.txt'], extras='extras.txt',
     customer_prefix='opr-',
     places={'opora': ['opora-profsoyuznaya', 'opora-khimki', 'opora-lyubertsy'],
@@ -47,4 +43,4 @@ Story(dict(
     flood_at=dt.timedelta(days=31, hours=10, minutes=17),  # Thursday 3 October
     flood_author={'name': 'Выплаты без отказа', 'handle': 'vyplaty_example'},
     duplicate_sources=['yandex_maps', 'typeform', 'telegram'],
-)).compose()
+))

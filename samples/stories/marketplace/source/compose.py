@@ -8,11 +8,8 @@ third-party sellers spread, and two competitors, the old and large Megaryad and 
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -30,10 +27,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='vitrina', competitors=['megaryad', 'dealio'], seed=20321219,
     start=dt.datetime(2032, 10, 25), weeks=8,  # Monday 25 October - Sunday 19 December 2032
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['vitrina_ru.txt', 'vitrina_en.txt', 'megaryad.txt', 'dealio.txt'], extras='extras.txt',
     customer_prefix='vtr-',
     places={'vitrina': ['vitrina-pvz-profsoyuznaya', 'vitrina-pvz-leninsky', 'vitrina-pvz-lenina-14', 'vitrina-pvz-maryino'],
@@ -51,4 +47,4 @@ Story(dict(
     flood_at=dt.timedelta(days=38, hours=11, minutes=4),  # Thursday 2 December
     flood_author={'name': 'Выкупы Заработок', 'handle': 'vykup_example'},
     duplicate_sources=['app', 'typeform', 'telegram'],
-)).compose()
+))

@@ -9,11 +9,8 @@ peak season of 2033 goes through the 11.11 and Black Friday sales, a 20 % rise o
 Tsentrpochta and the premium express courier FlyParcel. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -35,10 +32,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='korobka', competitors=['tsentrpochta', 'flyparcel'], seed=20340101,
     start=dt.datetime(2033, 11, 7), weeks=8,  # Monday 7 November 2033 - Sunday 1 January 2034
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['korobka_ru.txt', 'korobka_en.txt', 'tsentrpochta.txt', 'flyparcel.txt'], extras='extras.txt',
     customer_prefix='kb-',
     places={'korobka': ['korobka-otdelenie-profsoyuznaya', 'korobka-otdelenie-gagarina', 'korobka-otdelenie-sadovaya', 'korobka-otdelenie-lenina'],
@@ -57,4 +53,4 @@ Story(dict(
     flood_at=dt.timedelta(days=17, hours=13, minutes=6),  # Thursday 24 November
     flood_author={'name': 'Курьер Работа', 'handle': 'kurier_rabota_example'},
     duplicate_sources=['app', 'typeform', 'telegram'],
-)).compose()
+))

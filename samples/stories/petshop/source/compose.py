@@ -5,11 +5,8 @@ and vet corners, online shop with delivery and pick-up, app, loyalty club), and 
 marketplace ZooBazaar and the discount chain Kormoff. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 # The club reform and the new app go live together on Monday 5 July 2027 (the start of week 5).
 AFTER_REFORM = ('новое приложение', 'новом приложении', 'новая версия', 'new app', 'new version', 'обнов', 'update',
@@ -29,10 +26,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='lapa', competitors=['zoobazaar', 'kormoff'], seed=20270801,
     start=dt.datetime(2027, 6, 7), weeks=8,  # Monday 7 June - Sunday 1 August 2027
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['lapa_ru.txt', 'lapa_en.txt', 'zoobazaar.txt', 'kormoff.txt'], extras='extras.txt',
     customer_prefix='lapa-c',
     places={'lapa': ['lapa-baumanskaya', 'lapa-kuzminki', 'lapa-strogino', 'lapa-otradnoe', 'lapa-novogireevo'],
@@ -51,4 +47,4 @@ Story(dict(
     flood_at=dt.timedelta(days=24, hours=11, minutes=7),
     flood_author={'name': 'Free Korm', 'handle': 'free_korm_example'},
     duplicate_sources=['yandex_maps', 'typeform', 'telegram'],
-)).compose()
+))

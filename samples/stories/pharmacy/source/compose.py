@@ -6,11 +6,8 @@ competitors, Tabletochka (a discount pharmacy chain) and PharmaClick (an online 
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 FLU = [1, 1, 2, 3, 3, 2, 1]  # the flu wave peaks in weeks 4-5 (1-14 February 2027)
 
 
@@ -27,10 +24,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='medunitsa', competitors=['tabletochka', 'pharmaclick'], seed=20270228,
     start=dt.datetime(2027, 1, 11), weeks=7,  # Monday 11 January - Sunday 28 February 2027
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['medunitsa_ru.txt', 'medunitsa_en.txt', 'tabletochka.txt', 'pharmaclick.txt'], extras='extras.txt',
     customer_prefix='md-c',
     places={'medunitsa': ['medunitsa-tverskaya', 'medunitsa-sokolniki', 'medunitsa-belyaevo', 'medunitsa-vykhino'],
@@ -49,4 +45,4 @@ Story(dict(
     flood_at=dt.timedelta(days=17, hours=11, minutes=26),
     flood_author={'name': 'Slim Fast', 'handle': 'slim_fast_example'},
     duplicate_sources=['site', 'formbricks', 'vk'],
-)).compose()
+))

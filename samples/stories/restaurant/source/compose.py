@@ -4,11 +4,8 @@
 delivery, app), and two competitors, Burger Yard and SushiMoto. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -20,10 +17,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='poleno', competitors=['burgeryard', 'sushimoto'], seed=20260524,
     start=dt.datetime(2026, 4, 6), weeks=7,  # Monday 6 April - Sunday 24 May 2026
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['poleno_ru.txt', 'poleno_en.txt', 'burgeryard.txt', 'sushimoto.txt'], extras='extras.txt',
     customer_prefix='poleno-g',
     places={'poleno': ['poleno-pyatnitskaya', 'poleno-taganka', 'poleno-sokolniki', 'poleno-leninsky', 'poleno-khamovniki'],
@@ -42,4 +38,4 @@ Story(dict(
     flood_at=dt.timedelta(days=26, hours=12, minutes=7),
     flood_author={'name': 'Free Food', 'handle': 'free_food_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

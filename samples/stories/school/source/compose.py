@@ -9,11 +9,8 @@ competitors, the small-group children's school Umnozhka with personal tutors and
 school of career courses for adults with permanent big discounts. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -39,10 +36,9 @@ def week_weights(brand, codes, text):
     return [3, 3, 2, 2, 2, 2, 2, 2, 2]  # most sign-ups at the start of the school year
 
 
-Story(dict(
+compose(__file__, dict(
     brand='lesenka', competitors=['umnozhka', 'kursoria'], seed=20291104,
     start=dt.datetime(2029, 9, 3), weeks=9,  # Monday 3 September - Sunday 4 November 2029
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['lesenka_ru.txt', 'lesenka_en.txt', 'umnozhka.txt', 'kursoria.txt'], extras='extras.txt',
     customer_prefix='les-',
     places={'lesenka': ['lesenka-online'], 'umnozhka': ['umnozhka-online'], 'kursoria': ['kursoria-online']},
@@ -57,4 +53,4 @@ Story(dict(
     flood_at=dt.timedelta(days=45, hours=13, minutes=9),  # Thursday 18 October
     flood_author={'name': 'Сливы курсов 2029', 'handle': 'slivy_kursov_example'},
     duplicate_sources=['google', 'surveymonkey', 'vk'],
-)).compose()
+))

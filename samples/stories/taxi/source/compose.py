@@ -8,11 +8,8 @@ taxi company Yug with its own fleet and call centre and the new aggregator Mig w
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -40,10 +37,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 3, 3]  # more rides before the holidays
 
 
-Story(dict(
+compose(__file__, dict(
     brand='strela', competitors=['yug', 'mig'], seed=20281231,
     start=dt.datetime(2028, 11, 6), weeks=8,  # Monday 6 November - Sunday 31 December 2028
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['strela_ru.txt', 'strela_en.txt', 'yug.txt', 'mig.txt'], extras='extras.txt',
     customer_prefix='str-',
     places={'strela': ['strela-moskva', 'strela-sheremetyevo', 'strela-vnukovo'],
@@ -61,4 +57,4 @@ Story(dict(
     flood_at=dt.timedelta(days=31, hours=16, minutes=22),  # Thursday 7 December
     flood_author={'name': 'Работа в такси', 'handle': 'rabota_taxi_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

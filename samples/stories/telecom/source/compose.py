@@ -6,11 +6,8 @@ autopay and top-ups, SIM courier and installer visits), and two competitors, the
 the cheap online-only operator Simka. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -24,10 +21,9 @@ def week_weights(brand, codes, text):
     return None
 
 
-Story(dict(
+compose(__file__, dict(
     brand='volna', competitors=['provodok', 'simka'], seed=20271031,
     start=dt.datetime(2027, 9, 6), weeks=8,  # Monday 6 September - Sunday 31 October 2027
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['volna_ru.txt', 'volna_en.txt', 'provodok.txt', 'simka.txt'], extras='extras.txt',
     customer_prefix='vln-',
     places={'volna': ['volna-profsoyuznaya', 'volna-tverskaya', 'volna-leninsky', 'volna-khimki', 'volna-sokol',
@@ -47,4 +43,4 @@ Story(dict(
     flood_at=dt.timedelta(days=38, hours=13, minutes=41),
     flood_author={'name': 'Free Gigs', 'handle': 'free_gigs_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

@@ -7,11 +7,8 @@ van, points for visits), and two competitors, the cheap garage network Gayka and
 chain Motorika. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -27,10 +24,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 3, 3, 3, 2, 2, 1]  # more cars change tyres in April than in March or May
 
 
-Story(dict(
+compose(__file__, dict(
     brand='protektor', competitors=['gayka', 'motorika'], seed=20280514,
     start=dt.datetime(2028, 3, 20), weeks=8,  # Monday 20 March - Sunday 14 May 2028
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['protektor_ru.txt', 'protektor_en.txt', 'gayka.txt', 'motorika.txt'], extras='extras.txt',
     customer_prefix='ptk-',
     places={'protektor': ['protektor-varshavka', 'protektor-dmitrovka', 'protektor-yaroslavka', 'protektor-mytishchi',
@@ -50,4 +46,4 @@ Story(dict(
     flood_at=dt.timedelta(days=31, hours=10, minutes=55),
     flood_author={'name': 'Шины оптом дёшево', 'handle': 'shiny_optom_example'},
     duplicate_sources=['google', 'typeform', 'twitter'],
-)).compose()
+))

@@ -120,4 +120,30 @@ public sealed class SqliteStageCommitTests : IAsyncLifetime
         Assert.Null(stage);
         Assert.Equal(FeedbackStage.Scored, await store.GetStageAsync(item.Id, None));
     }
+
+    [Fact]
+    public async Task Ingest_of_an_item_already_stored_queues_no_second_message_however_many_posts_race()
+    {
+        var item = Item("Same review from an eager webhook");
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => commit.IngestAsync([item], Now, None)));
+        await commit.IngestAsync([item], Now.AddMinutes(20), None); // past the queue's duplicate-detection window
+
+        Assert.Equal(1, added.Count(a => Assert.Single(a).Created));
+        var queued = Assert.Single(await queue.ReceiveAsync(PipelineQueues.Ingested, 10, TimeSpan.FromSeconds(5), None));
+        Assert.Equal(QueueNames.Bounded(item.Id), queued.MessageId);
+        Assert.Equal(item.Id, FeedbackMessage.Parse(queued).Item.Id);
+    }
+
+    [Fact]
+    public async Task The_stalled_item_timer_sends_nothing_when_ingest_queues_each_item_with_its_store_write()
+    {
+        var item = Item("Waiting behind a long backlog");
+        await commit.IngestAsync([item], Now, None);
+        var stalled = new RequeueStalledFeedback(store, queue, commit, Options.Create(new StalledFeedbackOptions { StalledAfter = TimeSpan.Zero }),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequeueStalledFeedback>.Instance);
+
+        Assert.Equal(0, await stalled.RunAsync(None));
+        Assert.Single(await queue.ReceiveAsync(PipelineQueues.Ingested, 10, TimeSpan.FromSeconds(5), None));
+    }
 }
