@@ -9,11 +9,8 @@ its hub (delays all season), loses and breaks bags after a baggage-sorting failu
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -40,10 +37,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='krylo', competitors=['aerostar', 'skyhop'], seed=20340730,
     start=dt.datetime(2034, 6, 5), weeks=8,  # Monday 5 June - Sunday 30 July 2034
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['krylo_ru.txt', 'krylo_en.txt', 'aerostar.txt', 'skyhop.txt'], extras='extras.txt',
     customer_prefix='kr-',
     places={'krylo': ['krylo-vnukovo-check-in', 'krylo-vnukovo-baggage-desk', 'krylo-office-tverskaya'],
@@ -61,4 +57,4 @@ Story(dict(
     flood_at=dt.timedelta(days=16, hours=20, minutes=44),  # Wednesday 21 June
     flood_author={'name': 'Авиабилеты Полцены', 'handle': 'aviabilety_poltseny_example'},
     duplicate_sources=['app', 'typeform', 'telegram'],
-)).compose()
+))

@@ -9,11 +9,8 @@ and two competitors, the national premium-fuel chain Neftika and the cheap unsta
 Deterministic (fixed seed)."""
 import datetime as dt, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', '..'))
-from storycompose import Story  # noqa: E402
-
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'feedback.jsonl')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from storycompose import compose  # noqa: E402
 
 
 def week_weights(brand, codes, text):
@@ -36,10 +33,9 @@ def week_weights(brand, codes, text):
     return [2, 2, 2, 2, 2, 2, 2, 2]
 
 
-Story(dict(
+compose(__file__, dict(
     brand='iskra', competitors=['neftika', 'tankoff'], seed=20341029,
     start=dt.datetime(2034, 9, 4), weeks=8,  # Monday 4 September - Sunday 29 October 2034
-    here=HERE, out=OUT, labels=os.path.join(os.path.dirname(OUT), 'labels.jsonl'),
     files=['iskra_ru.txt', 'iskra_en.txt', 'neftika.txt', 'tankoff.txt'], extras='extras.txt',
     customer_prefix='is-',
     places={'iskra': ['iskra-azs-14-severnoe-shosse', 'iskra-azs-leningradka', 'iskra-azs-razvyazka', 'iskra-azs-u-mosta', 'iskra-azs-sadovaya'],
@@ -58,4 +54,4 @@ Story(dict(
     flood_at=dt.timedelta(days=12, hours=14, minutes=2),  # Saturday 16 September
     flood_author={'name': 'Топливо Скидка', 'handle': 'toplivo_skidka_example'},
     duplicate_sources=['app', 'typeform', 'telegram'],
-)).compose()
+))
