@@ -90,15 +90,7 @@ public sealed partial class WordVectors
     /// </summary>
     public int Mean(ReadOnlySpan<uint> tokens, Span<float> mean)
     {
-        mean.Clear();
-        var known = 0;
-        foreach (var token in tokens)
-        {
-            var index = IndexOf(token);
-            if (index < 0) continue;
-            known++;
-            System.Numerics.Tensors.TensorPrimitives.Add(mean, _wide.AsSpan(index * Dimensions, Dimensions), mean);
-        }
+        var known = Sum(tokens, mean);
         if (known == 0) return 0;
         double norm = 0;
         foreach (var x in mean) norm += x * (double)x;
@@ -116,17 +108,24 @@ public sealed partial class WordVectors
     /// </summary>
     public int MeanByCount(ReadOnlySpan<uint> tokens, Span<float> mean)
     {
-        mean.Clear();
+        var known = Sum(tokens, mean);
+        if (known == 0) return 0;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(mean, 1f / (Quantum * known), mean);
+        return known;
+    }
+
+    /// <summary>Writes the sum of the known tokens' vectors (as stored, unscaled) into <paramref name="sum"/>; returns how many were known.</summary>
+    private int Sum(ReadOnlySpan<uint> tokens, Span<float> sum)
+    {
+        sum.Clear();
         var known = 0;
         foreach (var token in tokens)
         {
             var index = IndexOf(token);
             if (index < 0) continue;
             known++;
-            System.Numerics.Tensors.TensorPrimitives.Add(mean, _wide.AsSpan(index * Dimensions, Dimensions), mean);
+            System.Numerics.Tensors.TensorPrimitives.Add(sum, _wide.AsSpan(index * Dimensions, Dimensions), sum);
         }
-        if (known == 0) return 0;
-        System.Numerics.Tensors.TensorPrimitives.Multiply(mean, 1f / (Quantum * known), mean);
         return known;
     }
 
