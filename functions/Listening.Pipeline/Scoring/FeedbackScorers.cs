@@ -14,18 +14,8 @@ public static class FeedbackScorers
     public const string DetectorFileName = "factor-detector.bin.gz";
 
     /// <summary>The learned factor detector: the given path, else the file shipped next to the executable, else ml-models/factors/detector.bin.gz above the working directory.</summary>
-    public static string ResolveDetectorPath(string? path)
-    {
-        if (!string.IsNullOrWhiteSpace(path)) return path;
-        var besideExe = Path.Combine(AppContext.BaseDirectory, DetectorFileName);
-        if (File.Exists(besideExe)) return besideExe;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "ml-models", "factors", "detector.bin.gz");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return besideExe;
-    }
+    public static string ResolveDetectorPath(string? path) =>
+        !string.IsNullOrWhiteSpace(path) ? path : ShippedFile.Find(DetectorFileName, Path.Combine("ml-models", "factors", "detector.bin.gz"));
 
     public static LearnedFactorDetector LoadDetector(string? path) =>
         new(FactorDetectorModel.Read(File.ReadAllBytes(ResolveDetectorPath(path))));

@@ -306,15 +306,5 @@ public sealed class SentimentModel
     /// (the build copies ml-models/sentiment/model.zip there), else ml-models/sentiment/model.zip
     /// in the current directory or one of its parents.
     /// </summary>
-    public static string DefaultPath()
-    {
-        var besideExe = Path.Combine(AppContext.BaseDirectory, DefaultFileName);
-        if (File.Exists(besideExe)) return besideExe;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "ml-models", "sentiment", "model.zip");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return besideExe;
-    }
+    public static string DefaultPath() => ShippedFile.Find(DefaultFileName, Path.Combine("ml-models", "sentiment", "model.zip"));
 }

@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13, ElsewhereOpeningGroup = 14;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -21,12 +21,14 @@ public sealed class SentimentCues
 
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
-        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null)
+        IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null,
+        IEnumerable<string>? elsewhereOpening = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
             [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
-        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList()]);
+        intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList(), [],
+            (elsewhereOpening ?? []).ToList()]);
     }
 
     private readonly TermMatcher intents;
@@ -133,14 +135,15 @@ public sealed class SentimentCues
         return new ClauseCues(new CueScore(positive, negative), neutral, soft);
     }
 
-    /// <summary>The marker in tokens [from, to) that places a verdict at a competitor or in the past (<c>elsewhere</c> list),
+    /// <summary>The marker in tokens [from, to) that places a verdict at a competitor or in the past (<c>elsewhere</c> list; the
+    /// <c>elsewhereOpening</c> list only where it opens the span),
     /// unless it is what the brand is compared with ("faster than elsewhere", «лучше, чем раньше»: "than" / «чем» before it).</summary>
     private static TermMatch? Elsewhere(IReadOnlyList<WordToken> tokens, List<TermMatch> said, int from, int to)
     {
         foreach (var m in said)
         {
-            if (m.Group != ElsewhereGroup || m.FirstToken < from || m.FirstToken >= to) continue;
-            if (tokens[m.FirstToken].Lower is "раньше" or "прежде" && m.FirstToken != from) continue;
+            if (m.FirstToken < from || m.FirstToken >= to) continue;
+            if (m.Group != ElsewhereGroup && !(m.Group == ElsewhereOpeningGroup && m.FirstToken == from)) continue;
             var standard = false;
             for (var i = m.FirstToken - 1; i >= from; i--)
                 if (tokens[i].Lower is "than" or "чем") standard = true;
@@ -479,6 +482,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"), All("elsewhereOpening"));
     }
 }
