@@ -52,6 +52,18 @@ public class FeedbackScorerTests
         Assert.Equal(SentimentLabel.Negative, scores.Sentiment.Label);
     }
 
+    [Fact]
+    public void An_item_whose_factors_are_judged_clearly_both_ways_is_mixed_though_the_model_reads_every_clause_neutral()
+    {
+        var scorer = new FeedbackScorer(new FactorExtractorTests.RecordingScorer(0f), FactorTaxonomy.Default);
+
+        var scores = scorer.Score(Item("Курьер вежливый 😊 но опоздал на 40 минут 😡"));
+
+        Assert.Contains(scores.Factors, f => f.Label == SentimentLabel.Positive);
+        Assert.Contains(scores.Factors, f => f.Label == SentimentLabel.Negative);
+        Assert.True(scores.Mixed);
+    }
+
     private sealed class WholeTextOnlyMildlyNegative(string whole) : ISentimentScorer
     {
         public SentimentScore Score(string text) => text == whole
