@@ -58,6 +58,18 @@ public sealed class ReviewConnectorTests : IAsyncLifetime
         await apple.DisposeAsync();
     }
 
+    private static async Task<Listening.Responses.OutboxEntry> SentAsync(Listening.Responses.IResponseStore store, string channel)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var sent = await store.ListMessagesAsync(new Listening.Responses.OutboxQuery(Channel: channel, States: ["sent"]), default);
+            if (sent.Count > 0) return sent.Single();
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {channel} message was recorded as sent");
+            await Task.Delay(50);
+        }
+    }
+
     private Task<IReadOnlyList<ReviewPollReport>> PollAsync() => factory.Services.GetRequiredService<ReviewPoller>().PollAllAsync(default);
 
     [Fact]
@@ -93,7 +105,8 @@ public sealed class ReviewConnectorTests : IAsyncLifetime
         var posted = await apple.NextAsync("/v1/customerReviewResponses");
         await factory.WaitForDrainAsync(client);
         var store = factory.Services.GetRequiredService<Listening.Responses.IResponseStore>();
-        var message = (await store.ListMessagesAsync(new Listening.Responses.OutboxQuery(Channel: "appstore", States: ["sent"]), default)).Single();
+        // The stand-in has the response before the outbox records it as sent: wait for that record, not only for the queues.
+        var message = await SentAsync(store, "appstore");
         await store.RetryAsync([message.Message.Id], resend: true, DateTimeOffset.UtcNow, default);
         factory.Services.GetRequiredService<Listening.Responses.Delivery.OutboxSignal>().Notify();
         await apple.NextAsync("/v1/customerReviewResponses", 2);
