@@ -109,6 +109,9 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false)
     {
         var keepTokens = tokensOnly || vectors is not null;
+        // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
+        var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
+        var governed = 0;
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
@@ -127,7 +130,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            if (keepTokens) scratch.AddToken(h);
+            if (keepTokens && !(skipNegated && Governed(token, ref governed))) scratch.AddToken(h);
             if (tokensOnly) continue;
             scratch.Add(h & _mask);
             // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
@@ -225,12 +228,32 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     }
 
     private const int NegatedWords = 2;
+
+    /// <summary>
+    /// Whether a normalised token is one a negator governs — as <see cref="AddNegationMarks"/>: up to <see cref="NegatedWords"/>
+    /// words after it, not past another negator or a token that is not a word (! ? … and placeholders; the normaliser has
+    /// dropped commas and full stops, so a scope here may run past one). <paramref name="governed"/> counts the words left.
+    /// </summary>
+    private static bool Governed(ReadOnlySpan<char> token, ref int governed)
+    {
+        if (IsNegator(token)) { governed = NegatedWords; return false; } // the negator itself stays in the block
+        if (!char.IsLetterOrDigit(token[0])) { governed = 0; return false; }
+        if (governed == 0) return false;
+        governed--;
+        return true;
+    }
+
+    private static bool IsNegator(ReadOnlySpan<char> token) => NegatorSpans.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+
     private static readonly uint NotSeed = Hash("not", CueSeed);
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
         "не", "нет", "ни", "без", "никогда", "нету", "not", "no", "never", "without", "nothing", "nobody", "cannot",
     };
+
+    // After Negators: static fields are initialised in the order they are written.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorSpans = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 
