@@ -76,14 +76,15 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// As <see cref="Featurize(string, FeatureScratch)"/> — the same features and values — but in first-occurrence order rather
     /// than sorted (repeats merged through a small hash table instead of a sort): for scoring, where only the set matters.
     /// </summary>
-    /// <param name="vectorBlock">False: the hashed features only, the tokens kept — for a scorer that adds the count-mean block's
+    /// <param name="folded">Null: the dense block as features. Otherwise the hashed features only, and each token's folded class
+    /// scores added to <see cref="FeatureScratch.Folded"/> as the token is hashed — for a scorer that adds the count-mean block's
     /// class scores from its folded table (<see cref="Prediction.FoldedWordVectors"/>) instead of reading the dense block.</param>
-    public void FeaturizeUnordered(string text, FeatureScratch scratch, bool vectorBlock = true)
+    public void FeaturizeUnordered(string text, FeatureScratch scratch, Prediction.FoldedWordVectors? folded = null)
     {
-        Collect(text, scratch);
+        Collect(text, scratch, folded: folded);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.FinishUnordered(idf);
-        if (vectorBlock) AddVectorBlock(scratch);
+        if (folded is null) AddVectorBlock(scratch);
     }
 
     /// <summary>
@@ -106,9 +107,9 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         scratch.FinishCounts();
     }
 
-    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false)
+    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false, Prediction.FoldedWordVectors? folded = null)
     {
-        var keepTokens = tokensOnly || vectors is not null;
+        var keepTokens = tokensOnly || (vectors is not null && folded is null);
         // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
         var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
         var governed = 0;
@@ -130,7 +131,11 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            if (keepTokens && !(skipNegated && Governed(token, ref governed))) scratch.AddToken(h);
+            if (!(skipNegated && Governed(token, ref governed)))
+            {
+                if (folded is not null) folded.Add(h, ref scratch.Folded);
+                else if (keepTokens) scratch.AddToken(h);
+            }
             if (tokensOnly) continue;
             scratch.Add(h & _mask);
             // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
@@ -349,8 +354,12 @@ public sealed class FeatureScratch
     /// <summary>Takes back the last <see cref="AppendDense"/>.</summary>
     internal void DropDense(int length) => Count -= length;
 
+    /// <summary>The text's folded word-vector class scores, summed as the featurizer hashed its tokens (<see cref="TextFeaturizer.FeaturizeUnordered"/> with a folded table).</summary>
+    internal Prediction.FoldedSums Folded;
+
     internal void Clear()
     {
+        Folded = default;
         _tokenCount = 0;
         _rawCount = 0;
         Count = 0;
