@@ -77,6 +77,17 @@ public sealed class NegationScopedVectorsTests
     }
 
     [Fact]
+    public void A_joint_model_of_one_language_key_folds_its_block_as_well()
+    {
+        // Train (not per language): one model for every language, so the folded table holds one language's scores.
+        var joint = SentimentTrainer.Train([FoldedWordVectorsTests.TinyRussian(), FoldedWordVectorsTests.TinyEnglish()], Options);
+        var scorer = new PooledSentimentScorer(joint);
+        Assert.True(scorer.ScoresFoldedVectors);
+        foreach (var text in new[] { "отлично не ужасно", "not terrible, great", "rude staff", "во сколько", "" })
+            Assert.Equal(scorer.ScoreModelMemberByMember(text).Positive, scorer.ScoreModel(text).Positive, 1e-5);
+    }
+
+    [Fact]
     public void The_setting_is_written_only_when_set_and_a_model_with_it_round_trips_and_trains_to_the_same_bytes()
     {
         Assert.DoesNotContain("VectorSkipNegated", JsonSerializer.Serialize(new FeaturizerOptions(Vectors: 100, VectorCountMean: true)));
