@@ -311,6 +311,16 @@ public sealed class SentimentCues
         return first;
     }
 
+    /// <summary>Whether a denied statement ("who says", «кто сказал, что») opens at token <paramref name="first"/>.</summary>
+    public static bool OpensWithHedge(List<TermMatch> matches, int first)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group == HedgeGroup && m.FirstToken == first) return true;
+        }
+        return false;
+    }
+
     public static bool HasSarcasm(List<TermMatch> matches)
     {
         foreach (var m in matches)
