@@ -327,7 +327,7 @@ public sealed partial class FactorExtractor
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
         // "Who says summer flights are expensive?": a rhetorical question that opens with a denial states its answer.
-        var question = (IsQuestion(context.Text, tokens, sentenceEnd) && !SentimentCues.OpensWithHedge(said, sentenceFirst))
+        var question = (IsQuestion(context.Text, tokens, sentenceEnd) && !SentimentCues.OpensRhetorically(said, sentenceFirst))
             || InformationRequest.AsksForHelp(tokens, sentenceFirst, sentenceEnd);
         var sentenceSarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 

@@ -75,6 +75,12 @@ public class ClausePolarityTests
         Assert.Equal(expected, Polarity(text, factor));
     }
 
+    [Fact]
+    public void Who_said_inside_a_clause_is_no_denial()
+    {
+        Assert.Equal(SentimentLabel.Positive, Polarity("I took a friend who said it was the best sushi in town.", "quality"));
+    }
+
     [Theory]
     [InlineData("Большой выбор сыров", "assortment", SentimentLabel.Positive)] // «сыров» is no «сырой»
     [InlineData("Курица была сырая внутри", "quality", SentimentLabel.Negative)]
