@@ -541,5 +541,13 @@ public class DetectionRulesTests
     {
         Assert.DoesNotContain("waiting_time", FactorsIn(text));
     }
+
+    [Theory]
+    [InlineData("Crew kind, legroom poor.")]
+    [InlineData("Между рядами даже сумку под ноги не поставить.")]
+    public void The_room_for_ones_legs_is_the_comfort_of_the_place(string text)
+    {
+        Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
+    }
 }
 
