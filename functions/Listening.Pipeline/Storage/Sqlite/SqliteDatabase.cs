@@ -26,6 +26,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource loopDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread checkpoints;
+    // The database file, for the checkpoint thread's fsync. Closed last (DisposeAsync): closing any descriptor of a file
+    // drops every POSIX lock this process holds on it, SQLite's included.
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle databaseFile;
     private readonly CancellationTokenSource stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
     // Held while the writer connection is in use: by the write loop per round, by WriteNow for its one transaction.
@@ -75,6 +78,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // rounds first waited in the pool's queue behind request and stage work (bench/README.md, round 7: +13 % items/s,
         // ingest p99 −13 ms). A higher priority for the thread (nice −10) was worse: it preempts the work that feeds it.
         new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" }.Start();
+        databaseFile = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         checkpoints = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-ckpt" };
         checkpoints.Start();
     }
@@ -241,10 +245,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// Checkpoints off the writer's path, on their own thread and connection. A passive checkpoint copies the WAL's frames
     /// into the database file while the writer keeps appending, but it never catches up with a writer that never pauses,
     /// and SQLite restarts the WAL (writes it again from its start) only when a write transaction begins with every frame
-    /// copied. So once the WAL holds <see cref="walRestartPages"/> frames, this thread, right after a pass, asks the writer
-    /// to copy the rest between two of its rounds: the frames of the last few rounds and two fsyncs, instead of
-    /// everything since the last pass inside a commit (SQLite's automatic checkpoint, which held the round's writes —
-    /// 202s among them — until it was done). The writer's next transaction then restarts the WAL, which stays bounded.
+    /// copied. So once the WAL holds <see cref="walRestartPages"/> frames, this thread asks the writer to copy the rest
+    /// between two of its rounds, instead of SQLite's automatic checkpoint inside a commit, which held the round's writes
+    /// (202s among them) until it was done. That last checkpoint syncs the WAL and then the database file, and a pass
+    /// that the writer overtakes syncs only the WAL: every page copied since the last restart was still to be written
+    /// to disk in the writer's fsync (a 32 MB WAL's: 40 ms). So before asking, this thread syncs the file itself and
+    /// copies again what came meanwhile; the writer is left the frames of a few rounds. Its next transaction restarts
+    /// the WAL, which stays bounded.
     /// Durability does not depend on any of it: a committed write is in the WAL either way.
     /// </summary>
     private void CheckpointLoop()
@@ -256,13 +263,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
             {
                 var (walFrames, _) = Checkpoint(connection);
                 if (walFrames < walRestartPages) continue;
+                RandomAccess.FlushToDisk(databaseFile);
+                Checkpoint(connection);
                 var finish = new Write<bool>(_ => true) { OutsideTransaction = FinishCheckpoint };
                 if (!writes.Writer.TryWrite(finish)) return;
                 // One request at a time: the next pass starts after the writer's.
                 finish.Completion.Task.Wait(stopping.Token);
             }
             catch (OperationCanceledException) { return; }
-            catch (Exception e) when (e is SqliteException or AggregateException) { } // busy or locked: the next pass copies what this one could not
+            // Busy or locked, or the fsync failed: the next pass copies what this one could not, and the writer's
+            // checkpoint syncs what it copies either way.
+            catch (Exception e) when (e is SqliteException or AggregateException or IOException) { }
         }
     }
 
@@ -324,6 +335,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         writer.Dispose();
         while (readers.TryTake(out var reader)) reader.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        databaseFile.Dispose();
     }
 
     private interface IWrite
