@@ -9,7 +9,8 @@ namespace Listening.Storage.Sqlite;
 /// of them throws, the batch is rolled back and each write is redone in its own transaction, so only the
 /// failing one fails (writes are therefore plain functions of the transaction, safe to run twice). A write's task completes only
 /// after its transaction committed, so whatever a caller acknowledges (a 202, a completed message) is
-/// on disk and survives a kill -9 (WAL + synchronous=NORMAL loses nothing on a process crash).
+/// on disk and survives a kill -9 (WAL + synchronous=NORMAL loses nothing on a process crash; a power cut can lose the
+/// commits since the last checkpoint's fsync, about 100 ms of them: docs/pipeline.md).
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -17,11 +18,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int SmallBatch = 4;
     private static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
+    // The WAL is restarted (written again from its start) once it holds this many frames: 32 MB of 4 kB pages. Each
+    // restart costs the writer two fsyncs (4 ms each on this machine's disk), whatever the size: fewer, larger WALs.
+    private const int DefaultWalRestartPages = 8192;
+    private readonly int walRestartPages;
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource loopDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task checkpoints;
+    private readonly Thread checkpoints;
+    // The database file, for the checkpoint thread's fsync. Closed last (DisposeAsync): closing any descriptor of a file
+    // drops every POSIX lock this process holds on it, SQLite's included.
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle databaseFile;
     private readonly CancellationTokenSource stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
     // Held while the writer connection is in use: by the write loop per round, by WriteNow for its one transaction.
@@ -29,19 +37,22 @@ public sealed class SqliteDatabase : IAsyncDisposable
     // ScrubAsync's tickets: a VACUUM covers every request made before it started.
     private long scrubsRequested;
     private long scrubbedThrough;
+    private long finishedCheckpoints;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path) : this(path, DefaultWalRestartPages) { }
+
+    /// <param name="walRestartPages">WAL frames after which the WAL is restarted (tests make it small).</param>
+    internal SqliteDatabase(string path, int walRestartPages)
     {
+        this.walRestartPages = walRestartPages;
         FilePath = path;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        // The automatic checkpoint runs inside the commit that crosses 2048 WAL pages (8 MB) and holds every queued
-        // write (a 202 among them) until it is done; CheckpointLoopAsync copies most frames beforehand, off the
-        // writer's path, so that checkpoint has little left to copy — and it still restarts the WAL, bounding it.
-        // (64 MB and a copy every second copy a hot page fewer times — 10–15 % more items per second — but the larger
-        // stalls put the ingest p99 at 98 ms instead of 38–41 ms: bench/README.md, round 5.)
+        // Checkpoints: see CheckpointLoop. The writer's automatic checkpoint is only a backstop, at four times the
+        // restart size, for a checkpoint thread that falls behind: in a commit it would hold every queued write (a 202
+        // among them) until it had copied and synced (bench/README.md, rounds 5, 11 and 13).
         // cache_size 4 MB, not 32: every commit ends by scanning the writer's whole page-cache hash table
         // (pcache1TruncateUnsafe, 9 % of the CPU at 32 MB), far more than the few extra page reads a smaller cache costs.
         // secure_delete: whatever a write frees (a completed queue message, a rewritten document, an erased row) is
@@ -52,7 +63,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // file — create, write, unlink, close, several times a second (bench/README.md, round 9). It only ever serves
         // a rollback inside a live transaction, so memory loses nothing a crash would not lose anyway. (Scrub's VACUUM
         // goes back to a file: its temporary copy is as large as the database.)
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=2048; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;");
+        Execute(writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={4 * walRestartPages}; PRAGMA cache_size=-4096; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;");
         using (var version = writer.CreateCommand())
         {
             version.CommandText = "PRAGMA user_version";
@@ -68,7 +79,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // rounds first waited in the pool's queue behind request and stage work (bench/README.md, round 7: +13 % items/s,
         // ingest p99 −13 ms). A higher priority for the thread (nice −10) was worse: it preempts the work that feeds it.
         new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" }.Start();
-        checkpoints = Task.Run(CheckpointLoopAsync);
+        databaseFile = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        checkpoints = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-ckpt" };
+        checkpoints.Start();
     }
 
     /// <summary>The database file (the WAL is <c>{FilePath}-wal</c>).</summary>
@@ -182,66 +195,110 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private void WriteRounds()
     {
         var batch = new List<IWrite>(MaxBatch);
+        var outside = new List<IWrite>();
         while (writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op)) batch.Add(op);
-            foreach (var op in batch.Where(o => o.OutsideTransaction is not null).ToList())
+            while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op))
             {
-                batch.Remove(op);
+                if (op.OutsideTransaction is not null) outside.Add(op);
+                else batch.Add(op);
+            }
+            if (batch.Count > 0) CommitRound(batch, outside);
+            // After the round's commit, so its writes (a checkpoint's fsyncs can take milliseconds) are answered first.
+            // Whoever asked for one of these has its earlier writes committed already; covering later ones too is harmless.
+            foreach (var op in outside)
+            {
                 lock (writerTurn)
                 {
                     try { op.Finish(op.OutsideTransaction!()); }
                     catch (Exception e) { op.Fail(e); }
                 }
             }
-            if (batch.Count == 0) continue;
-            if (batch.Count < SmallBatch)
-            {
-                // Each commit appends every page it touched to the WAL: a moment's wait for more writers
-                // saves far more than it costs when writes trickle in one by one.
-                Thread.Sleep(CommitDelay);
-                while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op))
-                {
-                    if (op.OutsideTransaction is not null)
-                    {
-                        // Not inside this round's transaction: the next round runs it on its own.
-                        if (!writes.Writer.TryWrite(op)) op.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
-                        break;
-                    }
-                    batch.Add(op);
-                }
-            }
-            lock (writerTurn)
-            {
-                if (!TryCommit(batch) && batch.Count > 1)
-                {
-                    // One write failed and rolled the batch back: redo each alone so only the failing one fails.
-                    foreach (var op in batch) TryCommit([op]);
-                }
-            }
-            batch.Clear();
+            outside.Clear();
         }
     }
 
+    private void CommitRound(List<IWrite> batch, List<IWrite> outside)
+    {
+        if (batch.Count < SmallBatch)
+        {
+            // Each commit appends every page it touched to the WAL: a moment's wait for more writers
+            // saves far more than it costs when writes trickle in one by one.
+            Thread.Sleep(CommitDelay);
+            while (batch.Count < MaxBatch && writes.Reader.TryRead(out var op))
+            {
+                if (op.OutsideTransaction is not null) outside.Add(op);
+                else batch.Add(op);
+            }
+        }
+        lock (writerTurn)
+        {
+            if (!TryCommit(batch) && batch.Count > 1)
+            {
+                // One write failed and rolled the batch back: redo each alone so only the failing one fails.
+                foreach (var op in batch) TryCommit([op]);
+            }
+        }
+        batch.Clear();
+    }
+
     /// <summary>
-    /// Passive checkpoints on their own connection, off the writer's path: SQLite lets a checkpoint copy WAL frames
-    /// into the database while the writer keeps appending.
-    /// (A passive checkpoint alone never catches up with a writer that never pauses, so the WAL would only grow.)
-    /// Durability does not depend on it: a committed write is in the WAL either way.
+    /// Checkpoints off the writer's path, on their own thread and connection. A passive checkpoint copies the WAL's frames
+    /// into the database file while the writer keeps appending, but it never catches up with a writer that never pauses,
+    /// and SQLite restarts the WAL (writes it again from its start) only when a write transaction begins with every frame
+    /// copied. So once the WAL holds <see cref="walRestartPages"/> frames, this thread asks the writer to copy the rest
+    /// between two of its rounds, instead of SQLite's automatic checkpoint inside a commit, which held the round's writes
+    /// (202s among them) until it was done. That last checkpoint syncs the WAL and then the database file, and a pass
+    /// that the writer overtakes syncs only the WAL: every page copied since the last restart was still to be written
+    /// to disk in the writer's fsync (a 32 MB WAL's: 40 ms). So before asking, this thread syncs the file itself and
+    /// copies again what came meanwhile; the writer is left the frames of a few rounds. Its next transaction restarts
+    /// the WAL, which stays bounded.
+    /// Durability does not depend on any of it: a committed write is in the WAL either way.
     /// </summary>
-    private async Task CheckpointLoopAsync()
+    private void CheckpointLoop()
     {
         using var connection = OpenReader();
-        while (!stopping.IsCancellationRequested)
+        while (!stopping.Token.WaitHandle.WaitOne(CheckpointInterval))
         {
             try
             {
-                await Task.Delay(CheckpointInterval, stopping.Token);
-                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                var (walFrames, _) = Checkpoint(connection);
+                if (walFrames < walRestartPages) continue;
+                RandomAccess.FlushToDisk(databaseFile);
+                Checkpoint(connection);
+                var finish = new Write<bool>(_ => true) { OutsideTransaction = FinishCheckpoint };
+                if (!writes.Writer.TryWrite(finish)) return;
+                // One request at a time: the next pass starts after the writer's.
+                finish.Completion.Task.Wait(stopping.Token);
             }
             catch (OperationCanceledException) { return; }
-            catch (SqliteException) { } // busy or locked: the next round copies what this one could not
+            // Busy or locked, or the fsync failed: the next pass copies what this one could not, and the writer's
+            // checkpoint syncs what it copies either way. Nothing here may end the process: on its own thread an
+            // exception would, and the writer's automatic checkpoint still bounds the WAL without this thread.
+            catch (Exception) { }
         }
+    }
+
+    /// <summary>On the writer, between rounds: copies what the checkpoint thread's last pass left; true when all of it.</summary>
+    private bool FinishCheckpoint()
+    {
+        var (walFrames, copied) = Checkpoint(writer);
+        if (walFrames < 0 || copied != walFrames) return false;
+        Interlocked.Increment(ref finishedCheckpoints);
+        return true;
+    }
+
+    /// <summary>How many times the writer copied the rest of the WAL for the checkpoint thread (for tests).</summary>
+    internal long FinishedCheckpoints => Interlocked.Read(ref finishedCheckpoints);
+
+    /// <summary>A passive checkpoint: the WAL's frames and how many of them are now in the database file (−1, −1 if busy).</summary>
+    private static (int WalFrames, int Copied) Checkpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() || reader.GetInt32(0) != 0) return (-1, -1);
+        return (reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private bool TryCommit(List<IWrite> batch)
@@ -274,12 +331,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         writes.Writer.TryComplete();
         await stopping.CancelAsync();
-        await checkpoints;
-        stopping.Dispose();
         await loopDone.Task;
+        checkpoints.Join();
+        stopping.Dispose();
         writer.Dispose();
         while (readers.TryTake(out var reader)) reader.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        databaseFile.Dispose();
     }
 
     private interface IWrite
