@@ -196,6 +196,22 @@ public sealed partial class FactorExtractor
         return false;
     }
 
+    /// <summary>
+    /// Whether a qualifier that describes no factor is a lateness word (<see cref="FactorTaxonomy.Lateness"/>) in a text that
+    /// names no goods brought: the service itself ran late or on time (a flight, a train, an appointment), which is the wait.
+    /// </summary>
+    private bool IsOwnLateness(TextContext context, TermMatch m)
+    {
+        if (latenessMatcher is null) return false;
+        var found = latenessFound ??= [];
+        found.Clear();
+        latenessMatcher.Find(context.Tokens, m.FirstToken, m.FirstToken + m.TokenCount, found);
+        if (!found.Exists(f => f.FirstToken == m.FirstToken)) return false;
+        if (goodsMatcher is null) return true;
+        if (context.Goods is null) ReadGoods(context);
+        return context.Goods != true;
+    }
+
     private bool HasQualifier(List<TermMatch> matches, Clause clause)
     {
         foreach (var q in matches)

@@ -36,6 +36,11 @@ public sealed partial class FactorExtractor
     private readonly int[][] judgedYields;
     private readonly int[] availability;
     private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
+    // Round 13 (see FactorTaxonomy.Lateness): the factor a service's own lateness names where it describes no factor, and a
+    // matcher that tells a lateness word among the qualifiers; null without any.
+    private readonly int latenessFactor = -1;
+    private readonly TermMatcher? latenessMatcher;
+    [ThreadStatic] private static List<TermMatch>? latenessFound;
     // Conveyance (see Conveyance): its factor (delivery), the factor of a service's arrival (waiting time), and matchers for
     // the goods that make a text a delivery's and the persons that make a ride of a word of bringing.
     private readonly int conveyFactor = -1;
@@ -73,7 +78,7 @@ public sealed partial class FactorExtractor
             .Concat(taxonomy.Factors.Select(f => f.WeakTerms.Values.SelectMany(terms => terms)))
             .Concat(taxonomy.Factors.Select(f => f.JudgedTerms.Values.SelectMany(terms => terms)))
             .Append(taxonomy.Ignore.Values.SelectMany(terms => terms))
-            .Append(taxonomy.Qualifiers.Values.SelectMany(terms => terms))
+            .Append(taxonomy.Qualifiers.Values.Concat(taxonomy.Lateness.Values).SelectMany(terms => terms))
             // 3n+2..4n+1: each factor's hosted words on their own (a verdict of a sentence that names nothing else).
             .Concat(taxonomy.Factors.Select(f => f.HostedAlone ? f.HostedTerms.Values.SelectMany(terms => terms) : []))
             // 4n+2: words of bringing (carriers), 4n+3: words of a service arriving — resolved by sense before anything else.
@@ -112,6 +117,11 @@ public sealed partial class FactorExtractor
             .Where(q => q.Host >= 0 && q.Target >= 0)
             .ToArray();
         matcher = new TermMatcher(groups);
+        if (taxonomy.LatenessFactor is { } late && ids.IndexOf(late) is var lateIndex and >= 0 && taxonomy.Lateness.Values.Any(t => t.Count > 0))
+        {
+            latenessFactor = lateIndex;
+            latenessMatcher = new TermMatcher([taxonomy.Lateness.Values.SelectMany(t => t)]);
+        }
         clauseScope = taxonomy.Factors.Select(f => f.WeakScope == "clause").ToArray();
         judgedYields = taxonomy.Factors
             .Select(f => f.JudgedYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
@@ -365,7 +375,11 @@ public sealed partial class FactorExtractor
                 {
                     // "the assistant spent 40 minutes helping me", «консультант потратил на нас полчаса»: time given, not a wait.
                     if (IsTimeSpent(tokens, clause, m)) continue;
+                    // "Three hours late though.", «Мили хорошие, а рейсы опаздывают»: in a text of no goods, a lateness said of
+                    // nothing named in its clause is the service's own (a flight, a train), not the other clause's factor.
+                    var ownLateness = IsOwnLateness(context, m);
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
+                        : ownLateness ? latenessFactor
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
                     if (host >= 0 && !found.Exists(f => f.Factor == host)) { found.Add((host, m.FirstToken)); described.Add(host); }

@@ -33,6 +33,16 @@ public sealed class FactorTaxonomy
     public IReadOnlyList<string> QualifiedFactors { get; }
 
     /// <summary>
+    /// Round 13. Qualifiers of a service's own timeliness ("delay", "three hours late", «рейс задержали», «вовремя»): one that
+    /// describes no factor in its clause or sentence is said of the service itself, and names <see cref="LatenessFactor"/>
+    /// (the wait) in a text that names no goods brought — a flight, a train, an appointment running late. In a text of goods
+    /// it stays unread, as before: the lateness is likely the delivery's named elsewhere, and which one is a guess.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Lateness { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public string? LatenessFactor { get; init; }
+
+    /// <summary>
     /// Words of bringing and arriving read by sense (<see cref="Factors.Conveyance"/>): goods brought are the delivery's, a
     /// person carried is the service itself, a car or a master coming to the customer starts the service (its speed is the
     /// wait). Null: no such words.
@@ -94,11 +104,18 @@ public sealed class FactorTaxonomy
         var qualifiers = Union(document.Replace ? none : Qualifiers,
             (document.Qualifiers?.Terms ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
         var qualified = (document.Replace ? [] : QualifiedFactors).Union(document.Qualifiers?.Describe ?? [], StringComparer.Ordinal).ToList();
+        var lateness = Union(document.Replace ? none : Lateness,
+            (document.Qualifiers?.Lateness ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
+        var latenessFactor = string.IsNullOrWhiteSpace(document.Qualifiers?.LatenessFactor) ? (document.Replace ? null : LatenessFactor)
+            : document.Qualifiers!.LatenessFactor!.Trim();
         var conveyed = document.Conveyance?.ToConveyance();
         var conveyance = document.Replace || Conveyance is null ? conveyed : Conveyance.Merge(conveyed);
         var unnamedIn = document.Unnamed?.ToUnnamed();
         var unnamed = document.Replace || Unnamed is null ? unnamedIn : Unnamed.Merge(unnamedIn);
-        return new FactorTaxonomy(result, ignore, qualifiers, qualified) { Conveyance = conveyance, Unnamed = unnamed };
+        return new FactorTaxonomy(result, ignore, qualifiers, qualified)
+        {
+            Conveyance = conveyance, Unnamed = unnamed, Lateness = lateness, LatenessFactor = latenessFactor,
+        };
     }
 
     private static Factor Merge(Factor existing, Factor incoming)
@@ -227,6 +244,8 @@ internal sealed class QualifierEntry
 {
     public Dictionary<string, List<string>> Terms { get; set; } = [];
     public List<string> Describe { get; set; } = [];
+    public Dictionary<string, List<string>> Lateness { get; set; } = [];
+    public string? LatenessFactor { get; set; }
 }
 
 internal sealed record FactorEntry(

@@ -33,6 +33,12 @@ namespace Listening.Ml.Features;
 /// their count, each word's vector of norm ≈ 1, <see cref="WordVectors.MeanByCount"/>) instead of the mean L2-normalised to 1. The
 /// block is then linear in the words, so a scorer folds each word's class scores into one table at load time
 /// (<see cref="Prediction.FoldedWordVectors"/>) and the block costs no dense product at prediction; false = L2-normalised (round 11).</param>
+/// <param name="VectorSkipNegated">With <see cref="Vectors"/>: the words a negator governs — the (up to two) tokens after it, not
+/// past another negator or a token that is not a word (the normaliser keeps ! ? … and placeholders; it drops commas and full
+/// stops) — are left out of the mean; the negator itself stays. A distributional vector carries a word's topic and its stated
+/// polarity, not the negation («не плохо» averaged «плохо»'s direction into the block, round 12), and its opposite is not the
+/// word's negation either, so the block keeps to the words said outright and the hashed features (bigram, "not + word", cue
+/// negation) read the negated ones; false = every known token counts.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -52,7 +58,8 @@ public sealed record FeaturizerOptions(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Vectors = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorCountMean = false)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorCountMean = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegated = false)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;

@@ -76,14 +76,15 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// As <see cref="Featurize(string, FeatureScratch)"/> — the same features and values — but in first-occurrence order rather
     /// than sorted (repeats merged through a small hash table instead of a sort): for scoring, where only the set matters.
     /// </summary>
-    /// <param name="vectorBlock">False: the hashed features only, the tokens kept — for a scorer that adds the count-mean block's
+    /// <param name="folded">Null: the dense block as features. Otherwise the hashed features only, and each token's folded class
+    /// scores added to <see cref="FeatureScratch.Folded"/> as the token is hashed — for a scorer that adds the count-mean block's
     /// class scores from its folded table (<see cref="Prediction.FoldedWordVectors"/>) instead of reading the dense block.</param>
-    public void FeaturizeUnordered(string text, FeatureScratch scratch, bool vectorBlock = true)
+    public void FeaturizeUnordered(string text, FeatureScratch scratch, Prediction.FoldedWordVectors? folded = null)
     {
-        Collect(text, scratch);
+        Collect(text, scratch, folded: folded);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.FinishUnordered(idf);
-        if (vectorBlock) AddVectorBlock(scratch);
+        if (folded is null) AddVectorBlock(scratch);
     }
 
     /// <summary>
@@ -106,9 +107,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         scratch.FinishCounts();
     }
 
-    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false)
+    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false, Prediction.FoldedWordVectors? folded = null)
     {
-        var keepTokens = tokensOnly || vectors is not null;
+        var keepTokens = tokensOnly || (vectors is not null && folded is null);
+        // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
+        var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
+        var governed = 0;
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
@@ -127,7 +131,11 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            if (keepTokens) scratch.AddToken(h);
+            if (!(skipNegated && Governed(token, ref governed)))
+            {
+                if (folded is not null) folded.Add(h, ref scratch.Folded);
+                else if (keepTokens) scratch.AddToken(h);
+            }
             if (tokensOnly) continue;
             scratch.Add(h & _mask);
             // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
@@ -225,12 +233,32 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     }
 
     private const int NegatedWords = 2;
+
+    /// <summary>
+    /// Whether a normalised token is one a negator governs — as <see cref="AddNegationMarks"/>: up to <see cref="NegatedWords"/>
+    /// words after it, not past another negator or a token that is not a word (! ? … and placeholders; the normaliser has
+    /// dropped commas and full stops, so a scope here may run past one). <paramref name="governed"/> counts the words left.
+    /// </summary>
+    private static bool Governed(ReadOnlySpan<char> token, ref int governed)
+    {
+        if (IsNegator(token)) { governed = NegatedWords; return false; } // the negator itself stays in the block
+        if (!char.IsLetterOrDigit(token[0])) { governed = 0; return false; }
+        if (governed == 0) return false;
+        governed--;
+        return true;
+    }
+
+    private static bool IsNegator(ReadOnlySpan<char> token) => NegatorSpans.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+
     private static readonly uint NotSeed = Hash("not", CueSeed);
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
         "не", "нет", "ни", "без", "никогда", "нету", "not", "no", "never", "without", "nothing", "nobody", "cannot",
     };
+
+    // After Negators: static fields are initialised in the order they are written.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorSpans = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 
@@ -326,8 +354,12 @@ public sealed class FeatureScratch
     /// <summary>Takes back the last <see cref="AppendDense"/>.</summary>
     internal void DropDense(int length) => Count -= length;
 
+    /// <summary>The text's folded word-vector class scores, summed as the featurizer hashed its tokens (<see cref="TextFeaturizer.FeaturizeUnordered"/> with a folded table).</summary>
+    internal Prediction.FoldedSums Folded;
+
     internal void Clear()
     {
+        Folded = default;
         _tokenCount = 0;
         _rawCount = 0;
         Count = 0;

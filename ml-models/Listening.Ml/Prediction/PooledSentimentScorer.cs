@@ -23,10 +23,10 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     // Maximum-entropy models are scored from their weights directly (the same arithmetic, much less overhead);
     // any other transformer goes through a PredictionEngine. Read once at load: the weights, and from them a count-mean
     // word-vector block's folded table (below).
-    private readonly (Dictionary<string, LinearWeights>? Linear, Dictionary<string, FoldedWordVectors>? Folded) _tables = Tables(model);
+    private readonly (Dictionary<string, LinearWeights>? Linear, FoldedWordVectors? Folded) _tables = Tables(model);
     private Dictionary<string, LinearWeights>? _linear => _tables.Linear;
 
-    private static (Dictionary<string, LinearWeights>?, Dictionary<string, FoldedWordVectors>?) Tables(SentimentModel model)
+    private static (Dictionary<string, LinearWeights>?, FoldedWordVectors?) Tables(SentimentModel model)
     {
         var linear = Linear(model);
         return (linear, Folded(model, linear));
@@ -43,15 +43,16 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         return linear;
     }
 
-    // A count-mean word-vector block folded into per-word class scores for each language (FoldedWordVectors): the text is
-    // featurised without the dense block and the block's scores come from the table. Null: the block, if any, is read as features.
-    private Dictionary<string, FoldedWordVectors>? _folded => _tables.Folded;
+    // A count-mean word-vector block folded into per-word class scores for every language (FoldedWordVectors): the text is
+    // featurised without the dense block, the featurizer summing the block's scores as it hashes the tokens. Null: the block,
+    // if any, is read as features.
+    private FoldedWordVectors? _folded => _tables.Folded;
 
-    private static Dictionary<string, FoldedWordVectors>? Folded(SentimentModel model, Dictionary<string, LinearWeights>? linear)
+    private static FoldedWordVectors? Folded(SentimentModel model, Dictionary<string, LinearWeights>? linear)
     {
         var options = model.Featurizer.Options;
         if (linear is null || model.Members.Count > 0 || model.Featurizer.Vectors is not { } vectors || !options.VectorCountMean || options.DenseVectors == 0) return null;
-        return linear.ToDictionary(kv => kv.Key, kv => FoldedWordVectors.Fold(vectors, kv.Value, options.VectorOffset));
+        return FoldedWordVectors.Fold(vectors, linear, options.VectorOffset);
     }
 
     /// <summary>Whether a count-mean word-vector block is scored from its folded table rather than as dense features.</summary>
@@ -135,12 +136,13 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
-            model.Featurizer.FeaturizeUnordered(text, scratch, vectorBlock: _folded is null || !fused);
+            var folded = fused ? _folded : null;
+            model.Featurizer.FeaturizeUnordered(text, scratch, folded);
             var lang = model.LanguageFor(text, scratch.Language);
             if (fused && _members.Length > 0 && Fused() is { } tables) return ScoreFused(tables[lang], text, kind, lang, scratch);
             Span<float> q = stackalloc float[FeatureRow.Classes];
-            if (fused && _folded is not null)
-                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), _folded[lang].Scores(scratch.Tokens), q);
+            if (folded is not null)
+                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), folded.Scores(scratch.Folded, lang), q);
             else
                 _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);

@@ -58,6 +58,15 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("Могли бы хоть снег вовремя убирать.", "waiting_time")]
+    [InlineData("They could at least have told us about the delay.", "waiting_time")]
+    [InlineData("Могли бы и предупредить, что доставка задерживается.", "delivery")]
+    public void What_they_could_at_least_have_done_is_a_complaint(string text, string factor)
+    {
+        Assert.Equal(SentimentLabel.Negative, Polarity(text, factor));
+    }
+
+    [Theory]
     [InlineData("Большой выбор сыров", "assortment", SentimentLabel.Positive)] // «сыров» is no «сырой»
     [InlineData("Курица была сырая внутри", "quality", SentimentLabel.Negative)]
     [InlineData("Huge selection of goods", "assortment", SentimentLabel.Positive)]

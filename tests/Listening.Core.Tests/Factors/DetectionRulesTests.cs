@@ -485,4 +485,32 @@ public class DetectionRulesTests
         Assert.Contains("delivery", factors);
         Assert.DoesNotContain("waiting_time", factors);
     }
+
+    [Theory]
+    [InlineData("Three hours late though.")]
+    [InlineData("Рейс задержали на пять часов.")]
+    [InlineData("Seven-hour delay and no explanation.")]
+    [InlineData("Left on the dot and landed early.")]
+    [InlineData("Вылетели вовремя, экипаж вежливый.")]
+    public void A_service_running_late_or_on_time_is_waiting_time_where_nothing_else_is_said_to_be_late(string text)
+    {
+        Assert.Contains("waiting_time", FactorsIn(text));
+    }
+
+    [Fact]
+    public void A_lateness_in_its_own_clause_is_not_the_factor_of_the_clause_before()
+    {
+        var mentions = Default.Extract("Мили хорошие, а рейсы опаздывают.");
+        Assert.Equal(SentimentLabel.Positive, Assert.Single(mentions, m => m.Factor == "loyalty").Label);
+        Assert.Equal(SentimentLabel.Negative, Assert.Single(mentions, m => m.Factor == "waiting_time").Label);
+    }
+
+    [Theory]
+    [InlineData("My order came. Two hours late though.")]
+    [InlineData("Заказ привезли. Опоздали на два часа.")]
+    [InlineData("The refund was delayed by a month.")]
+    public void A_lateness_in_a_text_of_goods_or_of_another_factor_is_not_waiting_time(string text)
+    {
+        Assert.DoesNotContain("waiting_time", FactorsIn(text));
+    }
 }

@@ -109,12 +109,12 @@ public sealed class FoldedWordVectorsTests
         Assert.False(new PooledSentimentScorer(model).ScoresFoldedVectors);
     }
 
-    private static Listening.Ml.Data.Dataset TinyEnglish() => TinyDatasets.Build("tiny_en", "en", "e", 40,
+    internal static Listening.Ml.Data.Dataset TinyEnglish() => TinyDatasets.Build("tiny_en", "en", "e", 40,
         ["great", "love it", "thank you", "excellent", "fast delivery", "nice staff"],
         ["terrible", "awful service", "refund please", "broken again", "so slow", "rude staff"],
         ["opening hours", "address", "where is it", "order number", "which gate", "what time"]);
 
-    private static Listening.Ml.Data.Dataset TinyRussian() => TinyDatasets.Build("tiny", "ru", "", 40,
+    internal static Listening.Ml.Data.Dataset TinyRussian() => TinyDatasets.Build("tiny", "ru", "", 40,
         ["отлично", "спасибо", "супер", "быстро и удобно", "вежливый курьер", "всё понравилось"],
         ["ужасно", "медленно", "верните деньги", "опять сломалось", "грубый курьер", "всё плохо"],
         ["адрес пункта", "часы работы", "где находится", "номер заказа", "какой вход", "во сколько"]);
