@@ -26,6 +26,8 @@ public sealed partial class FactorExtractor
         {
             var m = matches[i];
             var clause = ClauseOf(context, first, end, m);
+            // "helped with my suitcases", «ждали с чемоданами»: luggage the customer has along is no goods carried for them.
+            if (m.Group == 2 * factorCount + conveyFactor && IsHadAlong(tokens, clause, m)) { matches.RemoveAt(i); continue; }
             if (m.Group == conveyFactor && personsMatcher is not null && CarriesPerson(tokens, m.FirstToken + m.TokenCount, clause.EndToken))
             {
                 // «привёз меня до дома», "delivered us to the airport": a person carried is the ride, not a delivery.
@@ -210,6 +212,20 @@ public sealed partial class FactorExtractor
         if (goodsMatcher is null) return true;
         if (context.Goods is null) ReadGoods(context);
         return context.Goods != true;
+    }
+
+    private static readonly HashSet<string> Along = new(StringComparer.Ordinal) { "with", "с", "со" };
+    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal)
+    {
+        "my", "our", "his", "her", "their", "the", "all", "моим", "моими", "нашим", "нашими", "своим", "своими", "всеми",
+    };
+
+    /// <summary>Whether a judged thing follows "with" / «с» (a possessive between allowed): what the customer has along.</summary>
+    private static bool IsHadAlong(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        var at = m.FirstToken - 1;
+        if (at >= clause.FirstToken && Possessives.Contains(tokens[at].Lower)) at--;
+        return at >= clause.FirstToken && Along.Contains(tokens[at].Lower);
     }
 
     private bool HasQualifier(List<TermMatch> matches, Clause clause)

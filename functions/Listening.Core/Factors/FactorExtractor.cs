@@ -326,11 +326,13 @@ public sealed partial class FactorExtractor
         var namedInClause = new List<int>();
         var objectsInClause = new List<int>(); // factors whose judged terms (products, rooms) the clause names
         var hostsInClause = new List<int>(); // factors named in the clause by any kind of term: what a qualifier may describe
-        var question = IsQuestion(context.Text, tokens, sentenceEnd) || InformationRequest.AsksForHelp(tokens, sentenceFirst, sentenceEnd);
         // The opinion words of the whole sentence, matched once; clauses and their parts read them from this list.
         var said = context.CueMatches;
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
+        // "Who says summer flights are expensive?": a rhetorical question that opens with a denial states its answer.
+        var question = (IsQuestion(context.Text, tokens, sentenceEnd) && !SentimentCues.OpensRhetorically(said, sentenceFirst))
+            || InformationRequest.AsksForHelp(tokens, sentenceFirst, sentenceEnd);
         var sentenceSarcastic = context.Sarcastic || SentimentCues.HasSarcasm(said);
 
         var found = new List<(int Factor, int Token)>(4);

@@ -67,6 +67,21 @@ public class ClausePolarityTests
     }
 
     [Theory]
+    [InlineData("Who said the app was bad?", "website_app", SentimentLabel.Positive)]
+    [InlineData("Кто сказал, что доставка медленная?", "delivery", SentimentLabel.Positive)]
+    [InlineData("Who says summer flights are expensive?", "price", SentimentLabel.Neutral)]
+    public void A_rhetorical_who_says_question_states_the_opposite_of_what_it_asks(string text, string factor, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Polarity(text, factor));
+    }
+
+    [Fact]
+    public void Who_said_inside_a_clause_is_no_denial()
+    {
+        Assert.Equal(SentimentLabel.Positive, Polarity("I took a friend who said it was the best sushi in town.", "quality"));
+    }
+
+    [Theory]
     [InlineData("Большой выбор сыров", "assortment", SentimentLabel.Positive)] // «сыров» is no «сырой»
     [InlineData("Курица была сырая внутри", "quality", SentimentLabel.Negative)]
     [InlineData("Huge selection of goods", "assortment", SentimentLabel.Positive)]

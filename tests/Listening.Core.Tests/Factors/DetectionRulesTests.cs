@@ -513,4 +513,41 @@ public class DetectionRulesTests
     {
         Assert.DoesNotContain("waiting_time", FactorsIn(text));
     }
+
+    [Theory]
+    [InlineData("Экипаж замечательный.")]
+    [InlineData("The crew were lovely.")]
+    public void A_crew_judged_is_staff_not_the_product(string text)
+    {
+        var factors = FactorsIn(text);
+        Assert.Contains("staff", factors);
+        Assert.DoesNotContain("quality", factors);
+    }
+
+    [Theory]
+    [InlineData("They lost my suitcase.", true)]
+    [InlineData("Чемодан приехал с трещиной.", true)]
+    [InlineData("Driver helped with my suitcases, great guy.", false)]
+    [InlineData("Ждали с чемоданами на морозе.", false)]
+    public void Checked_luggage_judged_is_goods_in_transit_but_luggage_had_along_is_not(string text, bool delivery)
+    {
+        Assert.Equal(delivery, FactorsIn(text).Contains("delivery"));
+    }
+
+    [Theory]
+    [InlineData("As a member I got free late checkout until 4 pm.")]
+    [InlineData("Дали поздний выезд бесплатно.")]
+    public void A_late_check_out_granted_is_no_lateness(string text)
+    {
+        Assert.DoesNotContain("waiting_time", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Crew kind, legroom poor.")]
+    [InlineData("Между рядами даже сумку под ноги не поставить.")]
+    public void The_room_for_ones_legs_is_the_comfort_of_the_place(string text)
+    {
+        Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
+    }
 }
+

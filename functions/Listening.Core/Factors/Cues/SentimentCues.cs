@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13, ElsewhereOpeningGroup = 14;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13, ElsewhereOpeningGroup = 14, RhetoricalGroup = 15;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -22,10 +22,10 @@ public sealed class SentimentCues
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
         IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null,
-        IEnumerable<string>? elsewhereOpening = null)
+        IEnumerable<string>? elsewhereOpening = null, IEnumerable<string>? rhetorical = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
-            [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList()]);
+            [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList(), [], (rhetorical ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
         intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList(), [],
             (elsewhereOpening ?? []).ToList()]);
@@ -311,6 +311,16 @@ public sealed class SentimentCues
         return first;
     }
 
+    /// <summary>Whether a rhetorical question's opener ("who says", «кто сказал, что») stands at token <paramref name="first"/>.</summary>
+    public static bool OpensRhetorically(List<TermMatch> matches, int first)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Group == RhetoricalGroup && m.FirstToken == first) return true;
+        }
+        return false;
+    }
+
     public static bool HasSarcasm(List<TermMatch> matches)
     {
         foreach (var m in matches)
@@ -349,6 +359,8 @@ public sealed class SentimentCues
         var negated = false;
         foreach (var other in matches)
         {
+            // "Who says the app is bad?": a rhetorical opener denies its clause to the end, only where it opens the clause.
+            if (other.Group == RhetoricalGroup && !legacy && other.FirstToken == clauseStart && other.FirstToken + other.TokenCount <= cue.FirstToken) return true;
             if (other.Group != NegatorGroup) continue;
             // "не" inside «не сказал бы, что» is part of that longer negator, not a second one.
             if (!legacy && IsInsideLongerNegator(other, matches)) continue;
@@ -482,6 +494,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"), All("elsewhereOpening"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"), All("elsewhereOpening"), All("rhetorical"));
     }
 }
