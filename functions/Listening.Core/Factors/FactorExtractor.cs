@@ -171,14 +171,17 @@ public sealed partial class FactorExtractor
     /// <remarks>The item's own verdict — its rating, else its NPS answer, else the opinion words of the whole text — is the
     /// prior for a clause that has no opinion word of its own: the model alone is unreliable on short factual clauses
     /// ("Заказ пришёл на следующий день", "Оплата по СБП в один клик").</remarks>
-    public IReadOnlyList<FactorMention> Extract(string text, int? rating, int? nps)
+    public IReadOnlyList<FactorMention> Extract(string text, int? rating, int? nps) => Extract(text, WordTokenizer.Tokenize(text, symbols: true), rating, nps, null);
+
+    /// <param name="tokens">The text's words (<see cref="WordTokenizer.Tokenize(string, bool)"/> with symbols).</param>
+    /// <param name="seen">Where the taxonomy's words go as matched in the whole text, before any rule reads them (<see cref="Read"/>); null: nowhere.</param>
+    private IReadOnlyList<FactorMention> Extract(string text, List<WordToken> tokens, int? rating, int? nps, List<TermMatch>? seen)
     {
-        var tokens = WordTokenizer.Tokenize(text, symbols: true);
         if (tokens.Count == 0) return [];
         var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
-        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) || OpensIronically(text) };
+        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) || OpensIronically(text), Seen = seen };
         int previousFrom = 0, previousCount = 0;
         for (var first = 0; first < clauses.Count;)
         {
@@ -267,6 +270,7 @@ public sealed partial class FactorExtractor
         public List<string> PreviousFactors { get; } = []; // the factors the sentence before named (a short outcome sentence may be about them)
         public bool? Goods; // whether the text names goods brought (see Conveyance); computed once, only if a word of bringing needs it
         public bool Vehicle; // whether the text names a car, a cab or a driver (read with Goods)
+        public List<TermMatch>? Seen { get; init; } // where the matcher puts the whole text's matches for the learned detector (see Read)
     }
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
@@ -277,7 +281,7 @@ public sealed partial class FactorExtractor
         matches.Clear();
         var sentenceFirst = clauses[first].FirstToken;
         var sentenceEnd = clauses[end - 1].EndToken;
-        for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches);
+        for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches, context.Seen);
         // «Слесарь пришёл на третий день»: a technician's timed visit names the wait though no factor's word stands in the sentence.
         if (matches.Count == 0) ResolveInstallersAndTakenBack(context, first, end, matches);
         if (matches.Count == 0)

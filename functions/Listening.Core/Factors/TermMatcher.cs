@@ -118,42 +118,57 @@ public sealed class TermMatcher
     }
 
     /// <summary>Every term occurrence within tokens [from, to); phrases never run past <paramref name="to"/>.</summary>
-    public void Find(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into)
+    /// <param name="whole">
+    /// Where the terms that start in [from, to) also go, matched against the whole text (a phrase or an "a + b" term may run
+    /// past the range); null: nowhere. Called over ranges that cover the text, it collects what one call over the whole text
+    /// finds without looking any word up twice (the learned detector's cues: <see cref="FactorExtractor.Read"/>).
+    /// </param>
+    public void Find(IReadOnlyList<WordToken> tokens, int from, int to, List<TermMatch> into, List<TermMatch>? whole = null)
     {
         for (var i = from; i < to; i++)
         {
             var token = tokens[i];
-            if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, from, to, into);
-            if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, from, to, into);
+            if (byStem.TryGetValue(token.Stem, out var stemmed)) Try(stemmed, tokens, i, from, to, into, whole);
+            if (byExact.TryGetValue(token.Lower, out var exact)) Try(exact, tokens, i, from, to, into, whole);
             if (byPrefix.Count > 0 && token.Lower.Length >= PrefixKey
-                && prefixLookup.TryGetValue(token.Lower.AsSpan(0, PrefixKey), out var prefixed)) Try(prefixed, tokens, i, from, to, into);
-            if (shortPrefixes.Count > 0) Try(shortPrefixes, tokens, i, from, to, into);
-            if (sums.Count > 0 && token.Lower.Length > 0 && char.IsAsciiDigit(token.Lower[0])) Try(sums, tokens, i, from, to, into);
+                && prefixLookup.TryGetValue(token.Lower.AsSpan(0, PrefixKey), out var prefixed)) Try(prefixed, tokens, i, from, to, into, whole);
+            if (shortPrefixes.Count > 0) Try(shortPrefixes, tokens, i, from, to, into, whole);
+            if (sums.Count > 0 && token.Lower.Length > 0 && char.IsAsciiDigit(token.Lower[0])) Try(sums, tokens, i, from, to, into, whole);
             if (bySuffix.Count > 0)
             {
                 foreach (var length in suffixLengths)
                 {
                     if (length + Suffix.MinRoot > token.Lower.Length) break;
-                    if (suffixLookup.TryGetValue(token.Lower.AsSpan(token.Lower.Length - length), out var suffixed)) Try(suffixed, tokens, i, from, to, into);
+                    if (suffixLookup.TryGetValue(token.Lower.AsSpan(token.Lower.Length - length), out var suffixed)) Try(suffixed, tokens, i, from, to, into, whole);
                 }
             }
         }
     }
 
-    private static void Try(List<Pattern> patterns, IReadOnlyList<WordToken> tokens, int at, int from, int to, List<TermMatch> into)
+    private static void Try(List<Pattern> patterns, IReadOnlyList<WordToken> tokens, int at, int from, int to, List<TermMatch> into, List<TermMatch>? whole)
     {
         foreach (var pattern in patterns)
         {
-            if (!MatchesAt(pattern.Rules, tokens, at, to)) continue;
-            var ok = true;
-            foreach (var part in pattern.Also)
-            {
-                var found = false;
-                for (var j = from; j < to && !found; j++) found = (j < at || j >= at + pattern.Rules.Length) && MatchesAt(part, tokens, j, to);
-                if (!found) { ok = false; break; }
-            }
-            if (ok) into.Add(new TermMatch(pattern.Group, at, pattern.Rules.Length));
+            var inRange = MatchesAt(pattern.Rules, tokens, at, to);
+            // A word that fails the pattern fails it in the whole text too; only a range too short is looked at again.
+            if (!inRange && (whole is null || at + pattern.Rules.Length <= to || !MatchesAt(pattern.Rules, tokens, at, tokens.Count))) continue;
+            var match = new TermMatch(pattern.Group, at, pattern.Rules.Length);
+            var ok = inRange && HasParts(pattern, tokens, at, from, to);
+            if (ok) into.Add(match);
+            if (whole is not null && (ok || HasParts(pattern, tokens, at, 0, tokens.Count))) whole.Add(match);
         }
+    }
+
+    /// <summary>Whether each "+ b" part of the pattern matched at <paramref name="at"/> stands elsewhere in tokens [from, to).</summary>
+    private static bool HasParts(Pattern pattern, IReadOnlyList<WordToken> tokens, int at, int from, int to)
+    {
+        foreach (var part in pattern.Also)
+        {
+            var found = false;
+            for (var j = from; j < to && !found; j++) found = (j < at || j >= at + pattern.Rules.Length) && MatchesAt(part, tokens, j, to);
+            if (!found) return false;
+        }
+        return true;
     }
 
     private static bool MatchesAt(Rule[] rules, IReadOnlyList<WordToken> tokens, int at, int to)

@@ -47,9 +47,10 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var taxonomy = taxonomies.For(brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
         var own = sentiment.Score(text, textKind);
-        var mentions = extractor.Extract(text, rating, nps);
         var document = AuthorVerdict.Combine(own, rating, nps);
-        if (detector is not null) mentions = detector.Apply(text, mentions, extractor, rating, nps, document.Label, sentiment);
+        // The detector reads the rules' own words and term matches (FactorExtractor.Read) rather than tokenizing again.
+        var mentions = detector is null ? extractor.Extract(text, rating, nps)
+            : detector.Apply(text, extractor.Read(text, rating, nps), taxonomy, rating, nps, document.Label, sentiment);
         // The clauses that judge an unrated item's factors are not weighed in: they are the same model's reading, and
         // weighing them (rounds 8–9) lowered macro-F1 on 9 of 11 honest test splits of real feedback (sentiment card, round 10).
         return new FeedbackReading(own, mentions, document);

@@ -63,11 +63,8 @@ internal static class BenchFactorsCommand
             }
             var extractor = new FactorExtractor(FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName)), clauseScorer);
             // The rules, then (with --detector) the learned detector over their mentions, as FeedbackScorer reads an item.
-            IReadOnlyList<FactorMention> Extract(string text)
-            {
-                var found = extractor.Extract(text);
-                return detector is null ? found : detector.Apply(text, found, extractor, null, null, SentimentLabel.Neutral, clauseScorer);
-            }
+            IReadOnlyList<FactorMention> Extract(string text) => detector is null ? extractor.Extract(text)
+                : detector.Apply(text, extractor.Read(text, null, null), extractor.Taxonomy, null, null, SentimentLabel.Neutral, clauseScorer);
             var mentions = 0L;
             for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
             mentions = 0;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Listening.Core.Factors.Text;
 using Listening.Core.Sentiment;
 
@@ -34,26 +36,33 @@ public static class FactorFeatures
     public static FeatureVector Of(IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps,
         IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors)
     {
-        var indicators = new HashSet<int>();
-        var words = new HashSet<int>();
-        var own = factors.Select(_ => new HashSet<int>()).ToArray();
-        indicators.Add(Bucket(Mix(Offset, "bias")));
+        // Lists reused per thread, sorted and made distinct at the end: the detector runs on every item, and sets and a
+        // dictionary per item cost as much as the rest of it (round 13; the same buckets and values as with sets).
+        var indicators = indicatorScratch ??= [];
+        var words = wordScratch ??= [];
+        indicators.Clear();
+        words.Clear();
+        if (ownScratch is null || ownScratch.Length < factors.Count) ownScratch = [.. Enumerable.Range(0, factors.Count).Select(_ => new List<int>())];
+        var own = ownScratch;
+        for (var f = 0; f < factors.Count; f++) own[f].Clear();
+        indicators.Add(BiasBucket);
         foreach (var (kind, factor) in cues)
         {
-            if (factor is null) indicators.Add(Bucket(Mix(Mix(Offset, "cue|"), kind)));
-            else if (IndexOf(factors, factor) is var f and >= 0) own[f].Add(Bucket(Mix(Mix(Offset, "cue|"), kind)));
+            if (factor is null) indicators.Add(Bucket(Mix(CueBasis, kind)));
+            else if (IndexOf(factors, factor) is var f and >= 0) own[f].Add(Bucket(Mix(CueBasis, kind)));
         }
         var cyrillic = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var stem = tokens[i].Stem;
             if (stem.Length > 0 && stem[0] is >= 'а' and <= 'я') cyrillic++;
-            words.Add(Unigram(stem));
-            if (i + 1 < tokens.Count) words.Add(Bucket(Mix(Mix(Mix(Mix(Offset, "b|"), stem), "|"), tokens[i + 1].Stem)));
+            words.Add(Bucket(Mix(WordBasis, stem)));
+            if (i + 1 < tokens.Count) words.Add(Bucket(Mix(Mix(Mix(PairBasis, stem), "|"), tokens[i + 1].Stem)));
         }
         // Script share in quarters stands in for the language (detection is costlier than this).
-        indicators.Add(Bucket(Mix(Offset, tokens.Count == 0 ? "cyr|-" : "cyr|" + (char)('0' + 4 * cyrillic / tokens.Count))));
-        indicators.Add(Bucket(Mix(Offset, rating is { } r ? "rating|" + r : nps is { } n ? "nps|" + (n <= 6 ? "d" : n <= 8 ? "p" : "r") : "rating|-")));
+        indicators.Add(Bucket(tokens.Count == 0 ? Mix(ScriptBasis, "-") : Mix(ScriptBasis, (char)('0' + 4 * cyrillic / tokens.Count))));
+        indicators.Add(Bucket(rating is { } r ? Mix(Mix(Offset, "rating|"), r.ToString(CultureInfo.InvariantCulture))
+            : nps is { } n ? Mix(Mix(Offset, "nps|"), n <= 6 ? "d" : n <= 8 ? "p" : "r") : Mix(Offset, "rating|-")));
 
         for (var m = 0; m < rules.Count; m++)
         {
@@ -62,30 +71,67 @@ public static class FactorFeatures
             if (index < 0) continue;
             var first = true;
             for (var k = 0; k < m; k++) if (rules[k].Factor == factor) { first = false; break; }
-            var basis = Mix(Offset, "r|");
             var end = rules[m].Start + rules[m].Length;
-            foreach (var t in tokens)
-                if (t.Start >= rules[m].Start && t.End <= end) own[index].Add(Bucket(Mix(Mix(basis, "|c|"), t.Stem)));
+            for (var t = 0; t < tokens.Count; t++)
+                if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end) own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem)));
             if (!first) continue;
             var count = 0;
             var sum = 0;
-            foreach (var x in rules)
+            for (var k = m; k < rules.Count; k++)
             {
-                if (x.Factor != factor) continue;
+                if (rules[k].Factor != factor) continue;
                 count++;
-                sum += x.Label switch { SentimentLabel.Positive => 1, SentimentLabel.Negative => -1, _ => 0 };
+                sum += rules[k].Label switch { SentimentLabel.Positive => 1, SentimentLabel.Negative => -1, _ => 0 };
             }
-            own[index].Add(Bucket(basis));
-            own[index].Add(Bucket(Mix(basis, sum > 0 ? "|+" : sum < 0 ? "|-" : "|0")));
-            own[index].Add(Bucket(Mix(basis, count == 1 ? "|n1" : count == 2 ? "|n2" : "|n3")));
+            own[index].Add(Bucket(RuleBasis));
+            own[index].Add(Bucket(Mix(RuleBasis, sum > 0 ? "|+" : sum < 0 ? "|-" : "|0")));
+            own[index].Add(Bucket(Mix(RuleBasis, count == 1 ? "|n1" : count == 2 ? "|n2" : "|n3")));
         }
 
-        var values = new Dictionary<int, float>(indicators.Count + words.Count);
-        foreach (var b in indicators) values[b] = values.GetValueOrDefault(b) + 1f;
-        Add(values, words);
-        var buckets = values.Keys.ToArray();
-        Array.Sort(buckets);
-        return new FeatureVector(buckets, [.. buckets.Select(b => values[b])], [.. own.Select(o => o.Order().ToArray())]);
+        // Every indicator weighs 1 and every distinct word or pair 1/√(their number); a bucket that is both, the sum.
+        var shared = Distinct(indicators);
+        var distinctWords = Distinct(words);
+        var wordValue = distinctWords.Length == 0 ? 0f : 1f / MathF.Sqrt(distinctWords.Length);
+        var both = 0;
+        for (int a = 0, b = 0; a < shared.Length && b < distinctWords.Length;)
+        {
+            if (shared[a] < distinctWords[b]) a++;
+            else if (distinctWords[b] < shared[a]) b++;
+            else { both++; a++; b++; }
+        }
+        var buckets = new int[shared.Length + distinctWords.Length - both];
+        var values = new float[buckets.Length];
+        for (int a = 0, b = 0, k = 0; k < buckets.Length; k++)
+        {
+            if (b == distinctWords.Length || a < shared.Length && shared[a] < distinctWords[b]) (buckets[k], values[k]) = (shared[a++], 1f);
+            else if (a == shared.Length || distinctWords[b] < shared[a]) (buckets[k], values[k]) = (distinctWords[b++], wordValue);
+            else { (buckets[k], values[k]) = (shared[a++], 1f + wordValue); b++; }
+        }
+        var owned = new int[factors.Count][];
+        for (var f = 0; f < factors.Count; f++) owned[f] = own[f].Count == 0 ? [] : Distinct(own[f]).ToArray();
+        return new FeatureVector(buckets, values, owned);
+    }
+
+    [ThreadStatic] private static List<int>? indicatorScratch;
+    [ThreadStatic] private static List<int>? wordScratch;
+    [ThreadStatic] private static List<int>[]? ownScratch;
+    private static readonly int BiasBucket = Bucket(Mix(Offset, "bias"));
+    private static readonly uint CueBasis = Mix(Offset, "cue|");
+    private static readonly uint WordBasis = Mix(Offset, "w|");
+    private static readonly uint PairBasis = Mix(Offset, "b|");
+    private static readonly uint ScriptBasis = Mix(Offset, "cyr|");
+    private static readonly uint RuleBasis = Mix(Offset, "r|");
+    private static readonly uint ClauseBasis = Mix(RuleBasis, "|c|");
+
+    /// <summary>The list sorted, each value once (in place; the span is the list's first distinct values).</summary>
+    private static ReadOnlySpan<int> Distinct(List<int> list)
+    {
+        var span = CollectionsMarshal.AsSpan(list);
+        span.Sort();
+        var n = 0;
+        for (var i = 0; i < span.Length; i++)
+            if (n == 0 || span[i] != span[n - 1]) span[n++] = span[i];
+        return span[..n];
     }
 
     private static int IndexOf(IReadOnlyList<string> factors, string factor)
@@ -94,17 +140,12 @@ public static class FactorFeatures
         return -1;
     }
 
-    private static void Add(Dictionary<int, float> values, HashSet<int> group)
-    {
-        if (group.Count == 0) return;
-        var value = 1f / MathF.Sqrt(group.Count);
-        foreach (var b in group) values[b] = values.GetValueOrDefault(b) + value;
-    }
-
     /// <summary>The bucket of a stemmed word on its own (also how an added mention's clause is weighed).</summary>
-    public static int Unigram(string stem) => Bucket(Mix(Mix(Offset, "w|"), stem));
+    public static int Unigram(string stem) => Bucket(Mix(WordBasis, stem));
 
     private static int Bucket(uint hash) => (int)(hash & (Buckets - 1));
+
+    private static uint Mix(uint hash, char c) => (hash ^ c) * Prime;
 
     private static uint Mix(uint hash, string part)
     {
