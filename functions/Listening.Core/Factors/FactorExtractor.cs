@@ -379,9 +379,8 @@ public sealed partial class FactorExtractor
                     if (IsTimeSpent(tokens, clause, m)) continue;
                     // "Three hours late though.", «Мили хорошие, а рейсы опаздывают»: in a text of no goods, a lateness said of
                     // nothing named in its clause is the service's own (a flight, a train), not the other clause's factor.
-                    var ownLateness = IsOwnLateness(context, m);
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
-                        : ownLateness ? latenessFactor
+                        : IsOwnLateness(context, m) ? latenessFactor
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
                     if (host >= 0 && !found.Exists(f => f.Factor == host)) { found.Add((host, m.FirstToken)); described.Add(host); }
