@@ -94,4 +94,16 @@ public class FactorTaxonomyTests
         var error = Assert.Throws<ArgumentException>(() => FactorTaxonomy.WithPacks("casinos"));
         Assert.Contains("restaurants", error.Message);
     }
+
+    [Fact]
+    public void A_brands_override_can_send_the_services_own_lateness_to_another_factor()
+    {
+        var text = "Three hours late though.";
+        Assert.Contains(new FactorExtractor(FactorTaxonomy.Default).Extract(text), m => m.Factor == "waiting_time");
+        var courierBrand = FactorTaxonomy.Default.With("""{ "qualifiers": { "latenessFactor": "delivery" } }""");
+        var mentions = new FactorExtractor(courierBrand).Extract(text);
+        Assert.Contains(mentions, m => m.Factor == "delivery");
+        Assert.DoesNotContain(mentions, m => m.Factor == "waiting_time");
+    }
 }
+
