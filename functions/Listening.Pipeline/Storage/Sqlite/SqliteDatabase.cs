@@ -27,9 +27,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly Channel<IWrite> writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource loopDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread checkpoints;
-    // The database file, for the checkpoint thread's fsync. Closed last (DisposeAsync): closing any descriptor of a file
-    // drops every POSIX lock this process holds on it, SQLite's included.
-    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle databaseFile;
+    // The database file, for the checkpoint thread's fsync; one descriptor per file in the process, released last
+    // (DisposeAsync): closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's included.
+    private readonly DatabaseFileHandle databaseFile;
     private readonly CancellationTokenSource stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> readers = new();
     // Held while the writer connection is in use: by the write loop per round, by WriteNow for its one transaction.
@@ -79,7 +79,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // rounds first waited in the pool's queue behind request and stage work (bench/README.md, round 7: +13 % items/s,
         // ingest p99 −13 ms). A higher priority for the thread (nice −10) was worse: it preempts the work that feeds it.
         new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" }.Start();
-        databaseFile = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        databaseFile = DatabaseFileHandle.Acquire(path);
         checkpoints = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-ckpt" };
         checkpoints.Start();
     }
@@ -264,7 +264,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             {
                 var (walFrames, _) = Checkpoint(connection);
                 if (walFrames < walRestartPages) continue;
-                RandomAccess.FlushToDisk(databaseFile);
+                RandomAccess.FlushToDisk(databaseFile.Handle);
                 Checkpoint(connection);
                 var finish = new Write<bool>(_ => true) { OutsideTransaction = FinishCheckpoint };
                 if (!writes.Writer.TryWrite(finish)) return;
@@ -337,7 +337,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         writer.Dispose();
         while (readers.TryTake(out var reader)) reader.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-        databaseFile.Dispose();
+        databaseFile.Release();
     }
 
     private interface IWrite
