@@ -13,7 +13,8 @@ namespace Listening.Ml.Prediction;
 /// engine of its detected language; the model's calibration weights then shift the class probabilities,
 /// sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>), and
 /// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>);
-/// a negated hedge ("не могу сказать, что плохо") is read as the plain negation it is (<see cref="HedgedNegation"/>).
+/// a negated hedge ("не могу сказать, что плохо") is read as the plain negation it is (<see cref="HedgedNegation"/>), and a
+/// denied complaint ("not bad at all", «не разочаровались») as the praise it is (<see cref="NegatedComplaint"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -133,6 +134,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (!model.Featurizer.Options.HedgeRewrite) text = HedgedNegation.Rewrite(text);
         // «Проблем нет», "never had a single issue": the negator put where the model reads it.
         text = AbsentComplaint.Rewrite(text);
+        // "Not bad at all", «не разочаровались»: a denied complaint is praise, put in the words the model reads as praise.
+        text = NegatedComplaint.Rewrite(text);
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();

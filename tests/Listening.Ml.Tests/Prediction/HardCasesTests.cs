@@ -68,6 +68,20 @@ public class HardCasesTests(ShippedModelFixture fixture)
         Assert.Equal("Продукты свежие и вкусные", text.Substring(verdict.Clauses[0].Start, verdict.Clauses[0].Length));
     }
 
+    // Not lines of the hard-case file: other wordings of the negated hedge and of a denied complaint (NegatedComplaint).
+    [Theory]
+    [InlineData("Нельзя сказать, что это ужасно.")]
+    [InlineData("I wouldn't say it was bad.")]
+    [InlineData("Не разочаровались.")]
+    [InlineData("Wasn't disappointed.")]
+    [InlineData("It wasn't bad.")]
+    public void A_denied_complaint_reads_positive(string text) =>
+        Assert.Equal(SentimentLabel.Positive, fixture.Scorer.Score(text).Label);
+
+    [Fact]
+    public void A_complaint_corrected_to_a_stronger_one_stays_negative() =>
+        Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Не плохо, а ужасно.").Label);
+
     [Theory]
     [InlineData("Проблем нет, всё пришло вовремя.")]
     [InlineData("Нареканий к мастеру нет.")]
