@@ -32,6 +32,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     TemplatesCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// No response files: an argument that starts with "@" is a text or a handle ("@brand where is my order?"), never a file to expand.
+return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync();
 
 public partial class Program;

@@ -49,6 +49,17 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public async Task A_text_that_starts_with_a_handle_is_scored_not_read_as_a_response_file()
+    {
+        var (code, output, error) = await ListeningProcess.RunAsync(null, "score", "--text", "@lavka where is my order? Two hours late again");
+
+        Assert.True(code == 0, error);
+        var line = JsonNode.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single())!;
+        Assert.Equal("text-1", (string)line["id"]!);
+        Assert.Equal("negative", (string)line["label"]!);
+    }
+
+    [Fact]
     public async Task The_built_cli_scores_each_text_option_and_refuses_a_file_and_texts_together()
     {
         // Through the real parser and process: the option's wiring, not only the lines it builds.
