@@ -37,6 +37,11 @@ public static class InformationRequest
         return false;
     }
 
+    /// <summary>Whether the sentence's first word asks (an opener, or the first of a pair): stricter than <see cref="Opens"/>,
+    /// for reading a whole text as a question ("Where is my bag??" has "is" second and is no request).</summary>
+    public static bool OpensAtFirstWord(IReadOnlyList<WordToken> tokens, int first, int end) =>
+        first < end && (Openers.Contains(tokens[first].Lower) || first + 1 < end && Pairs.Contains((tokens[first].Lower, tokens[first + 1].Lower)));
+
     /// <summary>Whether the sentence opens with a polite request for help («Подскажите, …», «Посоветуйте …», "Please advise …"),
     /// which asks whether or not it ends with a question mark.</summary>
     public static bool AsksForHelp(IReadOnlyList<WordToken> tokens, int first, int end) =>

@@ -14,7 +14,8 @@ namespace Listening.Ml.Prediction;
 /// sarcastic praise with markers is resolved as the complaint it is (<see cref="SarcasmMarkers"/>), and
 /// Russian written in Latin letters is transliterated back and read by the Russian model (<see cref="Transliteration"/>);
 /// a negated hedge ("не могу сказать, что плохо") is read as the plain negation it is (<see cref="HedgedNegation"/>), and a
-/// denied complaint ("not bad at all", «не разочаровались») as the praise it is (<see cref="NegatedComplaint"/>).
+/// denied complaint ("not bad at all", «не разочаровались») as the praise it is (<see cref="NegatedComplaint"/>); a text that
+/// only asks for information is moved toward neutral (<see cref="InformationQuestion"/>).
 /// </summary>
 public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScorer
 {
@@ -104,7 +105,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     public SentimentScore Score(string text, string? kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var score = ScoreModel(text, kind);
+        // "What time do you open?": a question that only asks judges nothing (InformationQuestion).
+        var score = InformationQuestion.Apply(text, ScoreModel(text, kind));
         return SarcasmMarkers.Candidate(text) ? SarcasmMarkers.Resolve(_raw ??= new RawScorer(this), text, score) : score;
     }
 

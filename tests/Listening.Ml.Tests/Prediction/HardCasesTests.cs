@@ -78,6 +78,16 @@ public class HardCasesTests(ShippedModelFixture fixture)
     public void A_denied_complaint_reads_positive(string text) =>
         Assert.Equal(SentimentLabel.Positive, fixture.Scorer.Score(text).Label);
 
+    [Theory]
+    [InlineData("What time does the store close today?")]
+    [InlineData("Is there parking near the Arbat branch?")]
+    public void A_question_that_only_asks_for_information_is_neutral(string text) =>
+        Assert.Equal(SentimentLabel.Neutral, fixture.Scorer.Score(text).Label);
+
+    [Fact]
+    public void A_complaint_put_as_a_question_stays_negative() =>
+        Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Why is my order late again?").Label);
+
     [Fact]
     public void A_complaint_corrected_to_a_stronger_one_stays_negative() =>
         Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Не плохо, а ужасно.").Label);
