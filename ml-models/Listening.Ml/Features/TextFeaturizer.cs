@@ -112,6 +112,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         var keepTokens = tokensOnly || (vectors is not null && folded is null);
         // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
         var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
+        var skipNegators = !tokensOnly && vectors is not null && options.VectorSkipNegators;
         var governed = 0;
         scratch.Clear();
         var truncated = Truncate(text);
@@ -131,7 +132,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            if (!(skipNegated && Governed(token, ref governed)))
+            if (!(skipNegated && Governed(token, ref governed)) && !(skipNegators && IsNegator(token)))
             {
                 if (folded is not null) folded.Add(h, ref scratch.Folded);
                 else if (keepTokens) scratch.AddToken(h);
@@ -241,7 +242,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// </summary>
     private static bool Governed(ReadOnlySpan<char> token, ref int governed)
     {
-        if (IsNegator(token)) { governed = NegatedWords; return false; } // the negator itself stays in the block
+        if (IsNegator(token)) { governed = NegatedWords; return false; } // the negator itself: VectorSkipNegators decides
         if (!char.IsLetterOrDigit(token[0])) { governed = 0; return false; }
         if (governed == 0) return false;
         governed--;
