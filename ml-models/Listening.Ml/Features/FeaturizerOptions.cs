@@ -39,6 +39,14 @@ namespace Listening.Ml.Features;
 /// polarity, not the negation («не плохо» averaged «плохо»'s direction into the block, round 12), and its opposite is not the
 /// word's negation either, so the block keeps to the words said outright and the hashed features (bigram, "not + word", cue
 /// negation) read the negated ones; false = every known token counts.</param>
+/// <param name="VectorSkipNegators">With <see cref="Vectors"/>: the negators themselves («не», «нет», «ни», «без», not, no, never, a
+/// word ending in n't …) are left out of the mean as well. A negator's own vector is a direction too — the model learnt «не» and
+/// «нет» as complaint words through it (round 13: with the governed words out, «не плохо»'s block was «не»'s alone and read
+/// negative, and «нет нареканий» kept «нет» and lost «нареканий») — so with <see cref="VectorSkipNegated"/> a negated phrase adds
+/// nothing to the block and only the hashed features read it; false = the negator counts (older settings, not written then).</param>
+/// <param name="VectorVocabulary">With <see cref="Vectors"/>: the most frequent words that get a vector (0 =
+/// <see cref="WordVectors.MaxVocabulary"/>, older settings, not written then). A smaller table is a smaller file, a shorter load
+/// and a folded table (<see cref="Prediction.FoldedWordVectors"/>) that a token's probe is likelier to find in cache.</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -59,10 +67,16 @@ public sealed record FeaturizerOptions(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorClusters = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ClustersOnly = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorCountMean = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegated = false)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegated = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegators = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorVocabulary = 0)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;
+
+    /// <summary>Words that get a vector: <see cref="VectorVocabulary"/>, or <see cref="WordVectors.MaxVocabulary"/> for older settings.</summary>
+    [JsonIgnore]
+    public int VectorWords => VectorVocabulary > 0 ? VectorVocabulary : WordVectors.MaxVocabulary;
 
     /// <summary>Longest word n-gram: <see cref="WordNgrams"/>, or 2 / 1 by <see cref="WordBigrams"/> for older settings.</summary>
     [JsonIgnore]

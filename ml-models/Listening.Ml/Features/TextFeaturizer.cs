@@ -112,6 +112,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         var keepTokens = tokensOnly || (vectors is not null && folded is null);
         // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
         var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
+        var skipNegators = !tokensOnly && vectors is not null && options.VectorSkipNegators;
         var governed = 0;
         scratch.Clear();
         var truncated = Truncate(text);
@@ -131,7 +132,8 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            if (!(skipNegated && Governed(token, ref governed)))
+            var negator = (skipNegated || skipNegators) && IsNegator(token); // once a token: both settings read it
+            if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
             {
                 if (folded is not null) folded.Add(h, ref scratch.Folded);
                 else if (keepTokens) scratch.AddToken(h);
@@ -239,9 +241,9 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// words after it, not past another negator or a token that is not a word (! ? … and placeholders; the normaliser has
     /// dropped commas and full stops, so a scope here may run past one). <paramref name="governed"/> counts the words left.
     /// </summary>
-    private static bool Governed(ReadOnlySpan<char> token, ref int governed)
+    private static bool Governed(ReadOnlySpan<char> token, bool negator, ref int governed)
     {
-        if (IsNegator(token)) { governed = NegatedWords; return false; } // the negator itself stays in the block
+        if (negator) { governed = NegatedWords; return false; } // the negator itself: VectorSkipNegators decides
         if (!char.IsLetterOrDigit(token[0])) { governed = 0; return false; }
         if (governed == 0) return false;
         governed--;

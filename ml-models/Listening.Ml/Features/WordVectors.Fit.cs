@@ -4,11 +4,13 @@ namespace Listening.Ml.Features;
 public sealed partial class WordVectors
 {
     /// <summary>
-    /// Learns <paramref name="dims"/>-dimensional vectors from token-hash sequences (one per text, in a fixed order).
+    /// Learns <paramref name="dims"/>-dimensional vectors from token-hash sequences (one per text, in a fixed order) for the
+    /// <paramref name="maxVocabulary"/> most frequent tokens (<see cref="FeaturizerOptions.VectorVocabulary"/>).
     /// </summary>
-    public static WordVectors Fit(IEnumerable<uint[]> texts, int dims, Action<string>? log = null)
+    public static WordVectors Fit(IEnumerable<uint[]> texts, int dims, Action<string>? log = null, int maxVocabulary = MaxVocabulary)
     {
         if (dims <= 0) throw new ArgumentOutOfRangeException(nameof(dims));
+        if (maxVocabulary <= 0) throw new ArgumentOutOfRangeException(nameof(maxVocabulary));
         var corpus = texts as IReadOnlyList<uint[]> ?? texts.ToList();
 
         // Vocabulary: the most frequent tokens (ties by hash, so the order never depends on the dictionary).
@@ -18,7 +20,7 @@ public sealed partial class WordVectors
                 frequency[token] = frequency.GetValueOrDefault(token) + 1;
         var keys = frequency.Where(kv => kv.Value >= MinCount)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-            .Take(MaxVocabulary).Select(kv => kv.Key).ToArray();
+            .Take(maxVocabulary).Select(kv => kv.Key).ToArray();
         var vocabulary = keys.Length;
         if (vocabulary == 0) return new WordVectors([], [], dims);
         var index = new Dictionary<uint, int>(vocabulary);

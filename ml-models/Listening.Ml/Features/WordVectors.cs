@@ -30,7 +30,8 @@ public sealed partial class WordVectors
     private readonly ushort[] _clusters; // per word; empty when the table has no clusters
     // The components as floats (the same integers: sums of them are exact), so a text's sum is one vector add per word:
     // a scalar loop over the bytes made the model 0.83× the hashed-only model's rate, widening them per word 0.84×, this 0.91×.
-    private readonly float[] _wide;
+    // Made on first use: a folded model (FoldedWordVectors) never sums vectors, and 4 bytes a component was load time it paid for nothing.
+    private float[]? _wide;
     private readonly int[] _slots; // open addressing over the keys: vocabulary index + 1, 0 = empty
     private readonly int _mask;
 
@@ -39,8 +40,6 @@ public sealed partial class WordVectors
         _keys = keys;
         _components = components;
         _clusters = clusters ?? [];
-        _wide = new float[components.Length];
-        for (var i = 0; i < components.Length; i++) _wide[i] = components[i];
 
         Dimensions = dims;
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
@@ -55,6 +54,13 @@ public sealed partial class WordVectors
     }
 
     public int Dimensions { get; }
+
+    private float[] Wide => LazyInitializer.EnsureInitialized(ref _wide, () =>
+    {
+        var wide = new float[_components.Length];
+        for (var i = 0; i < wide.Length; i++) wide[i] = _components[i];
+        return wide;
+    });
 
     public int Count => _keys.Length;
 
@@ -119,12 +125,13 @@ public sealed partial class WordVectors
     {
         sum.Clear();
         var known = 0;
+        var wide = Wide;
         foreach (var token in tokens)
         {
             var index = IndexOf(token);
             if (index < 0) continue;
             known++;
-            System.Numerics.Tensors.TensorPrimitives.Add(sum, _wide.AsSpan(index * Dimensions, Dimensions), sum);
+            System.Numerics.Tensors.TensorPrimitives.Add(sum, wide.AsSpan(index * Dimensions, Dimensions), sum);
         }
         return known;
     }
@@ -140,7 +147,7 @@ public sealed partial class WordVectors
         var table = new float[Count * classes];
         for (var w = 0; w < Count; w++)
         {
-            var vector = _wide.AsSpan(w * Dimensions, Dimensions);
+            var vector = _components.AsSpan(w * Dimensions, Dimensions); // the bytes as doubles: the same values as the float copy
             for (var c = 0; c < classes; c++)
             {
                 double sum = 0;

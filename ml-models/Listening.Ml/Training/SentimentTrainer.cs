@@ -74,7 +74,7 @@ public static class SentimentTrainer
             .SelectMany(holdout.TrainRows).Select(r => r.Text).ToList();
         var tokens = new uint[texts.Count][];
         Parallel.For(0, texts.Count, i => tokens[i] = featurizer.TokenHashes(texts[i]));
-        var vectors = WordVectors.Fit(tokens, options.Featurizer.Vectors, log);
+        var vectors = WordVectors.Fit(tokens, options.Featurizer.Vectors, log, options.Featurizer.VectorWords);
         if (options.Featurizer.VectorClusters > 0) vectors = vectors.WithClusters(options.Featurizer.VectorClusters);
         log?.Invoke($"word vectors ({vectors.Count:N0} × {vectors.Dimensions}) in {clock.Elapsed.TotalSeconds:F1} s");
         return vectors;
