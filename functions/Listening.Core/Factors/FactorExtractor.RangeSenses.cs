@@ -6,6 +6,10 @@ namespace Listening.Core.Factors;
 // «дешевле не найти» is a price that is the lowest, "Easy choice" a decision made and «выбор места» the booking of a seat.
 public sealed partial class FactorExtractor
 {
+    // Round 14: things the offering provides (UnnamedVerdict.Provided); null without any.
+    private readonly TermMatcher? provided;
+    [ThreadStatic] private static List<TermMatch>? providedFound;
+
     // «дешевле не найти», «лучше условий не нашёл», "couldn't find a cheaper one": a comparative with a finding word is a
     // superlative said of what is compared (the price, the terms), not a product missing from the shelf.
     private static readonly HashSet<string> Comparative = new(StringComparer.Ordinal)
@@ -37,6 +41,16 @@ public sealed partial class FactorExtractor
     // «выбор места», «на выборе мест», «экран выбора времени»: choosing a seat, a time or a slot is a step of booking (the
     // app's or the counter's), not a range of goods.
     private static readonly string[] SlotPrefixes = ["мест", "времен", "врем", "дат", "слот", "окн"];
+
+    /// <summary>Whether <paramref name="m"/> is a thing the offering provides (<see cref="UnnamedVerdict.Provided"/>).</summary>
+    private bool IsProvided(List<WordToken> tokens, TermMatch m)
+    {
+        if (provided is null) return false;
+        var found = providedFound ??= new List<TermMatch>(2);
+        found.Clear();
+        provided.Find(tokens, m.FirstToken, m.FirstToken + m.TokenCount, found);
+        return found.Count > 0;
+    }
 
     /// <summary>Whether the words of <paramref name="m"/> are a finding or a choosing in a sense other than the range's.</summary>
     private static bool IsFindingOrChoosingOfNoRange(List<WordToken> tokens, Clause clause, TermMatch m)
