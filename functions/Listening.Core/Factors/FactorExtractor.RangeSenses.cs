@@ -71,8 +71,13 @@ public sealed partial class FactorExtractor
         }
         var finding = false;
         for (var i = m.FirstToken; i < end && !finding; i++)
+        {
+            // Every match passes here: a first-letter test keeps the prefix look-ups off nearly all of them.
+            var word = tokens[i].Lower;
+            if (word.Length < 4 || word[0] is not ('н' or 'f')) continue;
             foreach (var prefix in FindingPrefixes)
-                if (tokens[i].Lower.StartsWith(prefix, StringComparison.Ordinal)) { finding = true; break; }
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) { finding = true; break; }
+        }
         if (!finding) return false;
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < Math.Min(clause.EndToken, end + 3); i++)
             if (i < m.FirstToken || i >= end)
