@@ -42,6 +42,25 @@ public sealed partial class FactorExtractor
     // app's or the counter's), not a range of goods.
     private static readonly string[] SlotPrefixes = ["мест", "времен", "врем", "дат", "слот", "окн"];
 
+    /// <summary>
+    /// Whether <paramref name="m"/> is a word of running out («закончился», "ran out") said of no product: its subject just before
+    /// it is another factor's own term («Промо закончилось» — the promotion ended, a loyalty matter) or the idiom «на этом …
+    /// закончилось» (that is where the good part ended). «Товар закончился», «корм закончился» stay the range: a product is a
+    /// judged term, not a factor's own.
+    /// </summary>
+    private bool IsEndingOfNoProduct(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        var first = tokens[m.FirstToken].Lower;
+        if (!first.StartsWith("законч", StringComparison.Ordinal) && !first.StartsWith("кончил", StringComparison.Ordinal)) return false;
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i + 1 < m.FirstToken; i++)
+            if (tokens[i].Lower == "на" && tokens[i + 1].Lower == "этом") return true;
+        var own = m.Group % factorCount;
+        foreach (var other in matches)
+            if (other.Group < factorCount && other.Group != own && other.FirstToken >= Math.Max(clause.FirstToken, m.FirstToken - 4)
+                && other.FirstToken < m.FirstToken) return true;
+        return false;
+    }
+
     /// <summary>Whether <paramref name="m"/> is a thing the offering provides (<see cref="UnnamedVerdict.Provided"/>).</summary>
     private bool IsProvided(List<WordToken> tokens, TermMatch m)
     {

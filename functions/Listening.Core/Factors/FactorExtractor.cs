@@ -391,6 +391,8 @@ public sealed partial class FactorExtractor
                 var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
                 // «Дешевле не найти», "Easy choice", «выбор места»: finding and choosing in a sense that is not the range's.
                 if (IsFindingOrChoosingOfNoRange(tokens, clause, m)) continue;
+                // «Промо закончилось», «На этом хорошее закончилось»: an ending said of another factor or of the good part.
+                if (IsEndingOfNoProduct(tokens, clause, m, matches)) continue;
                 if (kind == 1)
                 {
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the

@@ -55,6 +55,23 @@ public class RangeSensesAndBillsTests
     }
 
     [Theory]
+    [InlineData("Промо в Докторово закончилось, второй приём стоил дороже.")]
+    [InlineData("На этом хорошее закончилось: доставку сорвали.")]
+    [InlineData("Ни одной подделки за три года.")]
+    public void An_ending_of_no_product_or_none_over_time_is_not_the_range(string text)
+    {
+        Assert.DoesNotContain("assortment", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Товар закончился.")]
+    [InlineData("Хотела купить корм — закончился.")]
+    public void A_product_that_ran_out_is_still_the_range(string text)
+    {
+        Assert.Contains("assortment", FactorsIn(text));
+    }
+
+    [Theory]
     [InlineData("Горячей воды нет с утра.")]
     [InlineData("No hot water since the morning.")]
     [InlineData("Пятый день нет отопления во всём доме.")]
