@@ -106,6 +106,13 @@ public sealed partial class FactorExtractor
         return false;
     }
 
+    private static bool IsNoneOverTime(List<WordToken> tokens, Clause clause, int ni, TermMatch m)
+    {
+        if (ni + 1 >= m.FirstToken || tokens[ni + 1].Lower is not ("одной" or "одного" or "одну" or "один")) return false;
+        var after = m.FirstToken + m.TokenCount;
+        return after < clause.EndToken && tokens[after].Lower is "за" or "без";
+    }
+
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
     private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
@@ -117,6 +124,9 @@ public sealed partial class FactorExtractor
             // «верните в каталог нормальные стиральные машины», "please bring back the rye bread": a request reports a lack.
             if (word is "верните" or "добавьте" || (word is "bring" or "add") && i + 1 < m.FirstToken && tokens[i + 1].Lower is "back" or "more") return Availability.Missing;
             if (i < m.FirstToken - 3) continue;
+            // «Ни одной подделки за три года», «ни одной поездки без задержки»: none of a thing over a time or without a flaw is a
+            // verdict on what came, not a product missing from the shelf.
+            if (word == "ни" && IsNoneOverTime(tokens, clause, i, m)) return Availability.None;
             if (Absence.Contains(word)) return Availability.Missing;
             if (Without.Contains(word)) return Availability.Without;
             if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;

@@ -110,6 +110,7 @@ public sealed partial class FactorExtractor
             // Group 0: the offering works or gave its result; group 1: it fails or gave none.
             if (unnamed.Outcomes.Values.Concat(unnamed.FailedOutcomes.Values).Any(t => t.Count > 0))
                 outcomes = new TermMatcher([unnamed.Outcomes.Values.SelectMany(t => t), unnamed.FailedOutcomes.Values.SelectMany(t => t)]);
+            if (unnamed.Provided.Values.Any(t => t.Count > 0)) provided = new TermMatcher([unnamed.Provided.Values.SelectMany(t => t)]);
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -388,6 +389,10 @@ public sealed partial class FactorExtractor
                 }
                 var factor = m.Group % factorCount;
                 var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
+                // «Дешевле не найти», "Easy choice", «выбор места»: finding and choosing in a sense that is not the range's.
+                if (IsFindingOrChoosingOfNoRange(tokens, clause, m)) continue;
+                // «Промо закончилось», «На этом хорошее закончилось»: an ending said of another factor or of the good part.
+                if (IsEndingOfNoProduct(tokens, clause, m, matches)) continue;
                 if (kind == 1)
                 {
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
@@ -416,7 +421,9 @@ public sealed partial class FactorExtractor
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
-                        factor = availability[factor];
+                        // «Горячей воды нет с утра», "still no heating", «результатов нет»: what the service provides, missing, is the
+                        // service failing (the judged term's own factor), not a product missing from the range.
+                        if (stock != Availability.Missing || !IsProvided(tokens, m)) factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
                     else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))

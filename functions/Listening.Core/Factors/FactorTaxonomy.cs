@@ -197,12 +197,14 @@ internal sealed class UnnamedEntry
     public Dictionary<string, List<string>> Outcomes { get; set; } = [];
     public Dictionary<string, List<string>> FailedOutcomes { get; set; } = [];
     public List<string> OutcomeYieldsTo { get; set; } = [];
+    public Dictionary<string, List<string>> Provided { get; set; } = [];
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
     {
         States = FactorEntry.Clean(States),
         Outcomes = FactorEntry.Clean(Outcomes),
         FailedOutcomes = FactorEntry.Clean(FailedOutcomes),
+        Provided = FactorEntry.Clean(Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
     };
 }

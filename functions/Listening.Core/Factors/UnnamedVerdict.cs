@@ -40,6 +40,13 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// </summary>
     public IReadOnlyList<string> OutcomeYieldsTo { get; init; } = [];
 
+    /// <summary>
+    /// Round 14: what the offering itself provides rather than stocks — a ride, a lesson, the connection, hot water and heating,
+    /// the result of the work — per language. Said to be missing («Горячей воды нет с утра», "still no heating", «результатов нет»)
+    /// it is the offering failing (this factor's), not a gap in the range a shop's missing product is.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Provided { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
@@ -51,6 +58,7 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
         States = FactorTaxonomy.Union(States, incoming.States),
         Outcomes = FactorTaxonomy.Union(Outcomes, incoming.Outcomes),
         FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
+        Provided = FactorTaxonomy.Union(Provided, incoming.Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
     };
 }
