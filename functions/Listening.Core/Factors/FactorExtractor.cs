@@ -60,6 +60,7 @@ public sealed partial class FactorExtractor
     private readonly TermMatcher? states;
     // Round 11: phrases of the offering working or failing as a whole (UnnamedVerdict.Outcomes); null without any.
     private readonly TermMatcher? outcomes;
+    private readonly bool[] pricing = [];
     [ThreadStatic] private static List<TermMatch>? outcomeFound;
     // Taking terms (see Factor.TakingTerms), one group per factor, and takenBy[f] = the factors whose taking terms take f's words over.
     private readonly TermMatcher? takingMatcher;
@@ -110,6 +111,7 @@ public sealed partial class FactorExtractor
             // Group 0: the offering works or gave its result; group 1: it fails or gave none.
             if (unnamed.Outcomes.Values.Concat(unnamed.FailedOutcomes.Values).Any(t => t.Count > 0))
                 outcomes = new TermMatcher([unnamed.Outcomes.Values.SelectMany(t => t), unnamed.FailedOutcomes.Values.SelectMany(t => t)]);
+            pricing = ids.Select(id => unnamed.PricedBy.Contains(id)).ToArray();
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -452,6 +454,8 @@ public sealed partial class FactorExtractor
                         }
                         a = b;
                     }
+                    // «Отличные машины за нормальные деньги», "Great cars for sensible money": the thing judged before its price.
+                    if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
                 }
             }
             if (found.Count == 0)

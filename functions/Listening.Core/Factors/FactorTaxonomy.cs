@@ -197,6 +197,7 @@ internal sealed class UnnamedEntry
     public Dictionary<string, List<string>> Outcomes { get; set; } = [];
     public Dictionary<string, List<string>> FailedOutcomes { get; set; } = [];
     public List<string> OutcomeYieldsTo { get; set; } = [];
+    public List<string> PricedBy { get; set; } = [];
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
     {
@@ -204,6 +205,7 @@ internal sealed class UnnamedEntry
         Outcomes = FactorEntry.Clean(Outcomes),
         FailedOutcomes = FactorEntry.Clean(FailedOutcomes),
         OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
+        PricedBy = PricedBy.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
     };
 }
 

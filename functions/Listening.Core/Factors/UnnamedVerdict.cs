@@ -40,6 +40,13 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// </summary>
     public IReadOnlyList<string> OutcomeYieldsTo { get; init; } = [];
 
+    /// <summary>
+    /// Round 14: factors whose term after a word of exchange («за», "for", "at") says what a thing judged before it costs:
+    /// «Отличные машины за нормальные деньги», "Great cars for sensible money", "Average sushi at premium prices" judge the thing as
+    /// well as its price — the part before the exchange word is read as a short clause of its own.
+    /// </summary>
+    public IReadOnlyList<string> PricedBy { get; init; } = [];
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
@@ -52,5 +59,6 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
         Outcomes = FactorTaxonomy.Union(Outcomes, incoming.Outcomes),
         FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
         OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
+        PricedBy = PricedBy.Union(incoming.PricedBy, StringComparer.Ordinal).ToList(),
     };
 }
