@@ -25,6 +25,7 @@ public class PricedThingTests
     [InlineData("Сервис нормальный по цене, если без багажа.")]
     [InlineData("Лучший прокат по соотношению цена/качество.")]
     [InlineData("Спасибо за низкие цены.")]
+    [InlineData("Terrific value for the money.")]
     public void A_verdict_in_respect_of_price_or_thanks_for_it_judges_no_thing(string text)
     {
         Assert.DoesNotContain("quality", FactorsIn(text));
