@@ -226,6 +226,34 @@ public sealed partial class FactorExtractor
         return true;
     }
 
+    // Words of exchange that open what a thing costs («за нормальные деньги», "for sensible money", "at premium prices"). Not «по»:
+    // «нормальный по цене», «лучшее по соотношению цена/качество» judge the brand in respect of its price, not a thing for its price.
+    private static readonly HashSet<string> Exchange = new(StringComparer.Ordinal) { "за", "for", "at" };
+
+    /// <summary>
+    /// Where the thing starts in a short verdict on a thing that stands before a phrase of its price (see <see cref="UnnamedVerdict.PricedBy"/>):
+    /// a term (or weak term: «деньги», "money") of a pricing factor with a word of exchange at most two words before it (or opening it), and the words from the start of
+    /// its part up to that word a thing and a verdict naming no factor («Отличные машины», "Average sushi"); −1 if none.
+    /// </summary>
+    private int PricedThing(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches)
+    {
+        var tokens = context.Tokens;
+        foreach (var m in matches)
+        {
+            var factor = m.Group % factorCount;
+            if (m.Group >= 2 * factorCount || !pricing[factor] || m.FirstToken < clause.FirstToken || m.FirstToken >= clause.EndToken) continue;
+            var at = -1;
+            for (var i = Math.Max(clause.FirstToken, m.FirstToken - 2); i <= m.FirstToken && at < 0; i++)
+                if (Exchange.Contains(tokens[i].Lower)) at = i;
+            if (at < 0) continue;
+            var (first, _) = Part(context, clause, at);
+            if (at - first < 2) continue;
+            if (IsUnnamedVerdict(context, new Clause(tokens[first].Start, tokens[at - 1].End - tokens[first].Start, first, at - first, clause.Sentence), said, matches, out var from))
+                return from;
+        }
+        return -1;
+    }
+
     // Prepositions that say whose or where a thing is when a name follows («в Лесенке», «у Волны», "at Lesenka").
     private static readonly HashSet<string> WhosePrepositions = new(StringComparer.Ordinal) { "в", "во", "у", "от", "at", "from" };
 

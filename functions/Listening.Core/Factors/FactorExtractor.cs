@@ -60,6 +60,7 @@ public sealed partial class FactorExtractor
     private readonly TermMatcher? states;
     // Round 11: phrases of the offering working or failing as a whole (UnnamedVerdict.Outcomes); null without any.
     private readonly TermMatcher? outcomes;
+    private readonly bool[] pricing = [];
     [ThreadStatic] private static List<TermMatch>? outcomeFound;
     // Taking terms (see Factor.TakingTerms), one group per factor, and takenBy[f] = the factors whose taking terms take f's words over.
     private readonly TermMatcher? takingMatcher;
@@ -111,6 +112,7 @@ public sealed partial class FactorExtractor
             if (unnamed.Outcomes.Values.Concat(unnamed.FailedOutcomes.Values).Any(t => t.Count > 0))
                 outcomes = new TermMatcher([unnamed.Outcomes.Values.SelectMany(t => t), unnamed.FailedOutcomes.Values.SelectMany(t => t)]);
             if (unnamed.Provided.Values.Any(t => t.Count > 0)) provided = new TermMatcher([unnamed.Provided.Values.SelectMany(t => t)]);
+            pricing = ids.Select(id => unnamed.PricedBy.Contains(id)).ToArray();
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -459,6 +461,8 @@ public sealed partial class FactorExtractor
                         }
                         a = b;
                     }
+                    // «Отличные машины за нормальные деньги», "Great cars for sensible money": the thing judged before its price.
+                    if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
                 }
             }
             if (found.Count == 0)

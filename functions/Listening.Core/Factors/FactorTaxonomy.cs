@@ -198,6 +198,7 @@ internal sealed class UnnamedEntry
     public Dictionary<string, List<string>> FailedOutcomes { get; set; } = [];
     public List<string> OutcomeYieldsTo { get; set; } = [];
     public Dictionary<string, List<string>> Provided { get; set; } = [];
+    public List<string> PricedBy { get; set; } = [];
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
     {
@@ -206,6 +207,7 @@ internal sealed class UnnamedEntry
         FailedOutcomes = FactorEntry.Clean(FailedOutcomes),
         Provided = FactorEntry.Clean(Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
+        PricedBy = PricedBy.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
     };
 }
 

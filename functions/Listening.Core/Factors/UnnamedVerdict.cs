@@ -47,6 +47,13 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Provided { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Round 14: factors whose term after a word of exchange («за», "for", "at") says what a thing judged before it costs:
+    /// «Отличные машины за нормальные деньги», "Great cars for sensible money", "Average sushi at premium prices" judge the thing as
+    /// well as its price — the part before the exchange word is read as a short clause of its own.
+    /// </summary>
+    public IReadOnlyList<string> PricedBy { get; init; } = [];
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
@@ -60,5 +67,6 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
         FailedOutcomes = FactorTaxonomy.Union(FailedOutcomes, incoming.FailedOutcomes),
         Provided = FactorTaxonomy.Union(Provided, incoming.Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
+        PricedBy = PricedBy.Union(incoming.PricedBy, StringComparer.Ordinal).ToList(),
     };
 }
