@@ -5,7 +5,7 @@ namespace Listening.Core.Tests.Factors;
 /// <summary>
 /// Round 14b: a stain said to be taken out, or to be still there, is the result of a cleaning — a dry cleaner's, a car wash's,
 /// a carpet cleaner's — so it is the thing sold (quality), not a dirty place; a stain on its own (on a seat, on a curtain) stays
-/// the place's, and a photo of a stain judges nothing. Sentences are our own, for services no dev story covers.
+/// the place's, and a photo of a stain judges nothing; a cleaning sold as the service, judged, is its result. Sentences are our own, for services no dev story covers.
 /// </summary>
 public class StainsTests
 {
@@ -36,5 +36,14 @@ public class StainsTests
     public void A_photo_of_a_stain_judges_no_place(string text)
     {
         Assert.DoesNotContain("cleanliness_atmosphere", FactorsIn(text));
+    }
+
+    // A cleaning sold as the service, judged, is its result (as «делают хорошо» is); a yard not cleaned stays the place's.
+    [Theory]
+    [InlineData("Ковры чистят отлично, как новые.")]
+    [InlineData("Чистка салона машины ужасная.")]
+    public void A_cleaning_sold_as_the_service_judged_is_its_result(string text)
+    {
+        Assert.Contains("quality", FactorsIn(text));
     }
 }
