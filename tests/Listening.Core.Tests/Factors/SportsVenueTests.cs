@@ -42,4 +42,19 @@ public class SportsVenueTests
         Assert.Contains("cleanliness_atmosphere", factors);
         Assert.DoesNotContain("quality", factors);
     }
+
+    // A machine that halts while it runs is a condition word on it, said of a judged thing only (not of a bus stopping at a door).
+    [Theory]
+    [InlineData("Подъёмник постоянно останавливается.")]
+    [InlineData("The chairlift stops every half hour.")]
+    public void A_lift_that_keeps_stopping_is_the_thing_sold(string text)
+    {
+        Assert.Contains("quality", FactorsIn(text));
+    }
+
+    [Fact]
+    public void A_bus_stopping_at_the_door_judges_no_thing_sold()
+    {
+        Assert.DoesNotContain("quality", FactorsIn("Автобус останавливается прямо у входа."));
+    }
 }
