@@ -3,8 +3,8 @@ using static Listening.Core.Tests.Factors.DefaultExtraction;
 namespace Listening.Core.Tests.Factors;
 
 /// <summary>Round 14b: points given as compensation or instead of the money asked back are the refund's, not the loyalty
-/// programme's; the turnaround of an order a service takes in is the delivery's.</summary>
-public class CompensationAndTurnaroundTests
+/// programme's.</summary>
+public class CompensationPointsTests
 {
     [Theory]
     [InlineData("Компенсация баллами за закрытый день — издевательство.")]
@@ -25,13 +25,5 @@ public class CompensationAndTurnaroundTests
     public void Points_that_make_up_for_nothing_or_are_missing_stay_the_programme(string text)
     {
         Assert.Contains("loyalty", FactorsIn(text));
-    }
-
-    [Theory]
-    [InlineData("Slow turnaround and always a queue.")]
-    [InlineData("The turnaround was quick, three days as promised.")]
-    public void The_turnaround_of_an_order_taken_in_is_the_delivery(string text)
-    {
-        Assert.Contains("delivery", FactorsIn(text));
     }
 }
