@@ -24,17 +24,33 @@ public static partial class NegatedComplaint
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex English();
 
+    // A contrast after the denied complaint: "wasn't late, but the bread was stale", «не опоздал, но половины заказа не было».
+    [GeneratedRegex(@"\b(?:but|however|though|although|yet)\b|(?<![\p{L}])(?:но|однако|зато|только\s+вот|а\s+вот)(?![\p{L}])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContrastAfter();
+
     public static string Rewrite(string text)
     {
         // Substring gates on one lower-cased copy first: the patterns run only on texts with a negator
         // (lower-cased on the stack: this runs for every prediction).
         Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
         ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
-        if (lower.Contains("не ", StringComparison.Ordinal)) text = Russian().Replace(text, "хорошо");
+        if (lower.Contains("не ", StringComparison.Ordinal)) text = Russian().Replace(text, m => Praise(text, m, "хорошо"));
         if (lower.Contains("not ", StringComparison.Ordinal) || lower.Contains("n't ", StringComparison.Ordinal)
             || lower.Contains("n’t ", StringComparison.Ordinal) || lower.Contains("never ", StringComparison.Ordinal))
-            // "wasn't bad" → "was good": a negator stuck to its verb leaves the verb a word of its own.
-            text = English().Replace(text, m => m.Value.StartsWith("n't", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("n’t", StringComparison.OrdinalIgnoreCase) ? " good" : "good");
+            text = English().Replace(text, m => Praise(text, m, "good"));
         return text;
+    }
+
+    /// <summary>
+    /// What the denied complaint <paramref name="m"/> is written as: the praise word; nothing where a contrast follows it (the
+    /// clause after "but" is the point — "wasn't late, but the bread was stale" is a complaint, and the praise word would
+    /// outweigh it); a space before it where the negator was stuck to its verb ("wasn't bad" → "was good").
+    /// </summary>
+    private static string Praise(string text, Match m, string word)
+    {
+        var end = m.Index + m.Length;
+        if (ContrastAfter().IsMatch(text.AsSpan(end))) return "";
+        return m.Value.StartsWith("n't", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("n’t", StringComparison.OrdinalIgnoreCase) ? " " + word : word;
     }
 }

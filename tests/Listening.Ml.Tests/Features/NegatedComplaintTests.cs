@@ -18,6 +18,13 @@ public class NegatedComplaintTests
         Assert.Equal(expected, NegatedComplaint.Rewrite(text));
 
     [Theory]
+    [InlineData("The delivery wasn't late this time, but the bread was stale.", "The delivery was this time, but the bread was stale.")]
+    [InlineData("Курьер не опоздал, но половины заказа не было.", "Курьер , но половины заказа не было.")]
+    [InlineData("Дорого, но не разочаровались.", "Дорого, но хорошо.")]   // the contrast comes before it: the denial is the point
+    public void A_denied_complaint_before_a_contrast_is_left_out_rather_than_praised(string text, string expected) =>
+        Assert.Equal(expected, NegatedComplaint.Rewrite(text));
+
+    [Theory]
     [InlineData("Не плохо, а ужасно.")]                 // the correction: a stronger complaint replaces the denied one
     [InlineData("Не очень плохо, но и не хорошо.")]     // «не очень» softens, it does not deny
     [InlineData("Not only bad but rude.")]

@@ -89,6 +89,10 @@ public class HardCasesTests(ShippedModelFixture fixture)
         Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Why is my order late again?").Label);
 
     [Fact]
+    public void A_denied_complaint_before_a_but_does_not_outweigh_the_complaint_after_it() =>
+        Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Not bad, but the delivery was late again.").Label);
+
+    [Fact]
     public void A_complaint_corrected_to_a_stronger_one_stays_negative() =>
         Assert.Equal(SentimentLabel.Negative, fixture.Scorer.Score("Не плохо, а ужасно.").Label);
 
