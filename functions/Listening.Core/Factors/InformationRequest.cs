@@ -29,18 +29,19 @@ public static class InformationRequest
         var last = Math.Min(end, first + 3);
         for (var i = first; i < last; i++)
         {
-            var word = tokens[i].Lower;
-            if (Openers.Contains(word)) return true; // any «почему» / "why" before it has returned already
-            if (i + 1 < end && Pairs.Contains((word, tokens[i + 1].Lower))) return true;
-            if (IsWhy(word)) return false;
+            if (AsksAt(tokens, i, end)) return true; // any «почему» / "why" before it has returned already
+            if (IsWhy(tokens[i].Lower)) return false;
         }
         return false;
     }
 
     /// <summary>Whether the sentence's first word asks (an opener, or the first of a pair): stricter than <see cref="Opens"/>,
     /// for reading a whole text as a question ("Where is my bag??" has "is" second and is no request).</summary>
-    public static bool OpensAtFirstWord(IReadOnlyList<WordToken> tokens, int first, int end) =>
-        first < end && (Openers.Contains(tokens[first].Lower) || first + 1 < end && Pairs.Contains((tokens[first].Lower, tokens[first + 1].Lower)));
+    public static bool OpensAtFirstWord(IReadOnlyList<WordToken> tokens, int first, int end) => first < end && AsksAt(tokens, first, end);
+
+    // An opener at i, or the first word of a pair at i.
+    private static bool AsksAt(IReadOnlyList<WordToken> tokens, int i, int end) =>
+        Openers.Contains(tokens[i].Lower) || i + 1 < end && Pairs.Contains((tokens[i].Lower, tokens[i + 1].Lower));
 
     /// <summary>Whether the sentence opens with a polite request for help («Подскажите, …», «Посоветуйте …», "Please advise …"),
     /// which asks whether or not it ends with a question mark.</summary>

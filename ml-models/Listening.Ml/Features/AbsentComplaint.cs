@@ -31,10 +31,15 @@ public static partial class AbsentComplaint
 
     public static string Rewrite(string text)
     {
-        // Substring gates on one lower-cased copy first: the patterns run only on the few texts that can match
-        // (lower-cased on the stack: this runs for every prediction).
+        // Lower-cased on the stack: this runs for every prediction.
         Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
-        ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
+        return Rewrite(text, buffer[..CaseFolding.Lower(text, buffer)]);
+    }
+
+    /// <summary>As <see cref="Rewrite(string)"/>, given the text lower-cased (<see cref="ScoringRewrites"/> shares one copy).</summary>
+    public static string Rewrite(string text, ReadOnlySpan<char> lower)
+    {
+        // Substring gates first: the patterns run only on the few texts that can match.
         if (lower.Contains(" нет", StringComparison.Ordinal) || lower.Contains("не был", StringComparison.Ordinal)
             || lower.Contains("не возника", StringComparison.Ordinal) || lower.Contains("не быва", StringComparison.Ordinal)
             || lower.Contains("не наблюда", StringComparison.Ordinal) || lower.Contains("не име", StringComparison.Ordinal))

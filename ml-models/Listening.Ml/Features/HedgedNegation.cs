@@ -22,10 +22,15 @@ public static partial class HedgedNegation
 
     public static string Rewrite(string text)
     {
-        // Substring gates on one lower-cased copy first: the patterns run only on the few texts with a verb of saying or thinking.
-        // (lower-cased on the stack: this runs for every prediction)
+        // Lower-cased on the stack: this runs for every prediction.
         Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
-        ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
+        return Rewrite(text, buffer[..CaseFolding.Lower(text, buffer)]);
+    }
+
+    /// <summary>As <see cref="Rewrite(string)"/>, given the text lower-cased (<see cref="ScoringRewrites"/> shares one copy).</summary>
+    public static string Rewrite(string text, ReadOnlySpan<char> lower)
+    {
+        // Substring gates first: the patterns run only on the few texts with a verb of saying or thinking.
         var russian = lower.Contains("сказ", StringComparison.Ordinal) || lower.Contains("думаю", StringComparison.Ordinal);
         var english = lower.Contains(" say", StringComparison.Ordinal) || lower.Contains(" think", StringComparison.Ordinal) || lower.Contains(" call", StringComparison.Ordinal);
         if (russian) text = Russian().Replace(text, "не ");

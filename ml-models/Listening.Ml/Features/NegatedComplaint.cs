@@ -31,10 +31,15 @@ public static partial class NegatedComplaint
 
     public static string Rewrite(string text)
     {
-        // Substring gates on one lower-cased copy first: the patterns run only on texts with a negator
-        // (lower-cased on the stack: this runs for every prediction).
+        // Lower-cased on the stack: this runs for every prediction.
         Span<char> buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
-        ReadOnlySpan<char> lower = buffer[..CaseFolding.Lower(text, buffer)];
+        return Rewrite(text, buffer[..CaseFolding.Lower(text, buffer)]);
+    }
+
+    /// <summary>As <see cref="Rewrite(string)"/>, given the text lower-cased (<see cref="ScoringRewrites"/> shares one copy).</summary>
+    public static string Rewrite(string text, ReadOnlySpan<char> lower)
+    {
+        // Substring gates first: the patterns run only on texts with a negator.
         if (lower.Contains("не ", StringComparison.Ordinal)) text = Russian().Replace(text, m => Praise(text, m, "хорошо"));
         if (lower.Contains("not ", StringComparison.Ordinal) || lower.Contains("n't ", StringComparison.Ordinal)
             || lower.Contains("n’t ", StringComparison.Ordinal) || lower.Contains("never ", StringComparison.Ordinal))

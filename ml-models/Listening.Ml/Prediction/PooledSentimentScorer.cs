@@ -132,12 +132,10 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
     {
         // Russian in Latin letters is read by the Russian model in Cyrillic.
         if (Transliteration.LooksLikeRussian(text)) text = Transliteration.ToCyrillic(text);
-        // "Не могу сказать, что плохо" reads as "не плохо" (unless the featurizer already rewrites hedges itself).
-        if (!model.Featurizer.Options.HedgeRewrite) text = HedgedNegation.Rewrite(text);
-        // «Проблем нет», "never had a single issue": the negator put where the model reads it.
-        text = AbsentComplaint.Rewrite(text);
-        // "Not bad at all", «не разочаровались»: a denied complaint is praise, put in the words the model reads as praise.
-        text = NegatedComplaint.Rewrite(text);
+        // "Не могу сказать, что плохо" reads as "не плохо" (unless the featurizer already rewrites hedges itself); «Проблем нет»,
+        // "never had a single issue": the negator put where the model reads it; "Not bad at all", «не разочаровались»: a denied
+        // complaint is praise, put in the words the model reads as praise.
+        text = ScoringRewrites.Apply(text, hedges: !model.Featurizer.Options.HedgeRewrite);
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
