@@ -29,7 +29,19 @@ internal static class EvaluateFactorsLosoCommand
             DefaultValueFactory = _ => new LearnedFactorDetector(FactorDetectorModel.Empty).ClausePolarity ? "clause" : "document",
         };
         addedPolarity.AcceptOnlyFromAmong("document", "clause");
-        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model, addedPolarity };
+        var dropGrid = new Option<string?>("--drop-grid")
+        {
+            Description = "The drop thresholds the inner folds choose from, comma-separated, below 0 = never drop (default: the shipped grid; round 14's was 0.5,0.3,0.2,0.1,0.05,0.02,-0.01)",
+        };
+        var addGrid = new Option<string?>("--add-grid")
+        {
+            Description = "The add thresholds the inner folds choose from, comma-separated, above 1 = never add (default: the shipped grid; round 14's was 0.4,0.5,0.6,0.7,0.8,0.9,1.01)",
+        };
+        var shortfallWeight = new Option<double>("--shortfall-weight")
+        {
+            Description = "How much the threshold choice weighs a factor's count falling below min(rules, labels) against F1 (default 0: F1 alone)",
+        };
+        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -40,7 +52,10 @@ internal static class EvaluateFactorsLosoCommand
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
                 var examples = LabelledStories.Examples(read);
                 var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
-                output.Write(Run(read, examples, clauses, FactorTraining.Default, parse.GetValue(addedPolarity) == "clause"));
+                var training = FactorTraining.Default with { ShortfallWeight = parse.GetValue(shortfallWeight) };
+                if (parse.GetValue(addGrid) is { } adds) training = training with { AddGrid = Grid(adds) };
+                if (parse.GetValue(dropGrid) is { } drops) training = training with { DropGrid = Grid(drops) };
+                output.Write(Run(read, examples, clauses, training, parse.GetValue(addedPolarity) == "clause"));
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -96,6 +111,8 @@ internal static class EvaluateFactorsLosoCommand
             + $"polarity right on {addedPolarity} of those ({Ratio(addedPolarity, addedRight)}); dropped: {droppedRight} of {dropped} not labelled ({Ratio(droppedRight, dropped)})");
         return w.ToString();
     }
+
+    private static float[] Grid(string list) => [.. list.Split(',').Select(x => float.Parse(x, CultureInfo.InvariantCulture))];
 
     private static (int Labelled, double P, double R, double F1) Pool(List<StoryFactorDetection> detections, string factor)
     {

@@ -13,7 +13,9 @@ namespace Listening.Core.Factors.Learned;
 public sealed class FactorDetectorModel
 {
     private const string Magic = "listening-factor-detector";
-    private const int Version = 1;
+    // 2 (round 15): numbers hash as one word and a factor's own features name the factors found beside it — a version-1
+    // file's weights were trained on other buckets.
+    private const int Version = 2;
     private readonly int[] rowOf;
     private readonly float[] rows;
 

@@ -21,6 +21,12 @@ public sealed record FactorTraining
     /// thresholds on the training stories alone; 0 or 1 = keep <see cref="AddAbove"/> and <see cref="DropBelow"/>.
     /// </summary>
     public int InnerFolds { get; init; } = 5;
+    /// <summary>The add thresholds the inner folds choose from (null: <see cref="LeaveOneStoryOut.AddGrid"/>).</summary>
+    public IReadOnlyList<float>? AddGrid { get; init; }
+    /// <summary>The drop thresholds the inner folds choose from (null: <see cref="LeaveOneStoryOut.DropGrid"/>).</summary>
+    public IReadOnlyList<float>? DropGrid { get; init; }
+    /// <summary>How much the threshold choice weighs a factor's count falling below min(rules, labels) against F1 (0: F1 alone).</summary>
+    public double ShortfallWeight { get; init; }
     public static FactorTraining Default { get; } = new();
 }
 

@@ -16,11 +16,12 @@ public sealed record FeatureVector(int[] Buckets, float[] Values, int[][] Own);
 /// feature's parts, no strings built). Three groups:
 /// <list type="bullet">
 /// <item>shared: the text's stemmed words and word pairs, each 1/√(their number) (a long review weighs no more than a
-/// short one), the share of Cyrillic words, the author's rating or NPS answer, the taxonomy-level words (ignored phrases,
+/// short one; every number is the one word "#"), the share of Cyrillic words, the author's rating or NPS answer, the taxonomy-level words (ignored phrases,
 /// speed qualifiers, words of bringing and arriving). Not the text's length nor how many factors the rules found: the
 /// stories' items are short, and "many factors → some are wrong" does not carry over to long reviews;</item>
 /// <item>the factor's own rule reading: found, its item polarity, its mention count, the stems of the clauses that
-/// carried it (so the model learns which triggers the labels reject);</item>
+/// carried it (so the model learns which triggers the labels reject), and which other default factors the rules found
+/// in those clauses;</item>
 /// <item>the factor's own words in the text, whatever the rules made of them: a term, a weak, judged or hosted term.</item>
 /// </list>
 /// </summary>
@@ -54,10 +55,10 @@ public static class FactorFeatures
         var cyrillic = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var stem = tokens[i].Stem;
+            var stem = Word(tokens[i].Stem);
             if (stem.Length > 0 && stem[0] is >= 'а' and <= 'я') cyrillic++;
             words.Add(Bucket(Mix(WordBasis, stem)));
-            if (i + 1 < tokens.Count) words.Add(Bucket(Mix(Mix(Mix(PairBasis, stem), "|"), tokens[i + 1].Stem)));
+            if (i + 1 < tokens.Count) words.Add(Bucket(Mix(Mix(Mix(PairBasis, stem), "|"), Word(tokens[i + 1].Stem))));
         }
         // Script share in quarters stands in for the language (detection is costlier than this).
         indicators.Add(Bucket(tokens.Count == 0 ? Mix(ScriptBasis, "-") : Mix(ScriptBasis, (char)('0' + 4 * cyrillic / tokens.Count))));
@@ -74,6 +75,12 @@ public static class FactorFeatures
             var end = rules[m].Start + rules[m].Length;
             for (var t = 0; t < tokens.Count; t++)
                 if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end) own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem)));
+            // Which other factors the rules found in the same clause: waiting time beside delivery, the app beside
+            // support — the confusions the labels reject most (round 13's variant B, adopted in round 15).
+            for (var k = 0; k < rules.Count; k++)
+                if (rules[k].Factor != factor && rules[k].Start < end && rules[m].Start < rules[k].Start + rules[k].Length
+                    && IndexOf(factors, rules[k].Factor) >= 0)
+                    own[index].Add(Bucket(Mix(WithBasis, rules[k].Factor)));
             if (!first) continue;
             var count = 0;
             var sum = 0;
@@ -112,6 +119,13 @@ public static class FactorFeatures
         return new FeatureVector(buckets, values, owned);
     }
 
+    /// <summary>
+    /// A number is one word: «через 40 минут» and «через 45 минут» share their pair, and each story uses its own numbers,
+    /// so a number's own bucket teaches nothing that carries over.
+    /// </summary>
+    private static string Word(string stem) => stem.Length > 0 && char.IsAsciiDigit(stem[0]) ? "#" : stem;
+    private static readonly uint WithBasis = Mix(Offset, "r|with|");
+
     [ThreadStatic] private static List<int>? indicatorScratch;
     [ThreadStatic] private static List<int>? wordScratch;
     [ThreadStatic] private static List<int>[]? ownScratch;
@@ -141,7 +155,7 @@ public static class FactorFeatures
     }
 
     /// <summary>The bucket of a stemmed word on its own (also how an added mention's clause is weighed).</summary>
-    public static int Unigram(string stem) => Bucket(Mix(WordBasis, stem));
+    public static int Unigram(string stem) => Bucket(Mix(WordBasis, Word(stem)));
 
     private static int Bucket(uint hash) => (int)(hash & (Buckets - 1));
 
