@@ -21,6 +21,8 @@ public sealed partial class FactorExtractor
             if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
             // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
             if (IsQualifier(cue, matches)) continue;
+            // «Сеанс отменили», "my session got cancelled": a thing sold cancelled was not given at all — nothing is said of how it was.
+            if (m.Group % factorCount == unnamedFactor && IsCancelling(tokens, cue)) continue;
             var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
             if (!OtherFactorBetween(tokens, matches, m, from, to)) return true;
         }

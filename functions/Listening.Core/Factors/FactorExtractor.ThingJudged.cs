@@ -56,10 +56,21 @@ public sealed partial class FactorExtractor
         "и", "а", "но", "зато", "да", "однако", "хотя", "and", "but", "though", "yet", "or", "или",
     };
 
+    // Words of age and look (new, old, modern, run down): said with no thing they judge the whole business or its premises ("Rude and
+    // run down", "Old-fashioned, but cheap"), not what it sells.
+    private static readonly string[] AgeWords = ["new", "old", "modern", "outdated", "dated", "ancient", "run", "brand", "нов", "стар", "соврем", "устар"];
+
+    private static bool IsAgeWord(string word)
+    {
+        foreach (var age in AgeWords)
+            if (word.StartsWith(age, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>
     /// A word of a thing's substance or condition (<see cref="UnnamedVerdict.States"/>) in a sentence of verdicts that names no thing:
     /// «Дёшево, но поверхностно», "Cheap, but shallow", «Дорого и бесполезно», "Convenient and useful", «Чисто, исправно, удобно» —
-    /// what is shallow, useless or in working order is what the brand sells. Every other word of the sentence is an opinion word (a
+    /// what is shallow, useless or in working order is what the brand sells (not a word of age or look, see <see cref="AgeWords"/>). Every other word of the sentence is an opinion word (a
     /// price's «дёшево» among them), a frame word or a joining word; a noun anywhere («ассортимент бедный и устаревший», "the
     /// pharmacist was patient, thorough") is what the word is said of. Where the word in <paramref name="clause"/> starts, or −1.
     /// </summary>
@@ -80,14 +91,23 @@ public sealed partial class FactorExtractor
         states.Find(tokens, first, end, found);
         var at = -1;
         foreach (var s in found)
-            if (s.FirstToken >= clause.FirstToken && s.FirstToken < clause.EndToken) { at = s.FirstToken; break; }
+            if (s.FirstToken >= clause.FirstToken && s.FirstToken < clause.EndToken && !IsAgeWord(tokens[s.FirstToken].Lower)) { at = s.FirstToken; break; }
         if (at < 0) return -1;
         for (var i = first; i < end; i++)
         {
             var word = tokens[i].Lower;
+            // "Nothing new", «ничего нового»: an idiom of the day, not a verdict on a thing.
+            if (word is "nothing" or "ничего") return -1;
             if (VerdictFrame.Contains(word) || ListJoins.Contains(word) || Covered(said, i) || Covered(found, i)) continue;
             return -1;
         }
         return at;
+    }
+
+    /// <summary>Whether an opinion word is a word of calling the thing off («отменили», «отменён», "cancelled").</summary>
+    private static bool IsCancelling(List<WordToken> tokens, TermMatch cue)
+    {
+        var word = tokens[cue.FirstToken + cue.TokenCount - 1].Lower;
+        return word.StartsWith("отмен", StringComparison.Ordinal) || word.StartsWith("cancel", StringComparison.Ordinal);
     }
 }

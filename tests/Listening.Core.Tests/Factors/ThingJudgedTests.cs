@@ -52,4 +52,26 @@ public class ThingJudgedTests
         Assert.Contains("website_app", factors);
         Assert.DoesNotContain("quality", factors);
     }
+
+    [Theory]
+    [InlineData("Old-fashioned, but cheap.")]
+    [InlineData("Nothing new.")]
+    public void A_word_of_age_or_an_idiom_with_no_thing_judges_nothing_sold(string text)
+    {
+        Assert.DoesNotContain("quality", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Вчера сеанс отменили прямо перед началом.")]
+    [InlineData("My yoga session got cancelled again.")]
+    public void A_thing_sold_called_off_is_not_judged_for_how_it_was(string text)
+    {
+        Assert.DoesNotContain("quality", FactorsIn(text));
+    }
+
+    [Fact]
+    public void A_thing_sold_judged_beside_its_cancelling_is_still_judged()
+    {
+        Assert.Contains("quality", FactorsIn("Сеансы отличные, но вчерашний отменили."));
+    }
 }
