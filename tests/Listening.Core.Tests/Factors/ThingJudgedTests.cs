@@ -74,4 +74,13 @@ public class ThingJudgedTests
     {
         Assert.Contains("quality", FactorsIn("Сеансы отличные, но вчерашний отменили."));
     }
+
+    [Theory]
+    [InlineData("После мойки двигателя машина глохнет на холостых.")]
+    [InlineData("Since the alignment the steering pulls to the right.")]
+    [InlineData("Engine trouble since the last service.")]
+    public void A_machine_running_wrong_after_the_work_is_the_result(string text)
+    {
+        Assert.Contains("quality", FactorsIn(text));
+    }
 }
