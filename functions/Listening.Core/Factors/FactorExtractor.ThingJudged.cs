@@ -3,8 +3,8 @@ using Listening.Core.Factors.Text;
 
 namespace Listening.Core.Factors;
 
-// Round 15: what makes a word the thing sold that is judged — not a name that spells it, not a thing said only to be missing,
-// not kept from its verdict by a word it is listed with, and a verdict on the thing's substance said without naming it.
+// Round 15: what makes a word the thing sold that is judged — not a name that spells it, not kept from its verdict by a word it is
+// listed with, not called off; and a verdict on the thing's substance said without naming it.
 public sealed partial class FactorExtractor
 {
     /// <summary>
