@@ -11,7 +11,7 @@ public sealed partial class FactorExtractor
     /// Whether an opinion word within <see cref="JudgedDistance"/> words judges the judged term <paramref name="m"/>: no other
     /// factor's term stands between them («беру технику здесь: выбор хороший» — the praise is the range's, not the goods').
     /// </summary>
-    private bool HasOwnCue(List<TermMatch> said, Clause clause, TermMatch m, List<TermMatch> matches)
+    private bool HasOwnCue(List<WordToken> tokens, List<TermMatch> said, Clause clause, TermMatch m, List<TermMatch> matches)
     {
         var first = m.FirstToken;
         var end = m.FirstToken + m.TokenCount;
@@ -21,19 +21,23 @@ public sealed partial class FactorExtractor
             if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
             // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
             if (IsQualifier(cue, matches)) continue;
+            // «Сеанс отменили», "my session got cancelled": a thing sold cancelled was not given at all — nothing is said of how it was.
+            if (m.Group % factorCount == unnamedFactor && IsCancelling(tokens, cue)) continue;
             var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
-            if (!OtherFactorBetween(matches, m, from, to)) return true;
+            if (!OtherFactorBetween(tokens, matches, m, from, to)) return true;
         }
         return false;
     }
 
     /// <summary>Whether another factor's term (or judged object) starts in tokens [from, to): a word between a verdict and
     /// <paramref name="m"/> that the verdict may be about instead.</summary>
-    private bool OtherFactorBetween(List<TermMatch> matches, TermMatch m, int from, int to)
+    private bool OtherFactorBetween(List<WordToken> tokens, List<TermMatch> matches, TermMatch m, int from, int to)
     {
         foreach (var other in matches)
         {
             if (other.Group >= 3 * factorCount || other.Group % factorCount == m.Group % factorCount) continue;
+            // «Машины и приложение — лучшие»: a word listed with the thing by "and" is judged with it, not instead of it.
+            if (m.Group % factorCount == unnamedFactor && IsListedWith(tokens, m, other)) continue;
             if (other.FirstToken >= from && other.FirstToken < to) return true;
         }
         return false;
@@ -55,7 +59,7 @@ public sealed partial class FactorExtractor
         {
             if (state.FirstToken < m.FirstToken + m.TokenCount && state.FirstToken + state.TokenCount > m.FirstToken) continue;
             var (from, to) = state.FirstToken < m.FirstToken ? (state.FirstToken + state.TokenCount, m.FirstToken) : (m.FirstToken + m.TokenCount, state.FirstToken);
-            if (!OtherFactorBetween(matches, m, from, to)) return true;
+            if (!OtherFactorBetween(tokens, matches, m, from, to)) return true;
         }
         return false;
     }
@@ -400,6 +404,10 @@ public sealed partial class FactorExtractor
             // Another factor's own terms, or its judged objects («краской на весь зал»: the room's smell, not the paint's quality).
             var kind = other.Group / factorCount;
             if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
+            // «Завтрак и персонал — на высоте», "Loved the terrace and the food": listed by "and", both are judged (a thing counted
+            // — "ten out of ten" — keeps yielding, as it did).
+            if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other)
+                && AvailabilityOf(context.Tokens, clause, m, matches) == Availability.None) continue;
             if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;

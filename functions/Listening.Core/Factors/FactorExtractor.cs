@@ -303,7 +303,8 @@ public sealed partial class FactorExtractor
                 // «Всё работает.», "Things get fixed.": the offering's outcome said without a thing.
                 var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
                 if (from >= 0) from = clauses[c].FirstToken;
-                else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out from)) continue;
+                else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out from)
+                         && (from = BareState(context, clauses[c], context.CueMatches)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
@@ -391,6 +392,8 @@ public sealed partial class FactorExtractor
                 }
                 var factor = m.Group % factorCount;
                 var kind = m.Group / factorCount; // 0 term, 1 weak term, 2 judged term
+                // «Курьер Свежо опоздал», "#свежо": a word of the thing sold written as a name is the brand's or a branch's name.
+                if (factor == unnamedFactor && kind != 1 && IsWrittenAsName(context.Text, tokens, m.FirstToken, sentenceFirst)) continue;
                 // «Дешевле не найти», "Easy choice", «выбор места»: finding and choosing in a sense that is not the range's.
                 if (IsFindingOrChoosingOfNoRange(tokens, clause, m)) continue;
                 // «Промо закончилось», «На этом хорошее закончилось»: an ending said of another factor or of the good part.
@@ -428,7 +431,7 @@ public sealed partial class FactorExtractor
                         if (stock != Availability.Missing || !IsProvided(tokens, m)) factor = availability[factor];
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
-                    else if (!HasOwnCue(said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))
+                    else if (!HasOwnCue(tokens, said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))
                              && !(factor == unnamedFactor && HasState(tokens, clause, m, matches))) continue;
                 }
                 // «Списали 24 тысячи за царапину», "they billed me 6,000 for towing": a sum taken is the payment's, not a price.
@@ -463,6 +466,8 @@ public sealed partial class FactorExtractor
                     }
                     // «Отличные машины за нормальные деньги», "Great cars for sensible money": the thing judged before its price.
                     if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
+                    // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
+                    if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said) is var bare and >= 0) found.Add((unnamedFactor, bare));
                 }
             }
             if (found.Count == 0)
