@@ -244,7 +244,10 @@ public sealed partial class FactorExtractor
             if (o.FirstToken < first || o.FirstToken >= end) continue;
             var overlaps = o.FirstToken < m.FirstToken + m.TokenCount && m.FirstToken < o.FirstToken + o.TokenCount;
             if (o.Group == conveyFactor && !overlaps) return false;
-            if ((o.Group == feeFactor || o.Group == factorCount + feeFactor) && !overlaps && feeAt < 0) feeAt = o.FirstToken;
+            // The fee factor's own terms (a sum, "costs more", «дороже»), and of its weak words only «платная» (charged for):
+            // money paid or asked back («заплатил курьеру», «верните деньги») is the payment's or the refund's, not a fee.
+            var isFee = o.Group == feeFactor || o.Group == factorCount + feeFactor && tokens[o.FirstToken].Lower.StartsWith("платн", StringComparison.Ordinal);
+            if (isFee && !overlaps && feeAt < 0) feeAt = o.FirstToken;
         }
         if (feeAt < 0) return false;
         for (var i = first; i < end; i++)
