@@ -2,8 +2,9 @@ using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
 
-/// <summary>Round 15: a courier judged only as a person is the staff's, and a delivery word that only says what the bringing
-/// costs is the price's — the guideline's "the courier's manner is staff" and "fees are price".</summary>
+/// <summary>Round 15: a courier judged only as a person is the staff's, a word of sending names goods only beside them, and a
+/// delivery word that only says what the bringing costs is the price's — the guideline's "the courier's manner is staff" and
+/// "fees are price".</summary>
 public class DeliveryPeopleAndFeesTests
 {
     [Theory]
@@ -46,6 +47,23 @@ public class DeliveryPeopleAndFeesTests
     [InlineData("Shipping cost more than the paint itself, and it was late.")]
     [InlineData("Доставка за 300 рублей, привезли за час.")]
     public void Free_delivery_or_a_fee_said_with_the_time_of_the_bringing_stays_the_delivery(string text)
+    {
+        Assert.Contains("delivery", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("За 4 500 рублей меня осмотрели 10 минут и отправили на анализы.")]
+    [InlineData("Не открылся QR на входе, отправили на кассу.")]
+    [InlineData("Сфоткал грязную машину, отправил в поддержку.")]
+    public void Sending_a_person_or_a_message_is_not_a_delivery(string text)
+    {
+        Assert.DoesNotContain("delivery", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Постамат переполнен, посылку отправили в отделение на другом конце района.")]
+    [InlineData("Товар отправили только через неделю.")]
+    public void Goods_sent_are_the_delivery(string text)
     {
         Assert.Contains("delivery", FactorsIn(text));
     }
