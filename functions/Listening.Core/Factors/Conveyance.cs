@@ -64,6 +64,14 @@ public sealed record Conveyance(
     /// <summary>The factor a sentence must name for <see cref="TakenBack"/> to read a courier as a return's collection (returns).</summary>
     public string? TakenBackFactor { get; init; }
 
+    /// <summary>
+    /// Round 15: the factor of what the bringing costs (price). A delivery word in a part that names a sum or a word of that
+    /// factor, and says nothing of the bringing itself — no time or speed in its clause, no other word of the delivery, nothing
+    /// free — is the fee's («цены с доставкой кусаются», "the shipping now costs more than the presents", «Доставка конверта —
+    /// 1900 рублей»): the guideline files fees under price. Free delivery («доставка бесплатная») stays the delivery's.
+    /// </summary>
+    public string? PriceFactor { get; init; }
+
     /// <summary>This conveyance with a pack's or a brand's on top: factor ids replaced where given, every list merged.</summary>
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
@@ -77,6 +85,7 @@ public sealed record Conveyance(
         Visits = FactorTaxonomy.Union(Visits, incoming.Visits),
         TakenBack = FactorTaxonomy.Union(TakenBack, incoming.TakenBack),
         TakenBackFactor = incoming.TakenBackFactor ?? TakenBackFactor,
+        PriceFactor = incoming.PriceFactor ?? PriceFactor,
         Visitors = FactorTaxonomy.Union(Visitors, incoming.Visitors),
         VisitTimes = FactorTaxonomy.Union(VisitTimes, incoming.VisitTimes),
     };

@@ -92,6 +92,34 @@ public sealed partial class FactorExtractor
 
     private enum Availability { None, Missing, Many, Few, Without }
 
+    // Round 15: the words that open each member of a list of things lacking: «ни еды, ни гостиницы», "no food, no updates".
+    private static readonly HashSet<string> ListedLack = new(StringComparer.Ordinal) { "ни", "no" };
+
+    private const int ListedMemberWords = 3;
+
+    /// <summary>
+    /// Round 15: whether the absence word at <paramref name="at"/> opens one member of a list of lacks whose other member names
+    /// no thing of the same kind: «Ни еды, ни гостиницы», "No food, no updates", "No kettle, no money", «нет ни телефона, ни
+    /// офиса» — a service that left the customer without things no shelf holds, not a product missing from the range.
+    /// «Ни молока, ни хлеба» (two products) stays the range's.
+    /// </summary>
+    private static bool ListsLackOfNoGoods(List<WordToken> tokens, int first, int last, int at, TermMatch m, List<TermMatch> matches)
+    {
+        if (!ListedLack.Contains(tokens[at].Lower)) return false;
+        // The members stand in one sentence: a Russian comma starts a clause («Ни еды, ни гостиницы»).
+        for (var j = first; j < last; j++)
+        {
+            if (j == at || tokens[j].Lower != tokens[at].Lower) continue;
+            var end = Math.Min(last, j + 1 + ListedMemberWords);
+            if (j + 1 >= end) continue;
+            var product = false;
+            foreach (var o in matches)
+                if (o.Group == m.Group && o.FirstToken > j && o.FirstToken < end) { product = true; break; }
+            if (!product) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether a product of the same kind follows "in" after <paramref name="m"/> ("a piece of plastic in my roll"; not
     /// «лекарство в аптеке на другом конце Москвы»).</summary>
     private static bool FoundInside(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
@@ -115,7 +143,7 @@ public sealed partial class FactorExtractor
 
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
-    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
+    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches, int sentenceFirst, int sentenceEnd)
     {
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
         {
@@ -127,7 +155,7 @@ public sealed partial class FactorExtractor
             // «Ни одной подделки за три года», «ни одной поездки без задержки»: none of a thing over a time or without a flaw is a
             // verdict on what came, not a product missing from the shelf.
             if (word == "ни" && IsNoneOverTime(tokens, clause, i, m)) return Availability.None;
-            if (Absence.Contains(word)) return Availability.Missing;
+            if (Absence.Contains(word)) return ListsLackOfNoGoods(tokens, sentenceFirst, sentenceEnd, i, m, matches) ? Availability.Without : Availability.Missing;
             if (Without.Contains(word)) return Availability.Without;
             if (i + 1 < m.FirstToken && Absence.Contains(word + " " + tokens[i + 1].Lower)) return Availability.Missing;
             if (Quantity.Contains(word)) return word is "few" or "мало" or "маловато" ? Availability.Few : Availability.Many;

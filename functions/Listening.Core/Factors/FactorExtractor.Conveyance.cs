@@ -228,6 +228,91 @@ public sealed partial class FactorExtractor
         return at >= clause.FirstToken && Along.Contains(tokens[at].Lower);
     }
 
+    /// <summary>
+    /// Round 15: whether the delivery word <paramref name="m"/> stands in a part that judges only what the bringing costs: the
+    /// part names the fee factor (a sum, «платная», "costs more") with no "and" between the two, nothing free, no day or hour,
+    /// no other word of the delivery, and its clause has no time or speed (see <see cref="Conveyance.PriceFactor"/>).
+    /// </summary>
+    private bool IsFeeOfDelivery(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        if (feeFactor < 0 || HasQualifier(matches, clause)) return false;
+        var tokens = context.Tokens;
+        var (first, end) = Segment(context.Text, tokens, clause, m.FirstToken);
+        var feeAt = -1;
+        foreach (var o in matches)
+        {
+            if (o.FirstToken < first || o.FirstToken >= end) continue;
+            var overlaps = o.FirstToken < m.FirstToken + m.TokenCount && m.FirstToken < o.FirstToken + o.TokenCount;
+            if (o.Group == conveyFactor && !overlaps) return false;
+            // The fee factor's own terms (a sum, "costs more", «дороже»), and of its weak words only «платная» (charged for):
+            // money paid or asked back («заплатил курьеру», «верните деньги») is the payment's or the refund's, not a fee.
+            var isFee = o.Group == feeFactor || o.Group == factorCount + feeFactor && tokens[o.FirstToken].Lower.StartsWith("платн", StringComparison.Ordinal);
+            if (isFee && !overlaps && feeAt < 0) feeAt = o.FirstToken;
+        }
+        if (feeAt < 0) return false;
+        for (var i = first; i < end; i++)
+        {
+            var word = tokens[i].Lower;
+            if (word is "free" || word.StartsWith("бесплатн", StringComparison.Ordinal) || DayWords.Contains(word)) return false;
+            // "Best prices and reliable delivery", «дешевле и за один день»: two things judged side by side, not the fee of one.
+            if (i > Math.Min(feeAt, m.FirstToken) && i < Math.Max(feeAt, m.FirstToken) && Joiners.Contains(word)) return false;
+        }
+        return true;
+    }
+
+    // "next day", «за 4 дня», «завтра»: the bringing timed in the part, so it judges the bringing as well as its cost.
+    private static readonly HashSet<string> DayWords = new(StringComparer.Ordinal)
+    {
+        "day", "days", "tomorrow", "tonight", "hour", "hours", "день", "дня", "дней", "сутки", "завтра", "час", "часа", "часов",
+    };
+
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "and", "but", "plus", "и", "а", "но", "да" };
+
+    // Round 15: the words of the person who brings («курьер», "courier", «доставщик»), and the words that may stand beside him
+    // and his manner in a part that judges only the person ("the courier was very polite", «курьеры всегда вежливые»).
+    private static readonly string[] BringerPrefixes = ["courier", "курьер", "kurer", "kurier", "kuryer", "доставщик"];
+
+    private static readonly HashSet<string> MannerFiller = new(StringComparer.Ordinal)
+    {
+        "the", "a", "our", "my", "your", "his", "was", "were", "is", "are", "very", "so", "super", "really", "always", "and", "too",
+        "очень", "был", "была", "были", "всегда", "и", "такой", "такие", "наш", "мой", "тоже", "все", "всё",
+    };
+
+    /// <summary>
+    /// Round 15: whether the delivery word <paramref name="m"/> is a courier judged only as a person: his part of the clause holds
+    /// nothing but him, words of manner of the installer factor (staff's «вежливый», "rude", "friendly"), names written with a
+    /// capital and a few linking words, and the clause has no time or speed — «Курьеры вежливые», "Great app, polite couriers",
+    /// «Курьер Свежо вежливый». The guideline files the courier's manner under staff; a courier who did something («курьер
+    /// занёс стиралку на 6 этаж», "the courier rescheduled twice") stays the delivery's.
+    /// </summary>
+    private bool IsCourierMannerOnly(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches)
+    {
+        if (installerFactor < 0 || !IsBringer(context.Tokens[m.FirstToken].Lower) || HasQualifier(matches, clause)) return false;
+        var tokens = context.Tokens;
+        var (first, end) = Segment(context.Text, tokens, clause, m.FirstToken);
+        var manner = false;
+        for (var i = first; i < end; i++)
+        {
+            if (i >= m.FirstToken && i < m.FirstToken + m.TokenCount) continue;
+            var inManner = false;
+            foreach (var o in matches)
+                if (o.Group == factorCount + installerFactor && i >= o.FirstToken && i < o.FirstToken + o.TokenCount) { inManner = true; break; }
+            if (inManner) { manner = true; continue; }
+            var word = tokens[i];
+            // A name or a brand written with a capital: «Курьер Свежо», "Korobka courier" (not a sentence's first word elsewhere).
+            if (MannerFiller.Contains(word.Lower) || (i > first || i + 1 == m.FirstToken) && char.IsUpper(context.Text[word.Start])) continue;
+            return false;
+        }
+        return manner;
+    }
+
+    private static bool IsBringer(string word)
+    {
+        foreach (var prefix in BringerPrefixes)
+            if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private bool HasQualifier(List<TermMatch> matches, Clause clause)
     {
         foreach (var q in matches)

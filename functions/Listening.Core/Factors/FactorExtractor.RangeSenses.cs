@@ -61,6 +61,38 @@ public sealed partial class FactorExtractor
         return false;
     }
 
+    // Round 15: «заменили на что попало», «заменили аналогами», «половину заменили»: a replacement is the range's where it
+    // swaps the goods of an order for others; «замену фасада ждём шестую неделю», «заменить сим-карту», «заменил пробитое
+    // колесо» replace the customer's own thing (a repair, an exchange), and no product is missing from the shelf.
+    private static readonly string[] SubstitutionMarks = ["аналог", "половин", "позици", "согласова"];
+
+    // «на три часа», «на 6 этаж», «на следующий день»: a «на» of a count or a time, not of what the goods were replaced with.
+    private static readonly HashSet<string> CountOrTime = new(StringComparer.Ordinal)
+    {
+        "один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "час", "часа", "часов",
+        "полчаса", "полтора", "неделю", "месяц", "день", "дня", "дней", "сутки", "минут", "следующий", "следующей", "следующую", "этаж",
+    };
+
+    private static bool IsCountOrTimeAfter(List<WordToken> tokens, Clause clause, int at) =>
+        at + 1 < clause.EndToken && (char.IsDigit(tokens[at + 1].Lower[0]) || CountOrTime.Contains(tokens[at + 1].Lower));
+
+    /// <summary>
+    /// Round 15: whether <paramref name="m"/> is a word of replacement («замена», «заменили») that swaps no goods of an order: the
+    /// clause has no «на» just after it (replaced with what — not «на три часа»), and names no analogue, no half of the order, no items, no agreeing to it.
+    /// </summary>
+    private static bool IsReplacementOfNoGoods(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.TokenCount != 1 || !tokens[m.FirstToken].Lower.StartsWith("замен", StringComparison.Ordinal)) return false;
+        for (var i = clause.FirstToken; i < clause.EndToken; i++)
+        {
+            var word = tokens[i].Lower;
+            if (i > m.FirstToken && i <= m.FirstToken + 3 && word == "на" && !IsCountOrTimeAfter(tokens, clause, i)) return false;
+            foreach (var mark in SubstitutionMarks)
+                if (word.StartsWith(mark, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
     /// <summary>Whether <paramref name="m"/> is a thing the offering provides (<see cref="UnnamedVerdict.Provided"/>).</summary>
     private bool IsProvided(List<WordToken> tokens, TermMatch m)
     {
@@ -88,19 +120,24 @@ public sealed partial class FactorExtractor
             }
             return false;
         }
-        var finding = false;
-        for (var i = m.FirstToken; i < end && !finding; i++)
+        if (!HasFindingWord(tokens, m.FirstToken, end)) return false;
+        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < Math.Min(clause.EndToken, end + 3); i++)
+            if (i < m.FirstToken || i >= end)
+                if (IsComparative(tokens[i].Lower)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a word of finding («найти», «нашла», "found", "can't find") stands in [from, end).</summary>
+    private static bool HasFindingWord(List<WordToken> tokens, int from, int end)
+    {
+        for (var i = from; i < end; i++)
         {
             // Every match passes here: a first-letter test keeps the prefix look-ups off nearly all of them.
             var word = tokens[i].Lower;
             if (word.Length < 4 || word[0] is not ('н' or 'f')) continue;
             foreach (var prefix in FindingPrefixes)
-                if (word.StartsWith(prefix, StringComparison.Ordinal)) { finding = true; break; }
+                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
         }
-        if (!finding) return false;
-        for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < Math.Min(clause.EndToken, end + 3); i++)
-            if (i < m.FirstToken || i >= end)
-                if (IsComparative(tokens[i].Lower)) return true;
         return false;
     }
 

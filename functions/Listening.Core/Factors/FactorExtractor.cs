@@ -35,6 +35,7 @@ public sealed partial class FactorExtractor
     private readonly bool[] clauseScope;
     private readonly int[][] judgedYields;
     private readonly int[] availability;
+    private readonly int rangeFactor = -1; // Round 15: the factor a missing product names (the range: every Availability target)
     private readonly (int Host, int Target, bool ClauseOnly)[] qualified;
     // Round 13 (see FactorTaxonomy.Lateness): the factor a service's own lateness names where it describes no factor, and a
     // matcher that tells a lateness word among the qualifiers; null without any.
@@ -51,6 +52,7 @@ public sealed partial class FactorExtractor
     private readonly TermMatcher? visitMatcher;
     private readonly int installerFactor = -1;
     private readonly int takenBackFactor = -1;
+    private readonly int feeFactor = -1; // Round 15: the factor of what the bringing costs (Conveyance.PriceFactor)
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -99,6 +101,7 @@ public sealed partial class FactorExtractor
             personsMatcher = new TermMatcher([conveyance.Persons.Values.SelectMany(t => t)]);
             installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
             takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
+            feeFactor = conveyance.PriceFactor is { } fee ? ids.IndexOf(fee) : -1;
             if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
                 visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
                     conveyance.TakenBack.Values.SelectMany(t => t), conveyance.Visitors.Values.SelectMany(t => t), conveyance.VisitTimes.Values.SelectMany(t => t)]);
@@ -130,6 +133,7 @@ public sealed partial class FactorExtractor
             .Select(f => f.JudgedYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
         availability = taxonomy.Factors.Select(f => f.Availability is { } id ? ids.IndexOf(id) : -1).ToArray();
+        rangeFactor = availability.FirstOrDefault(a => a >= 0, -1);
         yields = taxonomy.Factors
             .Select(f => f.WeakYieldsTo.Select(id => taxonomy.Factors.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
             .ToArray();
@@ -398,6 +402,11 @@ public sealed partial class FactorExtractor
                 if (IsFindingOrChoosingOfNoRange(tokens, clause, m)) continue;
                 // «Промо закончилось», «На этом хорошее закончилось»: an ending said of another factor or of the good part.
                 if (IsEndingOfNoProduct(tokens, clause, m, matches)) continue;
+                // «замену фасада ждём», «заменить сим-карту»: the customer's own thing replaced, no goods of an order swapped.
+                if (factor == rangeFactor && kind == 0 && IsReplacementOfNoGoods(tokens, clause, m)) continue;
+                // «На сайте ничего не нашла», "the app can't find my season pass": a search in the app, not the shelf.
+                if (factor == rangeFactor && kind == 0 && HasFindingWord(tokens, m.FirstToken, m.FirstToken + m.TokenCount)
+                    && Array.Exists(yields[rangeFactor], namedInClause.Contains)) continue;
                 if (kind == 1)
                 {
                     // "Курьер приехал через 40 минут": the minutes are the delivery's; "Late again. 80 minutes past the
@@ -405,6 +414,8 @@ public sealed partial class FactorExtractor
                     // «Платье красивое»: an adjective said of a product is the product's, not the room's.
                     // «воняет краской на весь зал»: a clause that names the factor's own place keeps the word.
                     var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(clauseYields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
+                    // «а доставка платная»: a fee word stays the price's where the delivery word beside it was read as the fee.
+                    if (over >= 0 && factor == feeFactor && clauseYields[factor][over] == conveyFactor && found.Exists(f => f.Factor == feeFactor)) continue;
                     if (over >= 0) factor = clauseYields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
@@ -422,18 +433,30 @@ public sealed partial class FactorExtractor
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
                     if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
                     // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
-                    var stock = AvailabilityOf(tokens, clause, m, matches);
+                    var stock = AvailabilityOf(tokens, clause, m, matches, sentenceFirst, sentenceEnd);
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
                         // «Горячей воды нет с утра», "still no heating", «результатов нет»: what the service provides, missing, is the
                         // service failing (the judged term's own factor), not a product missing from the range.
                         if (stock != Availability.Missing || !IsProvided(tokens, m)) factor = availability[factor];
+                        // «нашла корм за минуту на сайте», "the app can't find my car": found or not found in the app is its search.
+                        if (factor == rangeFactor && Array.Exists(yields[rangeFactor], namedInClause.Contains)
+                            && HasFindingWord(tokens, Math.Max(clause.FirstToken, m.FirstToken - 3), m.FirstToken)) continue;
                         if (!found.Exists(f => f.Factor == factor)) counted.Add((factor, stock));
                     }
                     else if (!HasOwnCue(tokens, said, clause, m, matches) && !(Taxonomy.Factors[factor].JudgedAsSubject && IsSubject(tokens, clause, m))
                              && !(factor == unnamedFactor && HasState(tokens, clause, m, matches))) continue;
                 }
+                // «Цены с доставкой кусаются», "the shipping costs more than the presents": the bringing's fee, not the bringing.
+                if (factor == conveyFactor && kind == 0 && IsFeeOfDelivery(context, clause, m, matches))
+                {
+                    // «а доставка платная»: the fee's weak word that yielded to the delivery now names the price.
+                    if (!found.Exists(f => f.Factor == feeFactor)) found.Add((feeFactor, m.FirstToken));
+                    continue;
+                }
+                // «Курьеры вежливые», "Great app, polite couriers": the courier judged as a person is the staff's alone.
+                if (factor == conveyFactor && kind == 0 && IsCourierMannerOnly(context, clause, m, matches)) continue;
                 // «Списали 24 тысячи за царапину», "they billed me 6,000 for towing": a sum taken is the payment's, not a price.
                 if (takenBy[factor].Length > 0 && IsTaken(tokens, clause, factor, matches)) continue;
                 if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)

@@ -225,6 +225,7 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> Visits { get; set; } = [];
     public Dictionary<string, List<string>> TakenBack { get; set; } = [];
     public string? TakenBackFactor { get; set; }
+    public string? PriceFactor { get; set; }
     public Dictionary<string, List<string>> Visitors { get; set; } = [];
     public Dictionary<string, List<string>> VisitTimes { get; set; } = [];
 
@@ -239,6 +240,7 @@ internal sealed class ConveyanceEntry
         Visits = FactorEntry.Clean(Visits),
         TakenBack = FactorEntry.Clean(TakenBack),
         TakenBackFactor = string.IsNullOrWhiteSpace(TakenBackFactor) ? null : TakenBackFactor.Trim(),
+        PriceFactor = string.IsNullOrWhiteSpace(PriceFactor) ? null : PriceFactor.Trim(),
         Visitors = FactorEntry.Clean(Visitors),
         VisitTimes = FactorEntry.Clean(VisitTimes),
     };
