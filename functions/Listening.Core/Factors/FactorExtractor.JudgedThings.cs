@@ -405,9 +405,10 @@ public sealed partial class FactorExtractor
             var kind = other.Group / factorCount;
             if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
             // «Завтрак и персонал — на высоте», "Loved the terrace and the food": listed by "and", both are judged (a thing counted
-            // — "ten out of ten" — keeps yielding, as it did).
+            // — "ten out of ten" — keeps yielding, as it did). The sentence bounds only tell a lack listed with no goods from a
+            // product missing, both not None, so the clause's own bounds serve.
             if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other)
-                && AvailabilityOf(context.Tokens, clause, m, matches) == Availability.None) continue;
+                && AvailabilityOf(context.Tokens, clause, m, matches, clause.FirstToken, clause.EndToken) == Availability.None) continue;
             if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;
