@@ -33,6 +33,20 @@ public sealed partial class FactorExtractor
         return true;
     }
 
+    /// <summary>
+    /// Drops the one-word opinion cues written as a name («Сдала пальто в Свежо», «Заказ из Уюта»): a brand called by an opinion
+    /// word says nothing of the thing beside it. A tag keeps its opinion ("#отлично" is said, "#свежо" as a thing is not).
+    /// </summary>
+    private static void DropCuesWrittenAsNames(string text, List<WordToken> tokens, List<TermMatch> cues, int sentenceFirst)
+    {
+        for (var k = cues.Count - 1; k >= 0; k--)
+        {
+            var q = cues[k];
+            if (q.TokenCount != 1 || tokens[q.FirstToken].Start > 0 && text[tokens[q.FirstToken].Start - 1] is '#' or '@') continue;
+            if (IsWrittenAsName(text, tokens, q.FirstToken, sentenceFirst)) cues.RemoveAt(k);
+        }
+    }
+
     // Words that join two things under one verdict («Машины и приложение — лучшие», "Breakfast and staff, ten out of ten").
     private static readonly HashSet<string> Joins = new(StringComparer.Ordinal) { "и", "and", "&" };
 

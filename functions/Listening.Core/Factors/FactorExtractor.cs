@@ -301,6 +301,7 @@ public sealed partial class FactorExtractor
             if (!outcome && !HasShortClause(clauses, first, end)) return;
             context.CueMatches.Clear();
             cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
+            DropCuesWrittenAsNames(context.Text, tokens, context.CueMatches, sentenceFirst);
             var sarcasm = context.Sarcastic || SentimentCues.HasSarcasm(context.CueMatches);
             for (var c = first; c < end; c++)
             {
@@ -338,6 +339,7 @@ public sealed partial class FactorExtractor
         var said = context.CueMatches;
         said.Clear();
         cues.Match(tokens, sentenceFirst, sentenceEnd, said);
+        DropCuesWrittenAsNames(context.Text, tokens, said, sentenceFirst);
         // "Who says summer flights are expensive?": a rhetorical question that opens with a denial states its answer.
         var question = (IsQuestion(context.Text, tokens, sentenceEnd) && !SentimentCues.OpensRhetorically(said, sentenceFirst))
             || InformationRequest.AsksForHelp(tokens, sentenceFirst, sentenceEnd);

@@ -1,4 +1,5 @@
 using static Listening.Core.Tests.Factors.DefaultExtraction;
+using Listening.Core.Sentiment;
 
 namespace Listening.Core.Tests.Factors;
 
@@ -15,6 +16,13 @@ public class ThingJudgedTests
     public void A_word_of_the_thing_sold_written_as_a_name_judges_nothing(string text)
     {
         Assert.DoesNotContain("quality", FactorsIn(text));
+    }
+
+    [Fact]
+    public void An_opinion_word_written_as_a_name_gives_no_opinion_but_a_tag_keeps_it()
+    {
+        Assert.Equal(SentimentLabel.Negative, Default.Extract("Курьер из Свежо опоздал на час.").Single(m => m.Factor == "delivery").Label);
+        Assert.Equal(SentimentLabel.Positive, Default.Extract("Доставка сегодня #отлично").Single(m => m.Factor == "delivery").Label);
     }
 
     [Theory]
