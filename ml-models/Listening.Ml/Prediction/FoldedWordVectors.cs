@@ -16,7 +16,8 @@ namespace Listening.Ml.Prediction;
 /// </summary>
 public sealed class FoldedWordVectors
 {
-    /// <summary>Languages one model may fold (more: the block is read as dense features).</summary>
+    /// <summary>Languages one model may fold — round 12's limit, from when they shared a slot; a model with more still reads the
+    /// block as dense features, as it did.</summary>
     public const int MaxLanguages = 2;
 
     private readonly Dictionary<string, FoldedLanguage> _languages;
