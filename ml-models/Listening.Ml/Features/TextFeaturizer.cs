@@ -78,10 +78,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// </summary>
     /// <param name="folded">Null: the dense block as features. Otherwise the hashed features only, and each token's folded class
     /// scores added to <see cref="FeatureScratch.Folded"/> as the token is hashed — for a scorer that adds the count-mean block's
-    /// class scores from its folded table (<see cref="Prediction.FoldedWordVectors"/>) instead of reading the dense block.</param>
-    public void FeaturizeUnordered(string text, FeatureScratch scratch, Prediction.FoldedWordVectors? folded = null)
+    /// class scores from the text's language's folded table (<see cref="Prediction.FoldedWordVectors"/>) instead of reading the dense block.</param>
+    /// <param name="detected"><see cref="LanguageDetector.Detect"/>'s answer for <paramref name="text"/> when the caller already has it
+    /// (a scorer that needed the language before the tokens): the context feature reads it instead of detecting again.</param>
+    public void FeaturizeUnordered(string text, FeatureScratch scratch, Prediction.FoldedLanguage? folded = null, string? detected = null)
     {
-        Collect(text, scratch, folded: folded);
+        Collect(text, scratch, folded: folded, detected: detected);
         if (options.Blocks) scratch.Finish(_charOffset, _cueOffset, idf);
         else scratch.FinishUnordered(idf);
         if (folded is null) AddVectorBlock(scratch);
@@ -107,13 +109,14 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         scratch.FinishCounts();
     }
 
-    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false, Prediction.FoldedWordVectors? folded = null)
+    private void Collect(string text, FeatureScratch scratch, bool tokensOnly = false, Prediction.FoldedLanguage? folded = null, string? detected = null)
     {
         var keepTokens = tokensOnly || (vectors is not null && folded is null);
         // The tokens a negator still governs (VectorSkipNegated): the block leaves them out; the vectors are learnt from all.
         var skipNegated = !tokensOnly && vectors is not null && options.VectorSkipNegated;
         var skipNegators = !tokensOnly && vectors is not null && options.VectorSkipNegators;
         var governed = 0;
+        var sums = default(Prediction.FoldedSums); // summed here, in a local, and stored once after the tokens
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
@@ -132,10 +135,10 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             tokens++;
 
             var h = Hash(token, UnigramSeed);
-            var negator = (skipNegated || skipNegators) && IsNegator(token); // once a token: both settings read it
+            var negator = (skipNegated || skipNegators) && IsNegator(token, h); // once a token: both settings read it
             if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
             {
-                if (folded is not null) folded.Add(h, ref scratch.Folded);
+                if (folded is not null) folded.Add(h, ref sums);
                 else if (keepTokens) scratch.AddToken(h);
             }
             if (tokensOnly) continue;
@@ -157,12 +160,14 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
                 AddCharGrams(token, scratch);
         }
         scratch.NgramCount = scratch.RawCount;
+        scratch.Folded = sums;
         if (tokensOnly) return;
         if (options.ContextFeatures)
         {
-            var language = LanguageDetector.Detect(truncated);
             // The scorer routes by the whole text's language: the same answer when nothing was cut.
-            if (ReferenceEquals(truncated, text)) scratch.Language = language;
+            var whole = ReferenceEquals(truncated, text);
+            var language = whole && detected is not null ? detected : LanguageDetector.Detect(truncated);
+            if (whole) scratch.Language = language;
             scratch.Add(_cueOffset + (Hash(language, ContextSeed) & _cueMask));
             var lengthBucket = Math.Min(31 - int.LeadingZeroCount(tokens + 1), 9); // ~log2 of the token count
             scratch.Add(_cueOffset + (Mix((uint)lengthBucket, ContextSeed + 1) & _cueMask));
@@ -244,13 +249,20 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     private static bool Governed(ReadOnlySpan<char> token, bool negator, ref int governed)
     {
         if (negator) { governed = NegatedWords; return false; } // the negator itself: VectorSkipNegators decides
+        if (governed == 0) return false; // most tokens: outside any scope, no character class to read
         if (!char.IsLetterOrDigit(token[0])) { governed = 0; return false; }
-        if (governed == 0) return false;
         governed--;
         return true;
     }
 
-    private static bool IsNegator(ReadOnlySpan<char> token) => NegatorSpans.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+    /// <summary>
+    /// <see cref="IsNegator(string)"/> for a normalised token whose unigram hash is <paramref name="hash"/>: the hash is first
+    /// looked up in a 1,024-bit filter of the listed negators' hashes — equal tokens hash equal, so a miss is no negator and the
+    /// string set is asked about one token in ~80, not every token — and "n't" is read as three characters.
+    /// </summary>
+    private static bool IsNegator(ReadOnlySpan<char> token, uint hash) =>
+        (NegatorFilter[(hash >> 6) & 15] >> (int)(hash & 63) & 1) != 0 && NegatorSpans.Contains(token)
+        || token.Length >= 3 && token[^1] == 't' && token[^2] == '\'' && token[^3] == 'n';
 
     private static readonly uint NotSeed = Hash("not", CueSeed);
 
@@ -261,6 +273,15 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
 
     // After Negators: static fields are initialised in the order they are written.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorSpans = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly ulong[] NegatorFilter = Filter(Negators.Select(n => Hash(n, UnigramSeed)));
+
+    private static ulong[] Filter(IEnumerable<uint> hashes)
+    {
+        var filter = new ulong[16];
+        foreach (var h in hashes) filter[(h >> 6) & 15] |= 1UL << (int)(h & 63);
+        return filter;
+    }
 
     private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 

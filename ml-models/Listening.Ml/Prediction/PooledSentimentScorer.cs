@@ -139,15 +139,23 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
         if (_linear is not null)
         {
             var scratch = _scratch ??= new FeatureScratch();
-            var folded = fused ? _folded : null;
-            model.Featurizer.FeaturizeUnordered(text, scratch, folded);
+            Span<float> q = stackalloc float[FeatureRow.Classes];
+            if (fused && _folded is { } folded)
+            {
+                // The language before the tokens, so the featurizer sums only its language's folded scores (one table of two
+                // in cache); the featurizer reuses the detection for its context feature — still one detection a text.
+                var detected = LanguageDetector.Detect(text);
+                var language = model.LanguageFor(text, detected);
+                var table = folded.For(language);
+                model.Featurizer.FeaturizeUnordered(text, scratch, table, detected);
+                _linear[language].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), table.Scores(scratch.Folded), q);
+                ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), q);
+                return SentimentScore.FromProbabilities(q[0], q[1], q[2]); // a folded model has no members
+            }
+            model.Featurizer.FeaturizeUnordered(text, scratch);
             var lang = model.LanguageFor(text, scratch.Language);
             if (fused && _members.Length > 0 && Fused() is { } tables) return ScoreFused(tables[lang], text, kind, lang, scratch);
-            Span<float> q = stackalloc float[FeatureRow.Classes];
-            if (folded is not null)
-                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), folded.Scores(scratch.Folded, lang), q);
-            else
-                _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
+            _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
             ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
             if (_members.Length > 0) AddMembers(text, kind, lang, scratch, q);
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);

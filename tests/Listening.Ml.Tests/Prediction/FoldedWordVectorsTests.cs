@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Listening.Core.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Listening.Ml.Features;
 using Listening.Ml.Prediction;
 using Listening.Ml.Training;
@@ -48,6 +52,60 @@ public sealed class FoldedWordVectorsTests
             var post = (scorer.ScoreModel(text, "post"), scorer.ScoreModelMemberByMember(text, "post"));
             Assert.Equal(post.Item2.Positive, post.Item1.Positive, 1e-5);
         }
+    }
+
+    [Fact]
+    public void The_folded_block_is_each_known_words_own_scores_summed_in_token_order_bit_for_bit()
+    {
+        // The reference: the hashed features as the dense path makes them, plus the mean of each known token's folded scores
+        // (WordVectors.Fold over the weights ML.NET reports) summed in double in token order — the arithmetic the folded table
+        // must reproduce exactly, whatever its layout (round 15: one table a language, the language decided first).
+        var model = Model.Value;
+        var scorer = new PooledSentimentScorer(model);
+        var featurizer = model.Featurizer;
+        var (vectors, options) = (featurizer.Vectors!, featurizer.Options);
+        var folds = model.Transformers.ToDictionary(kv => kv.Key, kv => vectors.Fold(DenseWeights(kv.Value, options.Dimension), options.VectorOffset, 3));
+        var weights = model.Transformers.ToDictionary(kv => kv.Key, kv => LinearWeights.From(kv.Value, options.Dimension)!);
+        var scratch = new FeatureScratch();
+        var q = new float[3];
+        string[] texts = [.. EnsembleTests.ManyTexts(400), "", "абракадабра", "Uzhasnyi servis, nikomu ne sovetuyu", "не плохо, not bad at all"];
+        foreach (var original in texts)
+        {
+            var text = Transliteration.LooksLikeRussian(original) ? Transliteration.ToCyrillic(original) : original;
+            text = NegatedComplaint.Rewrite(AbsentComplaint.Rewrite(HedgedNegation.Rewrite(text)));
+            var language = model.LanguageFor(text);
+            double negative = 0, neutral = 0, positive = 0;
+            var known = 0;
+            foreach (var token in featurizer.TokenHashes(text))
+            {
+                var index = vectors.IndexOf(token);
+                if (index < 0) continue;
+                known++;
+                negative += folds[language][3 * index];
+                neutral += folds[language][3 * index + 1];
+                positive += folds[language][3 * index + 2];
+            }
+            featurizer.FeaturizeUnordered(text, scratch);
+            var hashed = known > 0 ? scratch.Count - vectors.Dimensions : scratch.Count; // without the dense block it appended
+            var extra = known > 0 ? (negative / known, neutral / known, positive / known) : (0d, 0d, 0d);
+            weights[language].Predict(scratch.Indices.AsSpan(0, hashed), scratch.Values.AsSpan(0, hashed), extra, q);
+            ProbabilityCalibration.Apply(model.Calibration.For(language, text), q);
+            var folded = scorer.ScoreModel(original);
+            Assert.Equal(q[0], folded.Negative);
+            Assert.Equal(q[1], folded.Neutral);
+            Assert.Equal(q[2], folded.Positive);
+        }
+    }
+
+    private static float[] DenseWeights(Microsoft.ML.ITransformer transformer, int dimension)
+    {
+        var parameters = (MaximumEntropyModelParameters)((ISingleFeaturePredictionTransformer<object>)transformer).Model;
+        VBuffer<float>[] perClass = [];
+        parameters.GetWeights(ref perClass, out var classes);
+        var dense = new float[dimension * classes];
+        for (var c = 0; c < classes; c++)
+            foreach (var (index, value) in perClass[c].Items()) dense[index * classes + c] = value;
+        return dense;
     }
 
     [Fact]

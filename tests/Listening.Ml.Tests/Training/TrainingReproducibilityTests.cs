@@ -60,7 +60,15 @@ public sealed class TrainingReproducibilityTests : IDisposable
     [Fact]
     public void A_model_saved_before_the_platform_was_recorded_loads_without_one()
     {
-        Assert.Null(SentimentModel.Load(TestPaths.ShippedModel).Platform); // round 4's file: trained before round 10
+        // A file as round 4's was written (before round 10): the same model without its platform entry. (Until round 15 the
+        // shipped file was one; it now records its platform.)
+        var data = Path.Combine(_dir, "old");
+        WriteDataset(data, "tiny_ru", "ru", 300, ["отлично", "спасибо"], ["ужасно", "медленно"], ["адрес", "часы работы"]);
+        var path = Path.Combine(_dir, "old.zip");
+        SentimentTrainer.TrainPerLanguage(DatasetReader.ReadAll(data), Options with { NeutralCalibration = "none" }).Save(path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update)) zip.GetEntry(SentimentModel.PlatformEntry)!.Delete();
+        Assert.Null(SentimentModel.Load(path).Platform);
+        Assert.NotNull(SentimentModel.Load(TestPaths.ShippedModel).Platform); // round 15's file
     }
 
     // SHA-256 over the honest-dev model's 76,464 training rows in training order: each row's feature indices and values and
