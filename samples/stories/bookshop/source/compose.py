@@ -17,16 +17,16 @@ from storycompose import compose  # noqa: E402
 
 def week_weights(brand, codes, text):
     low = text.lower()
-    dated = [  # texts that name a date or an event: placed around it (weeks start on Mondays 5 October ... 23 November)
-        (('чёрная пятница', 'черная пятница', 'black friday', '27 ноября', 'nov 27'), [0, 0, 0, 0, 0, 0, 0, 1]),
-        (('северный ветер', 'northern wind', 'предзаказ', 'pre-order', 'preorder', '30 октября', 'oct 30'),
-         [0, 0, 1, 2, 3, 2, 1, 0]),
-        (('новый сайт', 'новом сайте', 'нового сайта', 'new site', 'new website', 'new platform', 'переезд', 'новый склад',
-          'new warehouse', 'баллы пропали', 'points disappeared', 'points vanished', 'третью неделю', 'three weeks',
-          'две недели', 'two weeks'), [0, 0, 3, 3, 3, 2, 1, 0]),
-        (('вернули баллы', 'points back', 'исправились', 'back to normal', 'стало лучше', 'got better', 'наконец-то',
-          'в коробках', 'in a box'), [0, 0, 0, 0, 1, 3, 3, 3]),
-        (('первое сентября', 'школ', 'school'), [3, 2, 1, 1, 1, 1, 1, 1]),
+    dated = [  # texts that name a date or an event: placed after it (weeks start on Mondays 5 October ... 23 November)
+        (('чёрная пятница', 'чёрную пятницу', 'black friday'), [0, 0, 0, 0, 0, 0, 0, 1]),  # the sale week 23-29 November
+        (('20 октября', '22 октября', '24 october', 'oct 21', 'nov 3', 'october order'), [0, 0, 0, 0, 3, 3, 2, 1]),
+        (('северн', 'northern wind', 'предзаказ', 'pre-order', 'preorder'), [0, 0, 0, 0, 3, 3, 1, 0]),  # released 30 October
+        (('третью неделю', 'three weeks', 'две недели', 'two weeks', 'месяц'), [0, 0, 0, 2, 3, 3, 1, 0]),
+        (('новый сайт', 'новом сайте', 'нового сайта', 'new site', 'new website', 'переезд', 'новый склад',
+          'new warehouse', 'после обновления'), [0, 0, 3, 3, 3, 2, 1, 0]),
+        (('вернули баллы', 'points back', 'исправились', 'снова', 'наконец-то', 'в коробк', 'proper box',
+          'proper boxes', 'smooth again'), [0, 0, 0, 0, 0, 3, 3, 3]),
+        (('школ', 'четверти'), [3, 2, 1, 1, 1, 1, 1, 1]),
     ]
     for words, weights in dated:
         if any(w in low for w in words):
@@ -57,7 +57,7 @@ compose(__file__, dict(
     blogs=['samara-chitaet', 'knizhnaya-polka-63', 'expat-samara-notes'],
     chats_ru=['sosedi_sadovaya', 'mamy_samary', 'knizhnyy_klub_63'], chats_en=['expats_samara', 'ssau_intl_students'],
     vk_groups=['6120384', '3347719', '9905126'],
-    cross_post_at=dt.timedelta(days=24, hours=19, minutes=37),  # Thursday 29 October 2037
+    cross_post_at=dt.timedelta(days=31, hours=19, minutes=37),  # Thursday 5 November 2037
     cross_post_author={'name': 'Глеб Сорокин', 'handle': 'gleb_sorokin63'},
     spam_authors=[{'name': 'Книги Даром', 'handle': 'knigi_darom_pdf'}, {'name': 'Буккроссинг Плюс', 'handle': 'bookcross_plus'}],
     flood_at=dt.timedelta(days=45, hours=21, minutes=8),  # Thursday 19 November 2037
