@@ -5,6 +5,10 @@
 #   scripts/stories.sh                       # the demo and every story under samples/stories
 #   scripts/stories.sh samples/stories/bank  # some of them
 #   LISTENING=path/to/listening scripts/stories.sh   # another build (default: this checkout's Release build)
+#   LEARNED=true scripts/stories.sh samples/stories/X # with the learned detector (Listening:Scoring:LearnedFactors, off by default)
+# The rules alone (--learned false) unless LEARNED says otherwise: the shipped detector is trained on every story here,
+# so on them its figures are in-sample; only a story it was not trained on (a new blind story, or leave-one-story-out:
+# evaluate-factors-loso) measures it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${LISTENING:-$root/functions/Listening/bin/Release/net10.0/listening}"
@@ -22,7 +26,7 @@ print(ranked[0], " ".join("--competitor " + b for b in ranked[1:]))
 PY
 )
   # shellcheck disable=SC2086
-  "$bin" evaluate-story --in "$dir/feedback.jsonl" --labels "$dir/labels.jsonl" --brand "$brand" $competitors --json > "$tmp/$name.json"
+  "$bin" evaluate-story --in "$dir/feedback.jsonl" --labels "$dir/labels.jsonl" --brand "$brand" $competitors --learned "${LEARNED:-false}" --json > "$tmp/$name.json"
   python3 - "$tmp/$name.json" "$name" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
