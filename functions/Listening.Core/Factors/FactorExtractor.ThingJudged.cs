@@ -34,8 +34,8 @@ public sealed partial class FactorExtractor
     }
 
     /// <summary>
-    /// Drops the one-word opinion cues written as a name («Сдала пальто в Свежо», «Заказ из Уюта»): a brand called by an opinion
-    /// word says nothing of the thing beside it. A tag keeps its opinion ("#отлично" is said, "#свежо" as a thing is not).
+    /// Drops the one-word opinion cues written as a name after a preposition («Сдала пальто в Свежо», «Заказ из Уюта»): a brand
+    /// called by an opinion word says nothing of the thing beside it. A tag keeps its opinion ("#отлично" is said).
     /// </summary>
     private static void DropCuesWrittenAsNames(string text, List<WordToken> tokens, List<TermMatch> cues, int sentenceFirst)
     {
@@ -43,8 +43,24 @@ public sealed partial class FactorExtractor
         {
             var q = cues[k];
             if (q.TokenCount != 1 || tokens[q.FirstToken].Start > 0 && text[tokens[q.FirstToken].Start - 1] is '#' or '@') continue;
-            if (IsWrittenAsName(text, tokens, q.FirstToken, sentenceFirst)) cues.RemoveAt(k);
+            if (IsWrittenAsName(text, tokens, q.FirstToken, sentenceFirst) && RunsOnFrom(text, tokens, q.FirstToken)) cues.RemoveAt(k);
         }
+    }
+
+    // Prepositions a place or a firm is named after («в Свежо», «из «Уюта»», «у Лепестка»).
+    private static readonly HashSet<string> NamingPrepositions = new(StringComparer.Ordinal)
+    {
+        "в", "во", "из", "от", "у", "к", "ко", "с", "со", "до", "для", "про", "через", "при", "на",
+    };
+
+    // Whether the word follows a preposition with only spaces or an opening quote between («в Свежо», «в «Свежо»»). Users
+    // often leave out the full stop, so a capital after any other word opens what is said next («…обманул меня Спасибо.»,
+    // «сказал Хорошо») far more often than it names a firm.
+    private static bool RunsOnFrom(string text, List<WordToken> tokens, int i)
+    {
+        for (var k = tokens[i - 1].End; k < tokens[i].Start; k++)
+            if (text[k] is not (' ' or '«' or '"' or '“' or '„')) return false;
+        return NamingPrepositions.Contains(tokens[i - 1].Lower);
     }
 
     // Words that join two things under one verdict («Машины и приложение — лучшие», "Breakfast and staff, ten out of ten").

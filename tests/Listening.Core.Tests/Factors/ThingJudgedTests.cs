@@ -23,6 +23,8 @@ public class ThingJudgedTests
     {
         Assert.Equal(SentimentLabel.Negative, Default.Extract("Курьер из Свежо опоздал на час.").Single(m => m.Factor == "delivery").Label);
         Assert.Equal(SentimentLabel.Positive, Default.Extract("Доставка сегодня #отлично").Single(m => m.Factor == "delivery").Label);
+        // A full stop left out: the capital opens what is said next, no name.
+        Assert.Equal(SentimentLabel.Positive, Default.Extract("Заказ привезли Отлично").Single(m => m.Factor == "delivery").Label);
     }
 
     [Theory]
