@@ -8,9 +8,9 @@ namespace Listening.Core.Tests.Factors;
 /// made without questions is the exchange the guideline files under returns; a replacement alone is a service's work. A shop
 /// called beautiful or pleasant is its look and feel (atmosphere), where "beautiful" alone yields to the service beside it.
 /// A fault a refund, a compensation or a replacement made good (a defect or a delay named after the verb) is that
-/// refund's praise, not a complaint about it. Sentences are our own, for goods and shops no dev story covers.
+/// refund's praise, not a complaint about it. Goods sold nowhere else are the range's rarity. Sentences are our own, for goods and shops no dev story covers.
 /// </summary>
-public class ExchangesAndShopLooksTests
+public class ExchangesLooksAndRarityTests
 {
     [Theory]
     [InlineData("Треснувшая тарелка из сервиза, отказ в замене. Больше не приду.")]
@@ -70,5 +70,19 @@ public class ExchangesAndShopLooksTests
     public void A_refund_refused_for_a_fault_stays_a_complaint(string text)
     {
         Assert.Equal(SentimentLabel.Negative, ReturnsPolarity(text));
+    }
+
+    [Theory]
+    [InlineData("Sauces you can't get anywhere else, and fresh every week.")]
+    [InlineData("В этой лавке всегда есть что-то необычное.")]
+    public void Goods_sold_nowhere_else_are_the_range(string text)
+    {
+        Assert.Contains("assortment", FactorsIn(text));
+    }
+
+    [Fact]
+    public void Cheaper_than_anywhere_else_is_no_range()
+    {
+        Assert.DoesNotContain("assortment", FactorsIn("The sofa cost less than anywhere else."));
     }
 }
