@@ -13,7 +13,7 @@ namespace Listening.Core.Factors.Cues;
 public sealed class SentimentCues
 {
     private const int PositiveGroup = 0, NegativeGroup = 1, NegatorGroup = 2, BlockerGroup = 3, NeutralGroup = 4, SarcasmGroup = 5, MildGroup = 6, IgnoreGroup = 7,
-        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13, ElsewhereOpeningGroup = 14, RhetoricalGroup = 15;
+        WishGroup = 8, ResolveGroup = 9, UnwantedGroup = 10, HedgeGroup = 11, ElsewhereGroup = 12, SizeGroup = 13, ElsewhereOpeningGroup = 14, RhetoricalGroup = 15, RedressGroup = 16;
     public const int NegationScope = 3;
     private const string Resource = "Listening.Core.Factors.Cues.sentiment-cues.json";
 
@@ -22,13 +22,13 @@ public sealed class SentimentCues
     public SentimentCues(IEnumerable<string> positive, IEnumerable<string> negative, IEnumerable<string> negators, IEnumerable<string> blockers,
         IEnumerable<string>? neutral = null, IEnumerable<string>? sarcasm = null, IEnumerable<string>? mild = null, IEnumerable<string>? ignore = null,
         IEnumerable<string>? wish = null, IEnumerable<string>? resolve = null, IEnumerable<string>? unwanted = null, IEnumerable<string>? hedges = null, IEnumerable<string>? elsewhere = null, IEnumerable<string>? sizes = null,
-        IEnumerable<string>? elsewhereOpening = null, IEnumerable<string>? rhetorical = null)
+        IEnumerable<string>? elsewhereOpening = null, IEnumerable<string>? rhetorical = null, IEnumerable<string>? redress = null)
     {
         matcher = new TermMatcher([positive.ToList(), negative.ToList(), negators.ToList(), blockers.ToList(), (neutral ?? []).ToList(), (sarcasm ?? []).ToList(), (mild ?? []).ToList(), (ignore ?? []).ToList(),
             [], [], [], (hedges ?? []).ToList(), [], (sizes ?? []).ToList(), [], (rhetorical ?? []).ToList()]);
         // Kept apart from the opinion words: callers that read a sentence's matches (what words a verdict covers) see only those.
         intents = new TermMatcher([[], [], [], [], [], [], [], [], (wish ?? []).ToList(), (resolve ?? []).ToList(), (unwanted ?? []).ToList(), [], (elsewhere ?? []).ToList(), [],
-            (elsewhereOpening ?? []).ToList()]);
+            (elsewhereOpening ?? []).ToList(), [], (redress ?? []).ToList()]);
     }
 
     private readonly TermMatcher intents;
@@ -109,7 +109,7 @@ public sealed class SentimentCues
             if (DeniesCueBefore(tokens, m, matches, from)) continue;
             // "resolved my issue", «решили проблему»: a complaint word as the object of a fix is the fix's praise (and "never
             // fixed the bug", «не решили проблему» the negation of that praise).
-            var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, said, negationFrom ?? from);
+            var praise = m.Group == PositiveGroup || Resolved(text, tokens, m, said, negationFrom ?? from) || Redressed(text, tokens, m, said, matches, negationFrom ?? from);
             // An emoji is the writer's own verdict: "без лифта 🙏" does not negate it.
             var symbol = !char.IsLetterOrDigit(tokens[m.FirstToken].Lower[0]);
             var negatedBefore = !symbol && IsNegated(m, matches, negationFrom ?? from, legacy: false, text, tokens);
@@ -190,6 +190,26 @@ public sealed class SentimentCues
             var end = x.FirstToken + x.TokenCount;
             if (end > cue.FirstToken || cue.FirstToken - end >= NegationScope) continue;
             if (!HasPause(text, tokens, end, cue.FirstToken)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Round 15b: whether the complaint word <paramref name="cue"/> names a fault customers would rather be without (<c>unwanted</c>
+    /// list: a defect, a delay) that a refund, a compensation or a replacement granted before it in the span, with no
+    /// pause between, made good: «вернули деньги за книгу с браком», «компенсировали опоздание», "refunded the defective part" praise the
+    /// refund however far the fault stands from the verb. Not where a negator stands just before the refund («не вернули деньги
+    /// за брак», "no refund for the delay"): that is the complaint.
+    /// </summary>
+    private static bool Redressed(string text, IReadOnlyList<WordToken> tokens, TermMatch cue, List<TermMatch> said, List<TermMatch> matches, int from)
+    {
+        if (!said.Exists(u => u.Group == UnwantedGroup && u.FirstToken == cue.FirstToken)) return false;
+        foreach (var x in said)
+        {
+            if (x.Group != RedressGroup || x.FirstToken < from || x.FirstToken + x.TokenCount > cue.FirstToken) continue;
+            if (HasPause(text, tokens, x.FirstToken + x.TokenCount, cue.FirstToken)) continue;
+            if (matches.Exists(n => n.Group == NegatorGroup && n.FirstToken >= Math.Max(from, x.FirstToken - NegationScope) && n.FirstToken < x.FirstToken)) continue;
+            return true;
         }
         return false;
     }
@@ -494,6 +514,6 @@ public sealed class SentimentCues
             .SelectMany(language => language.Value.EnumerateArray().Select(t => t.GetString() ?? ""))
             .ToList();
         return new SentimentCues(All("positive"), All("negative"), All("negators"), All("blockers"), All("neutral"), All("sarcasm"), All("mild"), All("ignore"),
-            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"), All("elsewhereOpening"), All("rhetorical"));
+            All("wish"), All("resolve"), All("unwanted"), All("hedges"), All("elsewhere"), All("sizes"), All("elsewhereOpening"), All("rhetorical"), All("redress"));
     }
 }
