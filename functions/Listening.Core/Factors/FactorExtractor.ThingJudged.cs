@@ -15,10 +15,14 @@ public sealed partial class FactorExtractor
     /// what it spells. Not an acronym or a word with a capital inside ("LTE", "Wi-Fi"), not a unit after its number ("300 Mbps"), and
     /// not after a colon or a dash, where a list item may open with a capital ("Pros: Fresh bread").
     /// </summary>
-    private static bool IsWrittenAsName(string text, List<WordToken> tokens, int i, int sentenceFirst)
+    private static bool IsWrittenAsName(string text, List<WordToken> tokens, int i, int sentenceFirst) =>
+        IsTag(text, tokens[i]) || IsCapitalisedName(text, tokens, i, sentenceFirst);
+
+    private static bool IsTag(string text, WordToken token) => token.Start > 0 && text[token.Start - 1] is '#' or '@';
+
+    private static bool IsCapitalisedName(string text, List<WordToken> tokens, int i, int sentenceFirst)
     {
         var token = tokens[i];
-        if (token.Start > 0 && text[token.Start - 1] is '#' or '@') return true;
         // Russian writes only names with a capital inside a sentence; English also capitalises a product's name and a heading
         // ("the Toshiba Laptop", "Great Quality"), so there a capital tells nothing.
         if (!token.Capitalised || i <= sentenceFirst || token.Length < 3 || token.Lower[0] is not (>= 'а' and <= 'я' or 'ё')) return false;
@@ -42,8 +46,8 @@ public sealed partial class FactorExtractor
         for (var k = cues.Count - 1; k >= 0; k--)
         {
             var q = cues[k];
-            if (q.TokenCount != 1 || tokens[q.FirstToken].Start > 0 && text[tokens[q.FirstToken].Start - 1] is '#' or '@') continue;
-            if (IsWrittenAsName(text, tokens, q.FirstToken, sentenceFirst) && RunsOnFrom(text, tokens, q.FirstToken)) cues.RemoveAt(k);
+            if (q.TokenCount == 1 && IsCapitalisedName(text, tokens, q.FirstToken, sentenceFirst) && RunsOnFrom(text, tokens, q.FirstToken))
+                cues.RemoveAt(k);
         }
     }
 
@@ -102,20 +106,13 @@ public sealed partial class FactorExtractor
     /// «Дёшево, но поверхностно», "Cheap, but shallow", «Дорого и бесполезно», "Convenient and useful", «Чисто, исправно, удобно» —
     /// what is shallow, useless or in working order is what the brand sells (not a word of age or look, see <see cref="AgeWords"/>). Every other word of the sentence is an opinion word (a
     /// price's «дёшево» among them), a frame word or a joining word; a noun anywhere («ассортимент бедный и устаревший», "the
-    /// pharmacist was patient, thorough") is what the word is said of. Where the word in <paramref name="clause"/> starts, or −1.
+    /// pharmacist was patient, thorough") is what the word is said of. [<paramref name="first"/>, <paramref name="end"/>) is the
+    /// clause's sentence. Where the word in <paramref name="clause"/> starts, or −1.
     /// </summary>
-    private int BareState(TextContext context, Clause clause, List<TermMatch> said)
+    private int BareState(TextContext context, Clause clause, List<TermMatch> said, int first, int end)
     {
-        if (states is null) return -1;
+        if (states is null || end - first > 6) return -1;
         var tokens = context.Tokens;
-        int first = clause.FirstToken, end = clause.EndToken;
-        foreach (var c in context.Clauses)
-        {
-            if (c.Sentence != clause.Sentence) continue;
-            first = Math.Min(first, c.FirstToken);
-            end = Math.Max(end, c.EndToken);
-        }
-        if (end - first > 6) return -1;
         var found = stateFound ??= new List<TermMatch>(2);
         found.Clear();
         states.Find(tokens, first, end, found);

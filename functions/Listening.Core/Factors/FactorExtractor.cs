@@ -309,7 +309,7 @@ public sealed partial class FactorExtractor
                 var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
                 if (from >= 0) from = clauses[c].FirstToken;
                 else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out from)
-                         && (from = BareState(context, clauses[c], context.CueMatches)) < 0) continue;
+                         && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
@@ -492,7 +492,7 @@ public sealed partial class FactorExtractor
                     // «Отличные машины за нормальные деньги», "Great cars for sensible money": the thing judged before its price.
                     if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
                     // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
-                    if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said) is var bare and >= 0) found.Add((unnamedFactor, bare));
+                    if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said, sentenceFirst, sentenceEnd) is var bare and >= 0) found.Add((unnamedFactor, bare));
                 }
             }
             if (found.Count == 0)
