@@ -343,8 +343,8 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
 
     private SemaphoreSlim SignalFor(string queue) => signals.GetOrAdd(queue, _ => new SemaphoreSlim(0, 1));
 
-    /// <summary>The queue's tables (SqliteDatabase's schema declares the first version of them too) with the columns
-    /// this adapter added; idempotent.</summary>
+    /// <summary>The queue's tables (SqliteDatabase's schema declares them too, from <see cref="Tables"/>, since the
+    /// queue may share the documents' file) with the columns this adapter added; idempotent.</summary>
     private static int EnsureSchema(SqliteTransaction tx)
     {
         using (var create = tx.Connection!.CreateCommand())
@@ -372,7 +372,8 @@ public sealed class SqliteQueue : IQueueSender, IQueueReceiver, IDeadLetters
         return 0;
     }
 
-    private const string Tables = """
+    // One definition for both: the queue on its own file and the queue inside the documents' file.
+    internal const string Tables = """
         CREATE TABLE IF NOT EXISTS messages(
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           queue TEXT NOT NULL,

@@ -414,24 +414,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         CREATE INDEX IF NOT EXISTS documents_stage ON documents(container, stage);
         CREATE INDEX IF NOT EXISTS documents_brand ON documents(container, brand, created_unix);
         CREATE INDEX IF NOT EXISTS documents_competitor ON documents(container, competitor_of, created_unix) WHERE competitor_of IS NOT NULL;
-        CREATE TABLE IF NOT EXISTS messages(
-          seq INTEGER PRIMARY KEY AUTOINCREMENT,
-          queue TEXT NOT NULL,
-          message_id TEXT NOT NULL,
-          body TEXT NOT NULL,
-          enqueued_at INTEGER NOT NULL,
-          visible_at INTEGER NOT NULL,
-          delivery_count INTEGER NOT NULL DEFAULT 0,
-          lock_token TEXT,
-          last_error TEXT,
-          dead_letter_reason TEXT);
-        CREATE INDEX IF NOT EXISTS messages_ready ON messages(queue, visible_at, seq);
-        CREATE TABLE IF NOT EXISTS message_ids(
-          queue TEXT NOT NULL,
-          message_id TEXT NOT NULL,
-          expires_at INTEGER NOT NULL,
-          PRIMARY KEY (queue, message_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS message_ids_expiry ON message_ids(expires_at);
+        """ + Queues.Sqlite.SqliteQueue.Tables + """
         CREATE TABLE IF NOT EXISTS erased_identities(
           key TEXT PRIMARY KEY,
           at_ms INTEGER NOT NULL) WITHOUT ROWID;
