@@ -22,7 +22,7 @@ namespace Listening.Ml.Features;
 /// idf = 1 + ln((1 + N) / (1 + df)) over the training rows, then L2-normalised — the peers' TF-IDF on hashed buckets; the table
 /// is stored with the model, <see cref="IdfTable"/>): "ngrams" = word and character n-grams by their df, context and cue
 /// features at the mean n-gram idf (so the lexicon evidence keeps its weight against the n-grams); "all" = every bucket by its
-/// df; "nb" = naive-Bayes log-count ratios instead of idf (<see cref="IdfTable.FitNaiveBayes"/>); null = none (older settings).</param>
+/// df; "ngrams-capped" = as "ngrams" with no bucket above the mean n-gram idf; "ngrams-sqrt" = the square root of the "ngrams" weights (round 16); "nb" = naive-Bayes log-count ratios instead of idf (<see cref="IdfTable.FitNaiveBayes"/>); null = none (older settings).</param>
 /// <param name="Vectors">Dimensions of the distributional word vectors (<see cref="WordVectors"/>, learnt from the training texts
 /// without labels and stored with the model) whose L2-normalised mean over a text's tokens is appended as a dense block after
 /// the hashed features; 0 = none (older settings, and not written then, so older models' settings stay the same bytes).</param>

@@ -27,14 +27,22 @@ public sealed class IdfTable
         bytes.Length == dimension ? new IdfTable((byte[])bytes.Clone())
             : throw new InvalidDataException($"idf table has {bytes.Length} buckets, the featurizer {dimension}");
 
+    /// <summary>The modes <see cref="Fit"/> takes (<see cref="FitNaiveBayes"/> is "nb").</summary>
+    public static readonly string[] Modes = ["ngrams", "all", "ngrams-capped", "ngrams-sqrt"];
+
     /// <summary>
     /// Counts in how many of <paramref name="texts"/> each bucket occurs (<paramref name="featurizer"/>'s features, its own idf
     /// ignored). Mode "ngrams": context and cue buckets get the mean idf of the n-gram features over all texts (a bucket an n-gram
     /// and a cue share counts as a cue bucket); "all": every bucket its own idf.
+    /// "ngrams-capped" (round 16): as "ngrams", but no bucket above that mean — the common n-grams are still discounted, a rare
+    /// one is never lifted. In a hashed space a rare bucket is mostly collisions and, at scoring, the text's unseen n-grams
+    /// (a bucket no training text reached has the largest idf of all); lifting them shrinks the learnt features of a long review
+    /// from a new source (round 16: idf lost on bank reviews, banki ASTE and cars). "ngrams-sqrt" (round 16): the square root of
+    /// the "ngrams" weights — the same order, half the log range (an unseen bucket weighs ≈ 2× a common one, not ≈ 4×).
     /// </summary>
-    public static IdfTable Fit(TextFeaturizer featurizer, IReadOnlyList<string> texts, string mode)
+    public static IdfTable Fit(TextFeaturizer featurizer, IReadOnlyList<string> texts, string mode, Action<string>? log = null)
     {
-        if (mode is not ("ngrams" or "all")) throw new ArgumentException($"unknown idf mode '{mode}' (ngrams, all, nb)", nameof(mode));
+        if (!Modes.Contains(mode)) throw new ArgumentException($"unknown idf mode '{mode}' ({string.Join(", ", Modes)}, nb)", nameof(mode));
         var dimension = featurizer.Options.Dimension;
         var df = new long[dimension];
         var cue = new bool[dimension];
@@ -82,10 +90,13 @@ public sealed class IdfTable
             if (!cue[b]) { weighted += df[b] * idf[b]; occurrences += df[b]; }
         }
         var meanNgram = occurrences > 0 ? weighted / occurrences : 1;
+        log?.Invoke($"idf: mean n-gram idf {meanNgram:F3} over {n:N0} texts (an unseen bucket {1 + Math.Log(1.0 + n):F3})");
         var quantised = new byte[dimension];
         for (var b = 0; b < dimension; b++)
         {
-            var value = mode == "ngrams" && cue[b] ? meanNgram : idf[b];
+            var value = mode != "all" && cue[b] ? meanNgram : idf[b];
+            if (mode == "ngrams-capped") value = Math.Min(value, meanNgram);
+            else if (mode == "ngrams-sqrt") value = Math.Sqrt(value);
             quantised[b] = (byte)Math.Clamp((int)Math.Round(value / Step), 1, 255);
         }
         return new IdfTable(quantised);

@@ -56,7 +56,7 @@ public static class SentimentTrainer
         var texts = set.Select(w => w.Row.Text).ToList();
         var idf = mode == "nb"
             ? IdfTable.FitNaiveBayes(featurizer, texts, set.Select(w => (int)w.Row.Label).ToList())
-            : IdfTable.Fit(featurizer, texts, mode);
+            : IdfTable.Fit(featurizer, texts, mode, log);
         log?.Invoke($"idf ({mode}) over {texts.Count:N0} training rows in {clock.Elapsed.TotalSeconds:F1} s");
         return featurizer.WithIdf(idf);
     }

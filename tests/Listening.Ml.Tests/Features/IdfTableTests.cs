@@ -73,6 +73,60 @@ public sealed class IdfTableTests : IDisposable
     }
 
     [Fact]
+    public void Capped_idf_discounts_a_common_word_as_before_but_lifts_no_rare_or_unseen_bucket_above_the_cue_weight()
+    {
+        var featurizer = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, CueFeatures: true));
+        var plain = IdfTable.Fit(featurizer, Corpus, "ngrams");
+        var capped = IdfTable.Fit(featurizer, Corpus, "ngrams-capped");
+        var scratch = new FeatureScratch();
+        featurizer.CollectRaw("доставка ужасная", scratch, out _, out var rest);
+        var mean = plain[(int)rest[0]]; // context and cue buckets: the mean n-gram idf in both modes
+        Assert.Equal(mean, capped[(int)rest[0]]);
+
+        var common = Bucket(featurizer, "доставка");
+        var rare = Bucket(featurizer, "курьер");
+        var unseen = Bucket(featurizer, "самокат");
+        Assert.True(plain[common] < mean && plain[rare] > mean && plain[unseen] > mean, $"{plain[common]} < {mean} < {plain[rare]}, {plain[unseen]}");
+        Assert.Equal(plain[common], capped[common]);
+        Assert.Equal(mean, capped[rare]);
+        Assert.Equal(mean, capped[unseen]);
+        for (var b = 0; b < capped.Length; b++) Assert.True(capped[b] <= mean, $"bucket {b}: {capped[b]} > {mean}");
+    }
+
+    [Fact]
+    public void Square_root_idf_keeps_the_order_of_the_ngram_weights_and_halves_their_log_range()
+    {
+        var featurizer = new TextFeaturizer(new FeaturizerOptions(HashBits: 18, CueFeatures: true));
+        var plain = IdfTable.Fit(featurizer, Corpus, "ngrams");
+        var root = IdfTable.Fit(featurizer, Corpus, "ngrams-sqrt");
+        var common = Bucket(featurizer, "доставка");
+        var rare = Bucket(featurizer, "курьер");
+        var unseen = Bucket(featurizer, "самокат");
+        foreach (var b in new[] { common, rare, unseen }) Assert.Equal(Math.Sqrt(plain[b]), root[b], IdfTable.Step);
+        Assert.True(root[common] < root[rare] && root[rare] < root[unseen], $"{root[common]} < {root[rare]} < {root[unseen]}");
+        Assert.True(root[unseen] / root[common] < plain[unseen] / plain[common]);
+    }
+
+    [Theory]
+    [InlineData("ngrams-capped")]
+    [InlineData("ngrams-sqrt")]
+    public void A_model_trained_with_a_softened_idf_records_its_mode_and_scores_the_same_after_loading(string mode)
+    {
+        var options = new TrainingOptions(new FeaturizerOptions(HashBits: 14, CueFeatures: true, Idf: mode), MaxIterations: 50);
+        var path = Path.Combine(_dir, $"{mode}.zip");
+        var trained = SentimentTrainer.TrainPerLanguage([Tiny("tiny_ru", "ru"), Tiny("tiny_en", "en")], options);
+        trained.Save(path);
+        var loaded = SentimentModel.Load(path);
+        Assert.Equal(mode, loaded.Featurizer.Options.Idf);
+        Assert.Equal(trained.Featurizer.Idf!.ToBytes(), loaded.Featurizer.Idf!.ToBytes());
+        var before = new PooledSentimentScorer(trained);
+        var after = new PooledSentimentScorer(loaded);
+        foreach (var text in new[] { "отлично спасибо", "ужасно медленно", "great, love it", "rude staff", "what time" })
+            Assert.Equal(before.Score(text), after.Score(text));
+        Assert.Equal(SentimentLabel.Positive, after.Score("отлично спасибо").Label);
+    }
+
+    [Fact]
     public void A_model_trained_with_idf_is_deterministic_and_scores_the_same_after_loading()
     {
         var options = new TrainingOptions(new FeaturizerOptions(HashBits: 14, CueFeatures: true, Idf: "ngrams"), MaxIterations: 50);
