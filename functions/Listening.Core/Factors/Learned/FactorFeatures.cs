@@ -34,9 +34,8 @@ public static class FactorFeatures
 
     /// <param name="cues">The taxonomy's words in the text before the rules decide (<see cref="FactorExtractor.TermCues"/>).</param>
     /// <param name="factors">The factors of the model, in its order (a rule mention or word of another factor is no feature).</param>
-    /// <param name="text">The text the tokens are of (the form of each rule mention reads its punctuation; null: none).</param>
     public static FeatureVector Of(IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps,
-        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors, string? text = null)
+        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors)
     {
         // Lists reused per thread, sorted and made distinct at the end: the detector runs on every item, and sets and a
         // dictionary per item cost as much as the rest of it (round 13; the same buckets and values as with sets).
@@ -74,14 +73,8 @@ public static class FactorFeatures
             var first = true;
             for (var k = 0; k < m; k++) if (rules[k].Factor == factor) { first = false; break; }
             var end = rules[m].Start + rules[m].Length;
-            var spanWords = 0;
             for (var t = 0; t < tokens.Count; t++)
-                if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end) { own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem))); spanWords++; }
-            // The mention's form, which carries to a domain no story had: how long the span the rules judged is, what
-            // they read it as, and whether its sentence asks (a question names a thing without judging it).
-            own[index].Add(Bucket(Mix(FormBasis, spanWords <= 1 ? "n1" : spanWords <= 3 ? "n3" : spanWords <= 7 ? "n7" : "n8")));
-            own[index].Add(Bucket(Mix(FormBasis, rules[m].Label switch { SentimentLabel.Positive => "+", SentimentLabel.Negative => "-", _ => "0" })));
-            if (text is not null && Asks(text, end)) own[index].Add(Bucket(Mix(FormBasis, "?")));
+                if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end) own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem)));
             // Which other factors the rules found in the same clause: waiting time beside delivery, the app beside
             // support — the confusions the labels reject most (round 13's variant B, adopted in round 15).
             for (var k = 0; k < rules.Count; k++)
@@ -132,19 +125,6 @@ public static class FactorFeatures
     /// </summary>
     private static string Word(string stem) => stem.Length > 0 && char.IsAsciiDigit(stem[0]) ? "#" : stem;
     private static readonly uint WithBasis = Mix(Offset, "r|with|");
-    private static readonly uint FormBasis = Mix(Offset, "r|form|");
-
-    /// <summary>Whether the sentence that goes on at <paramref name="from"/> ends in a question mark.</summary>
-    private static bool Asks(string text, int from)
-    {
-        for (var i = Math.Max(0, from); i < text.Length; i++)
-            switch (text[i])
-            {
-                case '?': return true;
-                case '.' or '!' or '\n': return false;
-            }
-        return false;
-    }
 
     [ThreadStatic] private static List<int>? indicatorScratch;
     [ThreadStatic] private static List<int>? wordScratch;

@@ -67,7 +67,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
         var rules = reading.Mentions;
         var tokens = reading.Tokens;
-        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors, text);
+        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors);
         Span<float> logits = stackalloc float[n];
         Model.Logits(features, logits);
 

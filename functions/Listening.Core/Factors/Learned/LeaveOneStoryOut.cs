@@ -28,7 +28,7 @@ public static class LeaveOneStoryOut
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
         var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors, text);
+        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors);
     }
 
     /// <summary>The examples of every story but <paramref name="heldOut"/>, in story order.</summary>

@@ -48,7 +48,7 @@ public class DetectorReadingTests
             var reading = extractor.Read(text, rating, nps);
             Assert.Equal(rules, reading.Mentions);
             var again = LeaveOneStoryOut.Features(text, rules, rating, nps, extractor, factors);
-            var reused = FactorFeatures.Of(reading.Tokens, reading.Mentions, rating, nps, reading.Cues, factors, text);
+            var reused = FactorFeatures.Of(reading.Tokens, reading.Mentions, rating, nps, reading.Cues, factors);
             var same = again.Buckets.SequenceEqual(reused.Buckets) && again.Values.SequenceEqual(reused.Values)
                 && again.Own.Length == reused.Own.Length && again.Own.Zip(reused.Own).All(p => p.First.SequenceEqual(p.Second));
             var decided = detector.Apply(text, rules, extractor, rating, nps, SentimentLabel.Negative, null);
