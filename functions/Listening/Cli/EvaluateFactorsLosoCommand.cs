@@ -25,10 +25,11 @@ internal static class EvaluateFactorsLosoCommand
         var model = new Option<string?>("--model") { Description = "Sentiment model (default: the shipped one, as the pipeline)" };
         var addedPolarity = new Option<string>("--added-polarity")
         {
-            Description = "The polarity of a mention the model adds: document (the item's sentiment, the detector's default) or clause (the sentiment model on the clause that weighs most for it, the document's where that reads neutral)",
-            DefaultValueFactory = _ => new LearnedFactorDetector(FactorDetectorModel.Empty).ClausePolarity ? "clause" : "document",
+            Description = "Where the polarity of a mention the model adds is read, comma-separated to compare several on the same models (the first gets the full table): "
+                + "document (the item's sentiment), clause (the sentiment model on the clause that weighs most for it), rules (a rule mention overlapping that clause), "
+                + "cues (that clause's opinion words), rulesthencues, cuesthenrules — each the document's where it has nothing",
+            DefaultValueFactory = _ => new LearnedFactorDetector(FactorDetectorModel.Empty).Polarity.ToString().ToLowerInvariant(),
         };
-        addedPolarity.AcceptOnlyFromAmong("document", "clause");
         var dropGrid = new Option<string?>("--drop-grid")
         {
             Description = "The drop thresholds the inner folds choose from, comma-separated, below 0 = never drop (default: the shipped grid; round 14's was 0.5,0.3,0.2,0.1,0.05,0.02,-0.01)",
@@ -55,7 +56,8 @@ internal static class EvaluateFactorsLosoCommand
                 var training = FactorTraining.Default with { ShortfallWeight = parse.GetValue(shortfallWeight) };
                 if (parse.GetValue(addGrid) is { } adds) training = training with { AddGrid = Grid(adds) };
                 if (parse.GetValue(dropGrid) is { } drops) training = training with { DropGrid = Grid(drops) };
-                output.Write(Run(read, examples, clauses, training, parse.GetValue(addedPolarity) == "clause"));
+                var modes = parse.GetValue(addedPolarity)!.Split(',').Select(m => Enum.Parse<AddedPolarity>(m.Trim(), ignoreCase: true)).ToArray();
+                output.Write(Run(read, examples, clauses, training, modes));
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -67,8 +69,11 @@ internal static class EvaluateFactorsLosoCommand
         return command;
     }
 
-    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training, bool clausePolarity)
+    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training, params AddedPolarity[] polarities)
     {
+        if (polarities.Length == 0) polarities = [AddedPolarity.Document];
+        // The other polarity readings, scored on the same models: (F1, polarity, matrix, added with the labelled polarity).
+        var others = polarities.Skip(1).Select(_ => new double[4]).ToArray();
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"{"set",-12} {"items",5} {"F1 rules",8} {"hybrid",7} {"Δ",7} {"pol rules",9} {"hybrid",7} {"matrix",7} {"hybrid",7} {"added",6} {"ok",4} {"pol",4} {"dropped",7} {"ok",4} {"add≥",5} {"drop<",5}");
         var rulesDetections = new List<StoryFactorDetection>();
@@ -79,7 +84,7 @@ internal static class EvaluateFactorsLosoCommand
         {
             var story = read[i];
             var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training);
-            var detector = new LearnedFactorDetector(model) { ClausePolarity = clausePolarity };
+            var detector = new LearnedFactorDetector(model) { Polarity = polarities[0] };
             var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
             var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
             var rules = story.Rules;
@@ -87,6 +92,13 @@ internal static class EvaluateFactorsLosoCommand
             hybridDetections.AddRange(hybrid.Detection);
             var (a, ar, ap, d, dr) = Changes(story.Items, hybridItems);
             added += a; addedRight += ar; addedPolarity += ap; dropped += d; droppedRight += dr;
+            for (var o = 0; o < others.Length; o++)
+            {
+                var otherItems = LeaveOneStoryOut.Rescore(story.Items, new LearnedFactorDetector(model) { Polarity = polarities[o + 1] }, new FactorExtractor(story.Taxonomy), clauses);
+                var other = StoryScorecard.Evaluate(otherItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
+                others[o][0] += other.MicroF1; others[o][1] += other.PolarityAccuracy ?? 0; others[o][2] += other.Brand.Agreeing;
+                others[o][3] += Changes(story.Items, otherItems).AddedPolarity;
+            }
             rulesF1 += rules.MicroF1; hybridF1 += hybrid.MicroF1;
             rulesPolarity += rules.PolarityAccuracy ?? 0; hybridPolarity += hybrid.PolarityAccuracy ?? 0;
             if (hybrid.MicroF1 > rules.MicroF1) better++;
@@ -109,6 +121,10 @@ internal static class EvaluateFactorsLosoCommand
             + $"{rulesAgree,4}/{factors,-2} {hybridAgree,4}/{factors,-2} {added,6} {addedRight,4} {addedPolarity,4} {dropped,7} {droppedRight,4}");
         w.WriteLine($"hybrid better on {better} of {n} sets, worse on {worse}; added mentions: {addedRight} of {added} labelled (precision {Ratio(addedRight, added)}), "
             + $"polarity right on {addedPolarity} of those ({Ratio(addedPolarity, addedRight)}); dropped: {droppedRight} of {dropped} not labelled ({Ratio(droppedRight, dropped)})");
+        for (var o = 0; o < others.Length; o++)
+            w.WriteLine($"added polarity {polarities[o + 1].ToString().ToLowerInvariant()}: mean F1 {others[o][0] / n:0.0000}, mean polarity {others[o][1] / n:0.0000}, "
+                + $"matrix {others[o][2]}/{factors}, added with the labelled polarity {others[o][3]} of {addedRight} ({Ratio((int)others[o][3], addedRight)})");
+        w.WriteLine($"added polarity {polarities[0].ToString().ToLowerInvariant()} (the table): mean F1 {hybridF1 / n:0.0000}, mean polarity {hybridPolarity / n:0.0000}, rules {rulesPolarity / n:0.0000}");
         return w.ToString();
     }
 

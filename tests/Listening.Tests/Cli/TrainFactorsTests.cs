@@ -57,6 +57,25 @@ public sealed class TrainFactorsTests : IDisposable
     }
 
     [Fact]
+    public void Loso_scores_every_added_polarity_asked_for_and_prints_the_first_as_the_table()
+    {
+        var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", Stories(), "--added-polarity", "rulesthencues,document");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("added polarity rulesthencues (the table):", output);
+        Assert.Contains("added polarity document: mean F1", output);
+    }
+
+    [Fact]
+    public void An_unknown_added_polarity_is_refused()
+    {
+        var (code, _, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", Stories(), "--added-polarity", "vibes");
+
+        Assert.Equal(1, code);
+        Assert.Contains("vibes", error);
+    }
+
+    [Fact]
     public void A_single_labelled_story_is_refused_there_is_nothing_to_leave_out()
     {
         var (code, _, error) = Run(EvaluateFactorsLosoCommand.Create(), "--demo", Path.Combine(Stories(), "story0"));

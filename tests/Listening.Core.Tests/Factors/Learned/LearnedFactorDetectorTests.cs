@@ -52,10 +52,50 @@ public class LearnedFactorDetectorTests
 
         var added = Assert.Single(mentions, m => m.Factor == "loyalty");
         Assert.Equal("The flumox gave me extra", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
-        Assert.Equal(SentimentLabel.Negative, added.Label); // the document's polarity
+        Assert.Equal(SentimentLabel.Negative, added.Label); // the document's polarity: its clause says nothing
         var byClause = new LearnedFactorDetector(model) { ClausePolarity = true }.Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, clauses);
         Assert.Equal(SentimentLabel.Positive, Assert.Single(byClause, m => m.Factor == "loyalty").Label); // or, asked for, the clause's
         Assert.Contains(mentions, m => m.Factor == "location_parking"); // the rules' own mention stays
+    }
+
+    [Fact]
+    public void An_added_mention_read_by_the_rules_takes_the_polarity_the_rules_gave_another_factor_in_its_clause()
+    {
+        var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
+        const string text = "The flumox and the parking were awful";
+        var rules = Rules.Extract(text);
+        Assert.Equal(SentimentLabel.Negative, Assert.Single(rules, m => m.Factor == "location_parking").Label);
+
+        var byDocument = new LearnedFactorDetector(model) { Polarity = AddedPolarity.Document }.Apply(text, rules, Rules, null, null, SentimentLabel.Positive, null);
+        var byRules = new LearnedFactorDetector(model) { Polarity = AddedPolarity.Rules }.Apply(text, rules, Rules, null, null, SentimentLabel.Positive, null);
+
+        Assert.Equal(SentimentLabel.Positive, Assert.Single(byDocument, m => m.Factor == "loyalty").Label);
+        Assert.Equal(SentimentLabel.Negative, Assert.Single(byRules, m => m.Factor == "loyalty").Label);
+    }
+
+    [Fact]
+    public void By_default_an_added_mention_alone_in_its_clause_is_read_from_that_clauses_opinion_words_with_their_negation()
+    {
+        var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
+        const string text = "Parking was great. The flumox gave me extra, not good";
+        var rules = Rules.Extract(text);
+
+        var mentions = new LearnedFactorDetector(model).Apply(text, rules, Rules, null, null, SentimentLabel.Positive, null);
+
+        var added = Assert.Single(mentions, m => m.Factor == "loyalty");
+        Assert.Equal("The flumox gave me extra, not good", text.Substring(added.Start, added.Length));
+        Assert.Equal(SentimentLabel.Negative, added.Label); // not the parking's praise, not the document's
+    }
+
+    [Fact]
+    public void An_added_mention_whose_clause_says_nothing_takes_the_documents_polarity()
+    {
+        var model = FactorDetectorTrainer.Train(FlumoxStory(), Factors, Plain);
+        const string text = "Parking was great. The flumox gave me extra";
+
+        var mentions = new LearnedFactorDetector(model).Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, null);
+
+        Assert.Equal(SentimentLabel.Negative, Assert.Single(mentions, m => m.Factor == "loyalty").Label);
     }
 
     [Fact]
