@@ -40,7 +40,6 @@ public class PunctualityAndPlaceVerdictsTests
     [InlineData("Nice clean studio, friendly staff.")]
     [InlineData("Clean, and the instructors are patient.")]
     [InlineData("Bowling alley: clean, lanes fixed fast, that's all I ask.")]
-    [InlineData("Чисто, администратор вежливая.")]
     [InlineData("Spotless, quiet, attentive instructors.")]
     public void A_place_verdict_judges_its_own_part_not_the_factor_beside_it(string text)
     {
