@@ -418,6 +418,8 @@ public sealed partial class FactorExtractor
                     var over = objectsInClause.Contains(factor) ? -1 : Array.FindIndex(clauseYields[factor], f => namedInClause.Contains(f) || objectsInClause.Contains(f));
                     // «а доставка платная»: a fee word stays the price's where the delivery word beside it was read as the fee.
                     if (over >= 0 && factor == feeFactor && clauseYields[factor][over] == conveyFactor && found.Exists(f => f.Factor == feeFactor)) continue;
+                    // "Nice clean store, friendly staff": a weak word that is a verdict of its own judges its own part, not the other's.
+                    if (over >= 0 && clauseScope[factor] && IsVerdictApart(context, clause, m, matches, said, clauseYields[factor])) over = -1;
                     if (over >= 0) factor = clauseYields[factor][over];
                     else if (!clauseScope[factor] && TakenOver(factor, named, weakNamed)) continue;
                 }
