@@ -1,0 +1,62 @@
+using Listening.Core.Factors.Text;
+
+namespace Listening.Core.Factors;
+
+// Round 16: what a word's form says it is not — the thing sold. A verb (what someone did: «никто не предупредил», «приняли без
+// вопросов», «хозяин не берёт трубку») tells what happened, not what the thing is like; a thing lost was not judged for how it is.
+public sealed partial class FactorExtractor
+{
+    // Russian verb endings that no noun of the things judged ends in: the present tense of -ать/-ять/-еть verbs («приезжает»,
+    // «предупреждает», «болеет»), the -йти infinitive and the -йте imperative («войти», «зайти», «попробуйте»), the past plural
+    // of -ить/-ять verbs («начислили», «приняли»). Not -ал, -ат, -ет, -ит, -ели: «материал», «результат», «билет», «кредит», «модели»
+    // are nouns.
+    private static readonly string[] VerbOnlyEndings = ["ает", "яет", "еет", "йти", "йте", "или", "яли"];
+
+    /// <summary>
+    /// Whether a Russian word is a verb by its form (see <see cref="VerbOnlyEndings"/>), or the masculine and feminine past of an
+    /// -ить verb in a word of at least five letters («предупредил», «пополнил», «выбросила»; «сила» and «мил» are too short to tell).
+    /// </summary>
+    private static bool IsVerbByForm(string word)
+    {
+        foreach (var ending in VerbOnlyEndings)
+            if (word.Length > ending.Length + 1 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return word.Length >= 5 && (word.EndsWith("ил", StringComparison.Ordinal) || word.Length >= 6 && word.EndsWith("ила", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the Russian word at <paramref name="i"/> stands right after «не» or «ни»: a negator is said of a verb, an adjective or
+    /// an adverb («никто не берёт», «хотя бы не липнет», «Лучше не бывает») — the word is what is denied, not a thing judged.
+    /// </summary>
+    private static bool FollowsNegator(List<WordToken> tokens, int i, int first) =>
+        i > first && tokens[i - 1].Lower is "не" or "ни";
+
+    /// <summary>
+    /// Whether an opinion word is a word of losing said of the thing as what was lost («потеряли сумку», «Результаты потеряли», "lost
+    /// my results", "Lost a shirt"): a thing lost was not given back at all — as a thing called off (<see cref="IsCancelling"/>),
+    /// nothing is said of how it was. Not the thing losing something of its own ("the tyre lost pressure", «куртка потеряла вид»):
+    /// there the thing, before a singular verb, is the subject and the loss its defect.
+    /// </summary>
+    private static bool IsLosing(List<WordToken> tokens, TermMatch cue, TermMatch thing)
+    {
+        var word = tokens[cue.FirstToken + cue.TokenCount - 1].Lower;
+        var after = cue.FirstToken > thing.FirstToken;
+        // «Анализы потеряли»: the plural with no subject is "they lost", the thing before it its object.
+        if (word is "потеряли" or "потерян" or "потеряна" or "потеряно" or "потеряны") return true;
+        return !after && word is "потерял" or "потеряла" or "потеряло" or "lost";
+    }
+
+    // English words that only glue a short verdict together — articles and copulas —, which Russian leaves out.
+    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "the", "a", "an", "is", "was", "are", "were" };
+
+    /// <summary>The longest English short verdict with its glue words ("The course is really strong").</summary>
+    private const int MaxGluedWords = 5;
+
+    /// <summary>How many of tokens [first, end) are glue words (see <see cref="Glue"/>).</summary>
+    private static int EnglishGlue(List<WordToken> tokens, int first, int end)
+    {
+        var glue = 0;
+        for (var i = first; i < end; i++)
+            if (Glue.Contains(tokens[i].Lower)) glue++;
+        return glue;
+    }
+}
