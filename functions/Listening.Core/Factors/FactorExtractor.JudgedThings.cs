@@ -200,7 +200,8 @@ public sealed partial class FactorExtractor
         foreach (var cue in said)
         {
             if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
-            if (SentimentCues.IsOpinion(cue, said)) opinion = true;
+            // Round 16: «Письма нет», «вытяжки будто нет»: a thing said only to be missing is not judged for how it is.
+            if (SentimentCues.IsOpinion(cue, said) && !IsBareAbsence(tokens, cue)) opinion = true;
             for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
         }
         // «Машины старые», "Old cars": a word of the thing's condition is its verdict too.

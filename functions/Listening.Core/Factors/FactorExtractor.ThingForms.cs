@@ -59,4 +59,12 @@ public sealed partial class FactorExtractor
             if (Glue.Contains(tokens[i].Lower)) glue++;
         return glue;
     }
+
+    /// <summary>
+    /// Whether an opinion word is a bare «нет» (there is none): «Письма нет», «косметички нет», «вытяжки будто нет» say a thing is
+    /// missing, not what it is like — what is missing may be anything (a letter, a hood, a bag from a suitcase). Not «ноль» («Лечения
+    /// ноль» judges the treatment) and not a phrase holding «нет».
+    /// </summary>
+    private static bool IsBareAbsence(List<WordToken> tokens, TermMatch cue) =>
+        cue.TokenCount == 1 && tokens[cue.FirstToken].Lower == "нет";
 }
