@@ -314,7 +314,8 @@ public sealed partial class FactorExtractor
             // Round 16: «никто не предупредил», «Приняли без вопросов», «хозяин не берёт трубку»: a verb tells what was done.
             return !IsVerbByForm(word) && !FollowsNegator(tokens, i, sentenceFirst);
         }
-        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
+        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal)
+            && !IsEnglishAdjectiveByForm(word);
     }
 
     // Words that may stand before a clause's subject: articles, demonstratives, the customer's group's own («наш учитель»).

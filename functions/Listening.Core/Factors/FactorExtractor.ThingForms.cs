@@ -67,4 +67,18 @@ public sealed partial class FactorExtractor
     /// </summary>
     private static bool IsBareAbsence(List<WordToken> tokens, TermMatch cue) =>
         cue.TokenCount == 1 && tokens[cue.FirstToken].Lower == "нет";
+
+    // English adjective endings no noun of the things judged ends in ("punctual", "courteous", "helpful", "useless"), and the words
+    // a person is praised with ("Calm and kind", "Punctual and pleasant": whoever served, not a thing sold). Not "patient", a
+    // clinic's customer too.
+    private static readonly string[] EnglishAdjectiveEndings = ["ual", "ous", "ful", "less"];
+    private static readonly HashSet<string> PersonPraise = new(StringComparer.Ordinal) { "kind", "calm", "pleasant" };
+
+    private static bool IsEnglishAdjectiveByForm(string word)
+    {
+        if (PersonPraise.Contains(word)) return true;
+        foreach (var ending in EnglishAdjectiveEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }
