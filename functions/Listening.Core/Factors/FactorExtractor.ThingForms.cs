@@ -1,3 +1,4 @@
+using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
 
 namespace Listening.Core.Factors;
@@ -80,5 +81,27 @@ public sealed partial class FactorExtractor
         foreach (var ending in EnglishAdjectiveEndings)
             if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Where the thing starts in an English clause that sets it apart from the rest with "itself" or "themselves" and judges it ("The
+    /// course itself is a rehash", "the cleaning itself is superb", "The paint itself was a bit thin", "the cars themselves are fine"):
+    /// a word that reads as a thing (<see cref="IsThing"/>) and names no factor of its own, right before the pronoun, in a clause with an
+    /// opinion or a condition word after it. −1 if none. What is set apart is what the customer came for — the paint, the course, the
+    /// gym — against the delivery, the support or the parking said before.
+    /// </summary>
+    private int ThingItself(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst)
+    {
+        var tokens = context.Tokens;
+        for (var i = clause.FirstToken + 1; i < clause.EndToken - 1; i++)
+        {
+            if (tokens[i].Lower is not ("itself" or "themselves")) continue;
+            var thing = i - 1;
+            if (Covered(said, thing) || Covered(matches, thing) || !IsThing(context.Text, tokens, thing, sentenceFirst)) return -1;
+            foreach (var cue in said)
+                if (cue.FirstToken > i && cue.FirstToken < clause.EndToken && SentimentCues.IsOpinion(cue, said)) return thing;
+            return -1;
+        }
+        return -1;
     }
 }
