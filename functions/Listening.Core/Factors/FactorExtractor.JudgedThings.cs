@@ -189,10 +189,7 @@ public sealed partial class FactorExtractor
         for (var i = begin; i < clause.EndToken; i++)
             if (InWhosePhrase(tokens, i, sentenceFirst)) whose++;
         if (count - whose < 2) return false;
-        var russian = tokens[begin].Lower[0] is >= 'а' and <= 'я';
-        // Round 16: "The course is strong" — English articles and copulas stand where Russian has none («Курс сильный»).
-        var glue = russian ? 0 : EnglishGlue(tokens, begin, clause.EndToken);
-        if (count - whose < 2 || count - whose - glue > Taxonomy.Unnamed!.Words(russian ? "ru" : "en") || count - whose > MaxGluedWords) return false;
+        if (count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
             if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
         var opinion = false;

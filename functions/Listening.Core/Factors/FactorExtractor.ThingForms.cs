@@ -46,21 +46,6 @@ public sealed partial class FactorExtractor
         return !after && word is "потерял" or "потеряла" or "потеряло" or "lost";
     }
 
-    // English words that only glue a short verdict together — articles and copulas —, which Russian leaves out.
-    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "the", "a", "an", "is", "was", "are", "were" };
-
-    /// <summary>The longest English short verdict with its glue words ("The course is really strong").</summary>
-    private const int MaxGluedWords = 5;
-
-    /// <summary>How many of tokens [first, end) are glue words (see <see cref="Glue"/>).</summary>
-    private static int EnglishGlue(List<WordToken> tokens, int first, int end)
-    {
-        var glue = 0;
-        for (var i = first; i < end; i++)
-            if (Glue.Contains(tokens[i].Lower)) glue++;
-        return glue;
-    }
-
     /// <summary>
     /// Whether an opinion word is a bare «нет» (there is none): «Письма нет», «косметички нет», «вытяжки будто нет» say a thing is
     /// missing, not what it is like — what is missing may be anything (a letter, a hood, a bag from a suitcase). Not «ноль» («Лечения
