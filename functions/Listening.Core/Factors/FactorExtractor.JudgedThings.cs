@@ -23,6 +23,8 @@ public sealed partial class FactorExtractor
             if (IsQualifier(cue, matches)) continue;
             // «Сеанс отменили», "my session got cancelled": a thing sold cancelled was not given at all — nothing is said of how it was.
             if (m.Group % factorCount == unnamedFactor && IsCancelling(tokens, cue)) continue;
+            // Round 16: «потеряли сумку», "lost my results": a thing lost was not judged for how it is.
+            if (m.Group % factorCount == unnamedFactor && IsLosing(tokens, cue, m)) continue;
             var (from, to) = cue.FirstToken < first ? (cue.FirstToken + cue.TokenCount, first) : (end, cue.FirstToken);
             if (!OtherFactorBetween(tokens, matches, m, from, to)) return true;
         }
@@ -160,6 +162,8 @@ public sealed partial class FactorExtractor
     {
         "is", "was", "were", "are", "be", "been", "the", "a", "an", "so", "very", "really", "just", "quite", "pretty", "too", "and", "its",
         "это", "очень", "просто", "такой", "такая", "такое", "такие", "весьма", "совсем", "и", "тоже", "же", "вообще", "самый", "самая", "самое",
+        // round 16: intensifiers, no thing ("super easy", «прям кайф», «прямо приятно»)
+        "super", "прям", "прямо",
     };
 
     private static readonly string[] AdjectiveEndings = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ым", "ых", "их", "ую", "юю"];
@@ -184,7 +188,8 @@ public sealed partial class FactorExtractor
         var whose = 0;
         for (var i = begin; i < clause.EndToken; i++)
             if (InWhosePhrase(tokens, i, sentenceFirst)) whose++;
-        if (count - whose < 2 || count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
+        if (count - whose < 2) return false;
+        if (count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
             if (m.FirstToken < clause.EndToken && m.FirstToken + m.TokenCount > begin) return false;
         var opinion = false;
@@ -192,7 +197,8 @@ public sealed partial class FactorExtractor
         foreach (var cue in said)
         {
             if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
-            if (SentimentCues.IsOpinion(cue, said)) opinion = true;
+            // Round 16: «Письма нет», «вытяжки будто нет»: a thing said only to be missing is not judged for how it is.
+            if (SentimentCues.IsOpinion(cue, said) && !IsBareAbsence(tokens, cue)) opinion = true;
             for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
         }
         // «Машины старые», "Old cars": a word of the thing's condition is its verdict too.
@@ -302,9 +308,11 @@ public sealed partial class FactorExtractor
                 if (word.EndsWith(ending, StringComparison.Ordinal)) return false;
             // «хорошие», «другие» are adjectives; «обучение», «занятие», «условие» nouns.
             if (word.EndsWith("ие", StringComparison.Ordinal) && word[^3] is not ('н' or 'т' or 'в')) return false;
-            return true;
+            // Round 16: «никто не предупредил», «Приняли без вопросов», «хозяин не берёт трубку»: a verb tells what was done.
+            return !IsVerbByForm(word) && !FollowsNegator(tokens, i, sentenceFirst);
         }
-        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal);
+        return !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal)
+            && !IsEnglishAdjectiveByForm(word);
     }
 
     // Words that may stand before a clause's subject: articles, demonstratives, the customer's group's own («наш учитель»).

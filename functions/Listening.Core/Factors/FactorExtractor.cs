@@ -495,6 +495,8 @@ public sealed partial class FactorExtractor
                     if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
                     // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
                     if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said, sentenceFirst, sentenceEnd) is var bare and >= 0) found.Add((unnamedFactor, bare));
+                    // Round 16: "The course itself is a rehash", "the gym itself is very decent": the thing set apart from the rest is judged.
+                    if (!HasFactor(found, unnamedFactor) && ThingItself(context, clause, said, matches, sentenceFirst) is var itself and >= 0) found.Add((unnamedFactor, itself));
                 }
             }
             if (found.Count == 0)
