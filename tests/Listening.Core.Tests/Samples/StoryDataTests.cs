@@ -284,9 +284,24 @@ public class StoryDataTests
             ("cleanliness_atmosphere", 35, 23, 2, 10), ("returns", 35, 19, 0, 16), ("price", 34, 4, 10, 20), ("payment", 32, 12, 1, 19),
             ("location_parking", 29, 13, 3, 13),
         ]),
+        // A chain of optician shops and an indoor water park, written apart from the factor-detection work; held out in round 16
+        ["optics"] = new("stories/optics", "zorko", ["ochkarik", "linzomat"], 437, 434, [374, 30, 30], (46, 14, 49),
+        [
+            ("delivery", 93, 27, 4, 62), ("staff", 88, 75, 1, 12), ("quality", 57, 27, 1, 29), ("website_app", 49, 23, 3, 23),
+            ("returns", 37, 16, 0, 21), ("price", 35, 9, 6, 20), ("loyalty", 34, 20, 0, 14), ("assortment", 33, 28, 1, 4),
+            ("waiting_time", 33, 10, 1, 22), ("support", 32, 5, 0, 27), ("location_parking", 14, 4, 2, 8),
+            ("cleanliness_atmosphere", 14, 11, 0, 3), ("payment", 14, 4, 0, 10),
+        ]),
+        ["waterpark"] = new("stories/waterpark", "volna", ["laguna", "tropikana"], 430, 427, [367, 30, 30], (46, 13, 49),
+        [
+            ("quality", 87, 58, 1, 28), ("waiting_time", 69, 20, 3, 46), ("cleanliness_atmosphere", 56, 24, 3, 29), ("staff", 50, 37, 1, 12),
+            ("website_app", 38, 13, 1, 24), ("assortment", 36, 18, 1, 17), ("returns", 35, 12, 0, 23), ("price", 34, 6, 5, 23),
+            ("loyalty", 32, 26, 0, 6), ("location_parking", 30, 6, 0, 24), ("payment", 15, 6, 0, 9), ("support", 15, 2, 0, 13),
+            ("delivery", 3, 3, 0, 0),
+        ]),
     };
 
-    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing", "marketplace", "housing", "cinema", "parcels", "airline", "fuel", "railway", "utility", "laundry", "skiresort", "flowers", "bookshop" };
+    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing", "marketplace", "housing", "cinema", "parcels", "airline", "fuel", "railway", "utility", "laundry", "skiresort", "flowers", "bookshop", "optics", "waterpark" };
 
     [Theory]
     [MemberData(nameof(Stories))]
@@ -420,6 +435,8 @@ public class StoryDataTests
     [InlineData("utility", 8)]
     [InlineData("laundry", 8)]
     [InlineData("skiresort", 8)]
+    [InlineData("optics", 10)]
+    [InlineData("waterpark", 10)]
     public void New_stories_have_eight_to_ten_placed_factors_a_few_short_ones_and_a_russian_majority(string story, int placed)
     {
         var facts = Facts[story];
