@@ -18,6 +18,8 @@ def week_weights(brand, codes, text):
     low = text.lower()
     dated = [  # texts that name a date or an event: placed after it (weeks start on Mondays 4 October ... 22 November)
         (('чёрная пятница', 'акция −30', '−30 %', 'sale weekend', '30% off'), [0, 0, 0, 0, 0, 0, 0, 1]),  # the frames sale
+        (('открыли новый салон',), [0, 1, 0, 0, 0, 0, 0, 0]),  # the Tandem shop opens in the second week
+        (('9-е', '8 november', '12 ноября'), [0, 0, 0, 0, 0, 2, 1, 0]),
         (('ноябр', 'november', 'nov ', '6 ноября', '9-е', '4 ноября', '8 november'), [0, 0, 0, 0, 2, 3, 3, 1]),
         (('22 октября', '20 октября', '19 октября', 'oct 22', '25 october'), [0, 0, 0, 2, 3, 3, 1, 0]),
         (('лаборатор', ' lab', 'переделк', 'переделыва', 'remake', 'три недели', 'three weeks', 'две недели', 'two weeks',

@@ -4,8 +4,8 @@
 with a small Volna Kids park in a mall (slides and pools, water temperature and cleanliness, changing rooms and
 wristband lockers, queues at the entrance and to the slides, lifeguards, instructors and cashiers, a café, tickets,
 family tickets and season passes, online tickets and an app, refunds for closed slides, parking and buses), whose
-boiler breaks on 18 October 2038 (cold water for a week), whose two biggest slides are closed for repairs from
-18 October to 14 November, whose autumn school holidays (30 October - 7 November) bring hour-long queues, and
+boiler breaks on 18 October 2038 (cold water for a week), whose two biggest slides are closed for repairs (and a third rebuilt)
+from 18 October to 14 November, whose autumn school holidays (30 October - 7 November) bring hour-long queues, and
 which puts in new wristband lockers in November; and two competitors, the old, cheap city aqua-centre Laguna and
 the resort water park Tropikana outside the city. Deterministic (fixed seed)."""
 import datetime as dt, os, sys
@@ -23,8 +23,10 @@ def week_weights(brand, codes, text):
         (('23 октября', '24 октября', '24 october', '15 октября'), [0, 0, 0, 2, 3, 3, 1, 0]),
         (('котельн', 'boiler', 'heating', 'холодн', 'ледян', '22 градус', '22°c', '22 degrees', 'cold', 'chilly',
           'прохладн', 'замёрзли', 'посинел'), [0, 0, 4, 2, 1, 0, 0, 0]),  # the boiler breaks on 18 October
-        (('закрыт', 'closed', 'на ремонт', 'repair', 'не работа', 'were down', 'камикадзе', 'kamikaze', 'чёрная дыра',
-          'чёрную дыру', 'black hole'), [0, 0, 3, 3, 3, 3, 0, 0]),  # the two big slides shut 18 Oct - 14 Nov
+        (('закрыт', 'closed', 'на ремонт', 'repair', 'не работа', 'were down', 'верните уже'),
+         [0, 0, 3, 3, 3, 3, 0, 0]),  # the two big slides shut 18 Oct - 14 Nov
+        (('камикадзе', 'kamikaze', 'чёрная дыра', 'чёрную дыру', 'black hole', 'торнадо', 'tornado'),
+         [3, 3, 0, 0, 0, 0, 2, 2]),  # the big slides running
         (('подорожал', '1 ноября'), [0, 0, 0, 0, 2, 3, 3, 2]),  # season passes dearer from 1 November
     ]
     for words, weights in dated:
