@@ -284,9 +284,26 @@ public class StoryDataTests
             ("cleanliness_atmosphere", 35, 23, 2, 10), ("returns", 35, 19, 0, 16), ("price", 34, 4, 10, 20), ("payment", 32, 12, 1, 19),
             ("location_parking", 29, 13, 3, 13),
         ]),
+        // A chain of optician shops and an indoor water park, written apart from the factor-detection work; held out in round 16
+        ["optics"] = new("stories/optics", "zorko", ["ochkarik", "linzomat"], 443, 440, [380, 30, 30], (48, 14, 50),
+        [
+            ("delivery", 96, 30, 4, 62), ("staff", 87, 74, 1, 12), ("quality", 58, 28, 1, 29),
+            ("website_app", 49, 23, 3, 23), ("returns", 38, 16, 0, 22), ("price", 37, 12, 5, 20),
+            ("loyalty", 34, 20, 0, 14), ("waiting_time", 33, 10, 1, 22), ("assortment", 33, 28, 1, 4),
+            ("support", 32, 5, 0, 27), ("location_parking", 14, 4, 2, 8), ("payment", 14, 4, 0, 10),
+            ("cleanliness_atmosphere", 14, 11, 0, 3),
+        ]),
+        ["waterpark"] = new("stories/waterpark", "volna", ["laguna", "tropikana"], 430, 427, [367, 30, 30], (46, 13, 49),
+        [
+            ("quality", 87, 58, 1, 28), ("waiting_time", 69, 20, 3, 46), ("cleanliness_atmosphere", 55, 24, 3, 28),
+            ("staff", 50, 37, 1, 12), ("price", 41, 13, 5, 23), ("website_app", 38, 13, 1, 24),
+            ("assortment", 36, 18, 1, 17), ("returns", 34, 12, 0, 22), ("loyalty", 32, 26, 0, 6),
+            ("location_parking", 30, 6, 0, 24), ("payment", 15, 6, 0, 9), ("support", 15, 2, 0, 13),
+            ("delivery", 3, 3, 0, 0),
+        ]),
     };
 
-    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing", "marketplace", "housing", "cinema", "parcels", "airline", "fuel", "railway", "utility", "laundry", "skiresort", "flowers", "bookshop" };
+    public static TheoryData<string> Stories => new() { "demo", "restaurant", "electronics", "fashion", "pharmacy", "petshop", "diy", "telecom", "hotel", "bank", "tyres", "fitness", "taxi", "clinic", "school", "beauty", "insurance", "furniture", "carsharing", "marketplace", "housing", "cinema", "parcels", "airline", "fuel", "railway", "utility", "laundry", "skiresort", "flowers", "bookshop", "optics", "waterpark" };
 
     [Theory]
     [MemberData(nameof(Stories))]
@@ -420,6 +437,8 @@ public class StoryDataTests
     [InlineData("utility", 8)]
     [InlineData("laundry", 8)]
     [InlineData("skiresort", 8)]
+    [InlineData("optics", 10)]
+    [InlineData("waterpark", 10)]
     public void New_stories_have_eight_to_ten_placed_factors_a_few_short_ones_and_a_russian_majority(string story, int placed)
     {
         var facts = Facts[story];
