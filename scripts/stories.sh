@@ -5,10 +5,10 @@
 #   scripts/stories.sh                       # the demo and every story under samples/stories
 #   scripts/stories.sh samples/stories/bank  # some of them
 #   LISTENING=path/to/listening scripts/stories.sh   # another build (default: this checkout's Release build)
-#   LEARNED=true scripts/stories.sh samples/stories/X # with the learned detector (Listening:Scoring:LearnedFactors, off by default)
-# The rules alone (--learned false) unless LEARNED says otherwise: the shipped detector is trained on every story here,
-# so on them its figures are in-sample; only a story it was not trained on (a new blind story, or leave-one-story-out:
-# evaluate-factors-loso) measures it.
+#   LEARNED=true scripts/stories.sh samples/stories/X # with the learned detector (Listening:Scoring:LearnedFactors, the pipeline's default since round 16)
+# The rules alone (--learned false) unless LEARNED says otherwise, although the pipeline runs with the detector: the shipped
+# detector is trained on every story here, so on them its figures are in-sample; only a story it was not trained on (a new
+# blind story, or leave-one-story-out: evaluate-factors-loso) measures it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${LISTENING:-$root/functions/Listening/bin/Release/net10.0/listening}"
