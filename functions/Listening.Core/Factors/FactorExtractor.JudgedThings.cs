@@ -402,8 +402,9 @@ public sealed partial class FactorExtractor
     }
 
     /// <summary>Whether one of <paramref name="factors"/> is named by its own terms in the comma-part of the clause that holds
-    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object).</summary>
-    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors)
+    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object); <paramref name="stock"/>
+    /// is what the clause says of <paramref name="m"/>'s availability (see <see cref="AvailabilityOf"/>).</summary>
+    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors, Availability stock)
     {
         if (factors.Length == 0) return false;
         var (first, end) = Part(context, clause, m.FirstToken);
@@ -413,10 +414,8 @@ public sealed partial class FactorExtractor
             var kind = other.Group / factorCount;
             if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
             // «Завтрак и персонал — на высоте», "Loved the terrace and the food": listed by "and", both are judged (a thing counted
-            // — "ten out of ten" — keeps yielding, as it did). The sentence bounds only tell a lack listed with no goods from a
-            // product missing, both not None, so the clause's own bounds serve.
-            if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other)
-                && AvailabilityOf(context.Tokens, clause, m, matches, clause.FirstToken, clause.EndToken) == Availability.None) continue;
+            // — "ten out of ten" — keeps yielding, as it did).
+            if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other) && stock == Availability.None) continue;
             if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;

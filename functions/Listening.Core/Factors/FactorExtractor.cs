@@ -435,9 +435,9 @@ public sealed partial class FactorExtractor
                     if (IsOtherFactorsTerm(m, matches)) continue;
                     // A product named next to another factor's term is that factor's object: "a great range of
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
-                    if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
                     // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
                     var stock = AvailabilityOf(tokens, clause, m, matches, sentenceFirst, sentenceEnd);
+                    if (NamedInPart(context, clause, m, matches, judgedYields[factor], stock)) continue;
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
