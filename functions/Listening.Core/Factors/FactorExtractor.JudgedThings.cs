@@ -172,17 +172,15 @@ public sealed partial class FactorExtractor
     /// <summary>
     /// Whether a clause that names no factor is one thing and a verdict on it (see <see cref="UnnamedVerdict"/>): at most
     /// the rule's word count, an opinion word, and one or two words left that read as a noun by their form («Содержание
-    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts.
+    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts; <paramref name="sentenceFirst"/> is the
+    /// first token of the clause's sentence.
     /// </summary>
-    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, out int from)
+    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst, out int from)
     {
         var tokens = context.Tokens;
         from = clause.FirstToken;
         var begin = clause.FirstToken;
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
-        var sentenceFirst = clause.FirstToken;
-        foreach (var c in context.Clauses)
-            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         var count = clause.EndToken - begin;
         // «Курс в Лесенке реально хороший»: whose it is («в Лесенке», "at Lesenka") tells no more about the thing than a determiner.
         var whose = 0;
@@ -245,7 +243,7 @@ public sealed partial class FactorExtractor
     /// a term (or weak term: «деньги», "money") of a pricing factor with a word of exchange at most two words before it (or opening it), and the words from the start of
     /// its part up to that word a thing and a verdict naming no factor («Отличные машины», "Average sushi"); −1 if none.
     /// </summary>
-    private int PricedThing(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches)
+    private int PricedThing(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst)
     {
         var tokens = context.Tokens;
         foreach (var m in matches)
@@ -258,7 +256,7 @@ public sealed partial class FactorExtractor
             if (at < 0) continue;
             var (first, _) = Part(context, clause, at);
             if (at - first < 2) continue;
-            if (IsUnnamedVerdict(context, new Clause(tokens[first].Start, tokens[at - 1].End - tokens[first].Start, first, at - first, clause.Sentence), said, matches, out var from))
+            if (IsUnnamedVerdict(context, new Clause(tokens[first].Start, tokens[at - 1].End - tokens[first].Start, first, at - first, clause.Sentence), said, matches, sentenceFirst, out var from))
                 return from;
         }
         return -1;
