@@ -172,17 +172,15 @@ public sealed partial class FactorExtractor
     /// <summary>
     /// Whether a clause that names no factor is one thing and a verdict on it (see <see cref="UnnamedVerdict"/>): at most
     /// the rule's word count, an opinion word, and one or two words left that read as a noun by their form («Содержание
-    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts.
+    /// курса хорошее», "Good content"). <paramref name="from"/> is where the thing starts; <paramref name="sentenceFirst"/> is the
+    /// first token of the clause's sentence.
     /// </summary>
-    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, out int from)
+    private bool IsUnnamedVerdict(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst, out int from)
     {
         var tokens = context.Tokens;
         from = clause.FirstToken;
         var begin = clause.FirstToken;
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
-        var sentenceFirst = clause.FirstToken;
-        foreach (var c in context.Clauses)
-            if (c.Sentence == clause.Sentence) { sentenceFirst = c.FirstToken; break; }
         var count = clause.EndToken - begin;
         // «Курс в Лесенке реально хороший»: whose it is («в Лесенке», "at Lesenka") tells no more about the thing than a determiner.
         var whose = 0;
@@ -245,7 +243,7 @@ public sealed partial class FactorExtractor
     /// a term (or weak term: «деньги», "money") of a pricing factor with a word of exchange at most two words before it (or opening it), and the words from the start of
     /// its part up to that word a thing and a verdict naming no factor («Отличные машины», "Average sushi"); −1 if none.
     /// </summary>
-    private int PricedThing(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches)
+    private int PricedThing(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst)
     {
         var tokens = context.Tokens;
         foreach (var m in matches)
@@ -258,7 +256,7 @@ public sealed partial class FactorExtractor
             if (at < 0) continue;
             var (first, _) = Part(context, clause, at);
             if (at - first < 2) continue;
-            if (IsUnnamedVerdict(context, new Clause(tokens[first].Start, tokens[at - 1].End - tokens[first].Start, first, at - first, clause.Sentence), said, matches, out var from))
+            if (IsUnnamedVerdict(context, new Clause(tokens[first].Start, tokens[at - 1].End - tokens[first].Start, first, at - first, clause.Sentence), said, matches, sentenceFirst, out var from))
                 return from;
         }
         return -1;
@@ -402,8 +400,9 @@ public sealed partial class FactorExtractor
     }
 
     /// <summary>Whether one of <paramref name="factors"/> is named by its own terms in the comma-part of the clause that holds
-    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object).</summary>
-    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors)
+    /// <paramref name="m"/> ("a great range of international foods": the foods are the range's object); <paramref name="stock"/>
+    /// is what the clause says of <paramref name="m"/>'s availability (see <see cref="AvailabilityOf"/>).</summary>
+    private bool NamedInPart(TextContext context, Clause clause, TermMatch m, List<TermMatch> matches, int[] factors, Availability stock)
     {
         if (factors.Length == 0) return false;
         var (first, end) = Part(context, clause, m.FirstToken);
@@ -413,10 +412,8 @@ public sealed partial class FactorExtractor
             var kind = other.Group / factorCount;
             if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
             // «Завтрак и персонал — на высоте», "Loved the terrace and the food": listed by "and", both are judged (a thing counted
-            // — "ten out of ten" — keeps yielding, as it did). The sentence bounds only tell a lack listed with no goods from a
-            // product missing, both not None, so the clause's own bounds serve.
-            if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other)
-                && AvailabilityOf(context.Tokens, clause, m, matches, clause.FirstToken, clause.EndToken) == Availability.None) continue;
+            // — "ten out of ten" — keeps yielding, as it did).
+            if (m.Group % factorCount == unnamedFactor && IsListedWith(context.Tokens, m, other) && stock == Availability.None) continue;
             if (Array.IndexOf(factors, other.Group % factorCount) >= 0) return true;
         }
         return false;

@@ -308,7 +308,7 @@ public sealed partial class FactorExtractor
                 // «Всё работает.», "Things get fixed.": the offering's outcome said without a thing.
                 var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
                 if (from >= 0) from = clauses[c].FirstToken;
-                else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, out from)
+                else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, sentenceFirst, out from)
                          && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
@@ -435,9 +435,9 @@ public sealed partial class FactorExtractor
                     if (IsOtherFactorsTerm(m, matches)) continue;
                     // A product named next to another factor's term is that factor's object: "a great range of
                     // international foods", «возврат за испорченный йогурт» judge the range and the refund.
-                    if (NamedInPart(context, clause, m, matches, judgedYields[factor])) continue;
                     // "no fresh fish", «лекарства нет», «много фермерских продуктов»: what is missing or counted is the range's.
                     var stock = AvailabilityOf(tokens, clause, m, matches, sentenceFirst, sentenceEnd);
+                    if (NamedInPart(context, clause, m, matches, judgedYields[factor], stock)) continue;
                     if (stock != Availability.None)
                     {
                         if (stock == Availability.Without || availability[factor] < 0) continue;
@@ -475,7 +475,7 @@ public sealed partial class FactorExtractor
             {
                 // «Промокод хороший, курс слабый»: the second clause is a verdict on a thing of its own, not a remark on the first;
                 // "Good content, steep price": so is a part of an English clause between commas.
-                if (found.Count == 0 && IsUnnamedVerdict(context, clause, said, matches, out var thingFrom)) found.Add((unnamedFactor, thingFrom));
+                if (found.Count == 0 && IsUnnamedVerdict(context, clause, said, matches, sentenceFirst, out var thingFrom)) found.Add((unnamedFactor, thingFrom));
                 // "the place is spotless and everything works", «Дом в порядке, всё работает»: an outcome in a part no factor is named in.
                 else if (OutcomeOnItsOwn(context, clause, found) is { Token: >= 0 } outcomeAt) { found.Add((unnamedFactor, outcomeAt.Token)); outcomeSign = outcomeAt.Sign; }
                 else
@@ -484,7 +484,7 @@ public sealed partial class FactorExtractor
                     {
                         if (b < clause.EndToken && !IsSegmentBreak(context.Text, tokens, b)) continue;
                         if ((a > clause.FirstToken || b < clause.EndToken) && b - a >= 2 && b - a <= 5
-                            && IsUnnamedVerdict(context, new Clause(tokens[a].Start, tokens[b - 1].End - tokens[a].Start, a, b - a, clause.Sentence), said, matches, out var partFrom))
+                            && IsUnnamedVerdict(context, new Clause(tokens[a].Start, tokens[b - 1].End - tokens[a].Start, a, b - a, clause.Sentence), said, matches, sentenceFirst, out var partFrom))
                         {
                             found.Add((unnamedFactor, partFrom));
                             break;
@@ -492,7 +492,7 @@ public sealed partial class FactorExtractor
                         a = b;
                     }
                     // «Отличные машины за нормальные деньги», "Great cars for sensible money": the thing judged before its price.
-                    if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches) is var priced and >= 0) found.Add((unnamedFactor, priced));
+                    if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches, sentenceFirst) is var priced and >= 0) found.Add((unnamedFactor, priced));
                     // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
                     if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said, sentenceFirst, sentenceEnd) is var bare and >= 0) found.Add((unnamedFactor, bare));
                     // Round 16: "The course itself is a rehash", "the gym itself is very decent": the thing set apart from the rest is judged.

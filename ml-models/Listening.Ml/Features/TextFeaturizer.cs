@@ -256,13 +256,12 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     }
 
     /// <summary>
-    /// <see cref="IsNegator(string)"/> for a normalised token whose unigram hash is <paramref name="hash"/>: the hash is first
-    /// looked up in a 1,024-bit filter of the listed negators' hashes — equal tokens hash equal, so a miss is no negator and the
-    /// string set is asked about one token in ~80, not every token — and "n't" is read as three characters.
+    /// <see cref="IsNegator(ReadOnlySpan{char})"/> for a normalised token whose unigram hash is <paramref name="hash"/>: the hash
+    /// is first looked up in a 1,024-bit filter of the listed negators' hashes — equal tokens hash equal, so a miss is no listed
+    /// negator (only "n't" is left to ask) and the string set is asked about one token in ~80, not every token.
     /// </summary>
     private static bool IsNegator(ReadOnlySpan<char> token, uint hash) =>
-        (NegatorFilter[(hash >> 6) & 15] >> (int)(hash & 63) & 1) != 0 && NegatorSpans.Contains(token)
-        || token.Length >= 3 && token[^1] == 't' && token[^2] == '\'' && token[^3] == 'n';
+        (NegatorFilter[(hash >> 6) & 15] >> (int)(hash & 63) & 1) != 0 ? IsNegator(token) : EndsNegated(token);
 
     private static readonly uint NotSeed = Hash("not", CueSeed);
 
@@ -283,7 +282,10 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         return filter;
     }
 
-    private static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
+    /// <summary>Whether a word is a negator: a listed one or one that ends in "n't" ("don't", "wasn't").</summary>
+    private static bool IsNegator(ReadOnlySpan<char> word) => NegatorSpans.Contains(word) || EndsNegated(word);
+
+    private static bool EndsNegated(ReadOnlySpan<char> word) => word.EndsWith("n't", StringComparison.Ordinal);
 
     private void AddCue(string name, FeatureScratch scratch)
     {

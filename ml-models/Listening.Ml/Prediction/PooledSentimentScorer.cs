@@ -149,18 +149,28 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
                 var table = folded.For(language);
                 model.Featurizer.FeaturizeUnordered(text, scratch, table, detected);
                 _linear[language].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), table.Scores(scratch.Folded), q);
-                ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), q);
-                return SentimentScore.FromProbabilities(q[0], q[1], q[2]); // a folded model has no members
+                return Calibrated(language, text, kind, q); // a folded model has no members
             }
             model.Featurizer.FeaturizeUnordered(text, scratch);
             var lang = model.LanguageFor(text, scratch.Language);
             if (fused && _members.Length > 0 && Fused() is { } tables) return ScoreFused(tables[lang], text, kind, lang, scratch);
             _linear[lang].Predict(scratch.Indices.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), q);
-            ProbabilityCalibration.Apply(model.Calibration.For(lang, text, kind), q);
-            if (_members.Length > 0) AddMembers(text, kind, lang, scratch, q);
+            var alone = Calibrated(lang, text, kind, q);
+            if (_members.Length == 0) return alone;
+            AddMembers(text, kind, lang, scratch, q);
             return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
         }
         return ScoreWithEngine(text);
+    }
+
+    /// <summary>
+    /// This model's calibration applied to its own probabilities <paramref name="q"/> — in place, because an ensemble then
+    /// averages its members' into them — and the score they make on their own.
+    /// </summary>
+    private SentimentScore Calibrated(string language, string text, string? kind, Span<float> q)
+    {
+        ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), q);
+        return SentimentScore.FromProbabilities(q[0], q[1], q[2]);
     }
 
     /// <summary>
@@ -241,8 +251,8 @@ public sealed class PooledSentimentScorer(SentimentModel model) : ISentimentScor
             lease.Engines[language].Predict(lease.Input, ref lease.Output);
             var p = lease.Output.Score;
             if (p.Length != FeatureRow.Classes) throw new InvalidDataException($"model scores {p.Length} classes, expected {FeatureRow.Classes}");
-            ProbabilityCalibration.Apply(model.Calibration.For(language, text, kind), p);
-            if (_members.Length == 0) return SentimentScore.FromProbabilities(p[0], p[1], p[2]);
+            var alone = Calibrated(language, text, kind, p);
+            if (_members.Length == 0) return alone;
             float n = p[0], u = p[1], v = p[2];
             foreach (var member in _members)
             {
