@@ -24,13 +24,7 @@ public sealed partial class FactorExtractor
         // factor's noun is the head of a list of adjectives on that noun ("Clean, calm, attentive staff" lists a verdict per part).
         if (end < clause.EndToken && IsAdjectiveListHead(context.Tokens, said, first, end)
             && NamesAny(matches, end, Part(context, clause, end).End, yieldsTo)) return false;
-        foreach (var other in matches)
-        {
-            var kind = other.Group / factorCount;
-            if (kind is not (0 or 2) || other.FirstToken < first || other.FirstToken >= end || IsInsideLongerMatch(other, matches)) continue;
-            if (Array.IndexOf(yieldsTo, other.Group % factorCount) >= 0) return false;
-        }
-        return true;
+        return !NamesAny(matches, first, end, yieldsTo);
     }
 
     private static bool IsAdjectiveListHead(List<WordToken> tokens, List<TermMatch> said, int first, int end)
@@ -41,6 +35,8 @@ public sealed partial class FactorExtractor
         return true;
     }
 
+    /// <summary>Whether one of <paramref name="factors"/> is named by its own terms (not inside a longer match) between
+    /// <paramref name="first"/> and <paramref name="end"/>.</summary>
     private bool NamesAny(List<TermMatch> matches, int first, int end, int[] factors)
     {
         foreach (var other in matches)

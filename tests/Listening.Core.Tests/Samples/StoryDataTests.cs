@@ -285,6 +285,7 @@ public class StoryDataTests
             ("location_parking", 29, 13, 3, 13),
         ]),
         // A chain of optician shops and an indoor water park, written apart from the factor-detection work; held out in round 16
+        // (measured once on its final main).
         ["optics"] = new("stories/optics", "zorko", ["ochkarik", "linzomat"], 443, 440, [380, 30, 30], (48, 14, 50),
         [
             ("delivery", 96, 30, 4, 62), ("staff", 87, 74, 1, 12), ("quality", 58, 28, 1, 29),

@@ -62,6 +62,42 @@ public class FeedbackScorersTests
     }
 
     [Fact]
+    public void By_default_the_scorer_reads_factors_with_the_learned_detector_as_learned_factors_true_does()
+    {
+        // Since round 16 the pipeline's default factors are the rules' and the detector's together (ml-models/factors/README.md).
+        string[] texts =
+        [
+            "@lavkaplus спасибо курьеру Артёму, поднял тяжеленные пакеты на 5 этаж без лифта 🙏",
+            "The own-brand range is great value. Pasta, sauces and olive oil are all as good as the premium brands.",
+            "Fast, but a coffee, milk and bread cost me almost double the supermarket price.",
+            "Написала в поддержку Лавки Плюс про недовложение — ответили через 5 минут и сразу вернули деньги. Приятно удивили.",
+        ];
+        var learned = FeedbackScorers.Create(new ScoringOptions { LearnedFactors = true });
+        var rules = FeedbackScorers.Create(new ScoringOptions { LearnedFactors = false });
+        static string Factors(FeedbackScorer scorer, string text) => string.Join(";", scorer
+            .Score(new FeedbackItem("t3", FeedbackKind.Review, "site", "acme", text, DateTimeOffset.UnixEpoch)).Factors
+            .Select(f => $"{f.Factor}:{f.Label}"));
+
+        Assert.True(new ScoringOptions().LearnedFactors);
+        Assert.All(texts, t => Assert.Equal(Factors(learned, t), Factors(Scorer, t)));
+        Assert.Contains(texts, t => Factors(rules, t) != Factors(Scorer, t));
+    }
+
+    [Fact]
+    public void A_missing_factor_detector_stops_the_service_at_start_with_the_path()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Listening:Scoring:FactorDetectorPath"] = "/nonexistent/detector.bin.gz" })
+            .Build());
+        services.AddScoring();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ScoringOptions>>().Value);
+        Assert.Contains("/nonexistent/detector.bin.gz", error.Message);
+    }
+
+    [Fact]
     public void Report_names_factors_from_the_taxonomy()
     {
         Assert.Equal("Доставка", FactorNames.Name("delivery", "ru"));

@@ -32,18 +32,6 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
     /// </summary>
     public AddedPolarity Polarity { get; init; } = AddedPolarity.RulesThenCues;
 
-    /// <summary>
-    /// Whether an added mention takes the polarity of the clause that weighs most for it by the sentiment model (the
-    /// document's where that reads neutral) rather than the document's. Off: leave-one-story-out, added mentions were
-    /// right 0.798 of the time with the document's polarity, 0.763 with the clause's (the model misreads short factual
-    /// clauses; ml-models/factors/README.md).
-    /// </summary>
-    public bool ClausePolarity
-    {
-        get => Polarity == AddedPolarity.Clause;
-        init => Polarity = value ? AddedPolarity.Clause : AddedPolarity.Document;
-    }
-
     /// <summary>The opinion words an added mention's clause is read with (<see cref="AddedPolarity.Cues"/>).</summary>
     public SentimentCues Cues { get; init; } = SentimentCues.Default;
 

@@ -53,7 +53,7 @@ public class LearnedFactorDetectorTests
         var added = Assert.Single(mentions, m => m.Factor == "loyalty");
         Assert.Equal("The flumox gave me extra", text.Substring(added.Start, added.Length)); // the clause whose words weigh most
         Assert.Equal(SentimentLabel.Negative, added.Label); // the document's polarity: its clause says nothing
-        var byClause = new LearnedFactorDetector(model) { ClausePolarity = true }.Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, clauses);
+        var byClause = new LearnedFactorDetector(model) { Polarity = AddedPolarity.Clause }.Apply(text, Rules.Extract(text), Rules, null, null, SentimentLabel.Negative, clauses);
         Assert.Equal(SentimentLabel.Positive, Assert.Single(byClause, m => m.Factor == "loyalty").Label); // or, asked for, the clause's
         Assert.Contains(mentions, m => m.Factor == "location_parking"); // the rules' own mention stays
     }
