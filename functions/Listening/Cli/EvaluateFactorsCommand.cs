@@ -64,7 +64,7 @@ internal static class EvaluateFactorsCommand
     }
 
     /// <summary>The repository's mapping folder, looked for above the working directory and above the executable.</summary>
-    private static string? FindMappings()
+    internal static string? FindMappings()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -5,6 +5,7 @@ using Listening.Core.Factors.Evaluation;
 using Listening.Core.Factors.Learned;
 using Listening.Core.Matrix;
 using Listening.Core.Sentiment;
+using Listening.Ml.Factors;
 using Listening.Ml.Prediction;
 using Listening.Scoring;
 
@@ -42,7 +43,25 @@ internal static class EvaluateFactorsLosoCommand
         {
             Description = "How much the threshold choice weighs a factor's count falling below min(rules, labels) against F1 (default 0: F1 alone)",
         };
-        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone") { stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight };
+        var minSources = new Option<int>("--min-sources")
+        {
+            Description = "A feature needs items from this many sources (stories, public datasets) to get weights (default: train-factors' default)",
+            DefaultValueFactory = _ => FactorTraining.Default.MinSources,
+        };
+        var publicData = new Option<DirectoryInfo?>("--public")
+        {
+            Description = "Also train on the public aspect-labelled datasets in this folder (their training part, through ml-models/factors/mappings), never scored",
+        };
+        var publicWeight = new Option<float>("--public-weight") { Description = "The weight of a public item against a story's 1", DefaultValueFactory = _ => PublicDefaults.Weight };
+        var publicCap = new Option<int>("--public-cap") { Description = "At most this many items per public dataset, spread evenly", DefaultValueFactory = _ => PublicDefaults.Cap };
+        var variants = new Option<string?>("--variants")
+        {
+            Description = "Several variants scored one after the other on the same stories, ';'-separated, each 'min-sources=N,public-weight=W,public-cap=C' (public-weight=0: no public data)",
+        };
+        var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone")
+        {
+            stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight, minSources, publicData, publicWeight, publicCap, variants,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -53,11 +72,28 @@ internal static class EvaluateFactorsLosoCommand
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
                 var examples = LabelledStories.Examples(read);
                 var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
-                var training = FactorTraining.Default with { ShortfallWeight = parse.GetValue(shortfallWeight) };
+                var training = FactorTraining.Default with { ShortfallWeight = parse.GetValue(shortfallWeight), MinSources = parse.GetValue(minSources) };
                 if (parse.GetValue(addGrid) is { } adds) training = training with { AddGrid = Grid(adds) };
                 if (parse.GetValue(dropGrid) is { } drops) training = training with { DropGrid = Grid(drops) };
                 var modes = parse.GetValue(addedPolarity)!.Split(',').Select(m => Enum.Parse<AddedPolarity>(m.Trim(), ignoreCase: true)).ToArray();
-                output.Write(Run(read, examples, clauses, training, modes));
+                var dataDir = parse.GetValue(publicData)?.FullName;
+                var list = parse.GetValue(variants) is { } v
+                    ? v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+                    : [$"min-sources={training.MinSources},public-weight={(dataDir is null ? 0 : parse.GetValue(publicWeight)).ToString(CultureInfo.InvariantCulture)},public-cap={parse.GetValue(publicCap)}"];
+                var cache = new Dictionary<(float, int), IReadOnlyList<IReadOnlyList<FactorExample>>>();
+                foreach (var variant in list)
+                {
+                    var settings = variant.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+                    var weight = float.Parse(settings.GetValueOrDefault("public-weight", "0"), CultureInfo.InvariantCulture);
+                    var cap = int.Parse(settings.GetValueOrDefault("public-cap", PublicDefaults.Cap.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+                    var extra = weight <= 0 || dataDir is null ? [] : cache.TryGetValue((weight, cap), out var known) ? known
+                        : cache[(weight, cap)] = PublicAspectTraining.Read(dataDir, EvaluateFactorsCommand.FindMappings()
+                            ?? throw new IOException("mapping files not found (ml-models/factors/mappings)"), clauses, LabelledStories.Factors, weight, cap, error);
+                    var options = training with { MinSources = int.Parse(settings.GetValueOrDefault("min-sources", training.MinSources.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) };
+                    if (list.Count > 1 || parse.GetValue(variants) is not null) output.WriteLine($"== variant {variant}");
+                    output.Write(Run(read, examples, clauses, options, modes, extra));
+                    output.Flush();
+                }
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidOperationException)
@@ -69,7 +105,11 @@ internal static class EvaluateFactorsLosoCommand
         return command;
     }
 
-    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training, params AddedPolarity[] polarities)
+    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training, params AddedPolarity[] polarities) =>
+        Run(read, examples, clauses, training, polarities, []);
+
+    internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training,
+        AddedPolarity[] polarities, IReadOnlyList<IReadOnlyList<FactorExample>> extra)
     {
         if (polarities.Length == 0) polarities = [AddedPolarity.Document];
         // The other polarity readings, scored on the same models: (F1, polarity, matrix, added with the labelled polarity).
@@ -83,7 +123,7 @@ internal static class EvaluateFactorsLosoCommand
         for (var i = 0; i < read.Count; i++)
         {
             var story = read[i];
-            var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training);
+            var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training, extra);
             var detector = new LearnedFactorDetector(model) { Polarity = polarities[0] };
             var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
             var hybrid = StoryScorecard.Evaluate(hybridItems, story.Ingest, story.Taxonomy, story.Brand, story.Competitors, MatrixRules.Default);
@@ -166,4 +206,11 @@ internal static class EvaluateFactorsLosoCommand
         }
         return (added, addedRight, addedPolarity, dropped, droppedRight);
     }
+}
+
+/// <summary>How the public aspect datasets are weighed and capped when the detector trains on them.</summary>
+internal static class PublicDefaults
+{
+    public const float Weight = 0.5f;
+    public const int Cap = 2000;
 }

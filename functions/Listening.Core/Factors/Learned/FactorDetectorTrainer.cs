@@ -1,7 +1,12 @@
 namespace Listening.Core.Factors.Learned;
 
-/// <summary>One labelled training item: its feature buckets (<see cref="FactorFeatures"/>), the factors its label names and the factors the rules found.</summary>
-public sealed record FactorExample(FeatureVector Features, IReadOnlySet<string> Factors, IReadOnlySet<string> Found);
+/// <summary>
+/// One labelled training item: its feature buckets (<see cref="FactorFeatures"/>), the factors its label names and the
+/// factors the rules found; <paramref name="Known"/> the factors its label speaks for (null: every factor — a story's label
+/// is complete; a public dataset's says nothing about the factors its scheme has no category for), and how much it weighs.
+/// </summary>
+public sealed record FactorExample(FeatureVector Features, IReadOnlySet<string> Factors, IReadOnlySet<string> Found,
+    IReadOnlySet<string>? Known = null, float Weight = 1f);
 
 /// <summary>
 /// How the detector is trained. Fixed before any held-out figure was seen (see ml-models/factors/README.md): the
@@ -27,6 +32,11 @@ public sealed record FactorTraining
     public IReadOnlyList<float>? DropGrid { get; init; }
     /// <summary>How much the threshold choice weighs a factor's count falling below min(rules, labels) against F1 (0: F1 alone).</summary>
     public double ShortfallWeight { get; init; }
+    /// <summary>
+    /// A bucket needs items from this many sources (stories, public datasets) to get weights: a word only one domain uses
+    /// teaches that domain's vocabulary, which an unseen domain does not share (0 or 1: any source).
+    /// </summary>
+    public int MinSources { get; init; }
     public static FactorTraining Default { get; } = new();
 }
 
@@ -36,17 +46,27 @@ public sealed record FactorTraining
 /// </summary>
 public static class FactorDetectorTrainer
 {
-    public static FactorDetectorModel Train(IReadOnlyList<FactorExample> examples, IReadOnlyList<string> factors, FactorTraining? options = null)
+    public static FactorDetectorModel Train(IReadOnlyList<FactorExample> examples, IReadOnlyList<string> factors, FactorTraining? options = null) =>
+        Train([examples], factors, options);
+
+    /// <summary>Trained on every source's items, the sources in the order given (a source: one story or one public dataset).</summary>
+    public static FactorDetectorModel Train(IReadOnlyList<IReadOnlyList<FactorExample>> sources, IReadOnlyList<string> factors, FactorTraining? options = null)
     {
         options ??= FactorTraining.Default;
         var n = factors.Count;
+        var examples = sources.SelectMany(s => s).ToList();
         var counts = new Dictionary<int, int>();
-        foreach (var e in examples)
-        {
-            foreach (var b in e.Features.Buckets) counts[b] = counts.GetValueOrDefault(b) + 1;
-            foreach (var b in e.Features.Own.SelectMany(o => o).Distinct()) counts[b] = counts.GetValueOrDefault(b) + 1;
-        }
-        var kept = counts.Where(kv => kv.Value >= options.MinCount).Select(kv => kv.Key).Order().ToArray();
+        // In how many sources each bucket occurs, and the last source that counted it.
+        var spread = new Dictionary<int, (int Sources, int Last)>();
+        for (var s = 0; s < sources.Count; s++)
+            foreach (var e in sources[s])
+                foreach (var b in e.Features.Buckets.Concat(e.Features.Own.SelectMany(o => o).Distinct()))
+                {
+                    counts[b] = counts.GetValueOrDefault(b) + 1;
+                    var (seen, last) = spread.GetValueOrDefault(b, (0, -1));
+                    if (last != s) spread[b] = (seen + 1, s);
+                }
+        var kept = counts.Where(kv => kv.Value >= options.MinCount && spread[kv.Key].Sources >= options.MinSources).Select(kv => kv.Key).Order().ToArray();
         var index = new Dictionary<int, int>(kept.Length);
         for (var i = 0; i < kept.Length; i++) index[kept[i]] = i;
         // Each example's kept features as dense indices, computed once.
@@ -54,6 +74,9 @@ public static class FactorDetectorTrainer
         var values = examples.Select(e => e.Features.Buckets.Select((b, k) => (b, k)).Where(x => index.ContainsKey(x.b)).Select(x => e.Features.Values[x.k]).ToArray()).ToArray();
         var owned = examples.Select(e => e.Features.Own.Select(o => o.Where(index.ContainsKey).Select(b => index[b]).ToArray()).ToArray()).ToArray();
         var targets = examples.Select(e => factors.Select(f => e.Factors.Contains(f) ? 1f : 0f).ToArray()).ToArray();
+        // Which factors each item's label speaks for, and its weight: an unknown factor's gradient is not taken.
+        var known = examples.Select(e => factors.Select(f => e.Known is null || e.Known.Contains(f)).ToArray()).ToArray();
+        var weight = examples.Select(e => e.Weight).ToArray();
 
         var w = new float[kept.Length * n];
         var g2 = new float[kept.Length * n];
@@ -74,7 +97,8 @@ public static class FactorDetectorTrainer
                     foreach (var j in owned[i][f]) logits[f] += w[j * n + f];
                 for (var f = 0; f < n; f++)
                 {
-                    var g = FactorDetectorModel.Probability(logits[f]) - targets[i][f];
+                    if (!known[i][f]) continue;
+                    var g = weight[i] * (FactorDetectorModel.Probability(logits[f]) - targets[i][f]);
                     biasG2[f] += g * g;
                     bias[f] -= options.LearningRate * g / MathF.Sqrt(biasG2[f] + eps);
                     for (var x = 0; x < features.Length; x++)

@@ -39,19 +39,24 @@ public static class LeaveOneStoryOut
     /// The model that scores story <paramref name="heldOut"/>: trained on all the others, with its thresholds chosen
     /// on those others alone (<see cref="ChooseThresholds"/>) — the held-out story is never seen.
     /// </summary>
-    public static FactorDetectorModel ModelFor(IReadOnlyList<IReadOnlyList<FactorExample>> stories, int heldOut, IReadOnlyList<string> factors, FactorTraining? options = null)
+    /// <param name="extra">Sources trained on besides the stories (public aspect datasets), never scored: the thresholds are chosen on stories alone.</param>
+    public static FactorDetectorModel ModelFor(IReadOnlyList<IReadOnlyList<FactorExample>> stories, int heldOut, IReadOnlyList<string> factors, FactorTraining? options = null,
+        IReadOnlyList<IReadOnlyList<FactorExample>>? extra = null)
     {
         var others = stories.Where((_, i) => i != heldOut).ToList();
-        return Train(others, factors, options);
+        return Train(others, factors, options, extra);
     }
 
-    /// <summary>A model trained on all the stories given, with thresholds chosen by inner folds of those stories.</summary>
-    public static FactorDetectorModel Train(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining? options = null)
+    /// <summary>A model trained on all the stories given (and <paramref name="extra"/>), with thresholds chosen by inner folds of those stories.</summary>
+    /// <param name="extra">Sources trained on before the stories in every model, the inner folds' too, and never scored.</param>
+    public static FactorDetectorModel Train(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining? options = null,
+        IReadOnlyList<IReadOnlyList<FactorExample>>? extra = null)
     {
         options ??= FactorTraining.Default;
-        var model = FactorDetectorTrainer.Train(stories.SelectMany(s => s).ToList(), factors, options);
+        extra ??= [];
+        var model = FactorDetectorTrainer.Train([.. extra, .. stories], factors, options);
         if (options.InnerFolds < 2 || stories.Count < options.InnerFolds) return model;
-        var (add, drop) = ChooseThresholds(stories, factors, options);
+        var (add, drop) = ChooseThresholds(stories, OutOfFold(stories, factors, options, extra), factors, options);
         return model.WithThresholds(add, drop);
     }
 
@@ -79,8 +84,10 @@ public static class LeaveOneStoryOut
     /// Each item's probability per factor by a model trained without its story's inner fold (stories dealt round-robin
     /// into <see cref="FactorTraining.InnerFolds"/> folds): what <see cref="ChooseThresholds(IReadOnlyList{IReadOnlyList{FactorExample}}, IReadOnlyList{float[][]}, IReadOnlyList{string}, FactorTraining)"/> chooses from.
     /// </summary>
-    public static IReadOnlyList<float[][]> OutOfFold(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining options)
+    public static IReadOnlyList<float[][]> OutOfFold(IReadOnlyList<IReadOnlyList<FactorExample>> stories, IReadOnlyList<string> factors, FactorTraining options,
+        IReadOnlyList<IReadOnlyList<FactorExample>>? extra = null)
     {
+        extra ??= [];
         var folds = options.InnerFolds;
         var n = factors.Count;
         var probabilities = stories.Select(s => new float[s.Count][]).ToArray();
@@ -88,7 +95,7 @@ public static class LeaveOneStoryOut
         var logits = new float[n];
         for (var fold = 0; fold < folds; fold++)
         {
-            var model = FactorDetectorTrainer.Train(stories.Where((_, i) => i % folds != fold).SelectMany(s => s).ToList(), factors, inner);
+            var model = FactorDetectorTrainer.Train([.. extra, .. stories.Where((_, i) => i % folds != fold)], factors, inner);
             for (var i = fold; i < stories.Count; i += folds)
                 for (var x = 0; x < stories[i].Count; x++)
                 {
