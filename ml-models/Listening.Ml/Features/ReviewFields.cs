@@ -72,7 +72,7 @@ public static partial class ReviewFields
     }
 
     /// <summary>
-    /// Where a sentence starts after a list's first words: a capitalised word (upper case, then lower case) after a sentence end
+    /// Where a sentence starts after a list's first words: a capitalised word (upper case, then lower case, or a one-letter word) after a sentence end
     /// (. ! ? …) or right after a lower-case word — a line break the text lost. −1 when the list runs to <paramref name="end"/>.
     /// </summary>
     internal static int BodyStart(string text, int start, int end)
@@ -82,7 +82,7 @@ public static partial class ReviewFields
         {
             var c = text[i];
             if (!seenLetter) { seenLetter = char.IsLetter(c); continue; }
-            if (!char.IsUpper(c) || !char.IsLower(text[i + 1]) || !char.IsWhiteSpace(text[i - 1])) continue;
+            if (!char.IsUpper(c) || !char.IsWhiteSpace(text[i - 1]) || !Capitalised(text, i + 1, end)) continue;
             var before = i - 1;
             while (before > start && char.IsWhiteSpace(text[before])) before--;
             var p = text[before];
@@ -90,4 +90,9 @@ public static partial class ReviewFields
         }
         return -1;
     }
+
+    // After a capital: a lower-case letter («Пользуюсь»), or a one-letter word before a lower-case one («В пятницу», «Я являюсь»);
+    // not an acronym («ВТБ»).
+    private static bool Capitalised(string text, int next, int end) =>
+        char.IsLower(text[next]) || (char.IsWhiteSpace(text[next]) && next + 1 < end && char.IsLower(text[next + 1]));
 }
