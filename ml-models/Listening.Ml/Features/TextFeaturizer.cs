@@ -134,45 +134,45 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         var tokens = 0;
         while (true)
         {
-        while (!span.IsEmpty)
-        {
-            var space = span.IndexOf(' ');
-            var token = space < 0 ? span : span[..space];
-            span = space < 0 ? [] : span[(space + 1)..];
-            if (token.IsEmpty) continue;
-            reading?.Read(field, token);
-            tokens++;
-
-            var h = Hash(token, UnigramSeed);
-            var negator = (skipNegated || skipNegators) && IsNegator(token, h); // once a token: both settings read it
-            if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
+            while (!span.IsEmpty)
             {
-                if (folded is not null) folded.Add(h, ref sums);
-                else if (keepTokens) scratch.AddToken(h);
-            }
-            if (tokensOnly) continue;
-            scratch.Add(Bucket(h, salt));
-            // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
-            if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
-                scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
-            if (_maxWordNgram >= 2 && hasPrevious)
-            {
-                scratch.Add(Bucket(Mix(previous * 0x01000193u ^ h, BigramSeed), salt));
-                if (_maxWordNgram >= 3 && hasTwoBack) scratch.Add(Bucket(Mix((twoBack * 0x01000193u ^ previous) * 0x01000193u ^ h, TrigramSeed), salt));
-            }
-            twoBack = previous;
-            hasTwoBack = hasPrevious;
-            previous = h;
-            hasPrevious = true;
+                var space = span.IndexOf(' ');
+                var token = space < 0 ? span : span[..space];
+                span = space < 0 ? [] : span[(space + 1)..];
+                if (token.IsEmpty) continue;
+                reading?.Read(field, token);
+                tokens++;
 
-            if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
-                AddCharGrams(token, scratch, salt);
-        }
-        if (reading is null || ++field == fields.Count) break;
-        salt = reading.Salt(field);
-        span = TextNormalizer.Normalize(truncated[fields[field].Start..fields[field].End]).AsSpan();
-        hasPrevious = hasTwoBack = false;
-        governed = 0;
+                var h = Hash(token, UnigramSeed);
+                var negator = (skipNegated || skipNegators) && IsNegator(token, h); // once a token: both settings read it
+                if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
+                {
+                    if (folded is not null) folded.Add(h, ref sums);
+                    else if (keepTokens) scratch.AddToken(h);
+                }
+                if (tokensOnly) continue;
+                scratch.Add(Bucket(h, salt));
+                // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
+                if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
+                    scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
+                if (_maxWordNgram >= 2 && hasPrevious)
+                {
+                    scratch.Add(Bucket(Mix(previous * 0x01000193u ^ h, BigramSeed), salt));
+                    if (_maxWordNgram >= 3 && hasTwoBack) scratch.Add(Bucket(Mix((twoBack * 0x01000193u ^ previous) * 0x01000193u ^ h, TrigramSeed), salt));
+                }
+                twoBack = previous;
+                hasTwoBack = hasPrevious;
+                previous = h;
+                hasPrevious = true;
+
+                if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
+                    AddCharGrams(token, scratch, salt);
+            }
+            if (reading is null || ++field == fields.Count) break;
+            salt = reading.Salt(field);
+            span = TextNormalizer.Normalize(truncated[fields[field].Start..fields[field].End]).AsSpan();
+            hasPrevious = hasTwoBack = false;
+            governed = 0; // a negator does not reach into the next field
         }
         scratch.NgramCount = scratch.RawCount;
         scratch.Folded = sums;
