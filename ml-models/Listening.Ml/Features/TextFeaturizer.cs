@@ -121,8 +121,10 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
         // A structured review's fields are read one by one (ReviewFields): no n-gram across a field's edge, the pros' and cons'
-        // n-grams in their own hash space. A text without headings is one field in the shared space, as before the option.
-        var fields = options.ReviewFields ? Features.ReviewFields.Find(truncated) : [];
+        // n-grams in their own hash space. A text without headings is one field in the shared space, as before the option. The
+        // word vectors are learnt from the texts as written (tokensOnly), headings and all: the option reads the fields, it does
+        // not change what the vectors of every word are (a table learnt over both languages' texts at once).
+        var fields = options.ReviewFields && !tokensOnly ? Features.ReviewFields.Find(truncated) : [];
         var reading = fields.Count == 0 ? null : new FieldReading(fields);
         var field = 0;
         var salt = reading?.Salt(0) ?? 0u;

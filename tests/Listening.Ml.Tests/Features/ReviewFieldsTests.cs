@@ -66,6 +66,13 @@ public class ReviewFieldsTests
     }
 
     [Fact]
+    public void The_word_vectors_are_learnt_from_a_structured_review_as_written()
+    {
+        const string text = "Достоинства: нет Недостатки: неделю без денег В пятницу банк заблокировал карту.";
+        Assert.Equal(new TextFeaturizer(Shipped).TokenHashes(text), new TextFeaturizer(Shipped with { ReviewFields = true }).TokenHashes(text));
+    }
+
+    [Fact]
     public void The_word_нет_under_the_cons_is_not_the_word_нет_nor_the_same_word_under_the_pros()
     {
         var featurizer = new TextFeaturizer(Shipped with { ReviewFields = true });
