@@ -119,7 +119,10 @@ public class ReviewFieldsTests
     [Fact]
     public void The_setting_is_written_only_when_set_and_a_model_trained_with_it_reads_it_back_from_its_featurizer_json()
     {
-        Assert.DoesNotContain("ReviewFields", JsonSerializer.Serialize(Shipped));
+        // An older model's settings have no such field: they read as off, and write back the same.
+        var older = JsonSerializer.Serialize(Shipped);
+        Assert.DoesNotContain("ReviewFields", older);
+        Assert.False(JsonSerializer.Deserialize<FeaturizerOptions>(older)!.ReviewFields);
         var options = new TrainingOptions(new FeaturizerOptions(HashBits: 14, CueFeatures: true, ReviewFields: true), MaxIterations: 50);
         Assert.Contains("\"ReviewFields\":true", JsonSerializer.Serialize(options.Featurizer));
         var data = TinyDatasets.Build("tiny_reviews_ru", "ru", "tr_", 20,
