@@ -17,6 +17,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import sys
 
 F1_TARGET = 0.85
@@ -35,6 +36,37 @@ def load(directory):
         sys.exit(f"no evaluate-story --json files in {directory}")
     # the demo first, then the stories by name, as scripts/stories.sh runs them
     return dict(sorted(sets.items(), key=lambda kv: (kv[0] != "demo", kv[0])))
+
+
+def load_loso(path):
+    """The text `listening evaluate-factors-loso` prints: per set rules vs hybrid, the pooled factors, the means."""
+    sets, factors, better = {}, {}, None
+    row = re.compile(r"^(\S+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([+-][\d.]+)\s+([\d.]+|NaN)\s+([\d.]+|NaN)\s+(\d+)/(\d+)\s+(\d+)/(\d+)\s")
+    factor = re.compile(r"^\s+([a-z_]+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if m := row.match(line):
+                if m.group(1) in ("set", "mean/total"):
+                    continue
+                sets[m.group(1)] = {"rulesF1": float(m.group(3)), "f1": float(m.group(4)), "rulesPolarity": float(m.group(6)),
+                                    "polarity": float(m.group(7)), "rulesMatrix": (int(m.group(8)), int(m.group(9))),
+                                    "matrix": (int(m.group(10)), int(m.group(11)))}
+            elif m := factor.match(line):
+                factors[m.group(1)] = {"labelled": int(m.group(2)), "rulesP": float(m.group(3)), "P": float(m.group(6)),
+                                       "R": float(m.group(7)), "rulesR": float(m.group(4))}
+            elif m := re.match(r"^hybrid better on (\d+) of (\d+) sets, worse on (\d+)", line):
+                better = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if not sets:
+        sys.exit(f"no evaluate-factors-loso table in {path}")
+    n = len(sets)
+    low = min(factors.items(), key=lambda kv: kv[1]["P"])
+    return {
+        "when": f"{n} sets, re-run with the card's story files", "sets": sets, "factors": factors, "better": better,
+        "rulesF1": sum(v["rulesF1"] for v in sets.values()) / n, "meanF1": sum(v["f1"] for v in sets.values()) / n,
+        "meanPolarity": sum(v["polarity"] for v in sets.values()) / n,
+        "matrix": [sum(v["matrix"][0] for v in sets.values()), sum(v["matrix"][1] for v in sets.values())],
+        "lowestPrecision": {"factor": low[0], "value": low[1]["P"]},
+    }
 
 
 def f3(v):
@@ -74,25 +106,37 @@ def summary(sets):
     }
 
 
+def loso_cells(loso, name):
+    if not loso:
+        return ""
+    v = loso["sets"].get(name)
+    if v is None:
+        return " — | — |"
+    d = v["f1"] - v["rulesF1"]
+    return f" {v['f1']:.3f} ({d:+.3f}) | {v['matrix'][0]} of {v['matrix'][1]} |"
+
+
 def quadrant(side):
     """A matrix row's quadrant as the report shows it: `a/b` when borderline (likely a, possibly b)."""
     q = side.get("quadrant") or "insufficient"
     return f"{q}/{side['alternative']}" if side.get("alternative") else q
 
 
-def stories_block(sets):
-    out = ["| set | items | P | R | **F1** | polarity (n) | doc macro-F1 | matrix (brand) | factors off the labelled quadrant (pipeline vs labels) |",
-           "|---|---|---|---|---|---|---|---|---|"]
+def stories_block(sets, loso=None):
+    extra = " F1 with the detector (LOSO) | matrix with it (LOSO) |" if loso else ""
+    out = ["| set | items | P | R | **F1** | polarity (n) | doc macro-F1 | matrix (brand) | factors off the labelled quadrant (pipeline vs labels) |" + extra,
+           "|---|---|---|---|---|---|---|---|---|" + ("---|---|" if loso else "")]
     for name, d in sets.items():
         det, m = d["detection"], d["matrix"]
         off = [f"{r['factor']} ({quadrant(r['pipeline'])} vs {quadrant(r['labelled'])})" for r in m["rows"] if not r["agrees"]]
         f1 = f"**{det['microF1']:.3f}**" if det["microF1"] >= F1_TARGET else f"{det['microF1']:.3f}"
         out.append(f"| {name} | {d['items']} | {f3(det['precision'])} | {f3(det['recall'])} | {f1} | "
                    f"{f3(d['polarity']['accuracy'])} ({d['polarity']['n']}) | {f3(d['sentiment']['macroF1'])} | "
-                   f"{m['agreeing']} of {m['factors']} | {', '.join(off) if off else '—'} |")
+                   f"{m['agreeing']} of {m['factors']} | {', '.join(off) if off else '—'} |" + loso_cells(loso, name))
     s = summary(sets)
     out.append(f"| **mean / total of {s['n']}** | | | | **{s['meanF1']:.4f}** | {s['meanPolarity']:.4f} | {s['meanDoc']:.4f} | "
-               f"**{s['agree']} of {s['factors']}** | {s['n'] - s['whole']} sets off somewhere |")
+               f"**{s['agree']} of {s['factors']}** | {s['n'] - s['whole']} sets off somewhere |"
+               + (f" {loso['meanF1']:.4f} | {loso['matrix'][0]} of {loso['matrix'][1]} |" if loso else ""))
     out.append("")
     out.append(f"F1 ≥ {F1_TARGET} (bold) on {s['atF1']} of {s['n']} sets (lowest {s['minF1']:.3f}); polarity ≥ {POLARITY_TARGET} on "
                f"{s['atPolarity']} of {s['n']} (lowest {s['minPolarity']:.3f}); every factor in the labelled quadrant on "
@@ -142,11 +186,11 @@ def polarity_verdict(sets, s, loso, blind_mean):
     return "met" + (f" on the means and {s['n'] - len(under)} of {s['n']} sets; under: {', '.join(under)}" if under else " on every set")
 
 
-def targets_block(sets, h):
+def targets_block(sets, h, measured_loso=None):
     s = summary(sets)
     worst = min(((f, p) for f, _, p, _, _, _ in pooled(sets) if p is not None), key=lambda x: x[1])
     under = [f"{f} {p:.3f}" for f, _, p, _, _, _ in pooled(sets) if p is not None and p < PRECISION_FLOOR]
-    loso, blind = h["loso"], h["blind"]
+    loso, blind = (measured_loso or h["loso"]), h["blind"]
     b = blind["stories"]
     names = list(b)
 
@@ -198,6 +242,8 @@ def main():
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("--card", default="ml-models/factors/README.md")
     a.add_argument("--stories", required=True, help="a directory of evaluate-story --json files, one per labelled set")
+    a.add_argument("--loso", help="the saved text output of `listening evaluate-factors-loso` (replaces headline.json's loso figures "
+                                  "and adds the detector's leave-one-story-out columns to the per-story table)")
     a.add_argument("--headline", help="the figures no story file holds (default: headline.json next to the card)")
     a.add_argument("--check", action="store_true", help="fail if the card's blocks differ from what the files say")
     args = a.parse_args()
@@ -206,8 +252,9 @@ def main():
         h = json.load(f)
     with open(args.card, encoding="utf-8") as f:
         card = f.read()
-    new = replace(card, "targets", targets_block(sets, h))
-    new = replace(new, "stories", stories_block(sets))
+    loso = load_loso(args.loso) if args.loso else None
+    new = replace(card, "targets", targets_block(sets, h, loso))
+    new = replace(new, "stories", stories_block(sets, loso))
     new = replace(new, "perfactor", perfactor_block(sets))
     if args.check:
         if new != card:
