@@ -61,7 +61,7 @@ def load_loso(path):
     n = len(sets)
     low = min(factors.items(), key=lambda kv: kv[1]["P"])
     return {
-        "when": f"{n} sets, re-run with the card's story files", "sets": sets, "factors": factors, "better": better,
+        "when": f"{n} sets, `--loso` file", "sets": sets, "factors": factors, "better": better,
         "rulesF1": sum(v["rulesF1"] for v in sets.values()) / n, "meanF1": sum(v["f1"] for v in sets.values()) / n,
         "meanPolarity": sum(v["polarity"] for v in sets.values()) / n,
         "matrix": [sum(v["matrix"][0] for v in sets.values()), sum(v["matrix"][1] for v in sets.values())],
@@ -212,7 +212,9 @@ def targets_block(sets, h, measured_loso=None):
         f"{sum(b[n]['shipped']['matrix'][1] - b[n]['shipped']['matrix'][0] for n in names)} on the blind pair |")
     out.append(
         f"| detection micro-F1 ≥ {F1_TARGET} | mean {s['meanF1']:.3f}; ≥ {F1_TARGET} on {s['atF1']} of {s['n']} | mean "
-        f"{loso['meanF1']:.3f} (rules {loso['rulesF1']:.3f}) | {pair('f1')} | dev: rules {verdict(s['meanF1'], F1_TARGET)}, with the "
+        f"{loso['meanF1']:.3f} (rules {loso['rulesF1']:.3f})"
+        + (f"; higher than the rules on {loso['better'][0]} of {loso['better'][1]}" if loso.get("better") else "")
+        + f" | {pair('f1')} | dev: rules {verdict(s['meanF1'], F1_TARGET)}, with the "
         f"detector {verdict(loso['meanF1'], F1_TARGET)}; blind (mean) {verdict(bm('f1'), F1_TARGET)} |")
     out.append(
         f"| no factor with precision < {PRECISION_FLOOR} (pooled) | lowest {worst[0]} {worst[1]:.3f}"
