@@ -6,6 +6,8 @@
 #   scripts/stories.sh samples/stories/bank  # some of them
 #   LISTENING=path/to/listening scripts/stories.sh   # another build (default: this checkout's Release build)
 #   LEARNED=true scripts/stories.sh samples/stories/X # with the learned detector (Listening:Scoring:LearnedFactors, the pipeline's default since round 16)
+#   JSON=DIR scripts/stories.sh              # also keep each story's `evaluate-story --json` as DIR/<story>.json
+#                                            # (scripts/factors-headline.py writes the factors card's tables from them)
 # The rules alone (--learned false) unless LEARNED says otherwise, although the pipeline runs with the detector: the shipped
 # detector is trained on every story here, so on them its figures are in-sample; only a story it was not trained on (a new
 # blind story, or leave-one-story-out: evaluate-factors-loso) measures it.
@@ -27,6 +29,7 @@ PY
 )
   # shellcheck disable=SC2086
   "$bin" evaluate-story --in "$dir/feedback.jsonl" --labels "$dir/labels.jsonl" --brand "$brand" $competitors --learned "${LEARNED:-false}" --json > "$tmp/$name.json"
+  if [ -n "${JSON:-}" ]; then mkdir -p "$JSON"; cp "$tmp/$name.json" "$JSON/$name.json"; fi
   python3 - "$tmp/$name.json" "$name" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -9,6 +9,11 @@ internal static class TestPaths
 
     public static string ShippedEvaluation => Path.Combine(RepoRoot, "ml-models", "sentiment", "evaluation.json");
 
+    /// <summary>The peers' figures on the same honest splits (scripts/peers/run.sh).</summary>
+    public static string PeersEvaluation => Path.Combine(RepoRoot, "ml-models", "sentiment", "peers.json");
+
+    public static string ModelCard => Path.Combine(RepoRoot, "ml-models", "sentiment", "README.md");
+
     /// <summary>$LISTENING_DATASETS, else &lt;repo&gt;/../shared/datasets.</summary>
     public static string Datasets =>
         Environment.GetEnvironmentVariable("LISTENING_DATASETS") is { Length: > 0 } env

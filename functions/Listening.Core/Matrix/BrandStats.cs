@@ -18,7 +18,7 @@ public sealed class BrandStats
         var item = scored.Item;
         var channel = ChannelOf(item);
         if (!Channels.TryGetValue(channel, out var c)) Channels[channel] = c = new ChannelStats();
-        c.Add(item, scored.Scores.Sentiment);
+        c.Add(item, scored.Scores.Sentiment, scored.Scores.Mixed);
         var outcomes = ItemOutcomes.Of(item, scored.Scores.Sentiment.Score);
         Outcomes.Add(0, outcomes);
 

@@ -6,21 +6,25 @@ namespace Listening.Core.Matrix;
 /// <summary>
 /// Per-channel sufficient statistics for one brand and day: item count, document sentiment,
 /// star ratings, NPS answers and the 0–10 satisfaction the touchpoint wheel uses.
+/// <see cref="Mixed"/> counts items with clear praise and a clear complaint (they stay counted under their
+/// document label too: mixed says how many of them are split, it is not a fourth class).
 /// The brand's totals are the merge of its channels.
 /// </summary>
 public sealed class ChannelStats
 {
     public long Items;
     public long Positive, Neutral, Negative;
+    public long Mixed;
     public double SentimentSum;
     public long Rated;
     public double RatingSum;
     public long Promoters, Passives, Detractors;
     public double SatisfactionSum, SatisfactionSquares;
 
-    public void Add(FeedbackItem item, SentimentScore sentiment)
+    public void Add(FeedbackItem item, SentimentScore sentiment, bool mixed = false)
     {
         Items++;
+        if (mixed) Mixed++;
         switch (sentiment.Label)
         {
             case SentimentLabel.Positive: Positive++; break;
@@ -44,6 +48,7 @@ public sealed class ChannelStats
     {
         Items += other.Items;
         Positive += other.Positive; Neutral += other.Neutral; Negative += other.Negative;
+        Mixed += other.Mixed;
         SentimentSum += other.SentimentSum;
         Rated += other.Rated; RatingSum += other.RatingSum;
         Promoters += other.Promoters; Passives += other.Passives; Detractors += other.Detractors;

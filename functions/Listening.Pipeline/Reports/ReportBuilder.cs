@@ -90,7 +90,8 @@ public static class ReportBuilder
             new Headline(
                 Fig(Estimate.NetScore(totals.Positive, totals.Neutral, totals.Negative, rules.Z)),
                 prevTotals.Items > 0 ? Fig(Estimate.NetScore(prevTotals.Positive, prevTotals.Neutral, prevTotals.Negative, rules.Z)) : null,
-                Nps(nps.Overall), totals.Rated > 0 ? R(totals.RatingSum / totals.Rated) : null, totals.Rated),
+                Nps(nps.Overall), totals.Rated > 0 ? R(totals.RatingSum / totals.Rated) : null, totals.Rated,
+                new SentimentCounts(totals.Positive, totals.Neutral, totals.Negative, totals.Mixed)),
             factors,
             competitorMatrices,
             new NpsSection(Nps(nps.Overall), nps.ByChannel.Select(c => new ChannelNps(c.Channel, Nps(c.Nps), c.Nps.N >= request.MinWheelItems)).ToList(),

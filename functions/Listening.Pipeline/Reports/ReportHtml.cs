@@ -85,7 +85,9 @@ public static class ReportHtml
         var spam = m.Items.Spam > 0 ? $"{t.Count(m.Items.Spam)} {t.ExcludedAsSpam}" : "";
         Kpi(sb, "", t.ItemsAnalysed, t.Count(m.Items.Brand), string.Join(" · ", new[] { prev, compCounts, spam }.Where(s => s.Length > 0)));
         var change = h.PreviousNetSentiment?.Value is { } p && h.NetSentiment.Value is not null ? $" · {t.PreviousPeriod} {t.Signed(p)}" : "";
-        Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}");
+        var counts = h.Sentiment;
+        var split = $" · {t.Count(counts.Positive)} + / {t.Count(counts.Neutral)} 0 / {t.Count(counts.Negative)} − · {t.Count(counts.Mixed)} {t.MixedItems}";
+        Kpi(sb, "", t.NetSentiment, t.Signed(h.NetSentiment.Value), $"[{t.Signed(h.NetSentiment.Low)}; {t.Signed(h.NetSentiment.High)}] · n = {t.Count(h.NetSentiment.N)}{change}{split}");
         Kpi(sb, "", t.Nps, h.Nps.N > 0 ? t.Signed(h.Nps.Score, "+0;−0;0") : "—",
             h.Nps.N > 0 ? $"[{t.Signed(h.Nps.Low, "+0;−0;0")}; {t.Signed(h.Nps.High, "+0;−0;0")}] · n = {t.Count(h.Nps.N)}" : t.NpsNoAnswers);
         var fix = m.Factors.Count(f => f.Quadrant == "fix" && !f.Borderline);

@@ -52,7 +52,14 @@ public sealed record MethodSummary(
 public sealed record OutcomeCount(string Outcome, long Items);
 
 /// <summary>The figures at the top of the page.</summary>
-public sealed record Headline(Figure NetSentiment, Figure? PreviousNetSentiment, NpsValue Nps, double? AverageRating, long Rated);
+public sealed record Headline(Figure NetSentiment, Figure? PreviousNetSentiment, NpsValue Nps, double? AverageRating, long Rated,
+    SentimentCounts Sentiment);
+
+/// <summary>
+/// The brand's items by document label, and how many of them are mixed — clear praise and a clear complaint in different
+/// clauses; a mixed item is also counted under its label (mixed is a flag on the item, not a fourth class).
+/// </summary>
+public sealed record SentimentCounts(long Positive, long Neutral, long Negative, long Mixed);
 
 /// <summary>A value with its interval and sample size.</summary>
 public sealed record Figure(double? Value, double? Low, double? High, long N);

@@ -9,7 +9,7 @@ public sealed class ReportText
     public required string Lang { get; init; }
     public required CultureInfo Culture { get; init; }
     public required string Title, Period, Competitors, NoCompetitors, Generated, ItemsAnalysed, ExcludedAsSpam, NotYetScored;
-    public required string NetSentiment, Nps, NpsHint, AverageRating, FactorsToFix;
+    public required string NetSentiment, Nps, NpsHint, AverageRating, FactorsToFix, MixedItems;
     public required string Takeaways, Matrix, MatrixHint, ActionTable, Factor, Action, Why, Importance, Performance;
     public required string VsCompetitors, Previous, Trend, Insufficient, CompetitorComparison, CompetitorHint;
     public required string CompetitorMatrices, Openings, NoOpenings, NpsTitle, Promoters, Passives, Detractors, ByChannel;
@@ -166,6 +166,7 @@ public sealed class ReportText
         Title = "Customer feedback: action matrix", Period = "Period", Competitors = "Competitors", NoCompetitors = "none named",
         Generated = "Generated", ItemsAnalysed = "Feedback items", ExcludedAsSpam = "excluded as spam", NotYetScored = "not yet scored",
         NetSentiment = "Net sentiment",
+        MixedItems = "mixed (praise and complaint)",
         Nps = "NPS", NpsHint = "% promoters − % detractors, −100 … +100", AverageRating = "Average rating", FactorsToFix = "Factors to fix",
         Takeaways = "Key takeaways", Matrix = "Action matrix", MatrixHint = "Each dot is a factor; its size shows the number of mentions, whiskers the 95 % intervals. Lines are the medians.",
         ActionTable = "What to do, factor by factor", Factor = "Factor", Action = "Action", Why = "Why", Importance = "Importance", Performance = "Performance",
@@ -207,6 +208,7 @@ public sealed class ReportText
         Title = "Отзывы клиентов: матрица действий", Period = "Период", Competitors = "Конкуренты", NoCompetitors = "не указаны",
         Generated = "Сформирован", ItemsAnalysed = "Отзывов и упоминаний", ExcludedAsSpam = "исключено как спам", NotYetScored = "ещё не оценено",
         NetSentiment = "Индекс тональности",
+        MixedItems = "смешанных (похвала и жалоба)",
         Nps = "NPS", NpsHint = "% промоутеров − % критиков, −100 … +100", AverageRating = "Средняя оценка", FactorsToFix = "Факторов исправить",
         Takeaways = "Главное", Matrix = "Матрица действий", MatrixHint = "Каждая точка — фактор; размер — число упоминаний, усы — 95 % интервалы. Линии — медианы.",
         ActionTable = "Что делать по каждому фактору", Factor = "Фактор", Action = "Действие", Why = "Почему", Importance = "Важность", Performance = "Оценка",

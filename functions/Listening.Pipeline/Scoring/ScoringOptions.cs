@@ -19,7 +19,7 @@ public sealed class ScoringOptions : IValidatableObject
     /// <summary>
     /// Whether the learned factor detector (ml-models/factors) decides the default factors together with the rules.
     /// On by default since round 16: it met the rule declared before that round's blind stories were written, over the
-    /// ten blind stories measured so far (ml-models/factors/README.md, "Learned detector, round 16"); false = the rules alone.
+    /// ten blind stories measured so far (ml-models/factors/HISTORY.md, "Learned detector, round 16"); false = the rules alone.
     /// </summary>
     public bool LearnedFactors { get; set; } = true;
 

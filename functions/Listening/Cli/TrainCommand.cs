@@ -43,6 +43,7 @@ internal static class TrainCommand
         var vectorSkipNegated = new Option<bool>("--vector-skip-negated") { Description = "With --vectors: leave the words a negator governs (up to two after it, not past another negator or ! ? …) out of the mean; the hashed features still read them." };
         var vectorSkipNegators = new Option<bool>("--vector-skip-negators") { Description = "With --vectors: leave the negators themselves (не, нет, без, not, no, never, …n't) out of the mean as well." };
         var vectorVocabulary = new Option<int>("--vector-vocabulary") { Description = "With --vectors: how many of the most frequent words get a vector (0 = 40,000).", DefaultValueFactory = _ => defaults.Featurizer.VectorVocabulary };
+        var reviewFields = new Option<bool>("--review-fields") { Description = "Read a structured review's fields (Достоинства / Недостатки / Комментарий, Pros / Cons / Summary …) as what they are: the pros and cons lists' n-grams in their own hash spaces, their cues counted apart, features for an empty list and the lists' lengths. Texts without such headings featurise as without it." };
         var vectors = new Option<int>("--vectors") { Description = "Learn N-dimensional word vectors from the training texts (PPMI + truncated eigendecomposition, no labels) and add each text's mean word vector as a dense feature block (0 = none).", DefaultValueFactory = _ => defaults.Featurizer.Vectors };
         var neutral = new Option<string>("--neutral-calibration") { Description = "dev: learn per-language × kind (post / short / review) class-prior weights on the random dev fold after the fit (holdout random or honest-dev); none: uncalibrated.", DefaultValueFactory = _ => defaults.NeutralCalibration };
         var calibrateModel = new Option<FileInfo?>("--calibrate-model") { Description = "No training: fit the dev-fold neutral calibration on top of this already trained model (the same as training it with --neutral-calibration dev) and write it to --out." };
@@ -51,7 +52,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the sentiment model (ML.NET LbfgsMaximumEntropy on hashed n-grams, one per language) on the dataset folders' train splits.")
         {
-            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, idf, vectors, vectorClusters, clustersOnly, vectorCountMean, vectorSkipNegated, vectorSkipNegators, vectorVocabulary, neutral, calibrateModel, ensemble, evaluate,
+            data, output, hashBits, charNgrams, noBigrams, noCues, cueRepeats, negation, hedge, kind, holdout, l1, l2, maxRows, classBalance, datasetBalance, iterations, lang, joint, calibration, wordNgrams, blocks, idf, vectors, vectorClusters, clustersOnly, vectorCountMean, vectorSkipNegated, vectorSkipNegators, vectorVocabulary, reviewFields, neutral, calibrateModel, ensemble, evaluate,
         };
         command.SetAction(parse => DataOptions.Guard("train", () =>
         {
@@ -82,7 +83,7 @@ internal static class TrainCommand
                 .Select(int.Parse).ToArray();
             var options = new TrainingOptions(
                 new FeaturizerOptions(parse.GetValue(hashBits), !parse.GetValue(noBigrams), ngrams, CueFeatures: !parse.GetValue(noCues), NegationMarks: parse.GetValue(negation), CueRepeats: parse.GetValue(cueRepeats),
-                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks), Idf: parse.GetValue(idf), Vectors: parse.GetValue(vectors), VectorClusters: parse.GetValue(vectorClusters), ClustersOnly: parse.GetValue(clustersOnly), VectorCountMean: parse.GetValue(vectorCountMean), VectorSkipNegated: parse.GetValue(vectorSkipNegated), VectorSkipNegators: parse.GetValue(vectorSkipNegators), VectorVocabulary: parse.GetValue(vectorVocabulary)),
+                    HedgeRewrite: parse.GetValue(hedge), KindFeature: parse.GetValue(kind), WordNgrams: parse.GetValue(wordNgrams), Blocks: parse.GetValue(blocks), Idf: parse.GetValue(idf), Vectors: parse.GetValue(vectors), VectorClusters: parse.GetValue(vectorClusters), ClustersOnly: parse.GetValue(clustersOnly), VectorCountMean: parse.GetValue(vectorCountMean), VectorSkipNegated: parse.GetValue(vectorSkipNegated), VectorSkipNegators: parse.GetValue(vectorSkipNegators), VectorVocabulary: parse.GetValue(vectorVocabulary), ReviewFields: parse.GetValue(reviewFields)),
                 parse.GetValue(maxRows), parse.GetValue(classBalance), parse.GetValue(datasetBalance), parse.GetValue(l1), parse.GetValue(l2),
                 parse.GetValue(iterations), Language: parse.GetValue(lang), CalibrationPercent: parse.GetValue(calibration), Holdout: parse.GetValue(holdout)!,
                 NeutralCalibration: parse.GetValue(neutral)!);

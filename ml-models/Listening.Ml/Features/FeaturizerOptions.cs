@@ -47,6 +47,12 @@ namespace Listening.Ml.Features;
 /// <param name="VectorVocabulary">With <see cref="Vectors"/>: the most frequent words that get a vector (0 =
 /// <see cref="WordVectors.MaxVocabulary"/>, older settings, not written then). A smaller table is a smaller file, a shorter load
 /// and a folded table (<see cref="Prediction.FoldedWordVectors"/>) that a token's probe is likelier to find in cache.</param>
+/// <param name="ReviewFields">A structured review's fields read as what they are (<see cref="Features.ReviewFields"/>: «Достоинства: …
+/// Недостатки: … Комментарий: …», "Pros: … Cons: …"): no n-gram across a field's edge; the pros and cons lists' n-grams hashed into
+/// spaces of their own («нет» under «Недостатки» is praise, under «Достоинства» blame) and their cues counted apart from the clause and
+/// text labels (a list of praise is in nearly every such review); features for the fields present, a list that says nothing, each
+/// list's length and which list is longer. A text without a pros or cons heading featurises exactly as without the option; false =
+/// off (older settings, not written then).</param>
 /// <param name="ContextFeatures">Adds the detected language and a length bucket as features, so one model can learn different class priors for Russian and English, tweets and long reviews.</param>
 public sealed record FeaturizerOptions(
     int HashBits = 20,
@@ -69,7 +75,8 @@ public sealed record FeaturizerOptions(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorCountMean = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegated = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool VectorSkipNegators = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorVocabulary = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int VectorVocabulary = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ReviewFields = false)
 {
     /// <summary>Buckets of the context-and-cue block when <see cref="Blocks"/> is set.</summary>
     public const int CueBlockBits = 14;

@@ -15,7 +15,7 @@ namespace Listening.Ml.Features;
 /// </summary>
 public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = null, WordVectors? vectors = null)
 {
-    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1, ClusterSeed = 0x9747B28C;
+    private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, TrigramSeed = 0x61C88647, CharSeed = 0xC2B2AE3D, ContextSeed = 0x27D4EB2F, CueSeed = 0x165667B1, ClusterSeed = 0x9747B28C, FieldSeed = 0x3C6EF372;
     private const int MaxCharGramWord = 30;
     private readonly int[] _charLengths = options.CharNgrams;
     private readonly uint _mask = (1u << options.HashBits) - 1;
@@ -120,44 +120,61 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         scratch.Clear();
         var truncated = Truncate(text);
         if (options.HedgeRewrite) truncated = HedgedNegation.Rewrite(truncated);
-        var normalized = TextNormalizer.Normalize(truncated);
+        // A structured review's fields are read one by one (ReviewFields): no n-gram across a field's edge, the pros' and cons'
+        // n-grams in their own hash space. A text without headings is one field in the shared space, as before the option. The
+        // word vectors are learnt from the texts as written (tokensOnly), headings and all: the option reads the fields, it does
+        // not change what the vectors of every word are (a table learnt over both languages' texts at once).
+        var fields = options.ReviewFields && !tokensOnly ? Features.ReviewFields.Find(truncated) : [];
+        var reading = fields.Count == 0 ? null : new FieldReading(fields);
+        var field = 0;
+        var salt = reading?.Salt(0) ?? 0u;
+        var normalized = reading is null ? TextNormalizer.Normalize(truncated) : TextNormalizer.Normalize(truncated[fields[0].Start..fields[0].End]);
         var span = normalized.AsSpan();
         uint previous = 0, twoBack = 0;
         var hasPrevious = false;
         var hasTwoBack = false;
         var tokens = 0;
-        while (!span.IsEmpty)
+        while (true)
         {
-            var space = span.IndexOf(' ');
-            var token = space < 0 ? span : span[..space];
-            span = space < 0 ? [] : span[(space + 1)..];
-            if (token.IsEmpty) continue;
-            tokens++;
-
-            var h = Hash(token, UnigramSeed);
-            var negator = (skipNegated || skipNegators) && IsNegator(token, h); // once a token: both settings read it
-            if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
+            while (!span.IsEmpty)
             {
-                if (folded is not null) folded.Add(h, ref sums);
-                else if (keepTokens) scratch.AddToken(h);
-            }
-            if (tokensOnly) continue;
-            scratch.Add(h & _mask);
-            // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
-            if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
-                scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
-            if (_maxWordNgram >= 2 && hasPrevious)
-            {
-                scratch.Add(Mix(previous * 0x01000193u ^ h, BigramSeed) & _mask);
-                if (_maxWordNgram >= 3 && hasTwoBack) scratch.Add(Mix((twoBack * 0x01000193u ^ previous) * 0x01000193u ^ h, TrigramSeed) & _mask);
-            }
-            twoBack = previous;
-            hasTwoBack = hasPrevious;
-            previous = h;
-            hasPrevious = true;
+                var space = span.IndexOf(' ');
+                var token = space < 0 ? span : span[..space];
+                span = space < 0 ? [] : span[(space + 1)..];
+                if (token.IsEmpty) continue;
+                reading?.Read(field, token);
+                tokens++;
 
-            if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
-                AddCharGrams(token, scratch);
+                var h = Hash(token, UnigramSeed);
+                var negator = (skipNegated || skipNegators) && IsNegator(token, h); // once a token: both settings read it
+                if (!(skipNegated && Governed(token, negator, ref governed)) && !(skipNegators && negator))
+                {
+                    if (folded is not null) folded.Add(h, ref sums);
+                    else if (keepTokens) scratch.AddToken(h);
+                }
+                if (tokensOnly) continue;
+                scratch.Add(Bucket(h, salt));
+                // The word's cluster: a feature shared by the words its vectors put near it, seen in training or not.
+                if (vectors is { ClusterCount: > 0 } && vectors.IndexOf(h) is var known and >= 0)
+                    scratch.Add(Mix((uint)vectors.Cluster(known), ClusterSeed) & _mask);
+                if (_maxWordNgram >= 2 && hasPrevious)
+                {
+                    scratch.Add(Bucket(Mix(previous * 0x01000193u ^ h, BigramSeed), salt));
+                    if (_maxWordNgram >= 3 && hasTwoBack) scratch.Add(Bucket(Mix((twoBack * 0x01000193u ^ previous) * 0x01000193u ^ h, TrigramSeed), salt));
+                }
+                twoBack = previous;
+                hasTwoBack = hasPrevious;
+                previous = h;
+                hasPrevious = true;
+
+                if (_charLengths.Length > 0 && char.IsLetter(token[0]) && token.Length <= MaxCharGramWord)
+                    AddCharGrams(token, scratch, salt);
+            }
+            if (reading is null || ++field == fields.Count) break;
+            salt = reading.Salt(field);
+            span = TextNormalizer.Normalize(truncated[fields[field].Start..fields[field].End]).AsSpan();
+            hasPrevious = hasTwoBack = false;
+            governed = 0; // a negator does not reach into the next field
         }
         scratch.NgramCount = scratch.RawCount;
         scratch.Folded = sums;
@@ -173,10 +190,11 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             scratch.Add(_cueOffset + (Mix((uint)lengthBucket, ContextSeed + 1) & _cueMask));
         }
         if (options.KindFeature) scratch.Add(_cueOffset + (Hash(TextKind.Of(text), ContextSeed + 2) & _cueMask));
+        if (reading is not null) foreach (var name in reading.Features()) AddField(name, scratch);
         if (options.CueFeatures || options.NegationMarks)
         {
             var words = WordTokenizer.Tokenize(truncated);
-            if (options.CueFeatures) AddCueFeatures(truncated, words, scratch);
+            if (options.CueFeatures) AddCueFeatures(truncated, words, scratch, fields);
             if (options.NegationMarks) AddNegationMarks(truncated, words, scratch);
         }
     }
@@ -186,11 +204,14 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
     /// by word ("not" + stem: "не тот", "not fresh"), each clause's cue label, the text's overall and
     /// last cue label. The weights of these few shared features are learnt from every domain at once.
     /// </summary>
-    private void AddCueFeatures(string text, List<WordToken> words, FeatureScratch scratch)
+    private void AddCueFeatures(string text, List<WordToken> words, FeatureScratch scratch, IReadOnlyList<ReviewField> fields)
     {
         var hits = new List<CueHit>();
         int positive = 0, negative = 0;
         var last = SentimentLabel.Neutral;
+        // A structured review's pros and cons lists: their cues are evidence of their own (a list of praise is in nearly every
+        // such review), counted apart and left out of the clause and text labels, which then read the author's own account.
+        Span<int> listed = stackalloc int[4]; // pros +, pros −, cons +, cons −
         foreach (var clause in ClauseSplitter.Split(text, words))
         {
             hits.Clear();
@@ -199,6 +220,14 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             int p = 0, n = 0;
             foreach (var hit in hits)
             {
+                if (fields.Count > 0 && FieldReading.ListAt(fields, words[hit.FirstToken].Start) is { } list)
+                {
+                    var slot = (list == ReviewFieldKind.Cons ? 2 : 0) + (hit.Positive ? 0 : 1);
+                    listed[slot]++;
+                    AddField(FieldReading.CueNames[slot], scratch);
+                    if (hit.Negated) AddField(FieldReading.NegatedCueNames[slot], scratch);
+                    continue;
+                }
                 if (hit.Positive) p++; else n++;
                 AddCue(hit.Positive ? "cue+" : "cue-", scratch);
                 if (!hit.Negated) continue;
@@ -207,6 +236,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
                 for (var k = hit.FirstToken; k < hit.FirstToken + hit.TokenCount; k++) h = Mix(h * 0x01000193u ^ Hash(words[k].Stem, CueSeed), CueSeed);
                 scratch.Add(_cueOffset + (h & _cueMask));
             }
+            if (p + n == 0) continue; // only a list's cues (without fields every hit counts)
             last = new CueScore(p, n).Label;
             AddCue(last switch { SentimentLabel.Positive => "clause+", SentimentLabel.Negative => "clause-", _ => "clause0" }, scratch);
             positive += p;
@@ -220,7 +250,13 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
             _ => "text:mixed",
         }, scratch);
         if (positive + negative > 0) AddCue(last switch { SentimentLabel.Positive => "last+", SentimentLabel.Negative => "last-", _ => "last0" }, scratch);
+        if (fields.Count > 0) foreach (var name in FieldReading.ListLabels(fields, listed)) AddField(name, scratch);
     }
+
+    /// <summary>A field's n-gram bucket: the shared space for <paramref name="salt"/> 0, a pros or cons list's own space otherwise.</summary>
+    private uint Bucket(uint hash, uint salt) => salt == 0 ? hash & _mask : Mix(hash ^ salt, FieldSeed) & _mask;
+
+    private void AddField(string name, FeatureScratch scratch) => scratch.Add(_cueOffset + (Hash(name, FieldSeed) & _cueMask));
 
     /// <summary>
     /// "not + stem" for the words a negator governs: up to <see cref="NegatedWords"/> words, not past
@@ -293,7 +329,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         for (var k = 0; k < options.CueRepeats; k++) scratch.Add(index);
     }
 
-    private void AddCharGrams(ReadOnlySpan<char> word, FeatureScratch scratch)
+    private void AddCharGrams(ReadOnlySpan<char> word, FeatureScratch scratch, uint salt)
     {
         Span<char> padded = stackalloc char[word.Length + 2];
         padded[0] = '<';
@@ -303,7 +339,7 @@ public sealed class TextFeaturizer(FeaturizerOptions options, IdfTable? idf = nu
         {
             // A gram as long as the padded word repeats the unigram; skip it.
             for (var start = 0; start + n <= padded.Length && n < padded.Length; start++)
-                scratch.Add(_charOffset + (Hash(padded.Slice(start, n), CharSeed + (uint)n) & _mask));
+                scratch.Add(_charOffset + Bucket(Hash(padded.Slice(start, n), CharSeed + (uint)n), salt));
         }
     }
 

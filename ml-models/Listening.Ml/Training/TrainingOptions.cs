@@ -2,7 +2,7 @@ using Listening.Ml.Features;
 
 namespace Listening.Ml.Training;
 
-/// <summary>How a model is trained. Defaults are the shipped model's settings (see ml-models/sentiment/README.md).</summary>
+/// <summary>How a model is trained. The defaults are the procedure before round 2 (L1 = L2 = 0.03, no word vectors, no calibration): the shipped model is trained with the flags in ml-models/sentiment/README.md, "Training".</summary>
 /// <param name="MaxRowsPerDataset">Domain balance: a dataset contributes at most this many training rows (hash-sampled), so SST-2's phrases and the book reviews do not swamp the rest.</param>
 /// <param name="ClassBalance">0 = natural class frequencies, 1 = every class of a dataset weighs the same; in between softens the skew (weight ∝ (n / (k·n_c))^ClassBalance).</param>
 /// <param name="DatasetBalance">Each dataset's total weight ∝ rows^DatasetBalance: 1 = by row count, 0.5 = small domains count for more, 0 = every dataset weighs the same.</param>

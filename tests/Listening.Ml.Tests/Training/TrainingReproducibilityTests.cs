@@ -73,7 +73,7 @@ public sealed class TrainingReproducibilityTests : IDisposable
 
     // SHA-256 over the honest-dev model's 76,464 training rows in training order: each row's feature indices and values and
     // its weight. Round 4's code (0bde8b4) gives the same, so on a 512-bit machine `train --holdout honest-dev` still learns
-    // round 4's honest model (model card, "Targets", Round 10). The cue features run Core's live clause splitter and cue
+    // round 4's honest model (model card, "Training", "Reproducing a model"). The cue features run Core's live clause splitter and cue
     // matcher: a change there that reaches a training row changes what a re-training learns. If that is meant, retrain,
     // re-run `evaluate` (evaluation.json) and say so in the card, then update this value.
     private const string HonestTrainingRows = "514f6ed07d815d69e2db83c70b66ef42f5de61490ad8d308a0c00a713895c406";

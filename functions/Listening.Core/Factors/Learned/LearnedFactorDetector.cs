@@ -28,7 +28,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
     /// Where an added mention's polarity is read. <see cref="AddedPolarity.RulesThenCues"/> since round 16: leave one
     /// story out on 31 sets the added mentions the labels confirm take the labelled polarity 0.834 of the time against
     /// 0.804 with the document's (a mixed text's other half decided it) and 0.763 with the sentiment model's reading of
-    /// the clause (ml-models/factors/README.md).
+    /// the clause (ml-models/factors/HISTORY.md, "Learned detector, round 16 (branch `factlearn16`)").
     /// </summary>
     public AddedPolarity Polarity { get; init; } = AddedPolarity.RulesThenCues;
 

@@ -67,7 +67,7 @@ public static class LeaveOneStoryOut
     /// Drop thresholds tried (below 0 = never drop), none above 0.1: the model may drop a rule mention only when it is
     /// far surer than it must be to add one. Round 14's grid reached 0.5; leave one story out, the drops between 0.1
     /// and 0.5 the inner folds chose bought no F1 on the held-out story but cut the rules' right mentions, and with
-    /// them placed factors (matrix 363 → 359 of 375; with this grid 366; ml-models/factors/README.md, round 15).
+    /// them placed factors (matrix 363 → 359 of 375; with this grid 366; ml-models/factors/HISTORY.md, round 15).
     /// </summary>
     public static IReadOnlyList<float> DropGrid { get; } = [0.1f, 0.07f, 0.05f, 0.03f, 0.02f, 0.01f, -0.01f];
 
