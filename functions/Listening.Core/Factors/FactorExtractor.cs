@@ -327,7 +327,7 @@ public sealed partial class FactorExtractor
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Что не понравилось: жесткая подвеска»: a thing listed under a review's heading without an opinion word is on its side.
-                else if (verdictCues.Score.IsEmpty && FieldSide(context, from) is var side and not 0) (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                else if ((verdictCues.Score.IsEmpty || Label(verdictCues.Score.Score) == SentimentLabel.Neutral) && FieldSide(context, from) is var side and not 0) (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 mentions.Add(new FactorMention(Taxonomy.Factors[unnamedFactor].Id, label, score, clauses[c].Start, clauses[c].Length));
                 context.LastClauseStart = clauses[c].Start;
             }
@@ -559,10 +559,11 @@ public sealed partial class FactorExtractor
                 else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
                     (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Недостатки: доставка, цены», "Cons: delivery, friendly staff", «Главный минус — доставка: из семи заказов вовремя
-                // приехали три»: a factor whose own part says nothing either way under a review's heading is on the heading's side;
-                // a part with opinion words of its own («Недостатки: персонал вежливый») keeps them.
+                // приехали три»: a factor whose own part says nothing either way under a review's heading (no opinion word, or words
+                // that cancel out) is on the heading's side; a part with a clear opinion of its own («Недостатки: персонал вежливый»)
+                // keeps it.
                 var side = FieldSide(context, token);
-                if (side != 0 && (segmentCues ?? verdictCues).Score.IsEmpty)
+                if (side != 0 && (segmentCues ?? verdictCues).Score is var own && (own.IsEmpty || Label(own.Score) == SentimentLabel.Neutral))
                     (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised — unless the author
                 // lists it under the pros («Плюсы: цены нормальные»): that is the explicit plus.

@@ -133,8 +133,15 @@ public class ReviewFieldsTests
         Assert.Equal((-1, "поддержки"), (fields[1].Side, tokens[fields[1].BodyEnd - 1].Lower));
     }
 
+    [Fact]
+    public void A_capitalised_one_word_list_ends_at_the_capitalised_heading_after_it()
+    {
+        Assert.Equal(SentimentLabel.Negative, LabelOf("Достоинства: Реклама Недостатки: Доставка", "delivery"));
+    }
+
     [Theory]
     [InlineData("Время: 12:30, доставка вовремя.")]
+    [InlineData("Акция в Лавке Плюс — лучшее, что случилось со мной, доставка вовремя.")]
     [InlineData("Доставка — плюс, цены — минус.")]
     [InlineData("Цены — как везде, плюс-минус.")]
     [InlineData("The courier said: delivery is late.")]

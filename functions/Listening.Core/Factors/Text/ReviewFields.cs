@@ -59,6 +59,13 @@ public static class ReviewFields
         "so", "far", "yet", "at", "all", "n", "a", "0",
     };
 
+    /// <summary>Words after which a capital starts a name, not a new line.</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "в", "во", "на", "у", "с", "со", "из", "от", "до", "по", "к", "ко", "о", "об", "за", "при", "для", "через", "около", "возле",
+        "at", "in", "on", "from", "of", "to", "by", "with", "for", "near",
+    };
+
     /// <summary>The fields of a text, in order; empty for a text without headings (most texts).</summary>
     public static IReadOnlyList<ReviewField> Find(string text, IReadOnlyList<WordToken> tokens)
     {
@@ -126,9 +133,9 @@ public static class ReviewFields
             for (var m = 0; m < 2 && first > 0 && Modifiers.Contains(tokens[first - 1].Lower) && !Gap(text, tokens, first).ContainsAny(".!?\n:"); m++) first--;
             var before = first == 0 ? "\n" : Gap(text, tokens, first);
             var apart = before.ContainsAny(".!?…;:,\n");
-            // «Лавка Плюс — лучшее…», "Galaxy Pro: …": a capitalised word after a capitalised word is part of a name («Нет
-            // Недостатки:» is a field after a field that listed nothing).
-            if (!apart && tokens[first].Capitalised && tokens[first - 1].Capitalised && !Nothing.Contains(tokens[first - 1].Lower)) return null;
+            // «Лавка Плюс — лучшее…», «Яндекс Плюс: …»: a capitalised «Плюс» after a capitalised word, or any name before a dash, is
+            // part of a name; a colon after «Достоинства: Реклама Недостатки» is still a heading (a one-word list before it).
+            if (!apart && tokens[first].Capitalised && tokens[first - 1].Capitalised && (!colon || tokens[first].Lower == "плюс")) return null;
             // "Pros: …", «…, плюсы: …», «Минус — …»: a colon opens a field anywhere; a dash only where the name opens its sentence,
             // its line or a part after a comma (in running text «товар — минус» is an ordinary dash).
             if (!colon && !apart) return null;
@@ -146,10 +153,13 @@ public static class ReviewFields
         var gap = Gap(text, tokens, t);
         if (ownLine) return gap.Count('\n') >= 2;
         if (gap.ContainsAny(".!?…\n") && !IsDecimal(text, tokens, t, gap)) return true;
-        // «Обман, воровство, халатность Я являюсь клиентом…»: a capital after a bare space is a line break the export dropped;
-        // not a name after a name («Сбербанк Онлайн») nor an abbreviation («СМС»).
+        // «Обман, воровство, халатность Я являюсь клиентом…», «Недостатки: Нет Втб один из…»: a capital after a bare space is a
+        // line break the export dropped; not a name after a name («Сбербанк Онлайн») or a preposition («на Малой Сухаревской»),
+        // nor an abbreviation («СМС»).
         var word = text.AsSpan(tokens[t].Start, tokens[t].Length);
-        return gap.IsWhiteSpace() && tokens[t].Capitalised && !tokens[t - 1].Capitalised && (word.Length == 1 || char.IsLower(word[1]));
+        var before = tokens[t - 1];
+        return gap.IsWhiteSpace() && tokens[t].Capitalised && (!before.Capitalised || Nothing.Contains(before.Lower))
+            && !Prepositions.Contains(before.Lower) && (word.Length == 1 || char.IsLower(word[1]));
     }
 
     private static bool IsDecimal(string text, IReadOnlyList<WordToken> tokens, int t, ReadOnlySpan<char> gap) =>
