@@ -42,6 +42,9 @@ public static class ReviewFields
 
     private const int LongestHeading = 4; // words
 
+    // The last word of every heading: most words end no heading, and are dismissed without building a phrase.
+    private static readonly HashSet<string> LastWords = Headings.Keys.Select(h => h[(h.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Words that may stand before a field's name («Главный минус:», "The biggest downside:").</summary>
     private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
     {
@@ -69,7 +72,7 @@ public static class ReviewFields
     /// <summary>The fields of a text, in order; empty for a text without headings (most texts).</summary>
     public static IReadOnlyList<ReviewField> Find(string text, IReadOnlyList<WordToken> tokens)
     {
-        if (text.IndexOf(':') < 0 && text.IndexOfAny(['—', '–', '-']) < 0) return [];
+        if (text.IndexOf(':') < 0 && text.AsSpan().IndexOfAny('—', '–', '-') < 0) return [];
         List<(int First, int Body, int Side, bool OwnLine)>? headings = null;
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -122,12 +125,13 @@ public static class ReviewFields
     /// <summary>The heading whose name ends at token <paramref name="k"/>, if the gap after it opens a field.</summary>
     private static (int First, int Body, int Side, bool OwnLine)? Heading(string text, IReadOnlyList<WordToken> tokens, int k)
     {
+        if (!LastWords.Contains(tokens[k].Lower)) return null;
         var after = Gap(text, tokens, k + 1);
         var colon = after.Contains(':');
         if (!colon && !IsDash(after)) return null;
         for (var n = Math.Min(LongestHeading, k + 1); n >= 1; n--)
         {
-            var name = n == 1 ? tokens[k].Lower : string.Join(' ', Enumerable.Range(k - n + 1, n).Select(t => tokens[t].Lower));
+            var name = n == 1 ? tokens[k].Lower : Phrase(tokens, k - n + 1, n);
             if (!Headings.TryGetValue(name, out var side)) continue;
             var first = k - n + 1;
             for (var m = 0; m < 2 && first > 0 && Modifiers.Contains(tokens[first - 1].Lower) && !Gap(text, tokens, first).ContainsAny(".!?\n:"); m++) first--;
@@ -142,6 +146,14 @@ public static class ReviewFields
             return (first, k + 1, side, after.Contains('\n'));
         }
         return null;
+    }
+
+    // Words [first, first + n) joined by spaces (a separate method: a lambda over the tokens would allocate on every call).
+    private static string Phrase(IReadOnlyList<WordToken> tokens, int first, int n)
+    {
+        var words = new string[n];
+        for (var i = 0; i < n; i++) words[i] = tokens[first + i].Lower;
+        return string.Join(' ', words);
     }
 
     // A dash, or a hyphen with a space on either side («Минусы - очереди», «Минусы- очереди»), not one inside a word.
