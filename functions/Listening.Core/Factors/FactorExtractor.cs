@@ -185,15 +185,24 @@ public sealed partial class FactorExtractor
     private IReadOnlyList<FactorMention> Extract(string text, List<WordToken> tokens, int? rating, int? nps, List<TermMatch>? seen)
     {
         if (tokens.Count == 0) return [];
-        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true);
+        var fields = ReviewFields.Find(text, tokens);
+        var clauses = ClauseSplitter.Split(text, tokens, CommaLanguages.Contains(LanguageDetector.Detect(text)), keepSubordinate: true, fields);
         var mentions = new List<FactorMention>();
         var matches = new List<TermMatch>();
-        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) || OpensIronically(text), Seen = seen };
+        var context = new TextContext(text, tokens, clauses, rating, nps) { Sarcastic = HasSarcasticRemark(tokens, clauses) || OpensIronically(text), Seen = seen, Fields = fields };
         int previousFrom = 0, previousCount = 0;
         for (var first = 0; first < clauses.Count;)
         {
             var end = first + 1;
             while (end < clauses.Count && clauses[end].Sentence == clauses[first].Sentence) end++;
+            if (fields.Count > 0 && ReviewFields.IsSilent(fields, clauses[first].FirstToken, clauses[end - 1].EndToken))
+            {
+                // «Минусы:», «Недостатки: нет», "Cons: none": a heading, or a field with nothing listed, judges nothing — not
+                // even as a short verdict on the sentence before. The learned detector still sees its words.
+                if (seen is not null) matcher.Find(tokens, clauses[first].FirstToken, clauses[end - 1].EndToken, matches, seen);
+                first = end;
+                continue;
+            }
             var before = mentions.Count;
             Sentence(context, first, end, matches, mentions);
             context.PreviousNamed = mentions.Count > before;
@@ -278,7 +287,11 @@ public sealed partial class FactorExtractor
         public bool? Goods; // whether the text names goods brought (see Conveyance); computed once, only if a word of bringing needs it
         public bool Vehicle; // whether the text names a car, a cab or a driver (read with Goods)
         public List<TermMatch>? Seen { get; init; } // where the matcher puts the whole text's matches for the learned detector (see Read)
+        public IReadOnlyList<ReviewField> Fields { get; init; } = []; // the review's fields (ReviewFields): a bare list in one takes its side
     }
+
+    /// <summary>The side of the review field that holds token <paramref name="token"/> (<see cref="ReviewFields"/>): +1 pros, −1 cons, 0 none.</summary>
+    private static int FieldSide(TextContext context, int token) => context.Fields.Count > 0 ? ReviewFields.SideAt(context.Fields, token) : 0;
 
     /// <summary>The mentions of clauses [first, end) — one sentence.</summary>
     private void Sentence(TextContext context, int first, int end, List<TermMatch> matches, List<FactorMention> mentions)
@@ -313,6 +326,8 @@ public sealed partial class FactorExtractor
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                // «Что не понравилось: жесткая подвеска»: a thing listed under a review's heading without an opinion word is on its side.
+                else if ((verdictCues.Score.IsEmpty || Label(verdictCues.Score.Score) == SentimentLabel.Neutral) && FieldSide(context, from) is var side and not 0) (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 mentions.Add(new FactorMention(Taxonomy.Factors[unnamedFactor].Id, label, score, clauses[c].Start, clauses[c].Length));
                 context.LastClauseStart = clauses[c].Start;
             }
@@ -528,11 +543,13 @@ public sealed partial class FactorExtractor
                 // In a list ("decent prices, good quality, the app is slow") each factor takes its own part of the clause.
                 var (segmentFirst, segmentEnd) = Segment(context.Text, tokens, clause, token);
                 (SentimentLabel Label, float Score, ClauseCues Cues)? sentiment = null;
+                ClauseCues? segmentCues = null;
                 if (segmentFirst > clause.FirstToken || segmentEnd < clause.EndToken)
                 {
-                    var segmentCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said, clause.FirstToken);
-                    if (!segmentCues.Score.IsEmpty || segmentCues.Neutral > 0)
-                        sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, segmentCues);
+                    var partCues = cues.Analyze(context.Text, tokens, segmentFirst, segmentEnd, sarcastic, said, clause.FirstToken);
+                    segmentCues = partCues;
+                    if (!partCues.Score.IsEmpty || partCues.Neutral > 0)
+                        sentiment = Polarity(context, segmentFirst, segmentEnd, sarcastic, sentenceFirst, sentenceEnd, partCues);
                 }
                 var (label, score, verdictCues) = sentiment ?? (clauseSentiment ??= Polarity(context, clause.FirstToken, clause.EndToken, sarcastic, sentenceFirst, sentenceEnd, null));
                 if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
@@ -541,8 +558,16 @@ public sealed partial class FactorExtractor
                     (label, score) = outcomeSign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
                 else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
                     (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
-                // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised.
-                if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise) (label, score) = (SentimentLabel.Neutral, 0f);
+                // «Недостатки: доставка, цены», "Cons: delivery, friendly staff", «Главный минус — доставка: из семи заказов вовремя
+                // приехали три»: a factor whose own part says nothing either way under a review's heading (no opinion word, or words
+                // that cancel out) is on the heading's side; a part with a clear opinion of its own («Недостатки: персонал вежливый»)
+                // keeps it.
+                var side = FieldSide(context, token);
+                if (side != 0 && (segmentCues ?? verdictCues).Score is var own && (own.IsEmpty || Label(own.Score) == SentimentLabel.Neutral))
+                    (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised — unless the author
+                // lists it under the pros («Плюсы: цены нормальные»): that is the explicit plus.
+                if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise && side <= 0) (label, score) = (SentimentLabel.Neutral, 0f);
                 // A missing product is a lack however it is worded ("no decent bread"); «много всего» is a plus unless said otherwise.
                 var stock = counted.FindIndex(c => c.Factor == factor) is var s and >= 0 ? counted[s].Stock : Availability.None;
                 if (stock is Availability.Missing or Availability.Few && label != SentimentLabel.Negative) (label, score) = (SentimentLabel.Negative, -NeutralBand - 0.01f);

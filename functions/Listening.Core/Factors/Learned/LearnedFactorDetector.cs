@@ -86,11 +86,13 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         SentimentLabel document, ISentimentScorer? clauseScorer)
     {
         var cyrillic = tokens.Count(t => t.Stem.Length > 0 && t.Stem[0] is >= 'а' and <= 'я');
-        var clauses = ClauseSplitter.Split(text, tokens, commas: 2 * cyrillic > tokens.Count, keepSubordinate: true);
+        var fields = ReviewFields.Find(text, tokens);
+        var clauses = ClauseSplitter.Split(text, tokens, commas: 2 * cyrillic > tokens.Count, keepSubordinate: true, fields);
         Clause? best = null;
         var bestWeight = 0f;
         foreach (var c in clauses)
         {
+            if (fields.Count > 0 && ReviewFields.IsSilent(fields, c.FirstToken, c.EndToken)) continue; // a heading names no factor
             var weight = 0f;
             for (var t = c.FirstToken; t < c.EndToken; t++) weight += Model.Weight(FactorFeatures.Unigram(tokens[t].Stem), factor);
             if (weight > bestWeight) { bestWeight = weight; best = c; }
@@ -107,6 +109,10 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
             AddedPolarity.CuesThenRules => CuesOn(text, tokens, clause) ?? RulesOn(rules, clause),
             _ => null,
         };
+        // «Минусы: цены выше средних, сроки изготовления больше недели»: a clause that says nothing either way in a review's
+        // pros or cons field is on the field's side, as the rules read it (ReviewFields).
+        if (said is not { Label: not SentimentLabel.Neutral } && ReviewFields.SideAt(fields, clause.FirstToken) is var side and not 0)
+            said = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
         return said is not { } s || s.Label == SentimentLabel.Neutral
             ? new FactorMention(id, document, documentScore, clause.Start, clause.Length)
             : new FactorMention(id, s.Label, s.Score, clause.Start, clause.Length);

@@ -35,7 +35,9 @@ public static class ClauseSplitter
 
     /// <param name="commas">Every comma ends a clause (Russian punctuation marks clause boundaries).</param>
     /// <param name="keepSubordinate">A comma before a subordinating word (что, который …) does not.</param>
-    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false, bool keepSubordinate = false)
+    /// <param name="fields">The text's review fields (<see cref="ReviewFields"/>): a heading and its field are sentences of their own.</param>
+    public static List<Clause> Split(string text, IReadOnlyList<WordToken> tokens, bool commas = false, bool keepSubordinate = false,
+        IReadOnlyList<ReviewField>? fields = null)
     {
         var clauses = new List<Clause>();
         if (tokens.Count == 0) return clauses;
@@ -46,7 +48,8 @@ public static class ClauseSplitter
             var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
             // "старое было лучше 😒 Но сами вещи отличные": an emoji before a capital ends its sentence, as a full stop would.
             var sentenceBreak = (IsSentenceBreak(gap) && !IsDecimalPoint(text, tokens[i - 1], tokens[i], gap) && !IsTitle(tokens[i - 1], gap))
-                || (IsSymbol(tokens[i - 1]) && char.IsUpper(text[tokens[i].Start]));
+                || (IsSymbol(tokens[i - 1]) && char.IsUpper(text[tokens[i].Start]))
+                || (fields is { Count: > 0 } && ReviewFields.Breaks(fields, i));
             var boundary = sentenceBreak
                 || Contrast.Contains(tokens[i].Lower)
                 || ((concessive || commas) && gap.Contains(',') && !(keepSubordinate && !concessive && Subordinate.Contains(tokens[i].Lower)));
