@@ -72,6 +72,21 @@ public sealed record Conveyance(
     /// </summary>
     public string? PriceFactor { get; init; }
 
+    /// <summary>
+    /// Round 17: words of an order being ready or made («готовы», «готовность», «изготовление», "ready"). Made to order — a pair
+    /// of glasses, a suit, test results, a dry-cleaned coat — the goods reach the customer when they are ready, so the
+    /// readiness timed (a qualifier, a lateness word or a <see cref="ReadinessTimes"/> word in its clause: «очки готовы через
+    /// два дня», "ready twelve days late", «срок готовности сорвали») or denied («очки не готовы в назначенный день», "still
+    /// not ready") is the punctuality of getting the order to the customer: the <see cref="Factor"/> (delivery), as the
+    /// guideline files it. Readiness found already there ("glasses that were already ready", «уже готов»), said of no time, or
+    /// a person's willingness («не готова рисковать», «платить я не готов», "not ready to pay") names nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Readiness { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Words of a day, a date or a promise that time a readiness (see <see cref="Readiness"/>): "a day earlier than promised",
+    /// «в назначенный день», «к 22 октября».</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ReadinessTimes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>This conveyance with a pack's or a brand's on top: factor ids replaced where given, every list merged.</summary>
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
@@ -88,5 +103,7 @@ public sealed record Conveyance(
         PriceFactor = incoming.PriceFactor ?? PriceFactor,
         Visitors = FactorTaxonomy.Union(Visitors, incoming.Visitors),
         VisitTimes = FactorTaxonomy.Union(VisitTimes, incoming.VisitTimes),
+        Readiness = FactorTaxonomy.Union(Readiness, incoming.Readiness),
+        ReadinessTimes = FactorTaxonomy.Union(ReadinessTimes, incoming.ReadinessTimes),
     };
 }

@@ -12,6 +12,16 @@ public sealed partial class FactorExtractor
         "no", "missing", "lack", "нет", "нету", "ни", "отсутствовал", "отсутствовала", "отсутствовали", "не хватает", "недовложили",
     };
 
+    // Round 17: «горки закрыты», «горку закрыли на ремонт», "the best slides were closed", "two slides closed for repairs": a thing
+    // of the offering closed is not there to be had — a lack in the range, as a product out of stock is (the guideline's
+    // "availability"). Said after the thing only: «закрыли посадку», "closed my ticket" close a boarding or an account. Only a judged
+    // thing of the offering: a closed till, toilet, branch or sauna is its own factor's word and keeps its factor. Not «не
+    // работает»: a machine out of order is as often filed under the thing's quality ("it broke", the fitness story's treadmills).
+    private static readonly HashSet<string> Closed = new(StringComparer.Ordinal)
+    {
+        "закрыт", "закрыта", "закрыто", "закрыты", "закрыли", "closed", "на ремонте", "under repair",
+    };
+
     // "without sugar", «без соуса», «без хладоэлементов»: a property of the product or of the order, not a judgement of it.
     private static readonly HashSet<string> Without = new(StringComparer.Ordinal) { "without", "без" };
 
@@ -143,7 +153,7 @@ public sealed partial class FactorExtractor
 
     /// <summary>Whether the clause says the product of <paramref name="m"/> is missing ("no fresh fish", "out of children's
     /// fever syrup", «лекарства нет») or counts it («много фермерских продуктов», «мало моделей»).</summary>
-    private static Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches, int sentenceFirst, int sentenceEnd)
+    private Availability AvailabilityOf(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches, int sentenceFirst, int sentenceEnd)
     {
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 5); i < m.FirstToken; i++)
         {
@@ -177,6 +187,25 @@ public sealed partial class FactorExtractor
             if (AbsenceAfter.Contains(tokens[i].Lower)) return Availability.Missing;
             if (i + 1 < clause.EndToken && AbsenceAfter.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower)) return Availability.Missing;
         }
-        return Availability.None;
+        // Closed is the range's lack only for a thing the range holds (not a toilet, a till, a network: their own factors' failures).
+        return availability[m.Group % factorCount] == rangeFactor && rangeFactor >= 0 && !IsProvided(tokens, m) && IsClosedAfter(tokens, clause, after)
+            ? Availability.Missing : Availability.None;
+    }
+
+    // «горки уже закрыты», "the slides were closed", "slides temporarily closed": the words that may stand between a thing and its closure.
+    private static readonly HashSet<string> ClosureLinks = new(StringComparer.Ordinal)
+    {
+        "was", "were", "is", "are", "all", "still", "temporarily", "now", "был", "была", "были", "было", "уже", "временно", "опять", "снова", "все", "всё",
+    };
+
+    /// <summary>Round 17: whether a closure word (<see cref="Closed"/>) follows the thing ending before <paramref name="after"/> as its
+    /// predicate — next to it, or past a copula or an adverb («горки уже закрыты», "the best slides were closed") — not a closure of
+    /// another thing further on ("bought four tickets; two main slides were closed", «убрали полотенца и закрыли сауну»).</summary>
+    private static bool IsClosedAfter(List<WordToken> tokens, Clause clause, int after)
+    {
+        var i = after;
+        while (i < clause.EndToken && ClosureLinks.Contains(tokens[i].Lower)) i++;
+        if (i >= clause.EndToken) return false;
+        return Closed.Contains(tokens[i].Lower) || i + 1 < clause.EndToken && Closed.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower);
     }
 }

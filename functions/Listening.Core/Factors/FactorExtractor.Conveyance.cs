@@ -34,6 +34,13 @@ public sealed partial class FactorExtractor
                 matches.RemoveAt(i);
                 continue;
             }
+            if (m.Group == arrivals + 1)
+            {
+                // «очки не готовы в срок», "ready a day earlier than promised": the order's readiness timed or denied is its delivery.
+                if (conveyFactor >= 0 && IsReadinessTimedOrDenied(context, clause, m, matches)) matches[i] = m with { Group = conveyFactor };
+                else matches.RemoveAt(i);
+                continue;
+            }
             if (m.Group != carriers && m.Group != arrivals) continue;
             var after = m.FirstToken + m.TokenCount;
             if (m.Group == carriers && CarriesPerson(tokens, after, clause.EndToken)) { matches.RemoveAt(i); continue; }

@@ -53,6 +53,7 @@ public sealed partial class FactorExtractor
     private readonly int installerFactor = -1;
     private readonly int takenBackFactor = -1;
     private readonly int feeFactor = -1; // Round 15: the factor of what the bringing costs (Conveyance.PriceFactor)
+    private readonly TermMatcher? readinessTimes; // Round 17: words that time an order's readiness (Conveyance.ReadinessTimes)
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -87,6 +88,8 @@ public sealed partial class FactorExtractor
             // 4n+2: words of bringing (carriers), 4n+3: words of a service arriving — resolved by sense before anything else.
             .Append(taxonomy.Conveyance?.Carriers.Values.SelectMany(terms => terms) ?? [])
             .Append(taxonomy.Conveyance?.Arrivals.Values.SelectMany(terms => terms) ?? [])
+            // 4n+4: words of an order being ready (Conveyance.Readiness) — the delivery's only where timed or denied.
+            .Append(taxonomy.Conveyance?.Readiness.Values.SelectMany(terms => terms) ?? [])
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
@@ -102,6 +105,7 @@ public sealed partial class FactorExtractor
             installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
             takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
             feeFactor = conveyance.PriceFactor is { } fee ? ids.IndexOf(fee) : -1;
+            if (conveyance.ReadinessTimes.Values.Any(t => t.Count > 0)) readinessTimes = new TermMatcher([conveyance.ReadinessTimes.Values.SelectMany(t => t)]);
             if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
                 visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
                     conveyance.TakenBack.Values.SelectMany(t => t), conveyance.Visitors.Values.SelectMany(t => t), conveyance.VisitTimes.Values.SelectMany(t => t)]);

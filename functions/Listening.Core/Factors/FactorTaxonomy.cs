@@ -228,6 +228,8 @@ internal sealed class ConveyanceEntry
     public string? PriceFactor { get; set; }
     public Dictionary<string, List<string>> Visitors { get; set; } = [];
     public Dictionary<string, List<string>> VisitTimes { get; set; } = [];
+    public Dictionary<string, List<string>> Readiness { get; set; } = [];
+    public Dictionary<string, List<string>> ReadinessTimes { get; set; } = [];
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
@@ -243,6 +245,8 @@ internal sealed class ConveyanceEntry
         PriceFactor = string.IsNullOrWhiteSpace(PriceFactor) ? null : PriceFactor.Trim(),
         Visitors = FactorEntry.Clean(Visitors),
         VisitTimes = FactorEntry.Clean(VisitTimes),
+        Readiness = FactorEntry.Clean(Readiness),
+        ReadinessTimes = FactorEntry.Clean(ReadinessTimes),
     };
 }
 
