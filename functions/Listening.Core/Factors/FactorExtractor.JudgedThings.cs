@@ -13,6 +13,9 @@ public sealed partial class FactorExtractor
     /// </summary>
     private bool HasOwnCue(List<WordToken> tokens, List<TermMatch> said, Clause clause, TermMatch m, List<TermMatch> matches)
     {
+        // Round 17: «по телефону записаться нельзя», "Getting through to you by phone", «в обед это катастрофа»: a thing sold in
+        // another sense — the line one calls, the hour of a meal — is not what the verdict judges.
+        if (m.Group % factorCount == unnamedFactor && IsThingInAnotherSense(tokens, clause, m)) return false;
         var first = m.FirstToken;
         var end = m.FirstToken + m.TokenCount;
         foreach (var cue in said)
@@ -21,6 +24,8 @@ public sealed partial class FactorExtractor
             if (cue.FirstToken + cue.TokenCount <= first - JudgedDistance || cue.FirstToken >= end + JudgedDistance) continue;
             // «сделали быстро», "the food came quickly": speed says how long it took (a qualifier's), not how well it was done.
             if (IsQualifier(cue, matches)) continue;
+            // Round 17: «всё сделали за час», «счёт сделали за минуту»: the time a job took is how fast it was done, not how well.
+            if (m.Group % factorCount == unnamedFactor && IsTimeTaken(tokens, cue)) continue;
             // «Сеанс отменили», "my session got cancelled": a thing sold cancelled was not given at all — nothing is said of how it was.
             if (m.Group % factorCount == unnamedFactor && IsCancelling(tokens, cue)) continue;
             // Round 16: «потеряли сумку», "lost my results": a thing lost was not judged for how it is.
@@ -51,7 +56,7 @@ public sealed partial class FactorExtractor
     /// </summary>
     private bool HasState(List<WordToken> tokens, Clause clause, TermMatch m, List<TermMatch> matches)
     {
-        if (states is null) return false;
+        if (states is null || IsThingInAnotherSense(tokens, clause, m)) return false;
         var found = stateFound ??= new List<TermMatch>(2);
         found.Clear();
         // Closer than an opinion word: a condition word is said of the word next to it («старые тренажёры», "the machines are new").
@@ -164,6 +169,8 @@ public sealed partial class FactorExtractor
         "это", "очень", "просто", "такой", "такая", "такое", "такие", "весьма", "совсем", "и", "тоже", "же", "вообще", "самый", "самая", "самое",
         // round 16: intensifiers, no thing ("super easy", «прям кайф», «прямо приятно»)
         "super", "прям", "прямо",
+        // round 17: «реально удобно», «действительно выгодно»: an intensifier, no thing
+        "реально", "действительно",
     };
 
     private static readonly string[] AdjectiveEndings = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ым", "ых", "их", "ую", "юю"];
@@ -212,6 +219,9 @@ public sealed partial class FactorExtractor
             }
         }
         if (!opinion) return false;
+        // Round 17: «Абонемент выгодный», "Worth the fare": a verdict of value for money weighs what was paid against what was got —
+        // the price's or the whole deal's —, it does not say how the thing is.
+        if (OnlyValueVerdict(tokens, said, begin, clause.EndToken)) return false;
         // The verdict is said of the thing (an adjective, a noun: «слабый», «огонь», "weak"), not done by someone: a clause whose
         // opinion word is a verb («нервы потрепали», «никто не приезжает») tells what happened, not what the thing is like.
         foreach (var cue in said)

@@ -10,8 +10,9 @@ public sealed partial class FactorExtractor
     // Russian verb endings that no noun of the things judged ends in: the present tense of -ать/-ять/-еть verbs («приезжает»,
     // «предупреждает», «болеет»), the -йти infinitive and the -йте imperative («войти», «зайти», «попробуйте»), the past plural
     // of -ить/-ять verbs («начислили», «приняли»). Not -ал, -ат, -ет, -ит, -ели: «материал», «результат», «билет», «кредит», «модели»
-    // are nouns.
-    private static readonly string[] VerbOnlyEndings = ["ает", "яет", "еет", "йти", "йте", "или", "яли"];
+    // are nouns. Round 17: and the first person of the present («встаю во дворах», «Ожидаю до сих пор»): the customer telling what
+    // they do.
+    private static readonly string[] VerbOnlyEndings = ["ает", "яет", "еет", "йти", "йте", "или", "яли", "аю", "яю"];
 
     /// <summary>
     /// Whether a Russian word is a verb by its form (see <see cref="VerbOnlyEndings"/>), or the masculine and feminine past of an
@@ -49,10 +50,10 @@ public sealed partial class FactorExtractor
     /// <summary>
     /// Whether an opinion word is a bare «нет» (there is none): «Письма нет», «косметички нет», «вытяжки будто нет» say a thing is
     /// missing, not what it is like — what is missing may be anything (a letter, a hood, a bag from a suitcase). Not «ноль» («Лечения
-    /// ноль» judges the treatment) and not a phrase holding «нет».
+    /// ноль» judges the treatment) and not a phrase holding «нет». Round 17: nor English "missing" ("a watch missing", "two items missing").
     /// </summary>
     private static bool IsBareAbsence(List<WordToken> tokens, TermMatch cue) =>
-        cue.TokenCount == 1 && tokens[cue.FirstToken].Lower == "нет";
+        cue.TokenCount == 1 && tokens[cue.FirstToken].Lower is "нет" or "missing";
 
     // English adjective endings no noun of the things judged ends in ("punctual", "courteous", "helpful", "useless"), and the words
     // a person is praised with ("Calm and kind", "Punctual and pleasant": whoever served, not a thing sold). Not "patient", a
@@ -88,5 +89,100 @@ public sealed partial class FactorExtractor
             return -1;
         }
         return -1;
+    }
+
+    // Round 17: words a judged thing is read as in another sense, by the words around it.
+    // The phone as the line one calls: the preposition of a channel before it («по телефону», «к телефону», "by phone", "over the phone").
+    private static readonly HashSet<string> ChannelPrepositions = new(StringComparer.Ordinal) { "по", "к", "by", "over" };
+
+    // Words of calling and answering that make a phone the line («телефон не отвечает», «вечно занят», "nobody answered the phone").
+    private static readonly string[] CallingStems = ["отвеча", "ответил", "ответила", "занят", "трубк", "дозвон", "answer", "pick", "reach", "through", "call"];
+
+    // Other channels a phone is listed with ("Chat, phone and email", «чат, телефон, почта»).
+    private static readonly HashSet<string> Channels = new(StringComparer.Ordinal) { "chat", "email", "e-mail", "mail", "чат", "почта", "почту", "почты", "email-у" };
+
+    // Prepositions that make a meal an hour of the day («в обед», «к обеду», «после обеда», "by lunch", "after dinner").
+    private static readonly HashSet<string> HourPrepositions = new(StringComparer.Ordinal)
+    {
+        "в", "к", "до", "после", "перед", "by", "before", "after", "until", "till", "around", "at",
+    };
+
+    private static readonly string[] MealStems = ["обед", "ужин", "lunch", "dinner"];
+
+    /// <summary>
+    /// Whether the judged term <paramref name="m"/> stands in another sense than the thing sold: a phone called on — after a
+    /// channel's preposition, in a clause of calling or answering, or listed with other channels («Записаться по телефону — квест»,
+    /// «телефон не отвечает», "nobody answered the phone", "Chat, phone and email, no answer anywhere") is the line, whoever answers
+    /// it; a meal after a preposition of time («Для маникюра в обед идеально», "Got bored by lunch") is the hour, not the dish. A phone
+    /// sold («Продали б/у телефон как новый») and a meal served («Обед в вагоне-ресторане вкусный») keep their sense.
+    /// </summary>
+    private static bool IsThingInAnotherSense(List<WordToken> tokens, Clause clause, TermMatch m)
+    {
+        if (m.TokenCount != 1) return false;
+        var word = tokens[m.FirstToken].Lower;
+        var before = m.FirstToken > clause.FirstToken ? tokens[m.FirstToken - 1].Lower : "";
+        var twoBefore = m.FirstToken - 1 > clause.FirstToken ? tokens[m.FirstToken - 2].Lower : "";
+        if (word.StartsWith("phone", StringComparison.Ordinal) || word.StartsWith("телефон", StringComparison.Ordinal))
+        {
+            if (ChannelPrepositions.Contains(before) || (before == "the" && ChannelPrepositions.Contains(twoBefore)) || (before == "the" && twoBefore == "on")) return true;
+            for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < Math.Min(clause.EndToken, m.FirstToken + 4); i++)
+            {
+                if (i == m.FirstToken) continue;
+                var near = tokens[i].Lower;
+                if (Channels.Contains(near)) return true;
+                foreach (var stem in CallingStems)
+                    if (near.StartsWith(stem, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        foreach (var meal in MealStems)
+            if (word.StartsWith(meal, StringComparison.Ordinal)) return HourPrepositions.Contains(before);
+        return false;
+    }
+
+    // Opinion words of value for money: what was got weighed against what it cost («выгодно», «окупается», "a bargain"). Not "worth":
+    // "Worth every rouble" after a sentence that praised the thing is the thing's verdict in the labels (4 of 8).
+    private static readonly string[] ValueStems = ["выгод", "окупа", "bargain"];
+
+    /// <summary>
+    /// Whether every opinion word in tokens [<paramref name="first"/>, <paramref name="end"/>) is a word of value for money (see
+    /// <see cref="ValueStems"/>): «Абонемент выгодный», «Программа реально выгодная», «выходит выгодно» judge the
+    /// deal — its price, a scheme's terms, the whole visit —, not how the thing sold is made or works.
+    /// </summary>
+    private static bool OnlyValueVerdict(List<WordToken> tokens, List<TermMatch> said, int first, int end)
+    {
+        var any = false;
+        foreach (var cue in said)
+        {
+            if (!SentimentCues.IsOpinion(cue, said) || cue.FirstToken < first || cue.FirstToken >= end) continue;
+            var valued = false;
+            for (var i = cue.FirstToken; i < cue.FirstToken + cue.TokenCount && !valued; i++)
+                foreach (var stem in ValueStems)
+                    if (tokens[i].Lower.StartsWith(stem, StringComparison.Ordinal)) { valued = true; break; }
+            if (!valued) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    // Units of time an opinion phrase may be made of («за час», «за пять минут», «в тот же день», "in seconds"): stems, and whole
+    // words where a stem would take in another word («как часы» is like clockwork, no time taken).
+    private static readonly string[] TimeUnitStems = ["секунд", "минут", "second", "minute", "hour"];
+    private static readonly HashSet<string> TimeUnitWords = new(StringComparer.Ordinal) { "час", "часа", "часов", "полчаса", "день", "дня", "дней", "day", "days" };
+
+    /// <summary>
+    /// Whether an opinion phrase is a time a thing took (see <see cref="TimeUnitStems"/>): «за час сделали маникюр», «всё сделали за
+    /// пять минут», "done in seconds" praise the speed — the wait's —, and say nothing of how the work came out.
+    /// </summary>
+    private static bool IsTimeTaken(List<WordToken> tokens, TermMatch cue)
+    {
+        if (cue.TokenCount < 2) return false;
+        for (var i = cue.FirstToken; i < cue.FirstToken + cue.TokenCount; i++)
+        {
+            if (TimeUnitWords.Contains(tokens[i].Lower)) return true;
+            foreach (var unit in TimeUnitStems)
+                if (tokens[i].Lower.StartsWith(unit, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 }
