@@ -307,7 +307,7 @@ public class StoryDataTests
         ["streaming"] = new("stories/streaming", "plenka", ["ekranet", "seriallo"], 423, 420, [360, 30, 30], (25, 15, 33),
         [
             ("support", 74, 25, 6, 43), ("assortment", 70, 53, 2, 15), ("quality", 67, 36, 5, 26),
-            ("website_app", 60, 22, 2, 36), ("price", 45, 3, 7, 35), ("payment", 44, 11, 0, 33),
+            ("website_app", 61, 22, 2, 37), ("price", 45, 3, 7, 35), ("payment", 45, 11, 0, 34),
             ("returns", 41, 14, 3, 24), ("loyalty", 39, 20, 1, 18), ("waiting_time", 37, 5, 3, 29),
             ("delivery", 32, 13, 2, 17), ("staff", 17, 11, 3, 3), ("location_parking", 8, 4, 0, 4),
             ("cleanliness_atmosphere", 4, 3, 0, 1),
@@ -317,7 +317,7 @@ public class StoryDataTests
             ("staff", 71, 41, 1, 29), ("quality", 64, 41, 4, 19), ("delivery", 61, 22, 0, 39),
             ("support", 51, 16, 1, 34), ("waiting_time", 51, 13, 2, 36), ("website_app", 45, 19, 2, 24),
             ("price", 40, 6, 3, 31), ("returns", 39, 13, 2, 24), ("payment", 38, 13, 2, 23),
-            ("assortment", 31, 17, 1, 13), ("cleanliness_atmosphere", 24, 16, 0, 8), ("loyalty", 16, 8, 0, 8),
+            ("assortment", 31, 17, 1, 13), ("cleanliness_atmosphere", 24, 16, 0, 8), ("loyalty", 17, 9, 0, 8),
             ("location_parking", 15, 7, 2, 6),
         ]),
     };
