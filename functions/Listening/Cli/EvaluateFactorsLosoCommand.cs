@@ -144,7 +144,7 @@ internal static class EvaluateFactorsLosoCommand
             if (hybrid.MicroF1 > rules.MicroF1) better++;
             if (hybrid.MicroF1 < rules.MicroF1) worse++;
             rulesAgree += rules.Brand.Agreeing; hybridAgree += hybrid.Brand.Agreeing; factors += rules.Brand.Rows.Count;
-            w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
+            w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000;+0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
                 + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove.Average(),5:0.00} {model.DropBelow.Average(),5:0.00}");
         }
         var n = read.Count;
@@ -157,7 +157,7 @@ internal static class EvaluateFactorsLosoCommand
             w.WriteLine($"  {f,-24} {r.Labelled,8} {r.P,8:0.000} {r.R,8:0.000} {r.F1,8:0.000} {h.P,8:0.000} {h.R,8:0.000} {h.F1,9:0.000}");
         }
         w.WriteLine();
-        w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "
+        w.WriteLine($"{"mean/total",-12} {"",5} {rulesF1 / n,8:0.000} {hybridF1 / n,7:0.000} {(hybridF1 - rulesF1) / n,7:+0.000;-0.000;+0.000} {rulesPolarity / n,9:0.000} {hybridPolarity / n,7:0.000} "
             + $"{rulesAgree,4}/{factors,-2} {hybridAgree,4}/{factors,-2} {added,6} {addedRight,4} {addedPolarity,4} {dropped,7} {droppedRight,4}");
         w.WriteLine($"hybrid better on {better} of {n} sets, worse on {worse}; added mentions: {addedRight} of {added} labelled (precision {Ratio(addedRight, added)}), "
             + $"polarity right on {addedPolarity} of those ({Ratio(addedPolarity, addedRight)}); dropped: {droppedRight} of {dropped} not labelled ({Ratio(droppedRight, dropped)})");
