@@ -87,6 +87,16 @@ public sealed record Conveyance(
     /// «в назначенный день», «к 22 октября».</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ReadinessTimes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Round 17b: words of goods handed over to the customer or kept from them («выдали», «отдали», «вернули», "picked up",
+    /// "handed over", "came back", «держат», "kept"). A vehicle is what carries the customer (a taxi, a plane, a shared car), so
+    /// its readiness names no delivery; but a vehicle handed over — a handover word and a <see cref="Vehicles"/> word in one
+    /// clause, no person carried after it («машину выдали», "my car came back", not «водитель отдал нас») — is the goods: the
+    /// car bought, ordered or repaired. Then the handover or the readiness timed or denied, as a <see cref="Readiness"/> is
+    /// («машину выдали через два месяца», «машину не отдали в срок», "the car was ready a day early"), is its delivery.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Handovers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>This conveyance with a pack's or a brand's on top: factor ids replaced where given, every list merged.</summary>
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
         incoming.Factor ?? Factor,
@@ -105,5 +115,6 @@ public sealed record Conveyance(
         VisitTimes = FactorTaxonomy.Union(VisitTimes, incoming.VisitTimes),
         Readiness = FactorTaxonomy.Union(Readiness, incoming.Readiness),
         ReadinessTimes = FactorTaxonomy.Union(ReadinessTimes, incoming.ReadinessTimes),
+        Handovers = FactorTaxonomy.Union(Handovers, incoming.Handovers),
     };
 }

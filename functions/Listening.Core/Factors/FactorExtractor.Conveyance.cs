@@ -193,6 +193,7 @@ public sealed partial class FactorExtractor
         goodsMatcher!.Find(context.Tokens, 0, context.Tokens.Count, found);
         context.Goods = found.Exists(f => f.Group == 0);
         context.Vehicle = found.Exists(f => f.Group == 1);
+        context.HandedVehicle = context.Vehicle && HandsOverAnyVehicle(context);
     }
 
     private bool CarriesPerson(List<WordToken> tokens, int after, int clauseEnd)

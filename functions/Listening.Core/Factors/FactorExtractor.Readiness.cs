@@ -42,10 +42,19 @@ public sealed partial class FactorExtractor
     {
         var tokens = context.Tokens;
         if (m.FirstToken > clause.FirstToken && Already.Contains(tokens[m.FirstToken - 1].Lower)) return false;
-        if (IsWillingness(tokens, clause, m) || IsFoundOnComing(tokens, clause, m)) return false;
-        // "the plane isn't ready", «машина не готова»: in a text of a vehicle and no goods, what is not ready is the service itself.
         if (context.Goods is null) ReadGoods(context);
-        if (context.Vehicle && context.Goods != true) return false;
+        if (IsHandover(tokens, m))
+        {
+            // «выдали машину», "my car came back": only a vehicle handed over is goods here; a handover of anything else is read elsewhere.
+            if (!HandsOverVehicle(context, clause, m)) return false;
+        }
+        else
+        {
+            if (IsWillingness(tokens, clause, m) || IsFoundOnComing(tokens, clause, m)) return false;
+            // "the plane isn't ready", «машина не готова»: in a text of a vehicle and no goods, what is not ready is the service
+            // itself — unless the text hands the vehicle over (the car repaired or bought is the goods, see Conveyance.Handovers).
+            if (context.Vehicle && context.Goods != true && !context.HandedVehicle) return false;
+        }
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
             if (ReadinessNegators.Contains(tokens[i].Lower)) return true;
         if (HasQualifier(matches, clause)) return true;
@@ -101,4 +110,42 @@ public sealed partial class FactorExtractor
     private static bool IsInfinitive(string word) =>
         word.Length > 3 && !NotInfinitives.Contains(word) && (word.EndsWith("ть", StringComparison.Ordinal) || word.EndsWith("ться", StringComparison.Ordinal)
                             || word.EndsWith("ти", StringComparison.Ordinal) || word.EndsWith("чь", StringComparison.Ordinal));
+
+    [ThreadStatic] private static List<TermMatch>? handoverFound;
+
+    private bool IsHandover(List<WordToken> tokens, TermMatch m)
+    {
+        if (handovers is null) return false;
+        var found = handoverFound ??= [];
+        found.Clear();
+        handovers.Find(tokens, m.FirstToken, m.FirstToken + m.TokenCount, found);
+        return found.Exists(f => f.FirstToken == m.FirstToken);
+    }
+
+    /// <summary>
+    /// Whether the handover word <paramref name="m"/> hands a vehicle over (see <see cref="Conveyance.Handovers"/>): a vehicle
+    /// word stands in its clause and no person follows it («водитель отдал нас», "kept us on the plane" carry the customer).
+    /// </summary>
+    private bool HandsOverVehicle(TextContext context, Clause clause, TermMatch m)
+    {
+        if (personsMatcher is not null && CarriesPerson(context.Tokens, m.FirstToken + m.TokenCount, clause.EndToken)) return false;
+        var found = new List<TermMatch>();
+        goodsMatcher!.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
+        return found.Exists(f => f.Group == 1);
+    }
+
+    /// <summary>Whether some clause of the text hands a vehicle over (see <see cref="HandsOverVehicle"/>): then the vehicle is the goods.</summary>
+    private bool HandsOverAnyVehicle(TextContext context)
+    {
+        if (handovers is null || goodsMatcher is null) return false;
+        var found = new List<TermMatch>();
+        foreach (var clause in context.Clauses)
+        {
+            found.Clear();
+            handovers.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
+            foreach (var h in found)
+                if (HandsOverVehicle(context, clause, h)) return true;
+        }
+        return false;
+    }
 }

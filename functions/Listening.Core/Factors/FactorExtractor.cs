@@ -54,6 +54,7 @@ public sealed partial class FactorExtractor
     private readonly int takenBackFactor = -1;
     private readonly int feeFactor = -1; // Round 15: the factor of what the bringing costs (Conveyance.PriceFactor)
     private readonly TermMatcher? readinessTimes; // Round 17: words that time an order's readiness (Conveyance.ReadinessTimes)
+    private readonly TermMatcher? handovers; // Round 17b: words of goods handed over or kept (Conveyance.Handovers), read as readiness is
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -89,7 +90,7 @@ public sealed partial class FactorExtractor
             .Append(taxonomy.Conveyance?.Carriers.Values.SelectMany(terms => terms) ?? [])
             .Append(taxonomy.Conveyance?.Arrivals.Values.SelectMany(terms => terms) ?? [])
             // 4n+4: words of an order being ready (Conveyance.Readiness) — the delivery's only where timed or denied.
-            .Append(taxonomy.Conveyance?.Readiness.Values.SelectMany(terms => terms) ?? [])
+            .Append(taxonomy.Conveyance?.Readiness.Values.Concat(taxonomy.Conveyance.Handovers.Values).SelectMany(terms => terms) ?? [])
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
@@ -105,6 +106,7 @@ public sealed partial class FactorExtractor
             installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
             takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
             feeFactor = conveyance.PriceFactor is { } fee ? ids.IndexOf(fee) : -1;
+            if (conveyance.Handovers.Values.Any(t => t.Count > 0)) handovers = new TermMatcher([conveyance.Handovers.Values.SelectMany(t => t)]);
             if (conveyance.ReadinessTimes.Values.Any(t => t.Count > 0)) readinessTimes = new TermMatcher([conveyance.ReadinessTimes.Values.SelectMany(t => t)]);
             if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
                 visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),
@@ -288,6 +290,7 @@ public sealed partial class FactorExtractor
         public List<TermMatch> CueMatches { get; } = [];
         public bool PreviousNamed; // whether the sentence before named a factor (a hosted word alone then remarks on it)
         public List<string> PreviousFactors { get; } = []; // the factors the sentence before named (a short outcome sentence may be about them)
+        public bool HandedVehicle; // Round 17b: whether a vehicle is handed over in the text (see Conveyance.Handovers); set with Goods
         public bool? Goods; // whether the text names goods brought (see Conveyance); computed once, only if a word of bringing needs it
         public bool Vehicle; // whether the text names a car, a cab or a driver (read with Goods)
         public List<TermMatch>? Seen { get; init; } // where the matcher puts the whole text's matches for the learned detector (see Read)

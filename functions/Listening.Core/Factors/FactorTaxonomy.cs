@@ -230,6 +230,7 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> VisitTimes { get; set; } = [];
     public Dictionary<string, List<string>> Readiness { get; set; } = [];
     public Dictionary<string, List<string>> ReadinessTimes { get; set; } = [];
+    public Dictionary<string, List<string>> Handovers { get; set; } = [];
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
@@ -247,6 +248,7 @@ internal sealed class ConveyanceEntry
         VisitTimes = FactorEntry.Clean(VisitTimes),
         Readiness = FactorEntry.Clean(Readiness),
         ReadinessTimes = FactorEntry.Clean(ReadinessTimes),
+        Handovers = FactorEntry.Clean(Handovers),
     };
 }
 
