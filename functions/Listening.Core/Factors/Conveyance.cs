@@ -88,14 +88,17 @@ public sealed record Conveyance(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ReadinessTimes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>
-    /// Round 17b: words of goods handed over to the customer or kept from them («выдали», «отдали», «вернули», "picked up",
-    /// "handed over", "came back", «держат», "kept"). A vehicle is what carries the customer (a taxi, a plane, a shared car), so
-    /// its readiness names no delivery; but a vehicle handed over — a handover word and a <see cref="Vehicles"/> word in one
-    /// clause, no person carried after it («машину выдали», "my car came back", not «водитель отдал нас») — is the goods: the
+    /// Round 17b: words of goods handed over to the customer («выдали», «отдали», «вернули», "picked up", "handed over", "came
+    /// back"). A vehicle is what carries the customer (a taxi, a plane, a shared car), so its readiness names no delivery; but a
+    /// vehicle handed over — a handover word and a <see cref="HandedVehicles"/> word in one clause, no person carried after it
+    /// («машину выдали», "my car came back"; not «деньги за поездку вернули», «водитель отдал нас») — is the goods: the
     /// car bought, ordered or repaired. Then the handover or the readiness timed or denied, as a <see cref="Readiness"/> is
     /// («машину выдали через два месяца», «машину не отдали в срок», "the car was ready a day early"), is its delivery.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Handovers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The vehicles that can be handed over as goods (a car, a motorbike), not a ride, a trip or a driver (see <see cref="Handovers"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> HandedVehicles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>This conveyance with a pack's or a brand's on top: factor ids replaced where given, every list merged.</summary>
     public Conveyance Merge(Conveyance? incoming) => incoming is null ? this : new(
@@ -116,5 +119,6 @@ public sealed record Conveyance(
         Readiness = FactorTaxonomy.Union(Readiness, incoming.Readiness),
         ReadinessTimes = FactorTaxonomy.Union(ReadinessTimes, incoming.ReadinessTimes),
         Handovers = FactorTaxonomy.Union(Handovers, incoming.Handovers),
+        HandedVehicles = FactorTaxonomy.Union(HandedVehicles, incoming.HandedVehicles),
     };
 }

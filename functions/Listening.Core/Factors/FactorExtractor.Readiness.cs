@@ -123,21 +123,21 @@ public sealed partial class FactorExtractor
     }
 
     /// <summary>
-    /// Whether the handover word <paramref name="m"/> hands a vehicle over (see <see cref="Conveyance.Handovers"/>): a vehicle
-    /// word stands in its clause and no person follows it («водитель отдал нас», "kept us on the plane" carry the customer).
+    /// Whether the handover word <paramref name="m"/> hands a vehicle over (see <see cref="Conveyance.Handovers"/>): a
+    /// <see cref="Conveyance.HandedVehicles"/> word stands in its clause and no person follows it («водитель отдал нас», "kept us on the plane" carry the customer).
     /// </summary>
     private bool HandsOverVehicle(TextContext context, Clause clause, TermMatch m)
     {
         if (personsMatcher is not null && CarriesPerson(context.Tokens, m.FirstToken + m.TokenCount, clause.EndToken)) return false;
         var found = new List<TermMatch>();
-        goodsMatcher!.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
-        return found.Exists(f => f.Group == 1);
+        handedVehicles!.Find(context.Tokens, clause.FirstToken, clause.EndToken, found);
+        return found.Count > 0;
     }
 
     /// <summary>Whether some clause of the text hands a vehicle over (see <see cref="HandsOverVehicle"/>): then the vehicle is the goods.</summary>
     private bool HandsOverAnyVehicle(TextContext context)
     {
-        if (handovers is null || goodsMatcher is null) return false;
+        if (handovers is null) return false;
         var found = new List<TermMatch>();
         foreach (var clause in context.Clauses)
         {

@@ -55,6 +55,7 @@ public sealed partial class FactorExtractor
     private readonly int feeFactor = -1; // Round 15: the factor of what the bringing costs (Conveyance.PriceFactor)
     private readonly TermMatcher? readinessTimes; // Round 17: words that time an order's readiness (Conveyance.ReadinessTimes)
     private readonly TermMatcher? handovers; // Round 17b: words of goods handed over or kept (Conveyance.Handovers), read as readiness is
+    private readonly TermMatcher? handedVehicles; // Round 17b: the vehicles that can be handed over (Conveyance.HandedVehicles)
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly TermMatcher? notThings;
@@ -106,7 +107,11 @@ public sealed partial class FactorExtractor
             installerFactor = conveyance.InstallerFactor is { } fitter ? ids.IndexOf(fitter) : -1;
             takenBackFactor = conveyance.TakenBackFactor is { } back ? ids.IndexOf(back) : -1;
             feeFactor = conveyance.PriceFactor is { } fee ? ids.IndexOf(fee) : -1;
-            if (conveyance.Handovers.Values.Any(t => t.Count > 0)) handovers = new TermMatcher([conveyance.Handovers.Values.SelectMany(t => t)]);
+            if (conveyance.Handovers.Values.Any(t => t.Count > 0) && conveyance.HandedVehicles.Values.Any(t => t.Count > 0))
+            {
+                handovers = new TermMatcher([conveyance.Handovers.Values.SelectMany(t => t)]);
+                handedVehicles = new TermMatcher([conveyance.HandedVehicles.Values.SelectMany(t => t)]);
+            }
             if (conveyance.ReadinessTimes.Values.Any(t => t.Count > 0)) readinessTimes = new TermMatcher([conveyance.ReadinessTimes.Values.SelectMany(t => t)]);
             if (conveyance.Installers.Values.Any(t => t.Count > 0) || conveyance.TakenBack.Values.Any(t => t.Count > 0) || conveyance.Visitors.Values.Any(t => t.Count > 0))
                 visitMatcher = new TermMatcher([conveyance.Installers.Values.SelectMany(t => t), conveyance.Visits.Values.SelectMany(t => t),

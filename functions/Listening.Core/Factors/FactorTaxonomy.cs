@@ -231,6 +231,7 @@ internal sealed class ConveyanceEntry
     public Dictionary<string, List<string>> Readiness { get; set; } = [];
     public Dictionary<string, List<string>> ReadinessTimes { get; set; } = [];
     public Dictionary<string, List<string>> Handovers { get; set; } = [];
+    public Dictionary<string, List<string>> HandedVehicles { get; set; } = [];
 
     public Conveyance ToConveyance() => new(
         string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(),
@@ -249,6 +250,7 @@ internal sealed class ConveyanceEntry
         Readiness = FactorEntry.Clean(Readiness),
         ReadinessTimes = FactorEntry.Clean(ReadinessTimes),
         Handovers = FactorEntry.Clean(Handovers),
+        HandedVehicles = FactorEntry.Clean(HandedVehicles),
     };
 }
 
