@@ -91,7 +91,10 @@ public sealed partial class FactorExtractor
             .Append(taxonomy.Conveyance?.Carriers.Values.SelectMany(terms => terms) ?? [])
             .Append(taxonomy.Conveyance?.Arrivals.Values.SelectMany(terms => terms) ?? [])
             // 4n+4: words of an order being ready (Conveyance.Readiness) — the delivery's only where timed or denied.
-            .Append(taxonomy.Conveyance?.Readiness.Values.Concat(taxonomy.Conveyance.Handovers.Values).SelectMany(terms => terms) ?? [])
+            // Round 17b: with them, words of goods handed over (Conveyance.Handovers), read so only where a vehicle is handed over.
+            .Append(taxonomy.Conveyance?.Readiness.Values
+                .Concat(taxonomy.Conveyance.HandedVehicles.Values.Any(t => t.Count > 0) ? taxonomy.Conveyance.Handovers.Values : [])
+                .SelectMany(terms => terms) ?? [])
             .ToList();
         // "staff>waiting_time": a qualifier on staff counts for waiting time, and only when staff is named in its clause.
         var ids = taxonomy.Factors.Select(f => f.Id).ToList();
