@@ -305,6 +305,13 @@ public sealed partial class FactorExtractor
         public IReadOnlyList<ReviewField> Fields { get; init; } = []; // the review's fields (ReviewFields): a bare list in one takes its side
     }
 
+    /// <summary>
+    /// The mention a sign alone decides, with no opinion word to weigh it (an outcome, an absence, a review field's side):
+    /// +1 positive, −1 negative, at half strength.
+    /// </summary>
+    internal static (SentimentLabel Label, float Score) Sided(int sign) =>
+        sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+
     /// <summary>The side of the review field that holds token <paramref name="token"/> (<see cref="ReviewFields"/>): +1 pros, −1 cons, 0 none.</summary>
     private static int FieldSide(TextContext context, int token) => context.Fields.Count > 0 ? ReviewFields.SideAt(context.Fields, token) : 0;
 
@@ -340,9 +347,9 @@ public sealed partial class FactorExtractor
                          && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
-                if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = sign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = Sided(sign);
                 // «Что не понравилось: жесткая подвеска»: a thing listed under a review's heading without an opinion word is on its side.
-                else if ((verdictCues.Score.IsEmpty || Label(verdictCues.Score.Score) == SentimentLabel.Neutral) && FieldSide(context, from) is var side and not 0) (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                else if ((verdictCues.Score.IsEmpty || Label(verdictCues.Score.Score) == SentimentLabel.Neutral) && FieldSide(context, from) is var side and not 0) (label, score) = Sided(side);
                 mentions.Add(new FactorMention(Taxonomy.Factors[unnamedFactor].Id, label, score, clauses[c].Start, clauses[c].Length));
                 context.LastClauseStart = clauses[c].Start;
             }
@@ -570,16 +577,16 @@ public sealed partial class FactorExtractor
                 if (!verdictCues.Score.IsEmpty) lastOwn = verdictCues.Score.Score;
                 // "No parking at all", «без очереди»: with no opinion word, the factor's own word said to be absent judges it.
                 else if (verdictCues.Neutral == 0 && factor == unnamedFactor && outcomeSign != 0)
-                    (label, score) = outcomeSign > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                    (label, score) = Sided(outcomeSign);
                 else if (verdictCues.Neutral == 0 && !described.Contains(factor) && FactorAbsence.Of(cues, tokens, clause.FirstToken, clause.EndToken, token) is var absent and not 0)
-                    (label, score) = absent > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                    (label, score) = Sided(absent);
                 // «Недостатки: доставка, цены», "Cons: delivery, friendly staff", «Главный минус — доставка: из семи заказов вовремя
                 // приехали три»: a factor whose own part says nothing either way under a review's heading (no opinion word, or words
                 // that cancel out) is on the heading's side; a part with a clear opinion of its own («Недостатки: персонал вежливый»)
                 // keeps it.
                 var side = FieldSide(context, token);
                 if (side != 0 && (segmentCues ?? verdictCues).Score is var own && (own.IsEmpty || Label(own.Score) == SentimentLabel.Neutral))
-                    (label, score) = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+                    (label, score) = Sided(side);
                 // «Цены нормальные», "no issue with the prices": a level placed as acceptable, not praised — unless the author
                 // lists it under the pros («Плюсы: цены нормальные»): that is the explicit plus.
                 if (Taxonomy.Factors[factor].Level && verdictCues.OnlySoftPraise && side <= 0) (label, score) = (SentimentLabel.Neutral, 0f);

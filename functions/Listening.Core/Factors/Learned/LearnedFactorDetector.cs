@@ -112,7 +112,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         // «Минусы: цены выше средних, сроки изготовления больше недели»: a clause that says nothing either way in a review's
         // pros or cons field is on the field's side, as the rules read it (ReviewFields).
         if (said is not { Label: not SentimentLabel.Neutral } && ReviewFields.SideAt(fields, clause.FirstToken) is var side and not 0)
-            said = side > 0 ? (SentimentLabel.Positive, 0.5f) : (SentimentLabel.Negative, -0.5f);
+            said = FactorExtractor.Sided(side);
         return said is not { } s || s.Label == SentimentLabel.Neutral
             ? new FactorMention(id, document, documentScore, clause.Start, clause.Length)
             : new FactorMention(id, s.Label, s.Score, clause.Start, clause.Length);
