@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """k-means over fastText word vectors: `kmeans.py vectors.vec K` prints `stem<TAB>class` lines, ordinal by stem.
 
 The vectors are L2-normalised first, so the clusters group words by the direction of their contexts (cosine), not by
