@@ -6,16 +6,16 @@
 # more threads are faster and differ run to run), then k-means
 # (python3-sklearn, fixed seed) into K classes. Neither tool is needed to train or run the detector: only the output.
 #   apt-get install fasttext python3-sklearn   (Debian's python3, /usr/bin/python3, is the one with sklearn)
-#   LISTENING_DATASETS=../shared/datasets scripts/clusters/train.sh        (K=1024 by default; K=256 OUT=... for another)
+#   LISTENING_DATASETS=../shared/datasets scripts/clusters/train.sh        (K=4096 by default; K=1024 OUT=... for another)
 # The stems, not the surface words: the detector hashes stems, so each class is keyed by exactly what it reads, and the
 # inflected forms of a Russian word share one vector instead of splitting its contexts six ways.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${LISTENING_DATASETS:?set LISTENING_DATASETS to the shared datasets folder}
-K=${K:-1024}
-DIM=${DIM:-50}
+K=${K:-4096}
+DIM=${DIM:-100}
 MIN_COUNT=${MIN_COUNT:-5}
-EPOCHS=${EPOCHS:-3}
+EPOCHS=${EPOCHS:-5}
 THREADS=${THREADS:-1}
 OUT=${OUT:-ml-models/factors/word-classes.tsv.gz}
 LISTENING=${LISTENING:-functions/Listening/bin/Release/net10.0/listening}
