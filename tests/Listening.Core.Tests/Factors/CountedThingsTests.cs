@@ -3,7 +3,7 @@ using static Listening.Core.Tests.Factors.DefaultExtraction;
 namespace Listening.Core.Tests.Factors;
 
 /// <summary>Round 18 (fact21r): things counted or closed are the range's size whatever a domain calls them — a film, a slide, a
-/// course — where no factor's word names them; an offering that suits every age or taste is the range's breadth.</summary>
+/// course — where no factor's word names them; an offering that suits every age or taste, and a venue's repertoire, are the range.</summary>
 public class CountedThingsTests
 {
     [Theory]
@@ -47,6 +47,20 @@ public class CountedThingsTests
     public void An_offering_for_every_age_or_taste_is_the_ranges_breadth(string text)
     {
         Assert.Contains("assortment", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Репертуар богатый, есть и артхаус, и блокбастеры.")]
+    [InlineData("The repertoire is thin on weekdays.")]
+    public void A_venues_repertoire_is_its_range(string text)
+    {
+        Assert.Contains("assortment", FactorsIn(text));
+    }
+
+    [Fact]
+    public void True_to_form_in_ones_own_repertoire_is_no_range()
+    {
+        Assert.DoesNotContain("assortment", FactorsIn("«Локон» в своём репертуаре: записываешься на 10, садишься в кресло в 10:45."));
     }
 
     [Theory]
