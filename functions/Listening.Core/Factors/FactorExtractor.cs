@@ -326,7 +326,9 @@ public sealed partial class FactorExtractor
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches, context.Seen);
         // «Слесарь пришёл на третий день»: a technician's timed visit names the wait though no factor's word stands in the sentence.
         if (matches.Count == 0) ResolveInstallersAndTakenBack(context, first, end, matches);
-        if (matches.Count == 0)
+        // Round 18: «Дёшево, но развлечений мало.»: a sentence that counts things names the range though no factor's word stands in it.
+        var counts = matches.Count == 0 && rangeFactor >= 0 && !IsQuestion(context.Text, tokens, sentenceEnd) && CountsAThing(context, first, end, matches);
+        if (matches.Count == 0 && !counts)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
             if (unnamedFactor < 0 || IsQuestion(context.Text, tokens, sentenceEnd)) return;
@@ -356,7 +358,7 @@ public sealed partial class FactorExtractor
             return;
         }
         ResolveConveyance(context, first, end, matches);
-        if (matches.Count == 0) return;
+        if (matches.Count == 0 && !counts) return;
         if (HostedAlone(context, first, end, matches, mentions)) return;
 
         // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
@@ -507,6 +509,12 @@ public sealed partial class FactorExtractor
                     continue;
                 }
                 found.Add((factor, m.FirstToken));
+            }
+            // Round 18: «мало фильмов», "only three films", "half the slides closed": things counted or closed that no factor names.
+            if (rangeFactor >= 0 && !HasFactor(found, rangeFactor) && CountedThing(context, clause, matches, sentenceFirst) is { Token: >= 0 } count)
+            {
+                found.Add((rangeFactor, count.Token));
+                counted.Add((rangeFactor, count.Stock));
             }
             if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
             {
