@@ -335,7 +335,7 @@ public sealed partial class FactorExtractor
             // «…забрала в магазине через час. Всё работает.»: a short outcome after a sentence about the app is the app's.
             var outcome = OutcomeAt(context, clauses[first].FirstToken, sentenceEnd).Token >= 0
                 && !(sentenceEnd - sentenceFirst <= FollowUpWords && context.PreviousFactors.Exists(Taxonomy.Unnamed!.OutcomeYieldsTo.Contains));
-            if (!outcome && !HasShortClause(clauses, first, end)) return;
+            if (!outcome && !HasShortClause(clauses, first, end) && !HasSettingApart(tokens, sentenceFirst, sentenceEnd)) return;
             context.CueMatches.Clear();
             cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
             DropCuesWrittenAsNames(context.Text, tokens, context.CueMatches, sentenceFirst);
@@ -346,7 +346,9 @@ public sealed partial class FactorExtractor
                 var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
                 if (from >= 0) from = clauses[c].FirstToken;
                 else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, sentenceFirst, out from)
-                         && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0) continue;
+                         && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0
+                         // Round 18: "The course itself is great.", «Но сам курс отличный.»: a thing set apart and judged.
+                         && (from = ThingSetApart(context, clauses[c], context.CueMatches, matches, sentenceFirst)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = Sided(sign);
@@ -465,6 +467,12 @@ public sealed partial class FactorExtractor
                 // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product
                 // advised on or asked about is the advice's or the question's topic, not a product judged.
                 if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
+                // Round 18: «Книги пришли разбитые», "One book came with a dented corner": the condition goods arrive in is the delivery's.
+                if (factor == unnamedFactor && kind != 1 && IsConditionOnArrival(context, clause, m))
+                {
+                    if (conveyFactor >= 0 && !found.Exists(f => f.Factor == conveyFactor)) found.Add((conveyFactor, m.FirstToken));
+                    continue;
+                }
                 if (kind == 2)
                 {
                     // «Результата нет», "no results": the outcome phrase judges the offering (below), it is no product missing.
@@ -540,8 +548,9 @@ public sealed partial class FactorExtractor
                     if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches, sentenceFirst) is var priced and >= 0) found.Add((unnamedFactor, priced));
                     // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
                     if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said, sentenceFirst, sentenceEnd) is var bare and >= 0) found.Add((unnamedFactor, bare));
-                    // Round 16: "The course itself is a rehash", "the gym itself is very decent": the thing set apart from the rest is judged.
-                    if (!HasFactor(found, unnamedFactor) && ThingItself(context, clause, said, matches, sentenceFirst) is var itself and >= 0) found.Add((unnamedFactor, itself));
+                    // Round 16: "The course itself is a rehash", "the gym itself is very decent"; round 18: «Но сам маникюр слез», «сама
+                    // куртка тонкая»: the thing set apart from the rest is judged.
+                    if (!HasFactor(found, unnamedFactor) && ThingSetApart(context, clause, said, matches, sentenceFirst) is var apart and >= 0) found.Add((unnamedFactor, apart));
                 }
             }
             if (found.Count == 0)
