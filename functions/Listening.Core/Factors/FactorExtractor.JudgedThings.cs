@@ -190,9 +190,12 @@ public sealed partial class FactorExtractor
         if (begin < clause.EndToken && ClauseSplitter.IsContrast(tokens[begin].Lower)) begin++;
         var count = clause.EndToken - begin;
         // «Курс в Лесенке реально хороший»: whose it is («в Лесенке», "at Lesenka") tells no more about the thing than a determiner.
+        // Round 18: «Лучший звук в городе», "Best slides in the city", «Бензин у них хороший», «Курс по Java хороший»: a preposition
+        // and its word say where, whose or which the thing is — no more the thing than a name is.
+        var superlative = HasSuperlative(tokens, begin, clause.EndToken);
         var whose = 0;
         for (var i = begin; i < clause.EndToken; i++)
-            if (InWhosePhrase(tokens, i, sentenceFirst)) whose++;
+            if (InWhosePhrase(tokens, i, sentenceFirst) || InModifyingPhrase(tokens, begin, i, superlative)) whose++;
         if (count - whose < 2) return false;
         if (count - whose > Taxonomy.Unnamed!.Words(tokens[begin].Lower[0] is >= 'а' and <= 'я' ? "ru" : "en")) return false;
         foreach (var m in matches)
@@ -203,7 +206,8 @@ public sealed partial class FactorExtractor
         {
             if (cue.FirstToken + cue.TokenCount <= begin || cue.FirstToken >= clause.EndToken) continue;
             // Round 16: «Письма нет», «вытяжки будто нет»: a thing said only to be missing is not judged for how it is.
-            if (SentimentCues.IsOpinion(cue, said) && !IsBareAbsence(tokens, cue)) opinion = true;
+            // Round 18: «курьер забрал на следующий день», "left on the dot": a phrase of when or where is no verdict on a thing.
+            if (SentimentCues.IsOpinion(cue, said) && !IsBareAbsence(tokens, cue) && !(whose > 0 && InModifyingPhrase(tokens, begin, cue.FirstToken, superlative))) opinion = true;
             for (var i = Math.Max(cue.FirstToken, begin); i < Math.Min(cue.FirstToken + cue.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
         }
         // «Машины старые», "Old cars": a word of the thing's condition is its verdict too.
@@ -214,6 +218,9 @@ public sealed partial class FactorExtractor
             states.Find(tokens, begin, clause.EndToken, found);
             foreach (var state in found)
             {
+                // A condition said by a phrase of its own («в отличном состоянии», "in great shape") is one; a state word inside a
+                // phrase of where is not said of the thing.
+                if (!ModifyingPrepositions.Contains(tokens[state.FirstToken].Lower) && InModifyingPhrase(tokens, begin, state.FirstToken, superlative)) continue;
                 opinion = true;
                 for (var i = state.FirstToken; i < Math.Min(state.FirstToken + state.TokenCount, clause.EndToken); i++) covered[i - begin] = true;
             }
@@ -234,7 +241,7 @@ public sealed partial class FactorExtractor
         var firstThing = -1;
         for (var i = begin; i < clause.EndToken; i++)
         {
-            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower) || (whose > 0 && InWhosePhrase(tokens, i, sentenceFirst))) continue;
+            if (covered[i - begin] || VerdictFrame.Contains(tokens[i].Lower) || (whose > 0 && (InWhosePhrase(tokens, i, sentenceFirst) || InModifyingPhrase(tokens, begin, i, superlative)))) continue;
             if (!IsThing(context.Text, tokens, i, sentenceFirst)) return false;
             if (++things > 2) return false;
             if (firstThing < 0) firstThing = i;
@@ -280,6 +287,72 @@ public sealed partial class FactorExtractor
     {
         if (WhosePrepositions.Contains(tokens[i].Lower)) return i + 1 < tokens.Count && tokens[i + 1].Capitalised && i + 1 > sentenceFirst;
         return tokens[i].Capitalised && i > sentenceFirst && i - 1 >= 0 && WhosePrepositions.Contains(tokens[i - 1].Lower);
+    }
+
+    // Round 18: prepositions that open a phrase of where, whose or which («в городе», «у них», «по Java», «для детей», "in Moscow", "of my
+    // life"); not «за», "for a price" (PricedThing), nor "with" («пицца с плесенью» is what the thing has), nor «из» («лучшая из всех
+    // служб» weighs the business against the others).
+    private static readonly HashSet<string> ModifyingPrepositions = new(StringComparer.Ordinal)
+    {
+        "в", "во", "на", "у", "по", "для", "in", "at", "on", "of", "around", "across", "near",
+    };
+
+    // Words of when: a phrase of time («на следующий день», «в будни», «на завтра», "on the day") tells when something happened, a story's
+    // step, not where or whose the thing is — its words stay in the clause and keep it from reading as a verdict on a thing.
+    private static readonly string[] WhenStems =
+    [
+        "дн", "день", "ноч", "утр", "вечер", "завтра", "будн", "праздник", "выходн", "недел", "месяц", "год", "час", "минут", "раз", "срок", "время",
+        "day", "night", "morning", "evening", "week", "month", "year", "time", "hour", "minute", "dot",
+    ];
+
+    // Words that may stand between such a preposition and its word ("in the city", "of my life", «у них»: the pronoun is the word).
+    private static readonly HashSet<string> PhraseDeterminers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "my", "our", "your", "their", "this", "all", "whole", "весь", "всём", "всем", "этом", "нашем", "нашей",
+    };
+
+    // Words of the superlative: a thing called the best or the worst is placed among others somewhere («Лучший звук в городе», "Best
+    // slides in the city", "Best balayage of my life").
+    private static readonly string[] SuperlativeStems = ["лучш", "худш", "самы", "сама", "само", "best", "worst", "finest"];
+
+    // Pronouns of whose after «у» («Бензин у них хороший», «Машины у вас хорошие»).
+    private static readonly HashSet<string> WhosePronouns = new(StringComparer.Ordinal) { "них", "вас", "нас", "него", "неё", "нее" };
+
+    private static bool HasSuperlative(List<WordToken> tokens, int first, int end)
+    {
+        for (var i = first; i < end; i++)
+            foreach (var stem in SuperlativeStems)
+                if (tokens[i].Lower.StartsWith(stem, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="i"/> is a modifying preposition after the first word of the clause part (from
+    /// <paramref name="begin"/>) or the word it governs, across at most one determiner: «у них», «на Искре», and where the clause calls
+    /// the thing the best or the worst (<paramref name="superlative"/>) any phrase of where or which («в городе», "in the city", "of my
+    /// life"). Elsewhere such a phrase is as often a step of a story («Прораб в будни — пустой», «перенесли на завтра») and keeps the
+    /// clause from reading as a verdict on a thing.
+    /// </summary>
+    private static bool InModifyingPhrase(List<WordToken> tokens, int begin, int i, bool superlative)
+    {
+        for (var p = i; p >= Math.Max(begin + 1, i - 2); p--)
+        {
+            if (!ModifyingPrepositions.Contains(tokens[p].Lower)) continue;
+            var word = p + 1;
+            if (word < tokens.Count && PhraseDeterminers.Contains(tokens[word].Lower)) word++;
+            // «на следующий день», «в тот же день»: the word governed may follow one adjective.
+            if (word >= tokens.Count || IsWhen(tokens[word].Lower) || (word + 1 < tokens.Count && IsWhen(tokens[word + 1].Lower))) return false;
+            var whose = (tokens[p].Lower == "у" && WhosePronouns.Contains(tokens[word].Lower)) || (tokens[p].Lower == "на" && tokens[word].Capitalised);
+            return (superlative || whose) && i <= word;
+        }
+        return false;
+    }
+
+    private static bool IsWhen(string word)
+    {
+        foreach (var stem in WhenStems)
+            if (word.StartsWith(stem, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];

@@ -69,26 +69,96 @@ public sealed partial class FactorExtractor
         return false;
     }
 
+    // Round 18: the Russian pronoun that sets a thing apart from the rest when it stands before it («сам курс», «сама куртка», «само
+    // кино», «сами тренировки»), and what may open its part before it (a contrast, «вот», «и»).
+    private static readonly HashSet<string> SettingApart = new(StringComparer.Ordinal) { "сам", "сама", "само", "сами", "саму", "самого", "самой" };
+    private static readonly HashSet<string> ApartOpeners = new(StringComparer.Ordinal) { "но", "а", "вот", "и", "зато", "однако", "хотя", "да", "ну" };
+
+    /// <summary>Whether a word of comparison stands before <paramref name="i"/> in its part ("Shipping cost more than the paint itself"):
+    /// the thing a price is weighed against, not the thing judged.</summary>
+    private static bool ComparedWith(TextContext context, Clause clause, int i)
+    {
+        var (first, _) = Segment(context.Text, context.Tokens, clause, i);
+        for (var k = first; k < i; k++)
+            if (context.Tokens[k].Lower is "than" or "as" or "like") return true;
+        return false;
+    }
+
     /// <summary>
-    /// Where the thing starts in an English clause that sets it apart from the rest with "itself" or "themselves" and judges it ("The
-    /// course itself is a rehash", "the cleaning itself is superb", "The paint itself was a bit thin", "the cars themselves are fine"):
-    /// a word that reads as a thing (<see cref="IsThing"/>) and names no factor of its own, right before the pronoun, in a clause with an
-    /// opinion or a condition word after it. −1 if none. What is set apart is what the customer came for — the paint, the course, the
-    /// gym — against the delivery, the support or the parking said before.
+    /// Where the thing starts in a clause that sets it apart from the rest and judges it: in English a word before "itself" or
+    /// "themselves" ("The course itself is a rehash", "the cleaning itself is superb", "The paint itself was a bit thin", "the cars
+    /// themselves are fine"); round 18: in Russian a word after «сам», «сама», «само», «сами» opening its part («Но сам маникюр слез через
+    /// неделю», «А вот сама куртка тонкая», «Сама шлифмашина из проката отличная»). The thing reads as a thing by its form
+    /// (<see cref="IsThing"/>) or is this factor's own judged word, names no other factor, and an opinion, a neutral or a condition word
+    /// follows it in the clause («Само кино — обычно», "The gym itself is very decent"). −1 if none. What is set apart is what the
+    /// customer came for — the paint, the course, the gym — against the delivery, the support or the parking said before; a person
+    /// who did something himself («бортпроводник сам нашёл», «сама исправлю») is not set apart, as the pronoun follows him and a
+    /// verb follows it.
     /// </summary>
-    private int ThingItself(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst)
+    private int ThingSetApart(TextContext context, Clause clause, List<TermMatch> said, List<TermMatch> matches, int sentenceFirst)
     {
         var tokens = context.Tokens;
-        for (var i = clause.FirstToken + 1; i < clause.EndToken - 1; i++)
+        for (var i = clause.FirstToken; i < clause.EndToken - 1; i++)
         {
-            if (tokens[i].Lower is not ("itself" or "themselves")) continue;
-            var thing = i - 1;
-            if (Covered(said, thing) || Covered(matches, thing) || !IsThing(context.Text, tokens, thing, sentenceFirst)) return -1;
+            var word = tokens[i].Lower;
+            int thing;
+            if (word is "itself" or "themselves" && i > clause.FirstToken && !ComparedWith(context, clause, i - 1)) thing = i - 1;
+            else if (SettingApart.Contains(word) && OpensPart(context, clause, i)) thing = i + 1;
+            else continue;
+            if (Covered(said, thing) || !IsOwnThing(context.Text, tokens, thing, sentenceFirst, matches)) return -1;
+            var after = Math.Max(i, thing) + 1;
+            // «сам товар дешёвый»: a verdict that is another factor's own word (the price's) is that factor's, not the thing's.
             foreach (var cue in said)
-                if (cue.FirstToken > i && cue.FirstToken < clause.EndToken && SentimentCues.IsOpinion(cue, said)) return thing;
-            return -1;
+                if (cue.FirstToken >= after && cue.FirstToken < clause.EndToken && (SentimentCues.IsOpinion(cue, said) || SentimentCues.IsNeutralVerdict(cue))
+                    && !CoveredByOtherFactor(matches, cue.FirstToken)) return thing;
+            if (states is null) return -1;
+            var found = stateFound ??= new List<TermMatch>(2);
+            found.Clear();
+            states.Find(tokens, after, clause.EndToken, found);
+            return found.Count > 0 ? thing : -1;
         }
         return -1;
+    }
+
+    /// <summary>Whether tokens [<paramref name="first"/>, <paramref name="end"/>) hold a word that sets a thing apart (a cheap test before
+    /// the cues of a sentence that names no factor are matched).</summary>
+    private static bool HasSettingApart(List<WordToken> tokens, int first, int end)
+    {
+        for (var i = first; i < end; i++)
+            if (tokens[i].Lower is "itself" or "themselves" || SettingApart.Contains(tokens[i].Lower)) return true;
+        return false;
+    }
+
+    private bool CoveredByOtherFactor(List<TermMatch> matches, int token)
+    {
+        foreach (var m in matches)
+            if (m.Group < 3 * factorCount && m.Group % factorCount != unnamedFactor && m.FirstToken <= token && token < m.FirstToken + m.TokenCount) return true;
+        return false;
+    }
+
+    /// <summary>Whether only a contrast word, «вот» or «и» stands before <paramref name="i"/> in its part of the clause.</summary>
+    private static bool OpensPart(TextContext context, Clause clause, int i)
+    {
+        var (first, _) = Segment(context.Text, context.Tokens, clause, i);
+        for (var k = first; k < i; k++)
+            if (!ApartOpeners.Contains(context.Tokens[k].Lower)) return false;
+        return true;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> is a thing (<see cref="IsThing"/>, and in Russian no verb by its form: «сам видел»)
+    /// or this factor's own judged word, and no other factor's word covers it.</summary>
+    private bool IsOwnThing(string text, List<WordToken> tokens, int i, int sentenceFirst, List<TermMatch> matches)
+    {
+        var own = false;
+        foreach (var m in matches)
+        {
+            if (m.FirstToken > i || m.FirstToken + m.TokenCount <= i) continue;
+            if (m.Group >= 3 * factorCount || m.Group % factorCount != unnamedFactor) return false;
+            own = true;
+        }
+        if (own) return true;
+        var word = tokens[i].Lower;
+        return IsThing(text, tokens, i, sentenceFirst) && !(word[0] is >= 'а' and <= 'я' or 'ё' && IsVerbForm(word));
     }
 
     // Round 17: words a judged thing is read as in another sense, by the words around it.

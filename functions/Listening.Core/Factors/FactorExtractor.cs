@@ -326,14 +326,16 @@ public sealed partial class FactorExtractor
         for (var c = first; c < end; c++) matcher.Find(tokens, clauses[c].FirstToken, clauses[c].EndToken, matches, context.Seen);
         // «Слесарь пришёл на третий день»: a technician's timed visit names the wait though no factor's word stands in the sentence.
         if (matches.Count == 0) ResolveInstallersAndTakenBack(context, first, end, matches);
-        if (matches.Count == 0)
+        // Round 18: «Дёшево, но развлечений мало.»: a sentence that counts things names the range though no factor's word stands in it.
+        var counts = matches.Count == 0 && rangeFactor >= 0 && !IsQuestion(context.Text, tokens, sentenceEnd) && CountsAThing(context, first, end, matches);
+        if (matches.Count == 0 && !counts)
         {
             // «Курс огонь.», "Weak course.": a sentence that names no factor may still be a verdict on the thing sold.
             if (unnamedFactor < 0 || IsQuestion(context.Text, tokens, sentenceEnd)) return;
             // «…забрала в магазине через час. Всё работает.»: a short outcome after a sentence about the app is the app's.
             var outcome = OutcomeAt(context, clauses[first].FirstToken, sentenceEnd).Token >= 0
                 && !(sentenceEnd - sentenceFirst <= FollowUpWords && context.PreviousFactors.Exists(Taxonomy.Unnamed!.OutcomeYieldsTo.Contains));
-            if (!outcome && !HasShortClause(clauses, first, end)) return;
+            if (!outcome && !HasShortClause(clauses, first, end) && !HasSettingApart(tokens, sentenceFirst, sentenceEnd)) return;
             context.CueMatches.Clear();
             cues.Match(tokens, sentenceFirst, sentenceEnd, context.CueMatches);
             DropCuesWrittenAsNames(context.Text, tokens, context.CueMatches, sentenceFirst);
@@ -344,7 +346,9 @@ public sealed partial class FactorExtractor
                 var (from, sign) = outcome ? OutcomeAt(context, clauses[c].FirstToken, clauses[c].EndToken) : (-1, 0);
                 if (from >= 0) from = clauses[c].FirstToken;
                 else if (!IsUnnamedVerdict(context, clauses[c], context.CueMatches, matches, sentenceFirst, out from)
-                         && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0) continue;
+                         && (from = BareState(context, clauses[c], context.CueMatches, sentenceFirst, sentenceEnd)) < 0
+                         // Round 18: "The course itself is great.", «Но сам курс отличный.»: a thing set apart and judged.
+                         && (from = ThingSetApart(context, clauses[c], context.CueMatches, matches, sentenceFirst)) < 0) continue;
                 var (label, score, verdictCues) = Polarity(context, from, clauses[c].EndToken, sarcasm, sentenceFirst, sentenceEnd, null);
                 // «Всё работает.», «Результата нет.»: with no opinion word the outcome is the verdict.
                 if (sign != 0 && verdictCues.Score.IsEmpty && verdictCues.Neutral == 0) (label, score) = Sided(sign);
@@ -356,7 +360,7 @@ public sealed partial class FactorExtractor
             return;
         }
         ResolveConveyance(context, first, end, matches);
-        if (matches.Count == 0) return;
+        if (matches.Count == 0 && !counts) return;
         if (HostedAlone(context, first, end, matches, mentions)) return;
 
         // Factors named anywhere in the sentence take weak terms over: by their own terms, or by weak terms that do not
@@ -463,6 +467,12 @@ public sealed partial class FactorExtractor
                 // "helped me choose a mixer", «посоветовал хорошее средство», «на вопрос о побочках», «какой корм лучше»: a product
                 // advised on or asked about is the advice's or the question's topic, not a product judged.
                 if ((kind == 2 || availability[factor] >= 0) && IsTopicOfAdviceOrQuestion(tokens, clause, m)) continue;
+                // Round 18: «Книги пришли разбитые», "One book came with a dented corner": the condition goods arrive in is the delivery's.
+                if (factor == unnamedFactor && kind != 1 && IsConditionOnArrival(context, clause, m))
+                {
+                    if (conveyFactor >= 0 && !found.Exists(f => f.Factor == conveyFactor)) found.Add((conveyFactor, m.FirstToken));
+                    continue;
+                }
                 if (kind == 2)
                 {
                     // «Результата нет», "no results": the outcome phrase judges the offering (below), it is no product missing.
@@ -508,6 +518,12 @@ public sealed partial class FactorExtractor
                 }
                 found.Add((factor, m.FirstToken));
             }
+            // Round 18: «мало фильмов», "only three films", "half the slides closed": things counted or closed that no factor names.
+            if (rangeFactor >= 0 && !HasFactor(found, rangeFactor) && CountedThing(context, clause, matches, sentenceFirst) is { Token: >= 0 } count)
+            {
+                found.Add((rangeFactor, count.Token));
+                counted.Add((rangeFactor, count.Stock));
+            }
             if (unnamedFactor >= 0 && !question && !HasFactor(found, unnamedFactor))
             {
                 // «Промокод хороший, курс слабый»: the second clause is a verdict on a thing of its own, not a remark on the first;
@@ -532,8 +548,9 @@ public sealed partial class FactorExtractor
                     if (!HasFactor(found, unnamedFactor) && PricedThing(context, clause, said, matches, sentenceFirst) is var priced and >= 0) found.Add((unnamedFactor, priced));
                     // «Дёшево, но поверхностно», «Дорого и бесполезно»: a verdict on the thing's substance without naming it.
                     if (!HasFactor(found, unnamedFactor) && BareState(context, clause, said, sentenceFirst, sentenceEnd) is var bare and >= 0) found.Add((unnamedFactor, bare));
-                    // Round 16: "The course itself is a rehash", "the gym itself is very decent": the thing set apart from the rest is judged.
-                    if (!HasFactor(found, unnamedFactor) && ThingItself(context, clause, said, matches, sentenceFirst) is var itself and >= 0) found.Add((unnamedFactor, itself));
+                    // Round 16: "The course itself is a rehash", "the gym itself is very decent"; round 18: «Но сам маникюр слез», «сама
+                    // куртка тонкая»: the thing set apart from the rest is judged.
+                    if (!HasFactor(found, unnamedFactor) && ThingSetApart(context, clause, said, matches, sentenceFirst) is var apart and >= 0) found.Add((unnamedFactor, apart));
                 }
             }
             if (found.Count == 0)

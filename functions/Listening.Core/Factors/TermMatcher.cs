@@ -12,7 +12,7 @@ public readonly record struct TermMatch(int Group, int FirstToken, int TokenCoun
 /// </summary>
 public sealed class TermMatcher
 {
-    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix, Hour }
+    private enum RuleKind { Stem, Exact, Prefix, Sum, Suffix, Hour, Number }
 
     private readonly record struct Rule(RuleKind Kind, string Value, Suffix? Ending = null, bool Capital = false)
     {
@@ -22,6 +22,7 @@ public sealed class TermMatcher
             RuleKind.Exact => token.Lower == Value,
             RuleKind.Sum => IsSum(token.Lower),
             RuleKind.Hour => IsHour(token.Lower),
+            RuleKind.Number => token.Lower.Length > 0 && char.IsAsciiDigit(token.Lower[0]),
             RuleKind.Suffix => Ending!.Matches(token.Lower),
             _ => token.Lower.StartsWith(Value, StringComparison.Ordinal),
         };
@@ -64,7 +65,7 @@ public sealed class TermMatcher
     private const int PrefixKey = 3;
     private readonly Dictionary<string, List<Pattern>> byPrefix = new(StringComparer.Ordinal);
     private readonly List<Pattern> shortPrefixes = [];
-    // Terms that start with a sum of money ("#sum за"), tried on words that start with a digit.
+    // Terms that start with a sum of money ("#sum за") or any number ("#n pages"), tried on words that start with a digit.
     private readonly List<Pattern> sums = [];
     // Terms that start with a suffix rule ("*олог(|а|у)"), indexed by the suffix's last letter + the inflection, i.e. by
     // the word's ending: one look-up per ending length per word.
@@ -88,7 +89,7 @@ public sealed class TermMatcher
                 // Two spellings with one stem ("tasty", "Tasty") must not count twice.
                 if (!known.Add($"{g}|{string.Join(" + ", parts.Select(p => string.Join(' ', p)))}")) continue;
                 var pattern = new Pattern(g, rules, [.. parts.Skip(1)]);
-                if (rules[0].Kind == RuleKind.Sum) { sums.Add(pattern); continue; }
+                if (rules[0].Kind is RuleKind.Sum or RuleKind.Number) { sums.Add(pattern); continue; }
                 if (rules[0].Kind == RuleKind.Suffix)
                 {
                     foreach (var ending in rules[0].Ending!.Endings)
@@ -251,6 +252,8 @@ public sealed class TermMatcher
         {
             if (piece == "#sum") { rules.Add(new Rule(RuleKind.Sum, piece)); continue; }
             if (piece == "#hour") { rules.Add(new Rule(RuleKind.Hour, piece)); continue; }
+            // "#n": any number, a count ("40 pages" is a document's length, no web page).
+            if (piece == "#n") { rules.Add(new Rule(RuleKind.Number, piece)); continue; }
             if (piece.Length > 1 && piece[0] == '*') { rules.Add(CompileSuffix(piece)); continue; }
             // "^*[ое]вн(а|ы|е|у|ой)": the same, written with a capital letter (a name, a patronymic).
             if (piece.Length > 2 && piece[0] == '^' && piece[1] == '*') { rules.Add(CompileSuffix(piece[1..]) with { Capital = true }); continue; }

@@ -250,6 +250,16 @@ public class ServiceDetectionRulesTests
     }
 
     [Fact]
+    public void A_number_term_matches_any_count_followed_by_its_words()
+    {
+        var matcher = new TermMatcher([["#n pages"]]);
+        var found = new List<TermMatch>();
+        var tokens = WordTokenizer.Tokenize("40 pages of exclusions, and the page itself is fine; 3 pages more");
+        matcher.Find(tokens, 0, tokens.Count, found);
+        Assert.Equal(["40", "3"], found.Select(m => tokens[m.FirstToken].Lower));
+    }
+
+    [Fact]
     public void Hosted_words_that_may_not_stand_alone_count_only_beside_their_host()
     {
         var taxonomy = new FactorTaxonomy([]).With("""

@@ -52,7 +52,7 @@ public class StoryDataTests
         ]),
         ["electronics"] = new("stories/electronics", "amperia", ["tsifrograd", "bytexpress"], 442, 439, [292, 75, 72], (19, 10, 20),
         [
-            ("staff", 93, 71, 0, 22), ("delivery", 72, 23, 2, 47), ("support", 53, 5, 0, 48),
+            ("staff", 93, 71, 0, 22), ("delivery", 78, 23, 2, 53), ("support", 53, 5, 0, 48),
             ("website_app", 53, 31, 2, 20), ("assortment", 51, 45, 0, 6), ("returns", 44, 11, 0, 33),
             ("price", 37, 8, 8, 21), ("quality", 36, 26, 0, 10), ("payment", 33, 13, 0, 20),
             ("loyalty", 32, 21, 0, 11), ("waiting_time", 10, 2, 0, 8), ("location_parking", 5, 2, 0, 3),
@@ -103,7 +103,7 @@ public class StoryDataTests
         ]),
         ["hotel"] = new("stories/hotel", "mayak", ["severin", "kvartirka"], 444, 441, [353, 46, 42], (36, 9, 35),
         [
-            ("cleanliness_atmosphere", 124, 46, 0, 78), ("staff", 101, 80, 0, 21), ("quality", 87, 32, 0, 55),
+            ("cleanliness_atmosphere", 160, 55, 1, 104), ("staff", 101, 80, 0, 21), ("quality", 41, 22, 0, 19),
             ("website_app", 51, 39, 0, 12), ("location_parking", 48, 40, 0, 8), ("price", 46, 14, 2, 30),
             ("waiting_time", 44, 9, 0, 35), ("payment", 43, 30, 0, 13), ("loyalty", 38, 27, 0, 11),
             ("support", 38, 6, 0, 32), ("returns", 9, 0, 0, 9), ("assortment", 7, 2, 0, 5),
@@ -139,8 +139,8 @@ public class StoryDataTests
         ["taxi"] = new("stories/taxi", "strela", ["yug", "mig"], 448, 445, [359, 44, 42], (51, 7, 43),
         [
             ("staff", 130, 38, 7, 85), ("waiting_time", 100, 78, 0, 22), ("price", 94, 71, 0, 23),
-            ("payment", 62, 7, 0, 55), ("support", 52, 7, 0, 45), ("quality", 42, 23, 1, 18),
-            ("cleanliness_atmosphere", 41, 16, 0, 25), ("website_app", 41, 27, 1, 13), ("returns", 36, 11, 1, 24),
+            ("payment", 62, 7, 0, 55), ("support", 52, 7, 0, 45), ("quality", 40, 23, 1, 16),
+            ("cleanliness_atmosphere", 43, 16, 0, 27), ("website_app", 41, 27, 1, 13), ("returns", 36, 11, 1, 24),
             ("loyalty", 33, 25, 0, 8), ("location_parking", 6, 1, 0, 5), ("assortment", 4, 0, 0, 4),
             ("delivery", 4, 3, 0, 1),
         ]),
@@ -197,23 +197,23 @@ public class StoryDataTests
         // (to be measured once on its final main).
         ["marketplace"] = new("stories/marketplace", "vitrina", ["megaryad", "dealio"], 420, 417, [333, 42, 42], (35, 6, 28),
         [
-            ("quality", 80, 23, 1, 56), ("website_app", 77, 59, 1, 17), ("returns", 77, 10, 0, 67), ("delivery", 73, 27, 0, 46),
+            ("quality", 80, 23, 1, 56), ("website_app", 77, 59, 1, 17), ("returns", 77, 10, 0, 67), ("delivery", 75, 29, 0, 46),
             ("assortment", 60, 55, 0, 5), ("staff", 53, 34, 1, 18), ("waiting_time", 40, 10, 0, 30), ("support", 36, 3, 0, 33),
             ("price", 35, 28, 4, 3), ("payment", 32, 18, 1, 13), ("loyalty", 7, 5, 0, 2), ("cleanliness_atmosphere", 5, 1, 0, 4),
             ("location_parking", 4, 3, 0, 1),
         ]),
         ["housing"] = new("stories/housing", "svetdom", ["domservis", "kvartaly"], 415, 412, [328, 42, 42], (32, 8, 29),
         [
-            ("quality", 152, 54, 2, 96), ("cleanliness_atmosphere", 100, 79, 0, 21), ("waiting_time", 76, 23, 0, 53),
+            ("quality", 152, 54, 2, 96), ("cleanliness_atmosphere", 100, 79, 0, 21), ("waiting_time", 74, 21, 0, 53),
             ("staff", 57, 40, 2, 15), ("website_app", 54, 46, 0, 8), ("support", 46, 5, 0, 41), ("payment", 36, 19, 0, 17),
-            ("price", 33, 3, 5, 25), ("returns", 12, 0, 0, 12), ("location_parking", 5, 0, 0, 5), ("loyalty", 2, 2, 0, 0),
+            ("price", 33, 3, 5, 25), ("returns", 12, 0, 0, 12), ("location_parking", 5, 0, 0, 5), ("loyalty", 2, 2, 0, 0), ("delivery", 2, 2, 0, 0),
         ]),
         // A chain of mall cinemas and a parcel and courier delivery company, written apart from the factor-detection work; held out in
         // round 11 (to be measured once on its final main).
         ["cinema"] = new("stories/cinema", "kadr", ["prozhektor", "velvet"], 427, 424, [340, 42, 42], (34, 9, 36),
         [
-            ("quality", 114, 86, 3, 25), ("website_app", 93, 25, 3, 65), ("cleanliness_atmosphere", 92, 25, 0, 67),
-            ("assortment", 51, 45, 0, 6), ("staff", 43, 37, 0, 6), ("waiting_time", 39, 2, 1, 36), ("price", 35, 3, 3, 29),
+            ("quality", 108, 80, 3, 25), ("website_app", 93, 25, 3, 65), ("cleanliness_atmosphere", 92, 25, 0, 67),
+            ("assortment", 57, 51, 0, 6), ("staff", 43, 37, 0, 6), ("waiting_time", 39, 2, 1, 36), ("price", 35, 3, 3, 29),
             ("payment", 35, 20, 0, 15), ("returns", 19, 2, 0, 17), ("support", 15, 1, 0, 14), ("loyalty", 8, 6, 0, 2),
             ("location_parking", 6, 2, 1, 3),
         ]),
@@ -279,8 +279,8 @@ public class StoryDataTests
         ]),
         ["bookshop"] = new("stories/bookshop", "strochka", ["zakladka", "bukva24"], 415, 412, [352, 30, 30], (41, 14, 39),
         [
-            ("delivery", 84, 27, 3, 54), ("quality", 52, 26, 2, 24), ("website_app", 49, 21, 2, 26), ("staff", 46, 36, 1, 9),
-            ("assortment", 41, 27, 1, 13), ("loyalty", 40, 24, 2, 14), ("waiting_time", 38, 12, 2, 24), ("support", 38, 11, 0, 27),
+            ("delivery", 84, 27, 3, 54), ("quality", 49, 24, 1, 24), ("website_app", 49, 21, 2, 26), ("staff", 46, 36, 1, 9),
+            ("assortment", 44, 29, 2, 13), ("loyalty", 40, 24, 2, 14), ("waiting_time", 38, 12, 2, 24), ("support", 38, 11, 0, 27),
             ("cleanliness_atmosphere", 35, 23, 2, 10), ("returns", 35, 19, 0, 16), ("price", 34, 4, 10, 20), ("payment", 32, 12, 1, 19),
             ("location_parking", 29, 13, 3, 13),
         ]),
@@ -314,7 +314,7 @@ public class StoryDataTests
         ]),
         ["cardealer"] = new("stories/cardealer", "kardan", ["avtogavan", "drivecity"], 423, 420, [360, 30, 30], (27, 10, 33),
         [
-            ("staff", 71, 41, 1, 29), ("quality", 64, 41, 4, 19), ("delivery", 61, 22, 0, 39),
+            ("staff", 71, 41, 1, 29), ("quality", 64, 41, 4, 19), ("delivery", 62, 22, 0, 40),
             ("support", 51, 16, 1, 34), ("waiting_time", 51, 13, 2, 36), ("website_app", 45, 19, 2, 24),
             ("price", 40, 6, 3, 31), ("returns", 39, 13, 2, 24), ("payment", 38, 13, 2, 23),
             ("assortment", 31, 17, 1, 13), ("cleanliness_atmosphere", 24, 16, 0, 8), ("loyalty", 17, 9, 0, 8),

@@ -302,6 +302,9 @@ public sealed class SentimentCues
     /// <paramref name="distance"/> words of tokens [first, end), inside [from, to).</summary>
     /// <summary>Whether <paramref name="m"/>, one of <paramref name="matches"/>, is an opinion cue (positive or negative, not inside a
     /// phrase that passes no verdict).</summary>
+    /// <summary>Whether a cue is a word of a neutral verdict ("average", "decent", «обычно»): a verdict, though neither way.</summary>
+    public static bool IsNeutralVerdict(TermMatch m) => m.Group == NeutralGroup;
+
     public static bool IsOpinion(TermMatch m, List<TermMatch> matches) => m.Group is PositiveGroup or NegativeGroup && !IsIgnored(m, matches);
 
     public static bool HasCueNear(List<TermMatch> matches, int from, int to, int first, int end, int distance)
