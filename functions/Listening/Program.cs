@@ -17,6 +17,7 @@ var root = new RootCommand("Listening — feedback and social-listening pipeline
     TrainFactorsCommand.Create(),
     EvaluateFactorsLosoCommand.Create(),
     BenchFactorsCommand.Create(),
+    WordStemsCommand.Create(),
     FactorsCommand.Create(),
     OfferingCommand.Create(),
     ReportCommand.Create(),

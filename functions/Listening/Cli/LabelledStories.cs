@@ -51,6 +51,22 @@ internal static class LabelledStories
     /// <summary>The factors the detector learns: the default taxonomy's.</summary>
     internal static IReadOnlyList<string> Factors => FactorTaxonomy.Default.Factors.Select(f => f.Id).ToList();
 
-    internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories) =>
-        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy), Factors)).ToList();
+    internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories, WordClasses? classes = null) =>
+        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy), Factors, classes)).ToList();
+
+    /// <summary>
+    /// The word classes file (stem TAB class per line, gzip when it ends in .gz) read with <paramref name="features"/>;
+    /// none when the features are none.
+    /// </summary>
+    internal static WordClasses? ReadClasses(string? path, ClassFeatures features)
+    {
+        if (features == ClassFeatures.None || string.IsNullOrEmpty(path)) return null;
+        if (!File.Exists(path)) throw new IOException($"word classes file not found: {path}");
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file;
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return WordClasses.Parse(lines, features);
+    }
 }

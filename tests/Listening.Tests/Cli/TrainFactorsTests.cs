@@ -57,6 +57,29 @@ public sealed class TrainFactorsTests : IDisposable
     }
 
     [Fact]
+    public void A_detector_trained_with_word_classes_carries_them_and_loso_names_each_class_variant()
+    {
+        var stories = Stories();
+        var classes = Path.Combine(dir, "classes.tsv.gz");
+        using (var file = File.Create(classes))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        using (var writer = new StreamWriter(gzip))
+            writer.Write("# stem\tclass\ncourier\t3\nкурьер\t3\nstaff\t5\n");
+        var detector = Path.Combine(dir, "classes.bin.gz");
+
+        var trained = Run(TrainFactorsCommand.Create(), "--stories", stories, "--out", detector, "--word-classes", classes, "--class-features", "words,clauses");
+
+        Assert.True(trained.Code == 0, trained.Error);
+        var model = Listening.Core.Factors.Learned.FactorDetectorModel.Read(File.ReadAllBytes(detector));
+        Assert.Equal(3, model.Classes?.Count);
+        var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", stories, "--word-classes", classes,
+            "--variants", "class-features=none;class-features=words");
+        Assert.True(code == 0, error);
+        Assert.Contains("no word classes", output);
+        Assert.Contains("3 words' classes read as Words", output);
+    }
+
+    [Fact]
     public void Loso_scores_every_added_polarity_asked_for_and_prints_the_first_as_the_table()
     {
         var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", Stories(), "--added-polarity", "rulesthencues,document");

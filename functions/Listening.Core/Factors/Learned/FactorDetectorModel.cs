@@ -14,12 +14,14 @@ public sealed class FactorDetectorModel
 {
     private const string Magic = "listening-factor-detector";
     // 2 (round 15): numbers hash as one word and a factor's own features name the factors found beside it — a version-1
-    // file's weights were trained on other buckets.
-    private const int Version = 2;
+    // file's weights were trained on other buckets. 3 (round 18): the word classes the features read, after the weights;
+    // a model of no classes still writes version 2, byte for byte as before, and a version-2 file reads as one.
+    private const int Version = 3;
     private readonly int[] rowOf;
     private readonly float[] rows;
 
-    public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float[] addAbove, float[] dropBelow)
+    public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float[] addAbove, float[] dropBelow,
+        WordClasses? classes = null)
     {
         if (bias.Length != factors.Count || addAbove.Length != factors.Count || dropBelow.Length != factors.Count)
             throw new ArgumentException("one bias and one pair of thresholds per factor", nameof(bias));
@@ -39,7 +41,11 @@ public sealed class FactorDetectorModel
             Array.Copy(w, 0, rows, r * factors.Count, factors.Count);
         }
         Buckets = buckets;
+        Classes = classes;
     }
+
+    /// <summary>The word classes its features read (<see cref="FactorFeatures.Of"/>), none when null.</summary>
+    public WordClasses? Classes { get; }
 
     /// <summary>The default-taxonomy factor ids the model decides, in weight order.</summary>
     public IReadOnlyList<string> Factors { get; }
@@ -51,7 +57,7 @@ public sealed class FactorDetectorModel
 
     /// <summary>The same weights with other thresholds.</summary>
     public FactorDetectorModel WithThresholds(float[] addAbove, float[] dropBelow) =>
-        new(Factors, Bias, Buckets.ToDictionary(b => b, b => rows.AsSpan(rowOf[b] * Factors.Count, Factors.Count).ToArray()), addAbove, dropBelow);
+        new(Factors, Bias, Buckets.ToDictionary(b => b, b => rows.AsSpan(rowOf[b] * Factors.Count, Factors.Count).ToArray()), addAbove, dropBelow, Classes);
     /// <summary>The buckets that carry weights, ascending.</summary>
     public IReadOnlyList<int> Buckets { get; }
 
@@ -93,7 +99,7 @@ public sealed class FactorDetectorModel
         using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(Version);
+            w.Write(Classes is null ? 2 : Version);
             w.Write(FactorFeatures.Bits);
             w.Write(Factors.Count);
             foreach (var f in Factors) w.Write(f);
@@ -103,6 +109,16 @@ public sealed class FactorDetectorModel
             w.Write(Buckets.Count);
             foreach (var b in Buckets) w.Write(b);
             foreach (var x in rows) w.Write(x);
+            if (Classes is not null)
+            {
+                w.Write((int)Classes.Features);
+                w.Write(Classes.Count);
+                foreach (var (word, c) in Classes.Entries)
+                {
+                    w.Write(word);
+                    w.Write((ushort)c);
+                }
+            }
         }
         using var packed = new MemoryStream();
         using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true)) raw.WriteTo(gzip);
@@ -116,7 +132,7 @@ public sealed class FactorDetectorModel
             using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
             using var r = new BinaryReader(gzip, Encoding.UTF8);
             if (r.ReadString() != Magic) throw new FormatException("not a factor detector file");
-            if (r.ReadInt32() is var version && version != Version) throw new FormatException($"factor detector version {version} is not {Version}");
+            if (r.ReadInt32() is var version && version is not (2 or Version)) throw new FormatException($"factor detector version {version} is not {Version}");
             if (r.ReadInt32() is var bits && bits != FactorFeatures.Bits) throw new FormatException($"factor detector hashes into 2^{bits} buckets, not 2^{FactorFeatures.Bits}");
             var factors = new string[r.ReadInt32()];
             for (var i = 0; i < factors.Length; i++) factors[i] = r.ReadString();
@@ -135,7 +151,16 @@ public sealed class FactorDetectorModel
                 for (var f = 0; f < w.Length; f++) w[f] = r.ReadSingle();
                 weights[b] = w;
             }
-            return new FactorDetectorModel(factors, bias, weights, addAbove, dropBelow);
+            WordClasses? classes = null;
+            if (version >= 3)
+            {
+                var features = (ClassFeatures)r.ReadInt32();
+                var count = r.ReadInt32();
+                var map = new Dictionary<string, int>(count, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++) map[r.ReadString()] = r.ReadUInt16();
+                classes = new WordClasses(map, features);
+            }
+            return new FactorDetectorModel(factors, bias, weights, addAbove, dropBelow, classes);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IndexOutOfRangeException)
         {

@@ -37,6 +37,11 @@ public sealed record FactorTraining
     /// teaches that domain's vocabulary, which an unseen domain does not share (0 or 1: any source).
     /// </summary>
     public int MinSources { get; init; }
+    /// <summary>
+    /// The word classes the examples' features were computed with (<see cref="LeaveOneStoryOut.Examples"/>): the model
+    /// carries them, so it reads an item as it was trained to (null: no classes).
+    /// </summary>
+    public WordClasses? Classes { get; init; }
     public static FactorTraining Default { get; } = new();
 }
 
@@ -120,6 +125,6 @@ public static class FactorDetectorTrainer
         }
         var weights = new Dictionary<int, float[]>(kept.Length);
         for (var i = 0; i < kept.Length; i++) weights[kept[i]] = w.AsSpan(i * n, n).ToArray();
-        return new FactorDetectorModel(factors, bias, weights, [.. factors.Select(_ => options.AddAbove)], [.. factors.Select(_ => options.DropBelow)]);
+        return new FactorDetectorModel(factors, bias, weights, [.. factors.Select(_ => options.AddAbove)], [.. factors.Select(_ => options.DropBelow)], options.Classes);
     }
 }

@@ -34,8 +34,9 @@ public static class FactorFeatures
 
     /// <param name="cues">The taxonomy's words in the text before the rules decide (<see cref="FactorExtractor.TermCues"/>).</param>
     /// <param name="factors">The factors of the model, in its order (a rule mention or word of another factor is no feature).</param>
+    /// <param name="classes">The word classes the model reads (<see cref="WordClasses.Features"/> says which features), none when null.</param>
     public static FeatureVector Of(IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps,
-        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors)
+        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors, WordClasses? classes = null)
     {
         // Lists reused per thread, sorted and made distinct at the end: the detector runs on every item, and sets and a
         // dictionary per item cost as much as the rest of it (round 13; the same buckets and values as with sets).
@@ -53,12 +54,25 @@ public static class FactorFeatures
             else if (IndexOf(factors, factor) is var f and >= 0) own[f].Add(Bucket(Mix(CueBasis, kind)));
         }
         var cyrillic = 0;
+        var classWords = classes is not null && (classes.Features & ClassFeatures.Words) != 0;
+        var classPairs = classes is not null && (classes.Features & ClassFeatures.Pairs) != 0;
+        var classClauses = classes is not null && (classes.Features & ClassFeatures.Clauses) != 0;
+        var next = classPairs ? classes!.Of(tokens.Count > 0 ? Word(tokens[0].Stem) : "") : -1;
         for (var i = 0; i < tokens.Count; i++)
         {
             var stem = Word(tokens[i].Stem);
             if (stem.Length > 0 && stem[0] is >= 'а' and <= 'я') cyrillic++;
             words.Add(Bucket(Mix(WordBasis, stem)));
             if (i + 1 < tokens.Count) words.Add(Bucket(Mix(Mix(Mix(PairBasis, stem), "|"), Word(tokens[i + 1].Stem))));
+            // A word's class stands beside the word (and a pair's classes beside the pair), weighed alike: the word
+            // carries what the stories taught about it, the class what they taught about words used like it.
+            if (classWords && classes!.Of(stem) is var c and >= 0) words.Add(Bucket(Mix(ClassBasis, (char)c)));
+            if (classPairs)
+            {
+                var here = next;
+                next = i + 1 < tokens.Count ? classes!.Of(Word(tokens[i + 1].Stem)) : -1;
+                if (here >= 0 && next >= 0) words.Add(Bucket(Mix(Mix(ClassPairBasis, (char)here), (char)next)));
+            }
         }
         // Script share in quarters stands in for the language (detection is costlier than this).
         indicators.Add(Bucket(tokens.Count == 0 ? Mix(ScriptBasis, "-") : Mix(ScriptBasis, (char)('0' + 4 * cyrillic / tokens.Count))));
@@ -74,7 +88,11 @@ public static class FactorFeatures
             for (var k = 0; k < m; k++) if (rules[k].Factor == factor) { first = false; break; }
             var end = rules[m].Start + rules[m].Length;
             for (var t = 0; t < tokens.Count; t++)
-                if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end) own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem)));
+                if (tokens[t].Start >= rules[m].Start && tokens[t].End <= end)
+                {
+                    own[index].Add(Bucket(Mix(ClauseBasis, tokens[t].Stem)));
+                    if (classClauses && classes!.Of(Word(tokens[t].Stem)) is var c and >= 0) own[index].Add(Bucket(Mix(ClassClauseBasis, (char)c)));
+                }
             // Which other factors the rules found in the same clause: waiting time beside delivery, the app beside
             // support — the confusions the labels reject most (round 13's variant B, adopted in round 15).
             for (var k = 0; k < rules.Count; k++)
@@ -123,7 +141,7 @@ public static class FactorFeatures
     /// A number is one word: «через 40 минут» and «через 45 минут» share their pair, and each story uses its own numbers,
     /// so a number's own bucket teaches nothing that carries over.
     /// </summary>
-    private static string Word(string stem) => stem.Length > 0 && char.IsAsciiDigit(stem[0]) ? "#" : stem;
+    public static string Word(string stem) => stem.Length > 0 && char.IsAsciiDigit(stem[0]) ? "#" : stem;
     private static readonly uint WithBasis = Mix(Offset, "r|with|");
 
     [ThreadStatic] private static List<int>? indicatorScratch;
@@ -136,6 +154,9 @@ public static class FactorFeatures
     private static readonly uint ScriptBasis = Mix(Offset, "cyr|");
     private static readonly uint RuleBasis = Mix(Offset, "r|");
     private static readonly uint ClauseBasis = Mix(RuleBasis, "|c|");
+    private static readonly uint ClassBasis = Mix(Offset, "k|");
+    private static readonly uint ClassPairBasis = Mix(Offset, "kk|");
+    private static readonly uint ClassClauseBasis = Mix(RuleBasis, "|k|");
 
     /// <summary>The list sorted, each value once (in place; the span is the list's first distinct values).</summary>
     private static ReadOnlySpan<int> Distinct(List<int> list)
@@ -156,6 +177,10 @@ public static class FactorFeatures
 
     /// <summary>The bucket of a stemmed word on its own (also how an added mention's clause is weighed).</summary>
     public static int Unigram(string stem) => Bucket(Mix(WordBasis, Word(stem)));
+
+    /// <summary>The bucket of a stemmed word's class (<see cref="ClassFeatures.Words"/>), -1 when it has none or the model reads no classes.</summary>
+    public static int ClassUnigram(WordClasses? classes, string stem) =>
+        classes is not null && (classes.Features & ClassFeatures.Words) != 0 && classes.Of(Word(stem)) is var c and >= 0 ? Bucket(Mix(ClassBasis, (char)c)) : -1;
 
     private static int Bucket(uint hash) => (int)(hash & (Buckets - 1));
 

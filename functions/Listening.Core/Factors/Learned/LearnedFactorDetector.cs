@@ -55,7 +55,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
         var rules = reading.Mentions;
         var tokens = reading.Tokens;
-        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors);
+        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors, Model.Classes);
         Span<float> logits = stackalloc float[n];
         Model.Logits(features, logits);
 
@@ -94,7 +94,12 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         {
             if (fields.Count > 0 && ReviewFields.IsSilent(fields, c.FirstToken, c.EndToken)) continue; // a heading names no factor
             var weight = 0f;
-            for (var t = c.FirstToken; t < c.EndToken; t++) weight += Model.Weight(FactorFeatures.Unigram(tokens[t].Stem), factor);
+            for (var t = c.FirstToken; t < c.EndToken; t++)
+            {
+                weight += Model.Weight(FactorFeatures.Unigram(tokens[t].Stem), factor);
+                // A word the stories never used weighs through its class: the mention goes where that word is.
+                if (FactorFeatures.ClassUnigram(Model.Classes, tokens[t].Stem) is var k and >= 0) weight += Model.Weight(k, factor);
+            }
             if (weight > bestWeight) { bestWeight = weight; best = c; }
         }
         var id = Model.Factors[factor];

@@ -14,21 +14,23 @@ public static class LeaveOneStoryOut
     /// <summary>The examples of one story: every item the pipeline scored and the labels do not call spam.</summary>
     /// <param name="extractor">The rules' extractor for the story's taxonomy (its words are features).</param>
     /// <param name="factors">The factors the model learns (the default taxonomy's).</param>
-    public static List<FactorExample> Examples(IEnumerable<StoryItem> story, FactorExtractor extractor, IReadOnlyList<string> factors) =>
+    /// <param name="classes">The word classes the model will read (<see cref="FactorTraining.Classes"/>), none when null.</param>
+    public static List<FactorExample> Examples(IEnumerable<StoryItem> story, FactorExtractor extractor, IReadOnlyList<string> factors, WordClasses? classes = null) =>
         story.Where(s => s.Scores is not null && !s.Label.Spam)
             .Select(s => new FactorExample(
-                Features(s.Item.Text, s.Scores!.Factors, s.Item.Rating, s.Item.Nps, extractor, factors),
+                Features(s.Item.Text, s.Scores!.Factors, s.Item.Rating, s.Item.Nps, extractor, factors, classes),
                 s.Label.Factors.Select(f => f.Factor).ToHashSet(StringComparer.Ordinal),
                 s.Scores.Factors.Select(m => m.Factor).ToHashSet(StringComparer.Ordinal)))
             .ToList();
 
     /// <summary>An item's features as <see cref="LearnedFactorDetector.Apply"/> computes them.</summary>
-    public static FeatureVector Features(string text, IReadOnlyList<FactorMention> rules, int? rating, int? nps, FactorExtractor extractor, IReadOnlyList<string> factors)
+    public static FeatureVector Features(string text, IReadOnlyList<FactorMention> rules, int? rating, int? nps, FactorExtractor extractor, IReadOnlyList<string> factors,
+        WordClasses? classes = null)
     {
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
         var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors);
+        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors, classes);
     }
 
     /// <summary>The examples of every story but <paramref name="heldOut"/>, in story order.</summary>
