@@ -103,7 +103,7 @@ public class StoryDataTests
         ]),
         ["hotel"] = new("stories/hotel", "mayak", ["severin", "kvartirka"], 444, 441, [353, 46, 42], (36, 9, 35),
         [
-            ("cleanliness_atmosphere", 160, 55, 1, 104), ("staff", 101, 80, 0, 21), ("quality", 41, 22, 0, 19),
+            ("cleanliness_atmosphere", 124, 46, 0, 78), ("staff", 101, 80, 0, 21), ("quality", 87, 32, 0, 55),
             ("website_app", 51, 39, 0, 12), ("location_parking", 48, 40, 0, 8), ("price", 46, 14, 2, 30),
             ("waiting_time", 44, 9, 0, 35), ("payment", 43, 30, 0, 13), ("loyalty", 38, 27, 0, 11),
             ("support", 38, 6, 0, 32), ("returns", 9, 0, 0, 9), ("assortment", 7, 2, 0, 5),
