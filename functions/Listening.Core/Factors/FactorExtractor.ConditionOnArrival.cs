@@ -40,11 +40,4 @@ public sealed partial class FactorExtractor
         if (context.Goods is null) ReadGoods(context);
         return context.Goods == true || !context.Vehicle;
     }
-
-    private static bool StartsWithAny(string word, string[] stems)
-    {
-        foreach (var stem in stems)
-            if (word.StartsWith(stem, StringComparison.Ordinal)) return true;
-        return false;
-    }
 }

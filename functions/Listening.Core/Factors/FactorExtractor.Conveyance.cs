@@ -314,12 +314,7 @@ public sealed partial class FactorExtractor
         return manner;
     }
 
-    private static bool IsBringer(string word)
-    {
-        foreach (var prefix in BringerPrefixes)
-            if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private static bool IsBringer(string word) => StartsWithAny(word, BringerPrefixes);
 
     private bool HasQualifier(List<TermMatch> matches, Clause clause)
     {

@@ -321,8 +321,7 @@ public sealed partial class FactorExtractor
     private static bool HasSuperlative(List<WordToken> tokens, int first, int end)
     {
         for (var i = first; i < end; i++)
-            foreach (var stem in SuperlativeStems)
-                if (tokens[i].Lower.StartsWith(stem, StringComparison.Ordinal)) return true;
+            if (StartsWithAny(tokens[i].Lower, SuperlativeStems)) return true;
         return false;
     }
 
@@ -348,12 +347,7 @@ public sealed partial class FactorExtractor
         return false;
     }
 
-    private static bool IsWhen(string word)
-    {
-        foreach (var stem in WhenStems)
-            if (word.StartsWith(stem, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private static bool IsWhen(string word) => StartsWithAny(word, WhenStems);
 
     private static readonly string[] PastAndPresentEndings = ["ал", "ала", "ало", "али", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели", "ет", "ит", "ют", "ут", "ят", "ат", "ешь", "ишь"];
 

@@ -731,4 +731,12 @@ public sealed partial class FactorExtractor
         }
         return false;
     }
+
+    /// <summary>Whether <paramref name="word"/> starts with one of <paramref name="prefixes"/> (stems and word starts the rules list).</summary>
+    private static bool StartsWithAny(string word, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+            if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }
