@@ -28,6 +28,12 @@ public sealed class FeedbackItemDto
     public DateTimeOffset? ReceivedAt { get; set; }
     public SentimentDto? Sentiment { get; set; }
     public List<FactorMentionDto>? Factors { get; set; }
+    /// <summary>
+    /// The rules' mentions the learned detector dropped (<see cref="FeedbackScores.Dropped"/>), apart from <see cref="Factors"/>
+    /// so that a reader that does not know them (an older build) counts none of them. Absent when nothing was dropped
+    /// and on items stored before they were kept, which read as nothing dropped.
+    /// </summary>
+    public List<FactorMentionDto>? DroppedFactors { get; set; }
     /// <summary>Why the item is spam (links-only, flood); null when it is not.</summary>
     public string? Spam { get; set; }
 
@@ -97,12 +103,13 @@ public sealed class FeedbackItemDto
         }
         if (Sentiment is { } sentiment && (sentiment.Label is not { Length: > 0 and <= 16 } || !sentiment.Label.All(char.IsAsciiLetter)))
             Add("sentiment.label", "sentiment.label must be negative, neutral or positive");
-        if (Factors is { } factors)
+        foreach (var (field, list) in new[] { ("factors", Factors), ("droppedFactors", DroppedFactors) })
         {
-            if (factors.Count > MaxFactors) Add("factors", $"at most {MaxFactors} factors");
+            if (list is not { } factors) continue;
+            if (factors.Count > MaxFactors) Add(field, $"at most {MaxFactors} factors");
             else if (factors.Any(f => f is null || f.Factor is not { Length: > 0 and <= MaxFactorLength } || Identifiers.HasControl(f.Factor, false)
                                       || f.Label is not { Length: > 0 and <= 16 }))
-                Add("factors", $"each factor needs a name of at most {MaxFactorLength} characters and a label");
+                Add(field, $"each factor needs a name of at most {MaxFactorLength} characters and a label");
         }
         return errors;
     }
@@ -209,6 +216,7 @@ public sealed class FeedbackItemDto
         ReceivedAt = item.ReceivedAt,
         Sentiment = scores is null ? null : SentimentDto.From(scores.Sentiment, scores.Mixed, scores.Clauses),
         Factors = scores?.Factors.Select(FactorMentionDto.From).ToList(),
+        DroppedFactors = scores?.Dropped is { Count: > 0 } dropped ? dropped.Select(FactorMentionDto.From).ToList() : null,
         Spam = item.Spam,
     };
 
@@ -216,7 +224,8 @@ public sealed class FeedbackItemDto
     public FeedbackScores? ToScores() => Sentiment is null || Lang is null
         ? null
         : new FeedbackScores(Lang, Sentiment.ToScore(), (Factors ?? []).Select(f => f.ToMention()).ToList(),
-            Sentiment.Mixed ?? false, Sentiment.Clauses?.Select(c => c.ToClause()).ToList());
+            Sentiment.Mixed ?? false, Sentiment.Clauses?.Select(c => c.ToClause()).ToList(),
+            DroppedFactors is { Count: > 0 } dropped ? dropped.Select(f => f.ToMention()).ToList() : null);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -249,11 +258,12 @@ public sealed record ClausePolarityDto(int Start, int Length, string Label, floa
     public ClausePolarity ToClause() => new(Start, Length, Enum.Parse<SentimentLabel>(Label, ignoreCase: true), Score);
 }
 
-public sealed record FactorMentionDto(string Factor, string Label, float Score, int Start, int Length)
+/// <summary>A factor mention; <c>added: true</c> only on one the learned detector added (absent otherwise and on older items).</summary>
+public sealed record FactorMentionDto(string Factor, string Label, float Score, int Start, int Length, bool? Added = null)
 {
     public static FactorMentionDto From(FactorMention m) =>
-        new(m.Factor, m.Label.ToString().ToLowerInvariant(), m.Score, m.Start, m.Length);
+        new(m.Factor, m.Label.ToString().ToLowerInvariant(), m.Score, m.Start, m.Length, m.Added ? true : null);
 
     public FactorMention ToMention() =>
-        new(Factor, Enum.Parse<SentimentLabel>(Label, ignoreCase: true), Score, Start, Length);
+        new(Factor, Enum.Parse<SentimentLabel>(Label, ignoreCase: true), Score, Start, Length) { Added = Added == true };
 }

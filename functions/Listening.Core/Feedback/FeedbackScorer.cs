@@ -33,7 +33,7 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
         var reading = Read(item.Text, FeedbackTextKind.For(item.Kind, item.Text), item.Rating, item.Nps, item.CompetitorOf ?? item.Brand);
         var mixed = MixedSentiment.Analyze(sentiment, item.Text, reading.Mentions);
-        return new FeedbackScores(language, reading.Document, reading.Mentions, mixed.Mixed, mixed.Clauses);
+        return new FeedbackScores(language, reading.Document, reading.Mentions, mixed.Mixed, mixed.Clauses, reading.Dropped is { Count: > 0 } d ? d : null);
     }
 
     /// <summary>
@@ -49,13 +49,17 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var own = sentiment.Score(text, textKind);
         var document = AuthorVerdict.Combine(own, rating, nps);
         // The detector reads the rules' own words and term matches (FactorExtractor.Read) rather than tokenizing again.
-        var mentions = detector is null ? extractor.Extract(text, rating, nps)
-            : detector.Apply(text, extractor.Read(text, rating, nps), taxonomy, rating, nps, document.Label, sentiment);
+        var decision = detector is null ? new DetectorDecision(extractor.Extract(text, rating, nps), [])
+            : detector.Decide(text, extractor.Read(text, rating, nps), taxonomy, rating, nps, document.Label, sentiment);
         // The clauses that judge an unrated item's factors are not weighed in: they are the same model's reading, and
         // weighing them (rounds 8–9) lowered macro-F1 on 9 of 11 honest test splits of real feedback (sentiment card, round 10).
-        return new FeedbackReading(own, mentions, document);
+        return new FeedbackReading(own, decision.Mentions, document) { Dropped = decision.Dropped };
     }
 }
 
 /// <summary>What <see cref="FeedbackScorer.Read"/> finds: the text's own reading, its mentions and the document's stance.</summary>
-public sealed record FeedbackReading(SentimentScore Text, IReadOnlyList<FactorMention> Mentions, SentimentScore Document);
+public sealed record FeedbackReading(SentimentScore Text, IReadOnlyList<FactorMention> Mentions, SentimentScore Document)
+{
+    /// <summary>The rules' mentions the learned detector dropped (<see cref="DetectorDecision.Dropped"/>); none without one.</summary>
+    public IReadOnlyList<FactorMention> Dropped { get; init; } = [];
+}

@@ -35,6 +35,8 @@ public static class ActionMatrixMethod
         ActionMatrix? previous = null)
     {
         rules ??= MatrixRules.Default;
+        // The learned detector may not take a factor below the placement line that the rules alone place (BrandStats.Restored).
+        stats = stats.Restored(rules.MinMentions);
         var totalItems = stats.Totals().Items;
         var measure = ChooseMeasure(stats, rules);
 

@@ -22,8 +22,9 @@ public static class ReportBuilder
         string Display(string brand) => displayNames.TryGetValue(brand, out var n) ? n : brand;
 
         var (prevFrom, prevTo) = request.Previous;
-        var ours = agg.Span(request.Brand, request.From, request.To);
-        var oursBefore = agg.Span(request.Brand, prevFrom, prevTo);
+        // Restored as the matrix restores them, so that a factor's row counts what the matrix placed it by.
+        var ours = agg.Span(request.Brand, request.From, request.To).Restored(rules.MinMentions);
+        var oursBefore = agg.Span(request.Brand, prevFrom, prevTo).Restored(rules.MinMentions);
         var theirs = request.Competitors.Select(c => (Name: c, Stats: agg.Span(c, request.From, request.To))).ToList();
         var theirsBefore = request.Competitors.Select(c => (Name: c, Stats: agg.Span(c, prevFrom, prevTo))).ToList();
 

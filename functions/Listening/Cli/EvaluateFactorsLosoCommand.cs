@@ -58,10 +58,18 @@ internal static class EvaluateFactorsLosoCommand
         {
             Description = "Several variants scored one after the other on the same stories, ';'-separated, each 'min-sources=N,public-weight=W,public-cap=C,classes=FILE,class-features=words+pairs+clauses' (public-weight=0: no public data; class-features=none: no word classes)",
         };
+        var cells = new Option<bool>("--cells")
+        {
+            Description = "After each set, every matrix cell where the rules alone and the hybrid disagree on agreeing with the labels: quadrants, item counts, importance and performance",
+        };
+        var only = new Option<string?>("--only")
+        {
+            Description = "Score only these held-out sets, comma-separated (each still trained on all the others; the means are over these sets)",
+        };
         var (classesFile, classFeatures) = WordClassOptions.Create();
         var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone")
         {
-            stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight, minSources, publicData, publicWeight, publicCap, variants, classesFile, classFeatures,
+            stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight, minSources, publicData, publicWeight, publicCap, variants, classesFile, classFeatures, cells, only,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -106,7 +114,8 @@ internal static class EvaluateFactorsLosoCommand
                     };
                     if (list.Count > 1 || parse.GetValue(variants) is not null)
                         output.WriteLine($"== variant {variant} ({(classes is null ? "no word classes" : $"{classes.Count:N0} words' classes read as {classes.Features}")})");
-                    output.Write(Run(read, examples, clauses, options, modes, extra));
+                    var sets = parse.GetValue(only)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+                    output.Write(Run(read, examples, clauses, options, modes, extra, parse.GetValue(cells), sets));
                     output.Flush();
                 }
                 return 0;
@@ -124,7 +133,7 @@ internal static class EvaluateFactorsLosoCommand
         Run(read, examples, clauses, training, polarities, []);
 
     internal static string Run(IReadOnlyList<LabelledStories.Story> read, IReadOnlyList<IReadOnlyList<FactorExample>> examples, ISentimentScorer clauses, FactorTraining training,
-        AddedPolarity[] polarities, IReadOnlyList<IReadOnlyList<FactorExample>> extra)
+        AddedPolarity[] polarities, IReadOnlyList<IReadOnlyList<FactorExample>> extra, bool cells = false, IReadOnlySet<string>? only = null)
     {
         if (polarities.Length == 0) polarities = [AddedPolarity.Document];
         // The other polarity readings, scored on the same models: (F1, polarity, matrix, added with the labelled polarity).
@@ -135,9 +144,12 @@ internal static class EvaluateFactorsLosoCommand
         var hybridDetections = new List<StoryFactorDetection>();
         double rulesF1 = 0, hybridF1 = 0, rulesPolarity = 0, hybridPolarity = 0;
         int better = 0, worse = 0, rulesAgree = 0, hybridAgree = 0, factors = 0, added = 0, addedRight = 0, addedPolarity = 0, dropped = 0, droppedRight = 0;
+        var scored = 0;
         for (var i = 0; i < read.Count; i++)
         {
             var story = read[i];
+            if (only is not null && !only.Contains(story.Name)) continue;
+            scored++;
             var model = LeaveOneStoryOut.ModelFor(examples, i, LabelledStories.Factors, training, extra);
             var detector = new LearnedFactorDetector(model) { Polarity = polarities[0] };
             var hybridItems = LeaveOneStoryOut.Rescore(story.Items, detector, new FactorExtractor(story.Taxonomy), clauses);
@@ -161,8 +173,9 @@ internal static class EvaluateFactorsLosoCommand
             rulesAgree += rules.Brand.Agreeing; hybridAgree += hybrid.Brand.Agreeing; factors += rules.Brand.Rows.Count;
             w.WriteLine($"{story.Name,-12} {rules.Items,5} {rules.MicroF1,8:0.000} {hybrid.MicroF1,7:0.000} {hybrid.MicroF1 - rules.MicroF1,7:+0.000;-0.000;+0.000} {rules.PolarityAccuracy,9:0.000} {hybrid.PolarityAccuracy,7:0.000} "
                 + $"{rules.Brand.Agreeing,4}/{rules.Brand.Rows.Count,-2} {hybrid.Brand.Agreeing,4}/{hybrid.Brand.Rows.Count,-2} {a,6} {ar,4} {ap,4} {d,7} {dr,4} {model.AddAbove.Average(),5:0.00} {model.DropBelow.Average(),5:0.00}");
+            if (cells) w.Write(MatrixCells.Differences(rules.Brand, hybrid.Brand));
         }
-        var n = read.Count;
+        var n = scored;
         w.WriteLine();
         w.WriteLine($"  {"factor (all sets pooled)",-24} {"labelled",8} {"P rules",8} {"R rules",8} {"F1 rules",8} {"P hybrid",8} {"R hybrid",8} {"F1 hybrid",9}");
         foreach (var f in LabelledStories.Factors)

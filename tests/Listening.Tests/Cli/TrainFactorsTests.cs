@@ -57,6 +57,18 @@ public sealed class TrainFactorsTests : IDisposable
     }
 
     [Fact]
+    public void Loso_scores_only_the_sets_named_and_still_trains_on_the_others()
+    {
+        var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", Stories(), "--only", "story1", "--cells");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("story1", output);
+        Assert.DoesNotContain("story0", output);
+        Assert.DoesNotContain("story2", output);
+        Assert.Contains("mean/total", output);
+    }
+
+    [Fact]
     public void A_detector_trained_with_word_classes_carries_them_and_loso_names_each_class_variant()
     {
         var stories = Stories();

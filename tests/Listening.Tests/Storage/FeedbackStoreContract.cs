@@ -118,6 +118,27 @@ public abstract class FeedbackStoreContract
     }
 
     [Fact]
+    public async Task A_scored_record_keeps_the_detectors_drops_and_its_added_mentions_through_the_store()
+    {
+        var store = await NewStoreAsync();
+        var item = Item("Paid by card, the loyalty points came, rude staff", rating: 2);
+        await store.AddIfAbsentAsync(item, Now, None);
+        // The matrix's guard on the detector reads both (BrandStats.Restored): what the detector dropped and what only it found.
+        var scores = Scores(SentimentLabel.Negative) with
+        {
+            Factors = [new FactorMention("staff", SentimentLabel.Negative, -0.6f, 37, 10), new FactorMention("loyalty", SentimentLabel.Positive, 0.5f, 13, 23) { Added = true }],
+            Dropped = [new FactorMention("payment", SentimentLabel.Neutral, 0f, 0, 12)],
+        };
+
+        await store.UpsertAsync(new FeedbackRecord(item, FeedbackStage.Scored, scores, Now.AddMinutes(1)), None);
+        var read = (await store.GetAsync(item.Id, None))!.Scores!;
+
+        Assert.Equal(scores.Factors, read.Factors);
+        Assert.Equal([false, true], read.Factors.Select(m => m.Added));
+        Assert.Equal(scores.Dropped, read.Dropped!);
+    }
+
+    [Fact]
     public async Task Upsert_creates_an_item_it_has_not_seen()
     {
         var store = await NewStoreAsync();

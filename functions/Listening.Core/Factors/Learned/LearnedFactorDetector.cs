@@ -49,6 +49,25 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
 
     /// <param name="reading">What the rules read off the text (<see cref="FactorExtractor.Read"/> of <paramref name="taxonomy"/>'s extractor).</param>
     public IReadOnlyList<FactorMention> Apply(string text, FactorReading reading, FactorTaxonomy taxonomy,
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer) =>
+        Decide(text, reading, taxonomy, rating, nps, document, clauseScorer).Mentions;
+
+    /// <inheritdoc cref="Decide(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?)"/>
+    public DetectorDecision Decide(string text, IReadOnlyList<FactorMention> rules, FactorExtractor extractor,
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
+    {
+        var tokens = WordTokenizer.Tokenize(text, symbols: true);
+        var cues = new HashSet<(string, string?)>();
+        extractor.TermCues(tokens, cues);
+        return Decide(text, new FactorReading(rules, tokens, cues), extractor.Taxonomy, rating, nps, document, clauseScorer);
+    }
+
+    /// <summary>
+    /// What <see cref="Apply(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?)"/> returns,
+    /// with the rules' mentions it dropped beside it. The model decides one item at a time and cannot see how many items
+    /// name a factor, so the drops go with the item for the matrix to weigh (<see cref="Matrix.BrandStats.Restored"/>).
+    /// </summary>
+    public DetectorDecision Decide(string text, FactorReading reading, FactorTaxonomy taxonomy,
         int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
     {
         var n = Model.Factors.Count;
@@ -60,6 +79,7 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         Model.Logits(features, logits);
 
         List<FactorMention>? result = null;
+        List<FactorMention>? dropped = null;
         for (var f = 0; f < n; f++)
         {
             if (!inTaxonomy[f]) continue;
@@ -70,15 +90,17 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
             if (found && p < Model.DropBelow[f])
             {
                 result ??= [.. rules];
+                dropped ??= [];
+                dropped.AddRange(rules.Where(m => m.Factor == id));
                 result.RemoveAll(m => m.Factor == id);
             }
             else if (!found && p >= Model.AddAbove[f])
             {
                 result ??= [.. rules];
-                result.Add(Added(text, tokens, rules, f, document, clauseScorer));
+                result.Add(Added(text, tokens, rules, f, document, clauseScorer) with { Added = true });
             }
         }
-        return result ?? rules;
+        return new DetectorDecision(result ?? rules, dropped ?? (IReadOnlyList<FactorMention>)[]);
     }
 
     /// <summary>The mention of a factor the rules missed: the clause that carries the most evidence for it, and its polarity.</summary>
@@ -148,6 +170,9 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
         return cues.IsEmpty || cues.Label == SentimentLabel.Neutral ? null : (cues.Label, cues.Score);
     }
 }
+
+/// <summary>The detector's reading of an item: the mentions it keeps and adds, and the rules' mentions it dropped.</summary>
+public sealed record DetectorDecision(IReadOnlyList<FactorMention> Mentions, IReadOnlyList<FactorMention> Dropped);
 
 /// <summary>Where the polarity of a mention the learned detector adds is read.</summary>
 public enum AddedPolarity

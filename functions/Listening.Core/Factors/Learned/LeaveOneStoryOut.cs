@@ -185,11 +185,11 @@ public static class LeaveOneStoryOut
 
     /// <summary>The story as the hybrid reads it: each scored item's rule mentions passed through the detector.</summary>
     public static List<StoryItem> Rescore(IEnumerable<StoryItem> story, LearnedFactorDetector detector, FactorExtractor extractor, ISentimentScorer? clauseScorer) =>
-        story.Select(s => s.Scores is null ? s : s with
+        story.Select(s =>
         {
-            Scores = s.Scores with
-            {
-                Factors = detector.Apply(s.Item.Text, s.Scores.Factors, extractor, s.Item.Rating, s.Item.Nps, s.Scores.Sentiment.Label, clauseScorer),
-            },
+            if (s.Scores is null) return s;
+            var decision = detector.Decide(s.Item.Text, s.Scores.Factors, extractor, s.Item.Rating, s.Item.Nps, s.Scores.Sentiment.Label, clauseScorer);
+            // The drops go with the item as the pipeline stores them, so the matrix here is the report's.
+            return s with { Scores = s.Scores with { Factors = decision.Mentions, Dropped = decision.Dropped is { Count: > 0 } d ? d : null } };
         }).ToList();
 }

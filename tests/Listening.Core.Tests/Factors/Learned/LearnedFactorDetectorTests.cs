@@ -115,6 +115,28 @@ public class LearnedFactorDetectorTests
     }
 
     [Fact]
+    public void The_rules_mentions_the_model_drops_come_back_beside_what_it_keeps_and_what_it_adds_is_flagged()
+    {
+        List<FactorExample> story =
+        [
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices zorblat on day {i}")),
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices are too high on day {i}", "price")),
+            .. FlumoxStory(),
+        ];
+        var model = FactorDetectorTrainer.Train(story, Factors, Plain);
+        const string text = "The prices zorblat again. The flumox gave me extra";
+        var rules = Rules.Extract(text);
+
+        var decision = new LearnedFactorDetector(model).Decide(text, rules, Rules, null, null, SentimentLabel.Neutral, null);
+
+        Assert.DoesNotContain(decision.Mentions, m => m.Factor == "price");
+        Assert.Equal(rules.Where(m => m.Factor == "price"), decision.Dropped); // the rules' own mentions, as they read them
+        Assert.True(Assert.Single(decision.Mentions, m => m.Factor == "loyalty").Added);
+        Assert.All(decision.Mentions.Where(m => m.Factor != "loyalty"), m => Assert.False(m.Added));
+        Assert.Equal(decision.Mentions, new LearnedFactorDetector(model).Apply(text, rules, Rules, null, null, SentimentLabel.Neutral, null));
+    }
+
+    [Fact]
     public void The_scorer_with_a_detector_reads_an_item_as_the_hybrid_and_without_one_as_the_rules()
     {
         List<FactorExample> story =
@@ -130,6 +152,26 @@ public class LearnedFactorDetectorTests
         Assert.Contains(new Listening.Core.Feedback.FeedbackScorer(model, FactorTaxonomy.Default).Score(item).Factors, m => m.Factor == "price");
         Assert.DoesNotContain(new Listening.Core.Feedback.FeedbackScorer(model, new BrandTaxonomies(FactorTaxonomy.Default), detector).Score(item).Factors,
             m => m.Factor == "price");
+    }
+
+    [Fact]
+    public void The_scorer_keeps_the_rules_mentions_the_detector_dropped_with_the_items_scores_and_none_without_a_detector()
+    {
+        List<FactorExample> story =
+        [
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices zorblat on day {i}")),
+            .. Enumerable.Range(0, 20).Select(i => Example($"The prices are too high on day {i}", "price")),
+        ];
+        var detector = new LearnedFactorDetector(FactorDetectorTrainer.Train(story, Factors, Plain));
+        var item = new Listening.Core.Feedback.FeedbackItem("id-1", Listening.Core.Feedback.FeedbackKind.Review, "test", "brand",
+            "The prices zorblat again", DateTimeOffset.UnixEpoch);
+        var model = new FactorExtractorTests.RecordingScorer(-0.5f);
+
+        var hybrid = new Listening.Core.Feedback.FeedbackScorer(model, new BrandTaxonomies(FactorTaxonomy.Default), detector).Score(item);
+        var rules = new Listening.Core.Feedback.FeedbackScorer(model, FactorTaxonomy.Default).Score(item);
+
+        Assert.Equal(rules.Factors.Where(m => m.Factor == "price"), hybrid.Dropped!);
+        Assert.Null(rules.Dropped);
     }
 
     [Fact]
