@@ -4,7 +4,8 @@ namespace Listening.Core.Tests.Factors;
 
 /// <summary>Round 19 (matrix19): readings that put factors the matrix missed back in their cells — a thing held against how it
 /// was sold is the thing bought (a tour's hotel, whoever runs it), the wait to reach a person on the line is a wait, a thing
-/// ordered and in hand (or still not here) was delivered, and a transfer that carries people is no money moved.</summary>
+/// ordered and in hand (or still not here) was delivered, a transfer that carries people is no money moved, and the seat a
+/// customer sits in while served is the place's comfort.</summary>
 public class BoughtThingsHoldWaitsAndRidesTests
 {
     [Theory]
@@ -74,5 +75,15 @@ public class BoughtThingsHoldWaitsAndRidesTests
     public void A_transfer_of_money_is_still_payment(string text)
     {
         Assert.Contains("payment", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Стюардессы хорошие, кресла тесные.")]
+    [InlineData("Good miles, bad legroom.")]
+    [InlineData("Comfortable seats, plenty of legroom, sockets that actually work.")]
+    public void The_seat_a_customer_sits_in_while_served_is_the_places_comfort(string text)
+    {
+        Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
+        Assert.DoesNotContain("quality", FactorsIn(text));
     }
 }
