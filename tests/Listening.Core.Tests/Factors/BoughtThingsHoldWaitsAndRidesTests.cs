@@ -5,7 +5,8 @@ namespace Listening.Core.Tests.Factors;
 /// <summary>Round 19 (matrix19): readings that put factors the matrix missed back in their cells — a thing held against how it
 /// was sold is the thing bought (a tour's hotel, whoever runs it), the wait to reach a person on the line is a wait, a thing
 /// ordered and in hand (or still not here) was delivered, a transfer that carries people is no money moved, and the seat a
-/// customer sits in while served is the place's comfort.</summary>
+/// customer sits in while served is the place's comfort; what is credited and piles up per purchase is the loyalty
+/// programme's currency, whatever the brand calls it.</summary>
 public class BoughtThingsHoldWaitsAndRidesTests
 {
     [Theory]
@@ -85,5 +86,22 @@ public class BoughtThingsHoldWaitsAndRidesTests
     {
         Assert.Contains("cleanliness_atmosphere", FactorsIn(text));
         Assert.DoesNotContain("quality", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("Дешево, быстро, искры начисляются.")]
+    [InlineData("Быстрая подача, искры за каждую поездку.")]
+    [InlineData("Накопила искр на три бесплатные поездки.")]
+    [InlineData("Мили за прошлый перелёт так и не начислились.")]
+    public void What_is_credited_and_piles_up_per_purchase_is_the_programmes_currency(string text)
+    {
+        Assert.Contains("loyalty", FactorsIn(text));
+    }
+
+    [Theory]
+    [InlineData("В квитанции начислили за горячую воду, которой не было 10 дней.")]
+    public void A_charge_credited_to_a_bill_is_no_programme(string text)
+    {
+        Assert.DoesNotContain("loyalty", FactorsIn(text));
     }
 }
