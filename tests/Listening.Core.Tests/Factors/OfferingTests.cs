@@ -83,9 +83,9 @@ public class OfferingTests
     public void A_learned_offering_word_is_quality_where_it_is_judged_and_nowhere_else()
     {
         var taxonomy = OfferingLexicon.Apply(FactorTaxonomy.Default, ["seats"]);
-        Assert.Contains("quality", FactorsWith(taxonomy, "The seats on this airline are cramped and the legroom is a joke, honestly."));
+        Assert.Contains("quality", FactorsWith(taxonomy, "The seats on this airline are cramped, honestly."));
         Assert.DoesNotContain("quality", FactorsWith(taxonomy, "We booked two seats together for the flight to Rome."));
-        Assert.DoesNotContain("quality", FactorsWith(FactorTaxonomy.Default, "The seats on this airline are cramped and the legroom is a joke, honestly."));
+        Assert.DoesNotContain("quality", FactorsWith(FactorTaxonomy.Default, "The seats on this airline are cramped, honestly."));
     }
 
     [Fact]
