@@ -512,8 +512,9 @@ public sealed partial class FactorExtractor
                 if (factor == conveyFactor && kind == 0 && IsCourierMannerOnly(context, clause, m, matches)) continue;
                 // «Списали 24 тысячи за царапину», "they billed me 6,000 for towing": a sum taken is the payment's, not a price.
                 if (takenBy[factor].Length > 0 && IsTaken(tokens, clause, factor, matches)) continue;
-                // Round 19: «шкафчики сломаны», "cold showers": a fitting of the place where the customer stays is its comfort.
-                if (factor == unnamedFactor && kind != 1 && IsPlaceFitting(context, clause, m)) factor = placeFactor;
+                // Round 19: «шкафчики сломаны», "cold showers", «кресла тесные» (the place's weak word that went to the seat as a thing
+                // judged): a fitting of the place where the customer stays is its comfort.
+                if (factor == unnamedFactor && IsPlaceFitting(context, clause, m, matches)) factor = placeFactor;
                 if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
                 {
                     // "Fast card delivery, awful support": a factor found first by a speed word is judged where its own word stands.

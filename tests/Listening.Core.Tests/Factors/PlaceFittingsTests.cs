@@ -25,6 +25,25 @@ public class PlaceFittingsTests
     }
 
     [Theory]
+    [InlineData("Air con broken in the office.")]
+    [InlineData("Кресла тесные и неудобные.")]
+    [InlineData("The seats are sagging.")]
+    [InlineData("Кресло в зале скрипит на каждом движении.")]
+    [InlineData("The seat in front of me squeaks every time he moves.")]
+    public void The_air_and_the_seats_of_the_place_are_its_comfort(string text)
+    {
+        var factors = FactorsIn(text);
+        Assert.Contains("cleanliness_atmosphere", factors);
+        Assert.DoesNotContain("quality", factors);
+    }
+
+    [Fact]
+    public void A_rented_car_keeps_its_air_conditioning_as_the_ride()
+    {
+        Assert.Contains("quality", FactorsIn("В машине кондиционер не работает."));
+    }
+
+    [Theory]
     [InlineData("Номер тесный, душ сломан.")]
     [InlineData("Two nights at the guest house, the shower was broken.")]
     public void A_shower_where_the_stay_is_sold_is_the_product(string text)
