@@ -58,6 +58,7 @@ public sealed partial class FactorExtractor
     private readonly TermMatcher? handedVehicles; // Round 17b: the vehicles that can be handed over (Conveyance.HandedVehicles)
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
+    private readonly int placeFactor = -1; // Round 19: the factor the place's fittings name (UnnamedVerdict.FittingsFactor)
     private readonly TermMatcher? notThings;
     [ThreadStatic] private static List<TermMatch>? notThingFound;
     [ThreadStatic] private static List<TermMatch>? stateFound;
@@ -130,6 +131,7 @@ public sealed partial class FactorExtractor
                 outcomes = new TermMatcher([unnamed.Outcomes.Values.SelectMany(t => t), unnamed.FailedOutcomes.Values.SelectMany(t => t)]);
             if (unnamed.Provided.Values.Any(t => t.Count > 0)) provided = new TermMatcher([unnamed.Provided.Values.SelectMany(t => t)]);
             pricing = ids.Select(id => unnamed.PricedBy.Contains(id)).ToArray();
+            placeFactor = unnamed.FittingsFactor is { } fittings ? ids.IndexOf(fittings) : -1;
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))
@@ -510,6 +512,9 @@ public sealed partial class FactorExtractor
                 if (factor == conveyFactor && kind == 0 && IsCourierMannerOnly(context, clause, m, matches)) continue;
                 // «Списали 24 тысячи за царапину», "they billed me 6,000 for towing": a sum taken is the payment's, not a price.
                 if (takenBy[factor].Length > 0 && IsTaken(tokens, clause, factor, matches)) continue;
+                // Round 19: «шкафчики сломаны», "cold showers", «кресла тесные» (the place's weak word that went to the seat as a thing
+                // judged): a fitting of the place where the customer stays is its comfort.
+                if (factor == unnamedFactor && IsPlaceFitting(context, clause, m, matches)) factor = placeFactor;
                 if (found.FindIndex(f => f.Factor == factor) is var known and >= 0)
                 {
                     // "Fast card delivery, awful support": a factor found first by a speed word is judged where its own word stands.

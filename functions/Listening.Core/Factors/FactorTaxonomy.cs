@@ -199,6 +199,7 @@ internal sealed class UnnamedEntry
     public List<string> OutcomeYieldsTo { get; set; } = [];
     public Dictionary<string, List<string>> Provided { get; set; } = [];
     public List<string> PricedBy { get; set; } = [];
+    public string? FittingsFactor { get; set; }
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
     {
@@ -208,6 +209,7 @@ internal sealed class UnnamedEntry
         Provided = FactorEntry.Clean(Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
         PricedBy = PricedBy.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
+        FittingsFactor = string.IsNullOrWhiteSpace(FittingsFactor) ? null : FittingsFactor.Trim(),
     };
 }
 

@@ -54,6 +54,12 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// </summary>
     public IReadOnlyList<string> PricedBy { get; init; } = [];
 
+    /// <summary>
+    /// Round 19: the factor the fittings of the place name instead of this one — its showers, lockers, changing rooms, towels and
+    /// hairdryers, where the customer stays while served and came for something else (see FactorExtractor.PlaceFittings).
+    /// </summary>
+    public string? FittingsFactor { get; init; }
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
@@ -68,5 +74,6 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
         Provided = FactorTaxonomy.Union(Provided, incoming.Provided),
         OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
         PricedBy = PricedBy.Union(incoming.PricedBy, StringComparer.Ordinal).ToList(),
+        FittingsFactor = incoming.FittingsFactor ?? FittingsFactor,
     };
 }

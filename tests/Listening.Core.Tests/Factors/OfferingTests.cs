@@ -44,9 +44,11 @@ public class OfferingTests
     }
 
     [Theory]
-    [InlineData("Кресло в зале скрипит на каждом движении.")]
+    // Round 19: not a seat of the place («Кресло в зале скрипит», "The seat in front of me squeaks"): its fittings are its comfort
+    // (LABELLING.md, "Fittings of the place are its comfort"; PlaceFittingsTests)
+    [InlineData("Велотренажёр скрипит на каждом движении.")]
     [InlineData("Стол в коворкинге шатается, работать невозможно.")]
-    [InlineData("The seat in front of me squeaks every time he moves.")]
+    [InlineData("The rowing machine squeaks every time I pull.")]
     [InlineData("The desk sagged in the middle within a week.")]
     [InlineData("The projector in room two wouldn't start again.")]
     [InlineData("Самокат заглох посреди моста.")]
