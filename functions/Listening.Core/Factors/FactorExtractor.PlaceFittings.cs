@@ -63,10 +63,22 @@ public sealed partial class FactorExtractor
         var fitting = false;
         for (var i = first; i < end && !fitting; i++) fitting = IsFitting(tokens, i);
         if (!fitting) return false;
+        // A brand whose offering is the fitting itself (its learned or configured offering words: "seats") has it judged as its product.
+        if (offering is not null && OfferedIn(tokens, first, end)) return false;
         // "The oil stain on the seat is still there after the valet": quality's own phrase of a stain taken out or left is a cleaning's
         // result (round 14b), on a seat as anywhere; the place's bare «пятна на полотенцах» stays the place's.
         if (StainResultIn(tokens, matches, first, end)) return false;
         return !NamesStay(tokens) && !NamesCar(tokens);
+    }
+
+    private bool OfferedIn(List<WordToken> tokens, int first, int end)
+    {
+        var found = new List<TermMatch>();
+        offering!.Find(tokens, first, end, found);
+        foreach (var x in found)
+            for (var t = x.FirstToken; t < x.FirstToken + x.TokenCount; t++)
+                if (IsFitting(tokens, t)) return true;
+        return false;
     }
 
     private bool StainResultIn(List<WordToken> tokens, List<TermMatch> matches, int first, int end)

@@ -59,6 +59,7 @@ public sealed partial class FactorExtractor
     // The unnamed-verdict rule (see UnnamedVerdict): its factor and a matcher for the words that are no thing sold.
     private readonly int unnamedFactor = -1;
     private readonly int placeFactor = -1; // Round 19: the factor the place's fittings name (UnnamedVerdict.FittingsFactor)
+    private readonly TermMatcher? offering; // Round 19: the brand's own offering words, never taken as a fitting (UnnamedVerdict.Offering)
     private readonly TermMatcher? notThings;
     [ThreadStatic] private static List<TermMatch>? notThingFound;
     [ThreadStatic] private static List<TermMatch>? stateFound;
@@ -132,6 +133,7 @@ public sealed partial class FactorExtractor
             if (unnamed.Provided.Values.Any(t => t.Count > 0)) provided = new TermMatcher([unnamed.Provided.Values.SelectMany(t => t)]);
             pricing = ids.Select(id => unnamed.PricedBy.Contains(id)).ToArray();
             placeFactor = unnamed.FittingsFactor is { } fittings ? ids.IndexOf(fittings) : -1;
+            if (unnamed.Offering.Values.Any(t => t.Count > 0)) offering = new TermMatcher([unnamed.Offering.Values.SelectMany(t => t)]);
         }
         qualified = taxonomy.QualifiedFactors
             .Select(d => d.Split('>', 2, StringSplitOptions.TrimEntries))

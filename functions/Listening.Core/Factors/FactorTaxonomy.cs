@@ -200,6 +200,7 @@ internal sealed class UnnamedEntry
     public Dictionary<string, List<string>> Provided { get; set; } = [];
     public List<string> PricedBy { get; set; } = [];
     public string? FittingsFactor { get; set; }
+    public Dictionary<string, List<string>> Offering { get; set; } = [];
 
     public UnnamedVerdict ToUnnamed() => new(string.IsNullOrWhiteSpace(Factor) ? null : Factor.Trim(), MaxWords, FactorEntry.Clean(NotThings))
     {
@@ -210,6 +211,7 @@ internal sealed class UnnamedEntry
         OutcomeYieldsTo = OutcomeYieldsTo.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
         PricedBy = PricedBy.Select(id => id.Trim()).Where(id => id.Length > 0).ToList(),
         FittingsFactor = string.IsNullOrWhiteSpace(FittingsFactor) ? null : FittingsFactor.Trim(),
+        Offering = FactorEntry.Clean(Offering),
     };
 }
 

@@ -59,7 +59,8 @@ public static class OfferingLexicon
         var judged = words.GroupBy(w => w.Length > 0 && w[0] is >= 'а' and <= 'я' or 'ё' ? "ru" : "en")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList());
-        return JsonSerializer.Serialize(new { factors = new[] { new { id = factor, judgedTerms = judged } } }, OverrideJson);
+        // The words are also the brand's offering, which the default reading of a place's fittings never takes (UnnamedVerdict.Offering).
+        return JsonSerializer.Serialize(new { factors = new[] { new { id = factor, judgedTerms = judged } }, unnamed = new { offering = judged } }, OverrideJson);
     }
 
     // Cyrillic as written, indented: a file a person reads and edits next to the brand's own taxonomy.

@@ -60,6 +60,13 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
     /// </summary>
     public string? FittingsFactor { get; init; }
 
+    /// <summary>
+    /// Round 19: the brand's own offering words (<see cref="OfferingLexicon"/>, a brand's <c>Offering</c>), per language: what it
+    /// sells, so the fitting rule never takes them to <see cref="FittingsFactor"/> — a brand whose offering is its seats has them
+    /// judged as its product. The same words are this factor's judged terms.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Offering { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public int Words(string language) => MaxWords is not null && MaxWords.TryGetValue(language, out var words) ? words : 3;
 
     /// <summary>This rule with a pack's or a brand's on top: the factor and length replaced where given, the lists merged.</summary>
@@ -75,5 +82,6 @@ public sealed record UnnamedVerdict(string? Factor, IReadOnlyDictionary<string, 
         OutcomeYieldsTo = OutcomeYieldsTo.Union(incoming.OutcomeYieldsTo, StringComparer.Ordinal).ToList(),
         PricedBy = PricedBy.Union(incoming.PricedBy, StringComparer.Ordinal).ToList(),
         FittingsFactor = incoming.FittingsFactor ?? FittingsFactor,
+        Offering = FactorTaxonomy.Union(Offering, incoming.Offering),
     };
 }

@@ -1,3 +1,4 @@
+using Listening.Core.Factors;
 using static Listening.Core.Tests.Factors.DefaultExtraction;
 
 namespace Listening.Core.Tests.Factors;
@@ -67,5 +68,18 @@ public class PlaceFittingsTests
     public void The_soul_is_no_shower(string text)
     {
         Assert.DoesNotContain("cleanliness_atmosphere", FactorsIn(text));
+    }
+
+    [Fact]
+    public void A_brand_whose_offering_is_the_fitting_has_it_judged_as_its_product()
+    {
+        // A seat maker, a textile shop: the brand's own offering words (learned or configured) come before the default
+        // reading of a place's fittings.
+        var seats = OfferingLexicon.Apply(FactorTaxonomy.Default, ["seats", "полотенца"]);
+        foreach (var text in new[] { "The seats are sagging.", "Полотенца серые и жёсткие." })
+        {
+            Assert.Contains("quality", new FactorExtractor(seats).Extract(text).Select(m => m.Factor));
+            Assert.DoesNotContain("quality", FactorsIn(text));
+        }
     }
 }
