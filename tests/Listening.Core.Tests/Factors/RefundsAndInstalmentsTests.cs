@@ -38,10 +38,21 @@ public class RefundsAndInstalmentsTests
     }
 
     [Theory]
+    [InlineData("Оператор горячей линии за пять минут поменял дату вылета без доплаты.")]
+    [InlineData("Администратор сразу перенесла наш билет на другой день без доплат. Спасибо.")]
+    [InlineData("The call centre moved my booking to another city in five minutes at no charge.")]
+    public void A_favour_done_at_no_extra_charge_is_no_price_judged(string text)
+    {
+        Assert.DoesNotContain("price", FactorsIn(text));
+    }
+
+    [Theory]
     [InlineData("Дёшево. Деньги за возврат пришли через день.")]
     [InlineData("Cheap. The refund for a broken car took forever.")]
     [InlineData("Переплатили за бренд, качество так себе.")]
     [InlineData("Тарифы лучшие на рынке, переводы без комиссии.")]
+    [InlineData("Card servicing free of charge, transfers too.")]
+    [InlineData("За доплату дают место у окна, дороговато.")]
     public void A_price_judged_in_its_own_clause_beside_a_refund_stays_the_price(string text)
     {
         Assert.Contains("price", FactorsIn(text));
