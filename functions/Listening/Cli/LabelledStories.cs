@@ -51,8 +51,16 @@ internal static class LabelledStories
     /// <summary>The factors the detector learns: the default taxonomy's.</summary>
     internal static IReadOnlyList<string> Factors => FactorTaxonomy.Default.Factors.Select(f => f.Id).ToList();
 
-    internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories, WordClasses? classes = null) =>
-        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy), Factors, classes)).ToList();
+    /// <param name="channels">Whether the features read each item's channel (<see cref="FactorTraining.Channels"/>).</param>
+    internal static List<IReadOnlyList<FactorExample>> Examples(IEnumerable<Story> stories, WordClasses? classes = null, bool channels = false) =>
+        stories.Select(s => (IReadOnlyList<FactorExample>)LeaveOneStoryOut.Examples(s.Items, new FactorExtractor(s.Taxonomy), Factors, classes, channels)).ToList();
+
+    /// <summary><c>--channels</c>: whether the detector reads the item's channel (round 19; <c>--channels false</c> trains as before).</summary>
+    internal static System.CommandLine.Option<bool> ChannelsOption() => new("--channels")
+    {
+        Description = "Let the detector read each item's channel (app, reviews, social, survey, …) as features; --channels false for the detector of rounds 12–18",
+        DefaultValueFactory = _ => true,
+    };
 
     /// <summary>
     /// The word classes file (stem TAB class per line, gzip when it ends in .gz) read with <paramref name="features"/>;
