@@ -31,7 +31,7 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
             : Transliteration.LooksLikeRussian(item.Text) ? LanguageDetector.Russian // Russian in Latin letters
             : LanguageDetector.Detect(item.Text);
         // The item's kind picks the neutral calibration (a mention is a post even without an @handle).
-        var reading = Read(item.Text, FeedbackTextKind.For(item.Kind, item.Text), item.Rating, item.Nps, item.CompetitorOf ?? item.Brand);
+        var reading = Read(item.Text, FeedbackTextKind.For(item.Kind, item.Text), item.Rating, item.Nps, item.CompetitorOf ?? item.Brand, item.Channel);
         var mixed = MixedSentiment.Analyze(sentiment, item.Text, reading.Mentions);
         return new FeedbackScores(language, reading.Document, reading.Mentions, mixed.Mixed, mixed.Clauses, reading.Dropped is { Count: > 0 } d ? d : null);
     }
@@ -40,9 +40,10 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
     /// A text read as an item is: the model's own reading (calibrated as <paramref name="textKind"/>, or as the text decides
     /// when null), the factor mentions of <paramref name="brand"/>'s taxonomy (the default one for a brand it does not know), and the document's stance, which also weighs
     /// the author's own score (<see cref="AuthorVerdict"/>); an unrated item keeps the text's reading. <c>listening score</c> reads its
-    /// lines through this, so that it and the pipeline cannot disagree.
+    /// lines through this, so that it and the pipeline cannot disagree. <paramref name="channel"/> is the item's (<see cref="FeedbackItem.Channel"/>),
+    /// which a detector trained with channels reads.
     /// </summary>
-    public FeedbackReading Read(string text, string? textKind, int? rating, int? nps, string brand)
+    public FeedbackReading Read(string text, string? textKind, int? rating, int? nps, string brand, string? channel = null)
     {
         var taxonomy = taxonomies.For(brand);
         var extractor = extractors.GetOrAdd(taxonomy, t => new FactorExtractor(t, sentiment));
@@ -50,7 +51,7 @@ public sealed class FeedbackScorer(ISentimentScorer sentiment, BrandTaxonomies t
         var document = AuthorVerdict.Combine(own, rating, nps);
         // The detector reads the rules' own words and term matches (FactorExtractor.Read) rather than tokenizing again.
         var decision = detector is null ? new DetectorDecision(extractor.Extract(text, rating, nps), [])
-            : detector.Decide(text, extractor.Read(text, rating, nps), taxonomy, rating, nps, document.Label, sentiment);
+            : detector.Decide(text, extractor.Read(text, rating, nps), taxonomy, rating, nps, document.Label, sentiment, channel);
         // The clauses that judge an unrated item's factors are not weighed in: they are the same model's reading, and
         // weighing them (rounds 8–9) lowered macro-F1 on 9 of 11 honest test splits of real feedback (sentiment card, round 10).
         return new FeedbackReading(own, decision.Mentions, document) { Dropped = decision.Dropped };

@@ -27,7 +27,9 @@ internal static class BenchFactorsCommand
         var input = new Option<FileInfo?>("--in") { Description = "Texts to score, one per line (default: built-in ~300-character reviews)" };
         var model = new Option<FileInfo?>("--model") { Description = "Sentiment model (model.zip) to score each clause with, as in production" };
         var detectorFile = new Option<FileInfo?>("--detector") { Description = "Also run the learned factor detector (ml-models/factors/detector.bin.gz) on the rules' mentions, as the pipeline does with Listening:Scoring:LearnedFactors" };
-        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input, model, detectorFile };
+        // The built-in texts are reviews; a detector trained with channels reads this one (one a model without channels ignores).
+        var channel = new Option<string?>("--channel") { Description = "The channel every text came through, as an item's (default reviews)", DefaultValueFactory = _ => "reviews" };
+        var command = new Command("bench-factors", "Benchmark factor extraction with clause sentiment on one core") { items, input, model, detectorFile, channel };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -61,10 +63,11 @@ internal static class BenchFactorsCommand
                 parse.InvocationConfiguration.Error.WriteLine($"bench-factors: {e.Message}");
                 return 1;
             }
+            var through = parse.GetValue(channel);
             var extractor = new FactorExtractor(FactorTaxonomy.WithPacks(FactorTaxonomy.Shipped.Where(n => n != FactorTaxonomy.DefaultName)), clauseScorer);
             // The rules, then (with --detector) the learned detector over their mentions, as FeedbackScorer reads an item.
             IReadOnlyList<FactorMention> Extract(string text) => detector is null ? extractor.Extract(text)
-                : detector.Apply(text, extractor.Read(text, null, null), extractor.Taxonomy, null, null, SentimentLabel.Neutral, clauseScorer);
+                : detector.Apply(text, extractor.Read(text, null, null), extractor.Taxonomy, null, null, SentimentLabel.Neutral, clauseScorer, through);
             var mentions = 0L;
             for (var i = 0; i < Math.Min(count, 5_000); i++) mentions += Extract(texts[i % texts.Length]).Count; // warm-up: JIT, stem caches
             mentions = 0;
@@ -79,7 +82,7 @@ internal static class BenchFactorsCommand
             var cpu = process.TotalProcessorTime - cpuBefore;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             var averageLength = texts.Average(t => t.Length);
-            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, clause sentiment: {(clauseScorer is null ? "opinion words" : "model + opinion words")}, learned detector: {(detector is null ? "off" : "on")}");
+            output.WriteLine($"bench-factors: {count:N0} texts (avg {averageLength:0} chars, {texts.Length} distinct), one thread, clause sentiment: {(clauseScorer is null ? "opinion words" : "model + opinion words")}, learned detector: {(detector is null ? "off" : detector.Model.ReadsChannel ? $"on, channel {through}" : "on")}");
             output.WriteLine($"  {count / clock.Elapsed.TotalSeconds:N0} items/s wall   {count / cpu.TotalSeconds:N0} items per CPU-second   {clock.Elapsed.TotalMicroseconds / count:0.0} µs/item   {(double)mentions / count:0.0} mentions/item   {allocated / count:N0} B allocated/item");
             return 0;
         });

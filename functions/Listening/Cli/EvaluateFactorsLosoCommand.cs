@@ -56,7 +56,7 @@ internal static class EvaluateFactorsLosoCommand
         var publicCap = new Option<int>("--public-cap") { Description = "At most this many items per public dataset, spread evenly", DefaultValueFactory = _ => PublicDefaults.Cap };
         var variants = new Option<string?>("--variants")
         {
-            Description = "Several variants scored one after the other on the same stories, ';'-separated, each 'min-sources=N,public-weight=W,public-cap=C,classes=FILE,class-features=words+pairs+clauses' (public-weight=0: no public data; class-features=none: no word classes)",
+            Description = "Several variants scored one after the other on the same stories, ';'-separated, each 'min-sources=N,public-weight=W,public-cap=C,classes=FILE,class-features=words+pairs+clauses,channels=true' (public-weight=0: no public data; class-features=none: no word classes; channels=false: no channel)",
         };
         var cells = new Option<bool>("--cells")
         {
@@ -67,9 +67,10 @@ internal static class EvaluateFactorsLosoCommand
             Description = "Score only these held-out sets, comma-separated (each still trained on all the others; the means are over these sets)",
         };
         var (classesFile, classFeatures) = WordClassOptions.Create();
+        var channels = LabelledStories.ChannelsOption();
         var command = new Command("evaluate-factors-loso", "Leave-one-story-out evaluation of the learned factor detector against the rules alone")
         {
-            stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight, minSources, publicData, publicWeight, publicCap, variants, classesFile, classFeatures, cells, only,
+            stories, demo, model, addedPolarity, addGrid, dropGrid, shortfallWeight, minSources, publicData, publicWeight, publicCap, variants, classesFile, classFeatures, cells, only, channels,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -79,13 +80,13 @@ internal static class EvaluateFactorsLosoCommand
             {
                 var folders = LabelledStories.Folders(parse.GetValue(stories)?.FullName, parse.GetValue(demo)?.FullName);
                 var read = await LabelledStories.ReadAsync(folders, parse.GetValue(model), error, cancellationToken);
-                // The stories' examples per word-classes reading (file, features): features depend on the classes.
-                var examplesOf = new Dictionary<(string?, string), (WordClasses?, IReadOnlyList<IReadOnlyList<FactorExample>>)>();
-                (WordClasses?, IReadOnlyList<IReadOnlyList<FactorExample>>) ExamplesFor(string? file, string features)
+                // The stories' examples per word-classes reading (file, features) and channel reading: features depend on both.
+                var examplesOf = new Dictionary<(string?, string, bool), (WordClasses?, IReadOnlyList<IReadOnlyList<FactorExample>>)>();
+                (WordClasses?, IReadOnlyList<IReadOnlyList<FactorExample>>) ExamplesFor(string? file, string features, bool readsChannel)
                 {
-                    if (examplesOf.TryGetValue((file, features), out var known)) return known;
+                    if (examplesOf.TryGetValue((file, features, readsChannel), out var known)) return known;
                     var classes = WordClassOptions.Read(file, features);
-                    return examplesOf[(file, features)] = (classes, LabelledStories.Examples(read, classes));
+                    return examplesOf[(file, features, readsChannel)] = (classes, LabelledStories.Examples(read, classes, readsChannel));
                 }
                 var clauses = PooledSentimentScorer.Load(FeedbackScorers.ResolveModelPath(parse.GetValue(model)));
                 var training = FactorTraining.Default with { ShortfallWeight = parse.GetValue(shortfallWeight), MinSources = parse.GetValue(minSources) };
@@ -105,15 +106,17 @@ internal static class EvaluateFactorsLosoCommand
                     var extra = weight <= 0 || dataDir is null ? [] : cache.TryGetValue((weight, cap), out var known) ? known
                         : cache[(weight, cap)] = PublicAspectTraining.Read(dataDir, EvaluateFactorsCommand.FindMappings()
                             ?? throw new IOException("mapping files not found (ml-models/factors/mappings)"), clauses, LabelledStories.Factors, weight, cap, error);
+                    var readsChannel = bool.Parse(settings.GetValueOrDefault("channels", parse.GetValue(channels) ? "true" : "false"));
                     var (classes, examples) = ExamplesFor(settings.TryGetValue("classes", out var file) ? file : parse.GetValue(classesFile)?.FullName,
-                        settings.GetValueOrDefault("class-features", parse.GetValue(classFeatures)!));
+                        settings.GetValueOrDefault("class-features", parse.GetValue(classFeatures)!), readsChannel);
                     var options = training with
                     {
+                        Channels = readsChannel,
                         MinSources = int.Parse(settings.GetValueOrDefault("min-sources", training.MinSources.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                         Classes = classes,
                     };
                     if (list.Count > 1 || parse.GetValue(variants) is not null)
-                        output.WriteLine($"== variant {variant} ({(classes is null ? "no word classes" : $"{classes.Count:N0} words' classes read as {classes.Features}")})");
+                        output.WriteLine($"== variant {variant} ({(classes is null ? "no word classes" : $"{classes.Count:N0} words' classes read as {classes.Features}")}, {(readsChannel ? "channel read" : "no channel")})");
                     var sets = parse.GetValue(only)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
                     output.Write(Run(read, examples, clauses, options, modes, extra, parse.GetValue(cells), sets));
                     output.Flush();

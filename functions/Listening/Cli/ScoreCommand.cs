@@ -98,7 +98,9 @@ internal static class ScoreCommand
             // An item kind given on the line ("mention", "review", "survey") picks the neutral calibration; else the text decides.
             var kind = item["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var named) ? FeedbackTextKind.For(named, text) : null;
             // Read as the pipeline reads an item: the author's own stars or NPS answer are weighed with the text (AuthorVerdict).
-            var (read, mentions, sentiment) = reader.Read(text, kind, rating, nps, brand: "");
+            // A channel given on the line ("app", "reviews", …) is read as the pipeline reads an item's.
+            var channel = item["channel"] is JsonValue channelValue && channelValue.TryGetValue<string>(out var through) ? through : null;
+            var (read, mentions, sentiment) = reader.Read(text, kind, rating, nps, brand: "", channel);
             var mixed = MixedSentiment.Analyze(scorer, text, mentions);
             item["lang"] = LanguageDetector.Detect(text);
             item["label"] = sentiment.Label.ToString().ToLowerInvariant();

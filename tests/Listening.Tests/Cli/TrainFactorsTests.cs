@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Listening.Cli;
+using Listening.Core.Factors;
+using Listening.Core.Factors.Learned;
+using Listening.Core.Sentiment;
 
 namespace Listening.Tests.Cli;
 
@@ -89,6 +92,44 @@ public sealed class TrainFactorsTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("no word classes", output);
         Assert.Contains("3 words' classes read as Words", output);
+    }
+
+    [Fact]
+    public void Train_factors_reads_each_items_channel_with_channels_true_and_not_by_default_and_loso_names_each_channel_variant()
+    {
+        // Each story: app-store items of the words «Very handy» the labels call the app, map reviews of the same words they call nothing.
+        var root = Path.Combine(dir, "channels");
+        string[] channels = ["app", "reviews", "app", "reviews"];
+        const string App = """{"factor":"website_app","polarity":"positive"}""";
+        for (var s = 0; s < 3; s++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, $"story{s}")).FullName;
+            File.WriteAllLines(Path.Combine(folder, "feedback.jsonl"), channels.Select((c, i) =>
+                $$"""{"kind":"review","source":"site","channel":"{{c}}","brand":"shop","externalId":"s{{s}}i{{i}}","text":"Very handy, day {{s}}{{i}}","author":{"handle":"u{{s}}{{i}}"},"createdAt":"2026-10-01T10:00:00Z"}"""));
+            File.WriteAllLines(Path.Combine(folder, "labels.jsonl"), channels.Select((c, i) =>
+                $$"""{"source":"site","externalId":"s{{s}}i{{i}}","brand":"shop","sentiment":"positive","factors":[{{(c == "app" ? App : "")}}]}"""));
+        }
+        var withChannels = Path.Combine(dir, "channels.bin.gz");
+        var without = Path.Combine(dir, "plain.bin.gz");
+
+        var trained = Run(TrainFactorsCommand.Create(), "--stories", root, "--out", withChannels, "--channels", "true");
+        Assert.True(trained.Code == 0, trained.Error);
+        // Off by default: the shipped detector reads no channel (round 19 measured it and did not ship it).
+        Assert.Equal(0, Run(TrainFactorsCommand.Create(), "--stories", root, "--out", without).Code);
+
+        var model = FactorDetectorModel.Read(File.ReadAllBytes(withChannels));
+        Assert.True(model.ReadsChannel);
+        Assert.False(FactorDetectorModel.Read(File.ReadAllBytes(without)).ReadsChannel);
+        var rules = new FactorExtractor(FactorTaxonomy.Default);
+        const string text = "Very handy, day 99";
+        var detector = new LearnedFactorDetector(model);
+        Assert.Contains(detector.Apply(text, rules.Extract(text), rules, null, null, SentimentLabel.Positive, null, "app"), m => m.Factor == "website_app");
+        Assert.DoesNotContain(detector.Apply(text, rules.Extract(text), rules, null, null, SentimentLabel.Positive, null, "reviews"), m => m.Factor == "website_app");
+
+        var (code, output, error) = Run(EvaluateFactorsLosoCommand.Create(), "--stories", root, "--variants", "channels=false;channels=true");
+        Assert.True(code == 0, error);
+        Assert.Contains("no channel)", output);
+        Assert.Contains("channel read)", output);
     }
 
     [Fact]

@@ -16,12 +16,15 @@ public sealed class FactorDetectorModel
     // 2 (round 15): numbers hash as one word and a factor's own features name the factors found beside it — a version-1
     // file's weights were trained on other buckets. 3 (round 18): the word classes the features read, after the weights;
     // a model of no classes still writes version 2, byte for byte as before, and a version-2 file reads as one.
-    private const int Version = 3;
+    // 4 (round 19): the model reads the item's channel; after the weights a flags word (1: word classes follow, 2: channel).
+    // A model that reads no channel still writes version 2 or 3, byte for byte as before.
+    private const int Version = 4;
+    private const int ClassesFlag = 1, ChannelFlag = 2;
     private readonly int[] rowOf;
     private readonly float[] rows;
 
     public FactorDetectorModel(IReadOnlyList<string> factors, float[] bias, IReadOnlyDictionary<int, float[]> weights, float[] addAbove, float[] dropBelow,
-        WordClasses? classes = null)
+        WordClasses? classes = null, bool readsChannel = false)
     {
         if (bias.Length != factors.Count || addAbove.Length != factors.Count || dropBelow.Length != factors.Count)
             throw new ArgumentException("one bias and one pair of thresholds per factor", nameof(bias));
@@ -42,7 +45,11 @@ public sealed class FactorDetectorModel
         }
         Buckets = buckets;
         Classes = classes;
+        ReadsChannel = readsChannel;
     }
+
+    /// <summary>Whether its features read the item's channel (<see cref="ItemChannels"/>); a model trained without them never sees one.</summary>
+    public bool ReadsChannel { get; }
 
     /// <summary>The word classes its features read (<see cref="FactorFeatures.Of"/>), none when null.</summary>
     public WordClasses? Classes { get; }
@@ -57,7 +64,7 @@ public sealed class FactorDetectorModel
 
     /// <summary>The same weights with other thresholds.</summary>
     public FactorDetectorModel WithThresholds(float[] addAbove, float[] dropBelow) =>
-        new(Factors, Bias, Buckets.ToDictionary(b => b, b => rows.AsSpan(rowOf[b] * Factors.Count, Factors.Count).ToArray()), addAbove, dropBelow, Classes);
+        new(Factors, Bias, Buckets.ToDictionary(b => b, b => rows.AsSpan(rowOf[b] * Factors.Count, Factors.Count).ToArray()), addAbove, dropBelow, Classes, ReadsChannel);
     /// <summary>The buckets that carry weights, ascending.</summary>
     public IReadOnlyList<int> Buckets { get; }
 
@@ -99,7 +106,7 @@ public sealed class FactorDetectorModel
         using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(Classes is null ? 2 : Version);
+            w.Write(ReadsChannel ? Version : Classes is null ? 2 : 3);
             w.Write(FactorFeatures.Bits);
             w.Write(Factors.Count);
             foreach (var f in Factors) w.Write(f);
@@ -109,6 +116,7 @@ public sealed class FactorDetectorModel
             w.Write(Buckets.Count);
             foreach (var b in Buckets) w.Write(b);
             foreach (var x in rows) w.Write(x);
+            if (ReadsChannel) w.Write((Classes is null ? 0 : ClassesFlag) | ChannelFlag);
             if (Classes is not null)
             {
                 w.Write((int)Classes.Features);
@@ -132,7 +140,7 @@ public sealed class FactorDetectorModel
             using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
             using var r = new BinaryReader(gzip, Encoding.UTF8);
             if (r.ReadString() != Magic) throw new FormatException("not a factor detector file");
-            if (r.ReadInt32() is var version && version is not (2 or Version)) throw new FormatException($"factor detector version {version} is not {Version}");
+            if (r.ReadInt32() is var version && version is not (2 or 3 or Version)) throw new FormatException($"factor detector version {version} is not 2…{Version}");
             if (r.ReadInt32() is var bits && bits != FactorFeatures.Bits) throw new FormatException($"factor detector hashes into 2^{bits} buckets, not 2^{FactorFeatures.Bits}");
             var factors = new string[r.ReadInt32()];
             for (var i = 0; i < factors.Length; i++) factors[i] = r.ReadString();
@@ -151,8 +159,9 @@ public sealed class FactorDetectorModel
                 for (var f = 0; f < w.Length; f++) w[f] = r.ReadSingle();
                 weights[b] = w;
             }
+            var flags = version switch { 2 => 0, 3 => ClassesFlag, _ => r.ReadInt32() };
             WordClasses? classes = null;
-            if (version >= 3)
+            if ((flags & ClassesFlag) != 0)
             {
                 var features = (ClassFeatures)r.ReadInt32();
                 var count = r.ReadInt32();
@@ -160,7 +169,7 @@ public sealed class FactorDetectorModel
                 for (var i = 0; i < count; i++) map[r.ReadString()] = r.ReadUInt16();
                 classes = new WordClasses(map, features);
             }
-            return new FactorDetectorModel(factors, bias, weights, addAbove, dropBelow, classes);
+            return new FactorDetectorModel(factors, bias, weights, addAbove, dropBelow, classes, (flags & ChannelFlag) != 0);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IndexOutOfRangeException)
         {

@@ -42,6 +42,11 @@ public sealed record FactorTraining
     /// carries them, so it reads an item as it was trained to (null: no classes).
     /// </summary>
     public WordClasses? Classes { get; init; }
+    /// <summary>
+    /// Whether the examples' features read the item's channel (<see cref="LeaveOneStoryOut.Examples"/>): the model says so,
+    /// so the detector gives it the channel it was trained with (false: no channel, as before round 19).
+    /// </summary>
+    public bool Channels { get; init; }
     public static FactorTraining Default { get; } = new();
 }
 
@@ -125,6 +130,6 @@ public static class FactorDetectorTrainer
         }
         var weights = new Dictionary<int, float[]>(kept.Length);
         for (var i = 0; i < kept.Length; i++) weights[kept[i]] = w.AsSpan(i * n, n).ToArray();
-        return new FactorDetectorModel(factors, bias, weights, [.. factors.Select(_ => options.AddAbove)], [.. factors.Select(_ => options.DropBelow)], options.Classes);
+        return new FactorDetectorModel(factors, bias, weights, [.. factors.Select(_ => options.AddAbove)], [.. factors.Select(_ => options.DropBelow)], options.Classes, options.Channels);
     }
 }

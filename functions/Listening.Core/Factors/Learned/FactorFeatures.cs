@@ -22,7 +22,9 @@ public sealed record FeatureVector(int[] Buckets, float[] Values, int[][] Own);
 /// <item>the factor's own rule reading: found, its item polarity, its mention count, the stems of the clauses that
 /// carried it (so the model learns which triggers the labels reject), and which other default factors the rules found
 /// in those clauses;</item>
-/// <item>the factor's own words in the text, whatever the rules made of them: a term, a weak, judged or hosted term.</item>
+/// <item>the factor's own words in the text, whatever the rules made of them: a term, a weak, judged or hosted term;</item>
+/// <item>when the model reads it, the item's channel (<see cref="ItemChannels"/>): the channel, the channel × whether the
+/// rules named anything, and per factor the channel × the rules found it (round 19).</item>
 /// </list>
 /// </summary>
 public static class FactorFeatures
@@ -35,8 +37,10 @@ public static class FactorFeatures
     /// <param name="cues">The taxonomy's words in the text before the rules decide (<see cref="FactorExtractor.TermCues"/>).</param>
     /// <param name="factors">The factors of the model, in its order (a rule mention or word of another factor is no feature).</param>
     /// <param name="classes">The word classes the model reads (<see cref="WordClasses.Features"/> says which features), none when null.</param>
+    /// <param name="channel">The item's channel when the model reads channels (<see cref="FactorDetectorModel.ReadsChannel"/>); null, or a channel
+    /// <see cref="ItemChannels"/> does not know, gives no channel feature.</param>
     public static FeatureVector Of(IReadOnlyList<WordToken> tokens, IReadOnlyList<FactorMention> rules, int? rating, int? nps,
-        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors, WordClasses? classes = null)
+        IEnumerable<(string Kind, string? Factor)> cues, IReadOnlyList<string> factors, WordClasses? classes = null, string? channel = null)
     {
         // Lists reused per thread, sorted and made distinct at the end: the detector runs on every item, and sets and a
         // dictionary per item cost as much as the rest of it (round 13; the same buckets and values as with sets).
@@ -78,6 +82,15 @@ public static class FactorFeatures
         indicators.Add(Bucket(tokens.Count == 0 ? Mix(ScriptBasis, "-") : Mix(ScriptBasis, (char)('0' + 4 * cyrillic / tokens.Count))));
         indicators.Add(Bucket(rating is { } r ? Mix(Mix(Offset, "rating|"), r.ToString(CultureInfo.InvariantCulture))
             : nps is { } n ? Mix(Mix(Offset, "nps|"), n <= 6 ? "d" : n <= 8 ? "p" : "r") : Mix(Offset, "rating|-")));
+        // Where the item was left: app store reviews carry most of the app's missed mentions (round 18, 213 of 377), and a
+        // channel whose items the rules name nothing in (no factor at all, a pack's included) says what those items are about
+        // (an app review's «удобно и дешевле»).
+        uint? channelBasis = ItemChannels.Of(channel) is { } known ? Mix(ChannelBasis, known) : null;
+        if (channelBasis is { } where)
+        {
+            indicators.Add(Bucket(where));
+            indicators.Add(Bucket(Mix(where, rules.Count > 0 ? "|named" : "|none")));
+        }
 
         for (var m = 0; m < rules.Count; m++)
         {
@@ -109,6 +122,7 @@ public static class FactorFeatures
                 sum += rules[k].Label switch { SentimentLabel.Positive => 1, SentimentLabel.Negative => -1, _ => 0 };
             }
             own[index].Add(Bucket(RuleBasis));
+            if (channelBasis is { } from) own[index].Add(Bucket(Mix(from, "|found")));
             own[index].Add(Bucket(Mix(RuleBasis, sum > 0 ? "|+" : sum < 0 ? "|-" : "|0")));
             own[index].Add(Bucket(Mix(RuleBasis, count == 1 ? "|n1" : count == 2 ? "|n2" : "|n3")));
         }
@@ -157,6 +171,7 @@ public static class FactorFeatures
     private static readonly uint ClassBasis = Mix(Offset, "k|");
     private static readonly uint ClassPairBasis = Mix(Offset, "kk|");
     private static readonly uint ClassClauseBasis = Mix(RuleBasis, "|k|");
+    private static readonly uint ChannelBasis = Mix(Offset, "ch|");
 
     /// <summary>The list sorted, each value once (in place; the span is the list's first distinct values).</summary>
     private static ReadOnlySpan<int> Distinct(List<int> list)

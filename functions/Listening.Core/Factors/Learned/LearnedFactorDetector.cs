@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Listening.Core.Factors.Cues;
 using Listening.Core.Factors.Text;
+using Listening.Core.Feedback;
 using Listening.Core.Matrix;
 using Listening.Core.Sentiment;
 
@@ -36,30 +37,32 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
     public SentimentCues Cues { get; init; } = SentimentCues.Default;
 
     /// <param name="rules">What <paramref name="extractor"/> found in the text.</param>
-    /// <remarks>Tokenizes the text and matches the taxonomy again; <see cref="Apply(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?)"/>
+    /// <param name="channel">The item's channel (<see cref="FeedbackItem.Channel"/>), read when the model was trained with channels.</param>
+    /// <remarks>Tokenizes the text and matches the taxonomy again; <see cref="Apply(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?, string?)"/>
     /// with <see cref="FactorExtractor.Read"/> reuses the rules' own (the same features, at about half the cost).</remarks>
     public IReadOnlyList<FactorMention> Apply(string text, IReadOnlyList<FactorMention> rules, FactorExtractor extractor,
-        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer, string? channel = null)
     {
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
         var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        return Apply(text, new FactorReading(rules, tokens, cues), extractor.Taxonomy, rating, nps, document, clauseScorer);
+        return Apply(text, new FactorReading(rules, tokens, cues), extractor.Taxonomy, rating, nps, document, clauseScorer, channel);
     }
 
     /// <param name="reading">What the rules read off the text (<see cref="FactorExtractor.Read"/> of <paramref name="taxonomy"/>'s extractor).</param>
+    /// <param name="channel">The item's channel (<see cref="FeedbackItem.Channel"/>), read when the model was trained with channels.</param>
     public IReadOnlyList<FactorMention> Apply(string text, FactorReading reading, FactorTaxonomy taxonomy,
-        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer) =>
-        Decide(text, reading, taxonomy, rating, nps, document, clauseScorer).Mentions;
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer, string? channel = null) =>
+        Decide(text, reading, taxonomy, rating, nps, document, clauseScorer, channel).Mentions;
 
-    /// <inheritdoc cref="Decide(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?)"/>
+    /// <inheritdoc cref="Decide(string, FactorReading, FactorTaxonomy, int?, int?, SentimentLabel, ISentimentScorer?, string?)"/>
     public DetectorDecision Decide(string text, IReadOnlyList<FactorMention> rules, FactorExtractor extractor,
-        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer, string? channel = null)
     {
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
         var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        return Decide(text, new FactorReading(rules, tokens, cues), extractor.Taxonomy, rating, nps, document, clauseScorer);
+        return Decide(text, new FactorReading(rules, tokens, cues), extractor.Taxonomy, rating, nps, document, clauseScorer, channel);
     }
 
     /// <summary>
@@ -68,13 +71,14 @@ public sealed class LearnedFactorDetector(FactorDetectorModel model)
     /// name a factor, so the drops go with the item for the matrix to weigh (<see cref="Matrix.BrandStats.Restored"/>).
     /// </summary>
     public DetectorDecision Decide(string text, FactorReading reading, FactorTaxonomy taxonomy,
-        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer)
+        int? rating, int? nps, SentimentLabel document, ISentimentScorer? clauseScorer, string? channel = null)
     {
         var n = Model.Factors.Count;
         var inTaxonomy = known.GetValue(taxonomy, t => Model.Factors.Select(f => t.Find(f) is not null).ToArray());
         var rules = reading.Mentions;
         var tokens = reading.Tokens;
-        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors, Model.Classes);
+        // A model trained without channels never sees one: its buckets for them would be another feature's.
+        var features = FactorFeatures.Of(tokens, rules, rating, nps, reading.Cues, Model.Factors, Model.Classes, Model.ReadsChannel ? channel : null);
         Span<float> logits = stackalloc float[n];
         Model.Logits(features, logits);
 

@@ -15,22 +15,24 @@ public static class LeaveOneStoryOut
     /// <param name="extractor">The rules' extractor for the story's taxonomy (its words are features).</param>
     /// <param name="factors">The factors the model learns (the default taxonomy's).</param>
     /// <param name="classes">The word classes the model will read (<see cref="FactorTraining.Classes"/>), none when null.</param>
-    public static List<FactorExample> Examples(IEnumerable<StoryItem> story, FactorExtractor extractor, IReadOnlyList<string> factors, WordClasses? classes = null) =>
+    /// <param name="channels">Whether the model will read the item's channel (<see cref="FactorTraining.Channels"/>).</param>
+    public static List<FactorExample> Examples(IEnumerable<StoryItem> story, FactorExtractor extractor, IReadOnlyList<string> factors, WordClasses? classes = null,
+        bool channels = false) =>
         story.Where(s => s.Scores is not null && !s.Label.Spam)
             .Select(s => new FactorExample(
-                Features(s.Item.Text, s.Scores!.Factors, s.Item.Rating, s.Item.Nps, extractor, factors, classes),
+                Features(s.Item.Text, s.Scores!.Factors, s.Item.Rating, s.Item.Nps, extractor, factors, classes, channels ? s.Item.Channel : null),
                 s.Label.Factors.Select(f => f.Factor).ToHashSet(StringComparer.Ordinal),
                 s.Scores.Factors.Select(m => m.Factor).ToHashSet(StringComparer.Ordinal)))
             .ToList();
 
     /// <summary>An item's features as <see cref="LearnedFactorDetector.Apply"/> computes them.</summary>
     public static FeatureVector Features(string text, IReadOnlyList<FactorMention> rules, int? rating, int? nps, FactorExtractor extractor, IReadOnlyList<string> factors,
-        WordClasses? classes = null)
+        WordClasses? classes = null, string? channel = null)
     {
         var tokens = WordTokenizer.Tokenize(text, symbols: true);
         var cues = new HashSet<(string, string?)>();
         extractor.TermCues(tokens, cues);
-        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors, classes);
+        return FactorFeatures.Of(tokens, rules, rating, nps, cues, factors, classes, channel);
     }
 
     /// <summary>The examples of every story but <paramref name="heldOut"/>, in story order.</summary>
@@ -188,7 +190,7 @@ public static class LeaveOneStoryOut
         story.Select(s =>
         {
             if (s.Scores is null) return s;
-            var decision = detector.Decide(s.Item.Text, s.Scores.Factors, extractor, s.Item.Rating, s.Item.Nps, s.Scores.Sentiment.Label, clauseScorer);
+            var decision = detector.Decide(s.Item.Text, s.Scores.Factors, extractor, s.Item.Rating, s.Item.Nps, s.Scores.Sentiment.Label, clauseScorer, s.Item.Channel);
             // The drops go with the item as the pipeline stores them, so the matrix here is the report's.
             return s with { Scores = s.Scores with { Factors = decision.Mentions, Dropped = decision.Dropped is { Count: > 0 } d ? d : null } };
         }).ToList();
