@@ -136,8 +136,8 @@ public class LearnedFactorDetectorTests
         Assert.Equal(decision.Mentions, new LearnedFactorDetector(model).Apply(text, rules, Rules, null, null, SentimentLabel.Neutral, null));
     }
 
-    [Fact]
-    public void The_scorer_with_a_detector_reads_an_item_as_the_hybrid_and_without_one_as_the_rules()
+    // A detector that learned "zorblat" says nothing of the price, an item the rules read as a price mention, and a sentiment model.
+    private static (LearnedFactorDetector, Listening.Core.Feedback.FeedbackItem, FactorExtractorTests.RecordingScorer) PriceDropper()
     {
         List<FactorExample> story =
         [
@@ -148,6 +148,13 @@ public class LearnedFactorDetectorTests
         var item = new Listening.Core.Feedback.FeedbackItem("id-1", Listening.Core.Feedback.FeedbackKind.Review, "test", "brand",
             "The prices zorblat again", DateTimeOffset.UnixEpoch);
         var model = new FactorExtractorTests.RecordingScorer(-0.5f);
+        return (detector, item, model);
+    }
+
+    [Fact]
+    public void The_scorer_with_a_detector_reads_an_item_as_the_hybrid_and_without_one_as_the_rules()
+    {
+        var (detector, item, model) = PriceDropper();
 
         Assert.Contains(new Listening.Core.Feedback.FeedbackScorer(model, FactorTaxonomy.Default).Score(item).Factors, m => m.Factor == "price");
         Assert.DoesNotContain(new Listening.Core.Feedback.FeedbackScorer(model, new BrandTaxonomies(FactorTaxonomy.Default), detector).Score(item).Factors,
@@ -157,15 +164,7 @@ public class LearnedFactorDetectorTests
     [Fact]
     public void The_scorer_keeps_the_rules_mentions_the_detector_dropped_with_the_items_scores_and_none_without_a_detector()
     {
-        List<FactorExample> story =
-        [
-            .. Enumerable.Range(0, 20).Select(i => Example($"The prices zorblat on day {i}")),
-            .. Enumerable.Range(0, 20).Select(i => Example($"The prices are too high on day {i}", "price")),
-        ];
-        var detector = new LearnedFactorDetector(FactorDetectorTrainer.Train(story, Factors, Plain));
-        var item = new Listening.Core.Feedback.FeedbackItem("id-1", Listening.Core.Feedback.FeedbackKind.Review, "test", "brand",
-            "The prices zorblat again", DateTimeOffset.UnixEpoch);
-        var model = new FactorExtractorTests.RecordingScorer(-0.5f);
+        var (detector, item, model) = PriceDropper();
 
         var hybrid = new Listening.Core.Feedback.FeedbackScorer(model, new BrandTaxonomies(FactorTaxonomy.Default), detector).Score(item);
         var rules = new Listening.Core.Feedback.FeedbackScorer(model, FactorTaxonomy.Default).Score(item);
