@@ -78,8 +78,7 @@ public sealed partial class FactorExtractor
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 3); i < m.FirstToken; i++)
         {
             var word = tokens[i].Lower;
-            foreach (var prefix in AdvicePrefixes)
-                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (StartsWithAny(word, AdvicePrefixes)) return true;
             if (word is "вопрос" or "вопросы" or "спросила" or "спросил" or "спросили" or "asked" or "asking" or "question"
                 && i + 1 < m.FirstToken && tokens[i + 1].Lower is "о" or "об" or "про" or "about") return true;
         }
@@ -92,11 +91,7 @@ public sealed partial class FactorExtractor
     private static bool IsTimeSpent(List<WordToken> tokens, Clause clause, TermMatch m)
     {
         for (var i = Math.Max(clause.FirstToken, m.FirstToken - 4); i < m.FirstToken; i++)
-        {
-            var word = tokens[i].Lower;
-            foreach (var prefix in SpentPrefixes)
-                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
-        }
+            if (StartsWithAny(tokens[i].Lower, SpentPrefixes)) return true;
         return false;
     }
 

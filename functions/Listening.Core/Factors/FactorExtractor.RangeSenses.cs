@@ -135,8 +135,7 @@ public sealed partial class FactorExtractor
             // Every match passes here: a first-letter test keeps the prefix look-ups off nearly all of them.
             var word = tokens[i].Lower;
             if (word.Length < 4 || word[0] is not ('н' or 'f')) continue;
-            foreach (var prefix in FindingPrefixes)
-                if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (StartsWithAny(word, FindingPrefixes)) return true;
         }
         return false;
     }

@@ -84,8 +84,7 @@ public sealed partial class FactorExtractor
         if (IsDone(tokens, clause, m)) return true;
         var after = m.FirstToken + m.TokenCount;
         for (var i = after; i < Math.Min(clause.EndToken, after + 4); i++)
-            foreach (var prefix in Coming)
-                if (tokens[i].Lower.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (StartsWithAny(tokens[i].Lower, Coming)) return true;
         return false;
     }
 
