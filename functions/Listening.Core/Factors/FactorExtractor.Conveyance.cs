@@ -222,6 +222,35 @@ public sealed partial class FactorExtractor
         return context.Goods != true;
     }
 
+    // Round 19: a ride the customer takes (a flight, a train): its crew's lateness is the ride's, not a visit to the customer.
+    private static readonly string[] RideStems = ["flight", "plane", "train", "рейс", "самол", "поезд", "электрич"];
+
+    /// <summary>
+    /// Round 19: whether the lateness word <paramref name="m"/> is said in a clause that names a person who comes to the customer
+    /// (<see cref="Conveyance.Visitors"/>, <see cref="Conveyance.Installers"/>: a crew, movers, a technician, an installer): being
+    /// late or on time presumes a booked slot, and a booked visit kept or missed is the delivery's (the labelling guideline,
+    /// "A job left with the brand is delivered"): «Бригада опоздала на три часа», "the installers were two hours late". Not a
+    /// «мастер» (a salon's master is late for the chair the customer waits in), and not in a text of a ride the customer takes
+    /// (a flight's or a train's crew). A time without lateness («инженер пришёл через 40 минут») stays the wait for the visit.
+    /// </summary>
+    private bool IsVisitSlot(TextContext context, Clause clause, TermMatch m)
+    {
+        if (visitMatcher is null || latenessMatcher is null || conveyFactor < 0) return false;
+        var tokens = context.Tokens;
+        var late = latenessFound ??= [];
+        late.Clear();
+        latenessMatcher.Find(tokens, m.FirstToken, m.FirstToken + m.TokenCount, late);
+        if (!late.Exists(f => f.FirstToken == m.FirstToken)) return false;
+        var found = new List<TermMatch>();
+        visitMatcher.Find(tokens, clause.FirstToken, clause.EndToken, found);
+        var visitor = found.Exists(f => (f.Group == 3 || f.Group == 0) && !tokens[f.FirstToken].Lower.StartsWith("мастер", StringComparison.Ordinal)
+                                        && tokens[f.FirstToken].Lower is not "master");
+        if (!visitor) return false;
+        foreach (var token in tokens)
+            if (StartsWithAny(token.Lower, RideStems)) return false;
+        return true;
+    }
+
     private static readonly HashSet<string> Along = new(StringComparer.Ordinal) { "with", "с", "со" };
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal)
     {

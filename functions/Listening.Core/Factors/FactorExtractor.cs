@@ -435,6 +435,7 @@ public sealed partial class FactorExtractor
                     // "Three hours late though.", «Мили хорошие, а рейсы опаздывают»: in a text of no goods, a lateness said of
                     // nothing named in its clause is the service's own (a flight, a train), not the other clause's factor.
                     var host = Array.FindIndex(qualified, q => hostsInClause.Contains(q.Host)) is var k and >= 0 ? qualified[k].Target
+                        : IsVisitSlot(context, clause, m) ? conveyFactor
                         : IsOwnLateness(context, m) ? latenessFactor
                         : Array.FindIndex(qualified, q => !q.ClauseOnly && named.Contains(q.Host)) is var l and >= 0 ? qualified[l].Target
                         : -1;
