@@ -212,11 +212,7 @@ public sealed partial class FactorExtractor
     /// </summary>
     private bool IsOwnLateness(TextContext context, TermMatch m)
     {
-        if (latenessMatcher is null) return false;
-        var found = latenessFound ??= [];
-        found.Clear();
-        latenessMatcher.Find(context.Tokens, m.FirstToken, m.FirstToken + m.TokenCount, found);
-        if (!found.Exists(f => f.FirstToken == m.FirstToken)) return false;
+        if (!IsLatenessWord(context.Tokens, m)) return false;
         if (goodsMatcher is null) return true;
         if (context.Goods is null) ReadGoods(context);
         return context.Goods != true;
@@ -235,13 +231,11 @@ public sealed partial class FactorExtractor
     /// </summary>
     private bool IsVisitSlot(TextContext context, Clause clause, TermMatch m)
     {
-        if (visitMatcher is null || latenessMatcher is null || conveyFactor < 0) return false;
+        if (visitMatcher is null || conveyFactor < 0) return false;
         var tokens = context.Tokens;
-        var late = latenessFound ??= [];
-        late.Clear();
-        latenessMatcher.Find(tokens, m.FirstToken, m.FirstToken + m.TokenCount, late);
-        if (!late.Exists(f => f.FirstToken == m.FirstToken)) return false;
-        var found = new List<TermMatch>();
+        if (!IsLatenessWord(tokens, m)) return false;
+        var found = visitFound ??= [];
+        found.Clear();
         visitMatcher.Find(tokens, clause.FirstToken, clause.EndToken, found);
         var visitor = found.Exists(f => (f.Group == 3 || f.Group == 0) && !tokens[f.FirstToken].Lower.StartsWith("мастер", StringComparison.Ordinal)
                                         && tokens[f.FirstToken].Lower is not "master");
@@ -249,6 +243,16 @@ public sealed partial class FactorExtractor
         foreach (var token in tokens)
             if (StartsWithAny(token.Lower, RideStems)) return false;
         return true;
+    }
+
+    /// <summary>Whether the qualifier <paramref name="m"/> is a lateness word (<see cref="FactorTaxonomy.Lateness"/>), not a speed or a time.</summary>
+    private bool IsLatenessWord(List<WordToken> tokens, TermMatch m)
+    {
+        if (latenessMatcher is null) return false;
+        var found = latenessFound ??= [];
+        found.Clear();
+        latenessMatcher.Find(tokens, m.FirstToken, m.FirstToken + m.TokenCount, found);
+        return found.Exists(f => f.FirstToken == m.FirstToken);
     }
 
     private static readonly HashSet<string> Along = new(StringComparer.Ordinal) { "with", "с", "со" };

@@ -34,16 +34,9 @@ public sealed class BrandStats
 
         var mentions = scored.Scores.Factors;
         Fold(mentions, Factors, outcomes, null);
-        // A factor only the detector found here (the detector adds a factor the rules missed, never a second mention).
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            if (!mentions[i].Added) continue;
-            var factor = mentions[i].Factor;
-            var counts = true;
-            for (var j = 0; j < mentions.Count && counts; j++)
-                counts = j == i || !string.Equals(mentions[j].Factor, factor, StringComparison.OrdinalIgnoreCase) || (j > i && mentions[j].Added);
-            if (counts) Added[factor] = Added.GetValueOrDefault(factor) + 1;
-        }
+        // A factor only the detector found here: it adds one mention of a factor the rules missed, never a second one.
+        foreach (var m in mentions)
+            if (m.Added) Added[m.Factor] = Added.GetValueOrDefault(m.Factor) + 1;
         if (scored.Scores.Dropped is { Count: > 0 } dropped) Fold(dropped, Dropped, outcomes, mentions);
     }
 
